@@ -1,0 +1,8 @@
+//! newsclaims: an archive of who said what in the news.
+//!
+//! `file or stdin -> ingest -> Article -> extract -> Extraction -> store -> query -> output`
+
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod names;
