@@ -2,7 +2,9 @@
 //!
 //! `file or stdin -> ingest -> Article -> extract -> Extraction -> store -> query -> output`
 
+pub mod commands;
 pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod names;
+pub mod store;

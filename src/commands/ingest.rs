@@ -1,0 +1,263 @@
+//! `ingest` and `reextract`: inputs -> articles -> extractions (in parallel) -> the archive
+//! (one writer, one transaction per batch).
+
+use std::io::IsTerminal;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::extract;
+use crate::ingest::{self, IngestOptions, Input, InputError, InputFile};
+use crate::model::{Article, Extraction};
+use crate::store::{Store, WriteSummary};
+
+/// Files under this size are read whole, many at once; larger ones (a JSON Lines dump) stream.
+const READ_WHOLE_BELOW: u64 = 16 << 20;
+/// How many files are read at once.
+const FILES_PER_ROUND: usize = 64;
+
+pub struct IngestConfig {
+    pub paths: Vec<PathBuf>,
+    pub options: IngestOptions,
+    pub batch_size: usize,
+    pub quiet: bool,
+}
+
+/// Status 130 is what a shell reports for a run stopped by Ctrl-C.
+const INTERRUPTED: u8 = 130;
+
+pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
+    let inputs: Vec<Input> = config
+        .paths
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::Path(p.clone())
+            }
+        })
+        .collect();
+    let mut store = Store::open(db)?;
+    let interrupted = interrupt_flag();
+    let (files, walk_errors) = ingest::walk(&inputs);
+    let progress = progress_bar(&files, config.quiet);
+    let mut run = Run {
+        store: &mut store,
+        progress: &progress,
+        batch_size: config.batch_size,
+        pending: Vec::new(),
+        stored: WriteSummary::default(),
+        failed: 0,
+        skipped: 0,
+    };
+    for error in &walk_errors {
+        run.report(error);
+    }
+    let result = run.ingest_files(&files, &config.options, &interrupted);
+    progress.finish_and_clear();
+    let stopped = interrupted.load(Ordering::SeqCst);
+    if !config.quiet || stopped || result.is_err() {
+        let s = run.stored;
+        eprintln!(
+            "{}{} new, {} updated, {} unchanged, {} failed, {} skipped; {} quotes, {} claims, {} speakers added",
+            if stopped { "interrupted: " } else { "" },
+            s.new, s.updated, s.unchanged, run.failed, run.skipped, s.quotes, s.claims, s.speakers
+        );
+    }
+    result?;
+    Ok(if stopped {
+        ExitCode::from(INTERRUPTED)
+    } else if run.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+struct Run<'a> {
+    store: &'a mut Store,
+    progress: &'a ProgressBar,
+    batch_size: usize,
+    pending: Vec<Article>,
+    stored: WriteSummary,
+    failed: usize,
+    skipped: usize,
+}
+
+impl Run<'_> {
+    fn ingest_files(
+        &mut self,
+        files: &[InputFile],
+        options: &IngestOptions,
+        interrupted: &AtomicBool,
+    ) -> Result<()> {
+        for round in files.chunks(FILES_PER_ROUND) {
+            let whole: Vec<Option<Vec<Result<Article, InputError>>>> = round
+                .par_iter()
+                .map(|file| {
+                    (file.path.is_some() && file.len < READ_WHOLE_BELOW).then(
+                        || match ingest::read(file, options) {
+                            Ok(articles) => articles.collect(),
+                            Err(error) => vec![Err(error)],
+                        },
+                    )
+                })
+                .collect();
+            for (file, read) in round.iter().zip(whole) {
+                if interrupted.load(Ordering::SeqCst) {
+                    return Ok(());
+                }
+                match read {
+                    Some(items) => {
+                        for item in items {
+                            self.take(item)?;
+                        }
+                    }
+                    None => match ingest::read(file, options) {
+                        Ok(articles) => {
+                            for item in articles {
+                                if interrupted.load(Ordering::SeqCst) {
+                                    return Ok(());
+                                }
+                                self.take(item)?;
+                            }
+                        }
+                        Err(error) => self.report(&error),
+                    },
+                }
+                self.progress.inc(file.len);
+            }
+        }
+        if !interrupted.load(Ordering::SeqCst) {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn take(&mut self, item: Result<Article, InputError>) -> Result<()> {
+        match item {
+            Ok(article) => {
+                self.pending.push(article);
+                if self.pending.len() >= self.batch_size {
+                    self.flush()?;
+                }
+            }
+            Err(error) => self.report(&error),
+        }
+        Ok(())
+    }
+
+    /// Extracts the pending articles in parallel and stores them in one transaction.
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let extracted: Vec<Result<(Article, Extraction), InputError>> =
+            std::mem::take(&mut self.pending)
+                .into_par_iter()
+                .map(extract_guarded)
+                .collect();
+        let mut batch = Vec::with_capacity(extracted.len());
+        for item in extracted {
+            match item {
+                Ok(pair) => batch.push(pair),
+                Err(error) => self.report(&error),
+            }
+        }
+        let (summary, _) = self.store.write_batch(&batch, extract::VERSION)?;
+        self.stored.add(summary);
+        Ok(())
+    }
+
+    fn report(&mut self, error: &InputError) {
+        if error.skipped {
+            self.skipped += 1;
+            self.progress.suspend(|| eprintln!("skipped {error}"));
+        } else {
+            self.failed += 1;
+            self.progress.suspend(|| eprintln!("error: {error}"));
+        }
+    }
+}
+
+/// A panic in the extractor is a bug, but it must cost one article, not the whole run.
+fn extract_guarded(article: Article) -> Result<(Article, Extraction), InputError> {
+    match catch_unwind(AssertUnwindSafe(|| extract::extract(&article))) {
+        Ok(extraction) => Ok((article, extraction)),
+        Err(_) => Err(InputError {
+            origin: article.origin,
+            line: None,
+            reason: "the extractor failed on this article (a bug: please report it)".into(),
+            skipped: false,
+        }),
+    }
+}
+
+fn progress_bar(files: &[InputFile], quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let total = files.iter().map(|f| f.len).sum();
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Ctrl-C sets the flag; the run stops at the next article, after the batch being written.
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let setter = Arc::clone(&flag);
+    // Only one handler per process; a second call (in tests) keeps the first.
+    let _ = ctrlc::set_handler(move || setter.store(true, Ordering::SeqCst));
+    flag
+}
+
+/// `reextract`: runs the current extractor over stored bodies, batch by batch.
+pub fn reextract(db: &Path, all: bool) -> Result<ExitCode> {
+    let mut store = Store::open(db)?;
+    let ids = store.articles_to_reextract(extract::VERSION, all)?;
+    let mut summary = WriteSummary::default();
+    let mut failed = 0;
+    for chunk in ids.chunks(500) {
+        let articles = store.load_articles(chunk)?;
+        let extracted: Vec<(i64, Result<(Article, Extraction), InputError>)> = articles
+            .into_par_iter()
+            .map(|(id, article)| (id, extract_guarded(article)))
+            .collect();
+        let mut batch = Vec::with_capacity(extracted.len());
+        for (id, item) in extracted {
+            match item {
+                Ok((_, extraction)) => batch.push((id, extraction)),
+                Err(error) => {
+                    failed += 1;
+                    eprintln!("error: {error}");
+                }
+            }
+        }
+        summary.add(store.replace_extractions(&batch, extract::VERSION)?);
+    }
+    eprintln!(
+        "re-extracted {} articles; {} quotes, {} claims, {} speakers added; {} failed",
+        ids.len() - failed,
+        summary.quotes,
+        summary.claims,
+        summary.speakers,
+        failed
+    );
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,188 @@
+//! The SQLite archive: open, refuse what is not ours, migrate by `PRAGMA user_version`.
+
+mod reextract;
+mod write;
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use rusqlite::{Connection, OpenFlags};
+
+pub use write::{content_hash, ArticleOutcome, WriteSummary};
+
+/// Marks a file as a newsclaims archive (`PRAGMA application_id`; "NCLM").
+const APPLICATION_ID: i32 = 0x4E43_4C4D;
+
+/// The numbered files of `migrations/`, in order: migration N brings the schema to version N.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+
+/// How long a writer waits for another one before it gives up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens the archive at `path`, creating it on first use. A file that is not a newsclaims
+    /// archive, or one written by a newer schema, is refused and left as it was.
+    pub fn open(path: &Path) -> Result<Store> {
+        let fresh = std::fs::metadata(path)
+            .map(|m| m.len() == 0)
+            .unwrap_or(true);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .with_context(|| format!("cannot open database {}", path.display()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        if !fresh {
+            check_ours(&conn).with_context(|| format!("refusing {}", path.display()))?;
+        }
+        Store::setup(conn, true).with_context(|| format!("cannot set up {}", path.display()))
+    }
+
+    /// An archive in memory, for tests and for the `extract` stream filter's checks.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, false)
+    }
+
+    fn setup(conn: Connection, wal: bool) -> Result<Store> {
+        if wal {
+            // WAL lets searches read the last committed state while an ingest writes.
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let mut store = Store { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version = schema_version(&self.conn)?;
+        if version as usize >= MIGRATIONS.len() {
+            return Ok(());
+        }
+        // IMMEDIATE: two processes opening a fresh file at once must not both migrate it.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version = schema_version(&tx)? as usize;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+            tx.execute_batch(sql)
+                .with_context(|| format!("migration {} failed", i + 1))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// An existing file must be a newsclaims archive this build can read, or an empty database.
+fn check_ours(conn: &Connection) -> Result<()> {
+    let application_id: i32 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .context("not an SQLite database")?;
+    let version = schema_version(conn)?;
+    if application_id == APPLICATION_ID {
+        if version as usize > MIGRATIONS.len() {
+            bail!(
+                "it was written by a newer newsclaims (schema {version}; this one knows up to {})",
+                MIGRATIONS.len()
+            );
+        }
+        return Ok(());
+    }
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+    if application_id != 0 || version != 0 || tables != 0 {
+        bail!("it is not a newsclaims database");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_a_fresh_database_to_the_latest_schema() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(
+            schema_version(store.conn()).unwrap(),
+            MIGRATIONS.len() as i64
+        );
+        let fts: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(fts, 3);
+    }
+
+    #[test]
+    fn refuses_a_foreign_database_and_leaves_it_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        let other = Connection::open(&path).unwrap();
+        other
+            .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        drop(other);
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).err().unwrap();
+        assert!(
+            format!("{err:#}").contains("not a newsclaims database"),
+            "{err:#}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        drop(Store::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        drop(conn);
+        let err = Store::open(&path).err().unwrap();
+        assert!(format!("{err:#}").contains("newer newsclaims"), "{err:#}");
+    }
+
+    #[test]
+    fn refuses_a_file_that_is_not_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "hello, this is not a database at all, really not").unwrap();
+        let err = Store::open(&path).err().unwrap();
+        assert!(
+            format!("{err:#}").contains("not an SQLite database"),
+            "{err:#}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "hello, this is not a database at all, really not"
+        );
+    }
+}
