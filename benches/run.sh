@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The benchmark suite (issue "Fast at every size"): ingest at 1x, 10x and 100x the BBC set against
+# the sqlite3 floor, extraction alone, search latency and export at the largest size.
+# Timings are medians of BENCH_RUNS runs, measured side by side in one run of this script.
+#
+#   benches/run.sh [SHARED_DIR]
+#   BENCH_TIMES="1 10 100" BENCH_RUNS=3 BENCH_DIR=target/bench benches/run.sh ../shared
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=$(cd "${1:-../shared}" && pwd)
+times=${BENCH_TIMES:-"1 10 100"}
+runs=${BENCH_RUNS:-3}
+dir=${BENCH_DIR:-target/bench}
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3; }
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
+cargo build --release --quiet
+bin=$PWD/target/release/newsclaims
+
+# measure CMD...: prints "seconds peak_rss_kb" of one run.
+measure() {
+    /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>"$dir/stderr" \
+        || { cat "$dir/stderr" >&2; return 1; }
+    cat "$dir/time"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(uname -m); $(sqlite3 --version | cut -d' ' -f1) sqlite3 shell"
+echo
+echo "## Ingest (medians of $runs runs)"
+echo "| corpus | MB | articles | sqlite3 floor s | newsclaims s | ratio | MB/s | articles/s | s per MB | peak RSS MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+for n in $times; do
+    corpus=$dir/corpus-${n}x
+    [ -d "$corpus" ] || python3 benches/gen_corpus.py --bbc "$shared/data/bbc" --out "$corpus" --times "$n"
+    bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+    files=$(find "$corpus" -type f | wc -l)
+    : >"$dir/floor.times"
+    : >"$dir/ingest.times"
+    : >"$dir/ingest.rss"
+    for _ in $(seq "$runs"); do
+        rm -f "$dir/floor.db"*
+        measure sqlite3 "$dir/floor.db" \
+            "CREATE VIRTUAL TABLE docs USING fts5(path, body);
+             BEGIN;
+             INSERT INTO docs SELECT name, CAST(data AS TEXT) FROM fsdir('$corpus') WHERE data IS NOT NULL AND (mode & 61440) = 32768;
+             COMMIT;" | cut -d' ' -f1 >>"$dir/floor.times"
+        rm -f "$dir/archive-${n}x.db"*
+        read -r seconds rss < <(measure "$bin" --db "$dir/archive-${n}x.db" ingest --quiet "$corpus")
+        echo "$seconds" >>"$dir/ingest.times"
+        echo "$rss" >>"$dir/ingest.rss"
+    done
+    floor=$(median <"$dir/floor.times")
+    ingest=$(median <"$dir/ingest.times")
+    rss=$(sort -g "$dir/ingest.rss" | tail -n 1)
+    awk -v n="$n" -v b="$bytes" -v f="$files" -v fl="$floor" -v t="$ingest" -v r="$rss" 'BEGIN {
+        mb = b / 1e6
+        printf "| %sx | %.1f | %d | %.2f | %.2f | %.2f | %.1f | %.0f | %.4f | %.0f |\n",
+            n, mb, f, fl, t, t / fl, mb / t, f / t, t / mb, r / 1024 }'
+done
+
+largest=$(echo "$times" | tr ' ' '\n' | sort -g | tail -n 1)
+db=$dir/archive-${largest}x.db
+
+echo
+echo "## Extraction alone"
+cargo bench --quiet --bench extract -- "$shared/data/bbc"
+
+echo
+echo "## Search at ${largest}x: 100 queries, process start included"
+python3 - "$bin" "$db" benches/queries.txt <<'PY'
+import shlex, subprocess, sys, time
+bin, db, path = sys.argv[1:]
+queries = [l.strip() for l in open(path) if l.strip() and not l.startswith("#")]
+lat = []
+for _ in range(3):
+    for q in queries:
+        t = time.perf_counter()
+        subprocess.run([bin, "--db", db, "search", *shlex.split(q), "--format", "tsv"],
+                       stdout=subprocess.DEVNULL, check=True)
+        lat.append((time.perf_counter() - t) * 1000)
+lat.sort()
+pick = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
+print(f"| queries | p50 ms | p95 ms | max ms |\n| --- | --- | --- | --- |\n"
+      f"| {len(lat)} | {pick(0.5):.1f} | {pick(0.95):.1f} | {lat[-1]:.1f} |")
+PY
+
+echo
+echo "## Export of all quotes at ${largest}x (medians of $runs runs)"
+rows=$(sqlite3 "$db" "SELECT count(*) FROM quotes")
+: >"$dir/export.times"
+: >"$dir/floor-export.times"
+: >"$dir/export.rss"
+for _ in $(seq "$runs"); do
+    read -r seconds rss < <(measure "$bin" --db "$db" export quotes --format csv -o /dev/null)
+    echo "$seconds" >>"$dir/export.times"
+    echo "$rss" >>"$dir/export.rss"
+    measure sqlite3 -csv -header "$db" "$(cat benches/export_quotes.sql)" | cut -d' ' -f1 >>"$dir/floor-export.times"
+done
+awk -v rows="$rows" -v t="$(median <"$dir/export.times")" -v f="$(median <"$dir/floor-export.times")" \
+    -v r="$(sort -g "$dir/export.rss" | tail -n 1)" 'BEGIN {
+    printf "| rows | sqlite3 -csv s | newsclaims s | ratio | rows/s | peak RSS MB |\n| --- | --- | --- | --- | --- | --- |\n"
+    printf "| %d | %.2f | %.2f | %.2f | %.0f | %.0f |\n", rows, f, t, t / f, rows / t, r / 1024 }'
