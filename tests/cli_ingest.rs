@@ -1,0 +1,273 @@
+//! The real binary on temporary archives: ingest, re-ingest, reextract and the extract filter.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+const STORY: &str = "Council approves harbour plan\n\n\
+“The harbour will be open to everyone by next summer,” said council leader Maria Okafor.\n\n\
+Okafor added that the works would cost £4m.\n";
+
+const OTHER_STORY: &str = "Rail strike called off\n\n\
+Union official Tom Reyes said: “Our members have voted to accept the offer.”\n";
+
+fn newsclaims(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("newsclaims").unwrap();
+    cmd.arg("--db").arg(db).env_remove("NEWSCLAIMS_DB");
+    cmd
+}
+
+fn corpus() -> (TempDir, PathBuf, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    fs::write(articles.join("harbour.txt"), STORY).unwrap();
+    fs::write(articles.join("strike.txt"), OTHER_STORY).unwrap();
+    let db = dir.path().join("archive.db");
+    (dir, articles, db)
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn ingest_stores_articles_with_quotes_and_prints_one_summary_on_stderr() {
+    let (_dir, articles, db) = corpus();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::starts_with("2 new, 0 updated, 0 unchanged, 0 failed"));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
+    assert!(count(&db, "SELECT count(*) FROM quotes") >= 2);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE title = 'Council approves harbour plan'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn second_ingest_writes_nothing_and_says_so() {
+    let (_dir, articles, db) = corpus();
+    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    let quotes = count(&db, "SELECT count(*) FROM quotes");
+    let ingested_at: String = Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT group_concat(updated_at) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "0 new, 0 updated, 2 unchanged, 0 failed, 0 skipped; 0 quotes, 0 claims, 0 speakers added",
+        ));
+    assert_eq!(count(&db, "SELECT count(*) FROM quotes"), quotes);
+    let after: String = Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT group_concat(updated_at) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(after, ingested_at);
+}
+
+#[test]
+fn changed_article_is_updated_and_re_extracted() {
+    let (_dir, articles, db) = corpus();
+    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    fs::write(
+        articles.join("strike.txt"),
+        "Rail strike called off\n\nUnion official Tom Reyes said: “We won.”\n",
+    )
+    .unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("0 new, 1 updated, 1 unchanged"));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
+    assert_eq!(count(&db, "SELECT count(*) FROM quotes WHERE text LIKE '%We won%'"), 1);
+    assert_eq!(count(&db, "SELECT count(*) FROM quotes WHERE text LIKE '%voted%'"), 0);
+}
+
+#[test]
+fn a_curated_alias_survives_re_ingest_and_reextract() {
+    let (_dir, articles, db) = corpus();
+    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    let conn = Connection::open(&db).unwrap();
+    let okafor: i64 = conn
+        .query_row("SELECT id FROM speakers WHERE name = 'Maria Okafor'", [], |r| r.get(0))
+        .unwrap();
+    conn.execute(
+        "INSERT INTO speaker_aliases (key, alias, speaker_id, origin) VALUES ('tom reyes', 'Tom Reyes', ?1, 'user')",
+        [okafor],
+    )
+    .unwrap();
+    drop(conn);
+    fs::write(
+        articles.join("strike.txt"),
+        "Rail strike called off\n\nUnion official Tom Reyes said: “We won.”\n",
+    )
+    .unwrap();
+    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    newsclaims(&db).args(["reextract", "--all"]).assert().success();
+    let reyes_quote_speaker: i64 = Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT speaker_id FROM quotes WHERE text LIKE '%We won%'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(reyes_quote_speaker, okafor);
+}
+
+#[test]
+fn a_bad_input_is_named_the_rest_goes_in_and_the_status_tells() {
+    let (_dir, articles, db) = corpus();
+    fs::write(
+        articles.join("wire.jsonl"),
+        "{\"id\": \"w1\", \"title\": \"One\", \"body\": \"“Fine,” said Ann Lee.\"}\n{broken\n{\"id\": \"w2\", \"title\": \"Two\", \"body\": \"Text.\"}\n",
+    )
+    .unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("wire.jsonl:2"))
+        .stderr(predicate::str::contains("4 new, 0 updated, 0 unchanged, 1 failed"));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 4);
+}
+
+#[test]
+fn a_missing_path_fails_but_the_others_go_in() {
+    let (dir, articles, db) = corpus();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(dir.path().join("nowhere.txt"))
+        .arg(&articles)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nowhere.txt"));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let (_dir, _articles, db) = corpus();
+    newsclaims(&db)
+        .args(["ingest", "-"])
+        .write_stdin(STORY)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("1 new"));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles WHERE origin = '-'"), 1);
+}
+
+#[test]
+fn the_database_comes_from_the_environment_too() {
+    let (_dir, articles, db) = corpus();
+    Command::cargo_bin("newsclaims")
+        .unwrap()
+        .env("NEWSCLAIMS_DB", &db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
+}
+
+#[test]
+fn a_foreign_database_is_refused_and_left_untouched() {
+    let (_dir, articles, db) = corpus();
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes(x); INSERT INTO notes VALUES ('mine');")
+        .unwrap();
+    let before = fs::read(&db).unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a newsclaims database"));
+    assert_eq!(fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn offsets_in_the_archive_give_back_every_quote_and_claim() {
+    let (_dir, articles, db) = corpus();
+    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    let bad = count(
+        &db,
+        "SELECT (SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+                 WHERE substr(a.body, q.start + 1, q.end - q.start) <> q.text)
+              + (SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id
+                 WHERE substr(a.body, c.start + 1, c.end - c.start) <> c.content)",
+    );
+    assert_eq!(bad, 0);
+}
+
+#[test]
+fn reextract_keeps_the_counts_of_an_unchanged_extractor() {
+    let (_dir, articles, db) = corpus();
+    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    let quotes = count(&db, "SELECT count(*) FROM quotes");
+    newsclaims(&db)
+        .arg("reextract")
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("re-extracted 0 articles"));
+    newsclaims(&db)
+        .args(["reextract", "--all"])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("re-extracted 2 articles"));
+    assert_eq!(count(&db, "SELECT count(*) FROM quotes"), quotes);
+}
+
+#[test]
+fn extract_is_a_stream_filter_with_no_database() {
+    let dir = TempDir::new().unwrap();
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a1", "title": "Harbour", "body": STORY.split_once("\n\n").unwrap().1}),
+        serde_json::json!({"id": "a2", "title": "Strike", "body": OTHER_STORY.split_once("\n\n").unwrap().1}),
+    );
+    let output = Command::cargo_bin("newsclaims")
+        .unwrap()
+        .current_dir(dir.path())
+        .env_remove("NEWSCLAIMS_DB")
+        .arg("extract")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records: Vec<serde_json::Value> = String::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let quotes: Vec<_> = records.iter().filter(|r| r["record"] == "quote").collect();
+    assert!(quotes
+        .iter()
+        .any(|q| q["speaker"] == "Tom Reyes" && q["text"].as_str().unwrap().contains("voted")));
+    assert!(records.iter().all(|r| {
+        let origin = r["origin"].as_str().unwrap();
+        origin.ends_with("#a1") || origin.ends_with("#a2")
+    }));
+    assert!(!dir.path().join("newsclaims.db").exists());
+}
