@@ -1,8 +1,30 @@
 //! file or stdin -> Article: find the inputs, detect the format, decode, read the metadata.
+//!
+//! What is an article and what is not (see also [`walk`] for the directory rules):
+//! - skipped (`skipped = true`, not articles at all): an empty or whitespace-only file; a
+//!   binary file (image, archive, PDF, SQLite, gzip inside gzip, NUL bytes that are not
+//!   UTF-16); a file whose extension names a non-article format (`.tsv`, `.csv`, `.css`,
+//!   `.js`, `.yaml`...); JSON whose objects have no `body`/`text`/`content` field (a manifest,
+//!   a ground truth); XML that is not a feed; a feed with no items; a feed item with no text;
+//!   documentation and benchmark reference files met while walking a directory.
+//! - failed (`skipped = false`, articles that could not be read): a missing or unreadable
+//!   path, a symlink loop, broken JSON (the line is named for JSON Lines), a JSON item of the
+//!   wrong shape, an invalid feed, an HTML page with no visible text, a text file with a title
+//!   line and nothing else, corrupt gzip data or more than 256 MB once decompressed.
 
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read};
 use std::path::PathBuf;
 
 use crate::model::{Article, Format};
+
+pub mod date;
+pub mod decode;
+pub mod feed;
+pub mod html;
+pub mod json;
+pub mod text;
+mod walk;
 
 /// What the user pointed at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,14 +66,321 @@ pub struct InputError {
 /// The articles of one input, read lazily so a large JSON Lines file streams.
 pub type Articles = Box<dyn Iterator<Item = Result<Article, InputError>> + Send>;
 
+/// Largest input read whole (after decompression): 256 MB. JSON Lines streams, uncapped.
+pub const MAX_WHOLE_INPUT: u64 = 256 << 20;
+const SNIFF: usize = 64 << 10;
+
 /// Expands directories (recursively, in a stable order), drops a path given twice.
+///
+/// Inside walked directories, hidden entries are left out, and documentation files
+/// (README/SOURCE/LICENSE/MANIFEST/CHANGELOG... by stem, any case), benchmark reference outputs
+/// (`expected*`, `ground-truth*`, `gold*`) and `.txt` copies of HTML pages beside them
+/// (`text/x.txt` next to `html/x.html`) are skipped with a reason. Files named directly are
+/// always read.
 pub fn walk(inputs: &[Input]) -> (Vec<InputFile>, Vec<InputError>) {
-    let _ = inputs;
-    todo!("ingest::walk")
+    walk::walk(inputs)
+}
+
+fn error(origin: &str, reason: impl Into<String>, skipped: bool) -> InputError {
+    InputError {
+        origin: origin.to_string(),
+        line: None,
+        reason: reason.into(),
+        skipped,
+    }
+}
+
+/// Extensions of files that are never articles.
+const NOT_ARTICLE_EXT: &[&str] = &[
+    "tsv", "csv", "css", "js", "mjs", "ts", "py", "rs", "toml", "yaml", "yml", "lock", "ini",
+    "cfg", "conf", "sh", "bat", "png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "tif", "tiff",
+    "svg", "zip", "tar", "tgz", "bz2", "xz", "7z", "rar", "pdf", "doc", "docx", "xls", "xlsx",
+    "ppt", "pptx", "sqlite", "sqlite3", "db", "mp3", "mp4", "wav", "ogg", "avi", "mov", "webm",
+    "woff", "woff2", "ttf", "otf", "exe", "dll", "so", "dylib", "bin", "o", "a", "wasm", "parquet",
+    "pkl", "npy",
+];
+
+/// The format an extension names, or `Err(())` for a known non-article extension.
+fn format_from_ext(ext: &str) -> Result<Option<Format>, ()> {
+    let ext = ext.to_ascii_lowercase();
+    Ok(Some(match ext.as_str() {
+        "txt" | "text" => Format::Text,
+        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" | "jsonlines" => Format::Jsonl,
+        "rss" | "atom" | "rdf" => Format::Feed,
+        _ if NOT_ARTICLE_EXT.contains(&ext.as_str()) => return Err(()),
+        _ => return Ok(None),
+    }))
+}
+
+/// Guesses the format from the first bytes (already decoded enough to look at).
+fn sniff(head: &str) -> Result<Format, String> {
+    let t = head.trim_start_matches('\u{feff}').trim_start();
+    let lower: String = t
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if lower.starts_with("<?xml")
+        || lower.starts_with("<rss")
+        || lower.starts_with("<feed")
+        || lower.starts_with("<rdf")
+    {
+        if lower.contains("<rss")
+            || lower.contains("<feed")
+            || lower.contains("<rdf:rdf")
+            || lower.contains("<rdf ")
+        {
+            return Ok(Format::Feed);
+        }
+        if lower.contains("<html") {
+            return Ok(Format::Html);
+        }
+        return Err("XML document that is not a feed".into());
+    }
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.starts_with("<head")
+        || lower.starts_with("<body")
+    {
+        return Ok(Format::Html);
+    }
+    if lower.starts_with('<')
+        && (lower.contains("<p") || lower.contains("<div") || lower.contains("<body"))
+    {
+        return Ok(Format::Html);
+    }
+    if t.starts_with('{') || t.starts_with('[') {
+        let mut lines = t.lines().filter(|l| !l.trim().is_empty());
+        let first = lines.next().unwrap_or("");
+        let second = lines.next();
+        if t.starts_with('{')
+            && serde_json::from_str::<serde_json::Value>(first).is_ok()
+            && second.is_some_and(|s| s.trim_start().starts_with('{'))
+        {
+            return Ok(Format::Jsonl);
+        }
+        return Ok(Format::Json);
+    }
+    if t.starts_with("---\n") || t.starts_with("---\r\n") || t.starts_with("# ") {
+        return Ok(Format::Markdown);
+    }
+    Ok(Format::Text)
+}
+
+fn read_prefix(r: &mut dyn Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(limit.min(SNIFF));
+    r.take(limit as u64).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+type Source = Box<dyn Read + Send>;
+
+fn open(file: &InputFile) -> Result<Source, InputError> {
+    match &file.path {
+        None => Ok(Box::new(std::io::stdin())),
+        Some(p) => match File::open(p) {
+            Ok(f) => Ok(Box::new(f)),
+            Err(e) => Err(error(
+                &file.origin,
+                match e.kind() {
+                    std::io::ErrorKind::NotFound => "no such file".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ if e.raw_os_error() == Some(21) => "is a directory".to_string(),
+                    _ => format!("cannot open: {e}"),
+                },
+                false,
+            )),
+        },
+    }
+}
+
+fn io_error(origin: &str, e: std::io::Error, gz: bool) -> InputError {
+    if gz {
+        error(origin, format!("corrupt gzip data: {e}"), false)
+    } else {
+        error(origin, format!("read error: {e}"), false)
+    }
 }
 
 /// Opens one input and reads its articles.
 pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, InputError> {
-    let _ = (file, options);
-    todo!("ingest::read")
+    let origin = file.origin.as_str();
+    let name = file
+        .path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let mut src = open(file)?;
+    let mut head = read_prefix(&mut src, SNIFF).map_err(|e| io_error(origin, e, false))?;
+    let mut gz = false;
+    let mut inner_name = name.as_str();
+    if head.starts_with(&[0x1f, 0x8b]) {
+        gz = true;
+        inner_name = name.strip_suffix(".gz").unwrap_or(&name);
+        let raw: Source = Box::new(Cursor::new(head).chain(src));
+        let mut dec: Source = Box::new(flate2::read::MultiGzDecoder::new(raw));
+        head = read_prefix(&mut dec, SNIFF).map_err(|e| io_error(origin, e, true))?;
+        src = dec;
+    }
+    if head.is_empty() {
+        return Err(error(origin, "empty file", true));
+    }
+    let has_bom = decode::bom(&head).is_some();
+    if !has_bom {
+        if let Some(what) = decode::binary_magic(&head) {
+            let what = if gz {
+                format!("{what} inside gzip")
+            } else {
+                what.to_string()
+            };
+            return Err(error(origin, format!("binary file ({what})"), true));
+        }
+        if head.iter().take(1024).any(|&b| b == 0) {
+            return Err(error(origin, "binary file (NUL bytes)", true));
+        }
+    }
+    let ext = inner_name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    let head_text = match decode::decode(&head) {
+        decode::Decoded::Text(t, _) => t,
+        decode::Decoded::Binary(r) => return Err(error(origin, r, true)),
+    };
+    let format = match options.format {
+        Some(f) => f,
+        None => match format_from_ext(ext) {
+            Err(()) => {
+                return Err(error(
+                    origin,
+                    format!("not an article format (.{ext})"),
+                    true,
+                ));
+            }
+            Ok(Some(Format::Json)) => match sniff(&head_text) {
+                Ok(Format::Jsonl) => Format::Jsonl,
+                _ => Format::Json,
+            },
+            Ok(Some(f)) => f,
+            Ok(None) => {
+                let sniffed = sniff(&head_text).map_err(|r| error(origin, r, true))?;
+                if ext == "xml" && sniffed == Format::Text {
+                    return Err(error(origin, "XML document that is not a feed", true));
+                }
+                sniffed
+            }
+        },
+    };
+    if format == Format::Jsonl {
+        return read_jsonl(origin, head, &head_text, src, options);
+    }
+    // Whole-input formats.
+    let mut bytes = head;
+    let cap = MAX_WHOLE_INPUT;
+    let mut limited = src.take(cap + 1 - bytes.len() as u64);
+    limited
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(origin, e, gz))?;
+    if bytes.len() as u64 > cap {
+        let what = if gz { "decompressed size" } else { "size" };
+        return Err(error(
+            origin,
+            format!("{what} over {} MB: too large to read whole", cap >> 20),
+            false,
+        ));
+    }
+    let text = match decode::decode(&bytes) {
+        decode::Decoded::Text(t, _) => t,
+        decode::Decoded::Binary(r) => return Err(error(origin, r, true)),
+    };
+    drop(bytes);
+    if text.trim().is_empty() {
+        return Err(error(origin, "empty file (only whitespace)", true));
+    }
+    let items: Vec<Result<Article, InputError>> = match format {
+        Format::Text | Format::Markdown => {
+            vec![text::parse(origin, &text, format).map_err(|r| error(origin, r, false))]
+        }
+        Format::Html => vec![html::parse(origin, &text).map_err(|r| error(origin, r, false))],
+        Format::Feed => feed::parse(origin, &text)?,
+        Format::Json => {
+            let v: serde_json::Value =
+                match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        return Err(InputError {
+                            origin: origin.to_string(),
+                            line: Some(e.line()),
+                            reason: format!("invalid JSON: {e}"),
+                            skipped: false,
+                        })
+                    }
+                };
+            if json::is_json_feed(&v) {
+                feed::parse(origin, &text)?
+            } else {
+                json::document(origin, &v)?
+            }
+        }
+        Format::Jsonl => unreachable_jsonl(origin),
+    };
+    let options = options.clone();
+    Ok(Box::new(
+        items
+            .into_iter()
+            .map(move |r| r.map(|a| finish(a, &options))),
+    ))
+}
+
+fn unreachable_jsonl(origin: &str) -> Vec<Result<Article, InputError>> {
+    vec![Err(error(origin, "internal: JSON Lines read whole", false))]
+}
+
+fn read_jsonl(
+    origin: &str,
+    head: Vec<u8>,
+    head_text: &str,
+    src: Source,
+    options: &IngestOptions,
+) -> Result<Articles, InputError> {
+    // A JSON Lines file whose first object has no body field is not an article file.
+    if let Some(first) = head_text.lines().map(str::trim).find(|l| !l.is_empty()) {
+        let first = first.trim_start_matches('\u{feff}');
+        if let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(first) {
+            if !json::has_body_field(&o) {
+                return Err(error(
+                    origin,
+                    "JSON Lines whose first object has no body/text/content field (not articles)",
+                    true,
+                ));
+            }
+        }
+    }
+    let reader = BufReader::with_capacity(64 << 10, Cursor::new(head).chain(src));
+    let options = options.clone();
+    Ok(Box::new(
+        json::JsonLines::new(Box::new(reader), origin).map(move |r| r.map(|a| finish(a, &options))),
+    ))
+}
+
+/// The outlet: the option, else the metadata, else the URL's host without `www.`.
+fn finish(mut a: Article, options: &IngestOptions) -> Article {
+    if let Some(s) = &options.source {
+        a.source = Some(s.clone());
+    } else if a.source.is_none() {
+        a.source = a.url.as_deref().and_then(host_of);
+    }
+    if let Some(t) = &a.title {
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        a.title = (!t.is_empty()).then_some(t);
+    }
+    a
+}
+
+/// `https://www.example.com/x` -> `example.com`.
+pub fn host_of(url: &str) -> Option<String> {
+    let u = url::Url::parse(url.trim()).ok()?;
+    let host = u.host_str()?;
+    Some(host.strip_prefix("www.").unwrap_or(host).to_string())
 }

@@ -1,0 +1,177 @@
+//! RSS 0.9x/1.0/2.0, Atom and JSON Feed, with `feed-rs`. Each item is an article: its body is
+//! the item's content, else its summary (HTML converted to text like a page); the feed's title
+//! is the source. An item with neither content nor summary text is skipped with a reason.
+
+use feed_rs::model::{Entry, Text};
+
+use crate::model::{Article, Format};
+
+use super::html::fragment_to_text;
+use super::text::trim_blank_lines;
+use super::InputError;
+
+/// Rewrites the encoding named in an XML declaration to UTF-8: the text is already decoded.
+pub fn utf8_declaration(xml: &str) -> String {
+    let trimmed = xml.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with("<?xml") {
+        if let Some(end) = trimmed.find("?>") {
+            let decl = &trimmed[..end];
+            if let Some(i) = decl.find("encoding") {
+                let after = &decl[i..];
+                let q = after.find(['"', '\'']);
+                if let Some(q) = q {
+                    let quote = after.as_bytes()[q];
+                    if let Some(close) = after[q + 1..].find(quote as char) {
+                        let start = i + q + 1;
+                        let stop = start + close;
+                        return format!("{}UTF-8{}", &trimmed[..start], &trimmed[stop..]);
+                    }
+                }
+            }
+        }
+    }
+    trimmed.to_string()
+}
+
+fn looks_html(s: &str) -> bool {
+    s.contains('<') && s.contains('>') || s.contains("&lt;") || s.contains("&#")
+}
+
+fn to_text(s: &str, html: bool) -> String {
+    if html || looks_html(s) {
+        fragment_to_text(s)
+    } else {
+        let t = s.replace("\r\n", "\n");
+        trim_blank_lines(&t).to_string()
+    }
+}
+
+fn text_of(t: &Option<Text>) -> Option<String> {
+    let t = t.as_ref()?;
+    let sub = t.content_type.subty().as_str().to_ascii_lowercase();
+    let html = sub == "html" || sub == "xhtml" || sub == "xhtml+xml";
+    let s = to_text(&t.content, html);
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn plain_title(t: &Option<Text>) -> Option<String> {
+    let s = text_of(t)?;
+    Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn entry_body(e: &Entry) -> Option<String> {
+    if let Some(c) = &e.content {
+        if let Some(b) = &c.body {
+            let html = !c
+                .content_type
+                .subty()
+                .as_str()
+                .eq_ignore_ascii_case("plain");
+            let s = to_text(b, html);
+            if !s.trim().is_empty() {
+                return Some(s.trim().to_string());
+            }
+        }
+    }
+    text_of(&e.summary)
+}
+
+/// Parses a decoded feed into its items.
+pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>>, InputError> {
+    let fixed = utf8_declaration(text);
+    let parser = feed_rs::parser::Builder::new().build();
+    let feed = parser.parse(fixed.as_bytes()).map_err(|e| InputError {
+        origin: origin.to_string(),
+        line: None,
+        reason: format!("invalid feed: {e}"),
+        skipped: false,
+    })?;
+    let source = plain_title(&feed.title);
+    let language = feed.language.clone();
+    let mut out = Vec::new();
+    for (i, e) in feed.entries.iter().enumerate() {
+        let n = i + 1;
+        let link = e
+            .links
+            .iter()
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .or(e.links.first())
+            .map(|l| l.href.trim().to_string())
+            .filter(|h| !h.is_empty());
+        let item_origin = match (&link, e.id.trim()) {
+            (Some(l), _) => l.clone(),
+            (None, id) if !id.is_empty() => format!("{origin}#{id}"),
+            _ => format!("{origin}#{n}"),
+        };
+        let Some(body) = entry_body(e) else {
+            out.push(Err(InputError {
+                origin: item_origin,
+                line: None,
+                reason: format!("feed item {n} has no content or summary text"),
+                skipped: true,
+            }));
+            continue;
+        };
+        let date = e.published.or(e.updated);
+        let authors: Vec<String> = e
+            .authors
+            .iter()
+            .filter_map(|p| {
+                let n = p.name.as_deref().unwrap_or("").trim();
+                (!n.is_empty()).then(|| n.trim_start_matches("By ").to_string())
+            })
+            .collect();
+        out.push(Ok(Article {
+            origin: item_origin,
+            url: link,
+            title: plain_title(&e.title),
+            author: (!authors.is_empty()).then(|| authors.join(", ")),
+            published_at: date.map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            published_raw: date.map(|d| d.to_rfc3339()),
+            source: source.clone(),
+            language: e.language.clone().or(language.clone()),
+            body,
+            format: Format::Feed,
+        }));
+    }
+    if out.is_empty() {
+        return Err(InputError {
+            origin: origin.to_string(),
+            line: None,
+            reason: "feed has no items".into(),
+            skipped: true,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declaration_rewritten() {
+        assert_eq!(
+            utf8_declaration("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss/>"
+        );
+        assert_eq!(utf8_declaration("<rss/>"), "<rss/>");
+    }
+
+    #[test]
+    fn rss_items() {
+        let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>The Gazette</title>
+<item><title>A</title><link>https://g.test/a</link><description>&lt;p&gt;"Yes," she said.&lt;/p&gt;&lt;p&gt;More.&lt;/p&gt;</description><pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate></item>
+<item><title>B</title></item></channel></rss>"#;
+        let items = parse("f", rss).unwrap();
+        assert_eq!(items.len(), 2);
+        let a = items[0].as_ref().unwrap();
+        assert_eq!(a.body, "\"Yes,\" she said.\n\nMore.");
+        assert_eq!(a.source.as_deref(), Some("The Gazette"));
+        assert_eq!(a.origin, "https://g.test/a");
+        assert_eq!(a.published_at.as_deref(), Some("2003-06-10T04:00:00Z"));
+        assert!(items[1].as_ref().unwrap_err().skipped);
+        assert!(parse("f", "<rss><channel>").is_err());
+    }
+}

@@ -1,0 +1,556 @@
+//! HTML pages: main text with `dom_smoothie` (a Readability port), metadata with `scraper`.
+//!
+//! The body is the main text as paragraphs separated by blank lines, whitespace inside a
+//! paragraph collapsed, entities decoded. When the main-text pass fails or keeps too little of
+//! the page's visible text, the body is the visible text (without script, style, nav, header,
+//! footer, aside, form) so that no quote is lost. Parsing runs on a thread with a large stack
+//! so that deeply nested pages cannot overflow it; a panic inside the parsers becomes a reason.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+use crate::model::{Article, Format};
+
+use super::date::parse_date;
+use super::text::byline;
+
+/// The main text must keep at least this share of the visible text, or the visible text is
+/// used instead.
+const MIN_MAIN_SHARE: f64 = 0.25;
+/// Pages with more elements than this skip the Readability pass (it is slow and recursive on
+/// huge or pathological documents) and use the visible text.
+const MAX_READABILITY_ELEMENTS: usize = 60_000;
+const STACK: usize = 256 << 20;
+
+const SKIP_ALWAYS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "head", "title", "select", "option", "textarea", "button", "input", "video", "audio",
+    "meta", "link", "map", "datalist",
+];
+const SKIP_CHROME: &[&str] = &["nav", "header", "footer", "aside", "form", "menu", "dialog"];
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "br",
+    "caption",
+    "legend",
+];
+
+/// Text of the subtree at `root` as paragraphs joined by `\n\n`. `chrome` also drops
+/// navigation, headers, footers, asides and forms, and hidden elements.
+pub fn html_to_text(root: ElementRef<'_>, chrome: bool) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut skip_depth = 0usize;
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        let p = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !p.is_empty() {
+            paragraphs.push(p);
+        }
+        current.clear();
+    };
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    if skip_depth > 0
+                        || SKIP_ALWAYS.contains(&name)
+                        || (chrome
+                            && (SKIP_CHROME.contains(&name)
+                                || el.attr("hidden").is_some()
+                                || el.attr("aria-hidden") == Some("true")))
+                    {
+                        skip_depth += 1;
+                        continue;
+                    }
+                    if BLOCKS.contains(&name) {
+                        flush(&mut current, &mut paragraphs);
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => current.push_str(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                        continue;
+                    }
+                    if BLOCKS.contains(&el.name()) {
+                        flush(&mut current, &mut paragraphs);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+    paragraphs.join("\n\n")
+}
+
+/// Text of an HTML fragment (a feed item's content), paragraphs joined by `\n\n`.
+pub fn fragment_to_text(html: &str) -> String {
+    let owned = html.to_string();
+    run_big_stack(move || {
+        let doc = Html::parse_fragment(&owned);
+        html_to_text(doc.root_element(), false)
+    })
+    .unwrap_or_default()
+}
+
+fn run_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let handle = std::thread::Builder::new()
+        .name("html".into())
+        .stack_size(STACK)
+        .spawn(f)
+        .ok()?;
+    handle.join().ok()
+}
+
+#[derive(Debug, Default, Clone)]
+struct Meta {
+    title: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+}
+
+fn sel(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+fn clean(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+fn clean_author(s: &str) -> Option<String> {
+    let s = clean(s)?;
+    if s.starts_with("http://") || s.starts_with("https://") {
+        return None;
+    }
+    let bare = byline(&s)
+        .or_else(|| {
+            byline(&format!(
+                "By {}",
+                s.trim_start_matches("by ").trim_start_matches("By ")
+            ))
+        })
+        .unwrap_or_else(|| {
+            s.strip_prefix("By ")
+                .or_else(|| s.strip_prefix("by "))
+                .unwrap_or(&s)
+                .trim()
+                .to_string()
+        });
+    clean(&bare)
+}
+
+fn absolute_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let u = url::Url::parse(s).ok()?;
+    matches!(u.scheme(), "http" | "https").then(|| s.to_string())
+}
+
+fn is_article_type(v: &Value) -> bool {
+    const TYPES: &[&str] = &[
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+        "SocialMediaPosting",
+        "WebPage",
+    ];
+    let t = |s: &str| {
+        TYPES.contains(
+            &s.trim_start_matches("http://schema.org/")
+                .trim_start_matches("https://schema.org/"),
+        )
+    };
+    match v.get("@type") {
+        Some(Value::String(s)) => t(s),
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(t)),
+        _ => false,
+    }
+}
+
+fn collect_ld<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_ld(x, out, depth + 1)),
+        Value::Object(o) => {
+            if is_article_type(v) {
+                out.push(v);
+            }
+            if let Some(g) = o.get("@graph") {
+                collect_ld(g, out, depth + 1);
+            }
+            if let Some(m) = o.get("mainEntity") {
+                collect_ld(m, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ld_names(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => clean(s).into_iter().collect(),
+        Value::Array(a) => a.iter().flat_map(ld_names).collect(),
+        Value::Object(o) => o.get("name").map(ld_names).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+fn ld_str(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => clean(s),
+        Value::Array(a) => a.iter().find_map(|x| ld_str(Some(x))),
+        Value::Object(o) => ld_str(o.get("@id").or(o.get("url"))),
+        _ => None,
+    }
+}
+
+fn read_meta(doc: &Html) -> Meta {
+    let mut m = Meta::default();
+    // JSON-LD first: articles (most specific type first), then WebPage.
+    let mut ld_title = None;
+    if let Some(s) = sel(r#"script[type="application/ld+json"]"#) {
+        let mut objects: Vec<Value> = Vec::new();
+        for script in doc.select(&s) {
+            let text: String = script.text().collect();
+            if let Ok(v) = serde_json::from_str::<Value>(text.trim()) {
+                objects.push(v);
+            }
+        }
+        let mut found = Vec::new();
+        for v in &objects {
+            collect_ld(v, &mut found, 0);
+        }
+        found.sort_by_key(|v| {
+            let is_page = v.get("@type").and_then(Value::as_str) == Some("WebPage");
+            is_page as u8
+        });
+        for a in found {
+            if ld_title.is_none() {
+                ld_title = a
+                    .get("headline")
+                    .or(a.get("name"))
+                    .and_then(Value::as_str)
+                    .and_then(clean);
+            }
+            if m.author.is_none() {
+                let names = a.get("author").map(ld_names).unwrap_or_default();
+                let names: Vec<String> = names.iter().filter_map(|n| clean_author(n)).collect();
+                if !names.is_empty() {
+                    m.author = Some(names.join(", "));
+                }
+            }
+            if m.published.is_none() {
+                m.published =
+                    ld_str(a.get("datePublished")).or_else(|| ld_str(a.get("dateCreated")));
+            }
+            if m.source.is_none() {
+                m.source = a
+                    .get("publisher")
+                    .map(ld_names)
+                    .and_then(|n| n.into_iter().next());
+            }
+            if m.url.is_none() {
+                m.url = ld_str(a.get("url"))
+                    .or_else(|| ld_str(a.get("mainEntityOfPage")))
+                    .and_then(|u| absolute_url(&u));
+            }
+            if m.language.is_none() {
+                m.language = a.get("inLanguage").and_then(Value::as_str).and_then(clean);
+            }
+        }
+    }
+    let meta = |keys: &[&str]| -> Option<String> {
+        let s = sel("meta")?;
+        for key in keys {
+            for el in doc.select(&s) {
+                let name = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .unwrap_or("");
+                if name.eq_ignore_ascii_case(key) {
+                    if let Some(c) = el.attr("content").and_then(clean) {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        None
+    };
+    m.title = meta(&["og:title", "twitter:title"])
+        .or(ld_title)
+        .or_else(|| {
+            let s = sel("title")?;
+            doc.select(&s)
+                .next()
+                .and_then(|t| clean(&t.text().collect::<String>()))
+        });
+    if m.author.is_none() {
+        m.author = meta(&[
+            "author",
+            "article:author",
+            "byl",
+            "sailthru.author",
+            "parsely-author",
+            "dc.creator",
+            "dcterms.creator",
+        ])
+        .and_then(|a| clean_author(&a));
+    }
+    if m.published.is_none() {
+        m.published = meta(&[
+            "article:published_time",
+            "og:published_time",
+            "datePublished",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "dcterms.date",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+        ]);
+    }
+    if m.published.is_none() {
+        if let Some(s) = sel("time[datetime]") {
+            m.published = doc
+                .select(&s)
+                .next()
+                .and_then(|t| t.attr("datetime"))
+                .and_then(clean);
+        }
+    }
+    if m.source.is_none() {
+        m.source = meta(&[
+            "og:site_name",
+            "application-name",
+            "publisher",
+            "dc.publisher",
+        ]);
+    }
+    let canonical = sel(r#"link[rel="canonical"]"#).and_then(|s| {
+        doc.select(&s)
+            .find_map(|l| l.attr("href").and_then(absolute_url))
+    });
+    m.url = canonical
+        .or_else(|| meta(&["og:url"]).and_then(|u| absolute_url(&u)))
+        .or(m.url.take());
+    if let Some(s) = sel("html[lang]") {
+        if let Some(l) = doc
+            .select(&s)
+            .next()
+            .and_then(|h| h.attr("lang"))
+            .and_then(clean)
+        {
+            m.language = Some(l);
+        }
+    }
+    if m.language.is_none() {
+        m.language = meta(&["og:locale", "language", "content-language"]);
+    }
+    m
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+struct Extracted {
+    meta: Meta,
+    body: String,
+    readability_title: Option<String>,
+    readability_byline: Option<String>,
+    readability_site: Option<String>,
+    readability_date: Option<String>,
+}
+
+fn extract_inner(html: &str) -> Extracted {
+    let doc = Html::parse_document(html);
+    let meta = read_meta(&doc);
+    let visible = html_to_text(doc.root_element(), true);
+    let elements = doc.tree.values().filter(|n| n.is_element()).count();
+    drop(doc);
+    let mut out = Extracted {
+        meta,
+        body: visible.clone(),
+        readability_title: None,
+        readability_byline: None,
+        readability_site: None,
+        readability_date: None,
+    };
+    if elements > MAX_READABILITY_ELEMENTS {
+        return out;
+    }
+    let cfg = dom_smoothie::Config {
+        max_elements_to_parse: MAX_READABILITY_ELEMENTS,
+        ..Default::default()
+    };
+    let Ok(mut r) = dom_smoothie::Readability::new(html, None, Some(cfg)) else {
+        return out;
+    };
+    if let Ok(a) = r.parse() {
+        let frag = Html::parse_fragment(&a.content);
+        let main = html_to_text(frag.root_element(), false);
+        out.readability_title = clean(&a.title);
+        out.readability_byline = a.byline.as_deref().and_then(clean_author);
+        out.readability_site = a.site_name.as_deref().and_then(clean);
+        out.readability_date = a.published_time.as_deref().and_then(clean);
+        let (m, v) = (word_count(&main), word_count(&visible));
+        if m > 0 && (m as f64) >= MIN_MAIN_SHARE * v as f64 {
+            out.body = main;
+        }
+    }
+    out
+}
+
+/// Reads one HTML page.
+pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
+    let owned = html.to_string();
+    let ex = match run_big_stack(move || extract_inner(&owned)) {
+        Some(ex) => ex,
+        None => {
+            // The Readability pass panicked: visible text only.
+            let owned = html.to_string();
+            run_big_stack(move || {
+                let doc = Html::parse_document(&owned);
+                Extracted {
+                    meta: read_meta(&doc),
+                    body: html_to_text(doc.root_element(), true),
+                    readability_title: None,
+                    readability_byline: None,
+                    readability_site: None,
+                    readability_date: None,
+                }
+            })
+            .ok_or_else(|| "HTML could not be parsed".to_string())?
+        }
+    };
+    if ex.body.trim().is_empty() {
+        return Err("HTML page has no visible text".to_string());
+    }
+    let m = ex.meta;
+    let published_raw = m.published.or(ex.readability_date);
+    Ok(Article {
+        origin: origin.to_string(),
+        url: m.url,
+        title: m.title.or(ex.readability_title),
+        author: m.author.or(ex.readability_byline),
+        published_at: published_raw.as_deref().and_then(parse_date),
+        published_raw,
+        source: m.source.or(ex.readability_site),
+        language: m.language,
+        body: ex.body,
+        format: Format::Html,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_and_entities() {
+        let doc = Html::parse_document(
+            "<html><body><nav>Home | News</nav><p>One  &amp;\n two</p><div>Three <b>four</b></div><script>x=1</script></body></html>",
+        );
+        assert_eq!(
+            html_to_text(doc.root_element(), true),
+            "One & two\n\nThree four"
+        );
+        assert_eq!(
+            html_to_text(doc.root_element(), false),
+            "Home | News\n\nOne & two\n\nThree four"
+        );
+    }
+
+    #[test]
+    fn metadata() {
+        let page = r#"<html lang="en-GB"><head><title>T - Site</title>
+<meta property="og:title" content="The Title">
+<meta property="og:site_name" content="The Daily Example">
+<link rel="canonical" href="https://example.com/a">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD","datePublished":"2024-02-03T10:00:00+01:00","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}],"publisher":{"@type":"Organization","name":"Example News"}}</script>
+</head><body><article><p>"We are ready," Ann said. It was a long day for everyone involved in the event, and the mayor spoke at length about the plans for the coming year.</p></article></body></html>"#;
+        let a = parse("x", page).unwrap();
+        assert_eq!(a.title.as_deref(), Some("The Title"));
+        assert_eq!(a.author.as_deref(), Some("Ann Lee, Bo Chan"));
+        assert_eq!(a.published_at.as_deref(), Some("2024-02-03T09:00:00Z"));
+        assert_eq!(a.source.as_deref(), Some("Example News"));
+        assert_eq!(a.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+        assert!(a.body.contains("\"We are ready,\" Ann said."), "{}", a.body);
+    }
+
+    #[test]
+    fn no_body_is_an_error_not_a_panic() {
+        assert!(parse("x", "<html><head><title>x</title></head></html>").is_err());
+        assert!(parse("x", "").is_err());
+    }
+}
