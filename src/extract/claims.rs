@@ -1,0 +1,1037 @@
+//! Attribution: finds cues in each sentence, the speaker next to them and the content they
+//! govern, then gives the remaining full-sentence quotes to the speaker who was talking.
+//!
+//! Every step is bounded (phrases of at most a few tokens, content ranges that never
+//! overlap), so a sentence costs time linear in its length whatever it holds.
+
+use std::ops::Range;
+
+use super::cues::{self, Cue, CueClass};
+use super::quotes::{self, QuoteSpan, Style};
+use super::speakers::{parse_phrase, Mention, Speakers};
+use super::text::{self, lower, CharIndex, Tok, TokKind};
+use crate::model::{Claim, ClaimKind, Extraction, Quote};
+
+/// The longest speaker phrase, in tokens.
+const MAX_PHRASE: usize = 12;
+/// How far back a `, who ..., said` aside may reach, in tokens.
+const MAX_ASIDE: usize = 25;
+/// How far an adjunct between a cue and its content may reach, in tokens.
+const MAX_ADJUNCT: usize = 14;
+
+struct RawClaim {
+    speaker: usize,
+    cue: String,
+    content: Range<usize>,
+    kind: ClaimKind,
+    paragraph: usize,
+    confidence: f32,
+}
+
+#[derive(Clone)]
+struct Owner {
+    speaker: usize,
+    claim: Option<usize>,
+    cue: String,
+    confidence: f32,
+}
+
+/// The last attribution, for quotes that continue it.
+#[derive(Clone)]
+struct LastAttribution {
+    speaker: usize,
+    cue: String,
+    paragraph: usize,
+}
+
+pub struct Extractor<'a> {
+    body: &'a str,
+    style: Style,
+    quotes: Vec<QuoteSpan>,
+    owners: Vec<Option<Owner>>,
+    /// Quotes that open their sentence: the only unattributed ones that may continue a speaker.
+    opens_sentence: Vec<bool>,
+    /// 1-based paragraph of each quote span.
+    quote_paragraph: Vec<usize>,
+    speakers: Speakers,
+    claims: Vec<RawClaim>,
+    last: Option<LastAttribution>,
+}
+
+/// Words that can never be part of a speaker phrase.
+fn is_phrase_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "so"
+            | "yet"
+            | "as"
+            | "if"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "than"
+            | "then"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "no"
+            | "its"
+            | "this"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "also"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "to"
+            | "in"
+            | "on"
+            | "by"
+            | "with"
+            | "from"
+            | "into"
+            | "about"
+            | "over"
+            | "under"
+            | "between"
+            | "through"
+            | "during"
+            | "against"
+            | "upon"
+            | "without"
+            | "within"
+            | "among"
+            | "across"
+            | "via"
+            | "what"
+            | "why"
+            | "how"
+            | "where"
+            | "whether"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "asked"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "now"
+            | "later"
+            | "however"
+            | "meanwhile"
+            | "after all"
+            | "all"
+            | "just"
+            | "only"
+            | "even"
+            | "until"
+            | "unless"
+            | "where's"
+            | "it's"
+            | "per"
+            | "cent"
+    )
+}
+
+/// Words allowed between a subject and its verb: `has also said`, `had earlier warned`.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "would"
+            | "will"
+            | "later"
+            | "previously"
+            | "earlier"
+            | "once"
+            | "then"
+            | "recently"
+            | "repeatedly"
+            | "reportedly"
+            | "further"
+            | "again"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "separately"
+            | "publicly"
+            | "privately"
+            | "often"
+            | "always"
+            | "already"
+            | "clearly"
+            | "simply"
+            | "firmly"
+            | "flatly"
+            | "quickly"
+            | "subsequently"
+            | "initially"
+            | "originally"
+            | "first"
+            | "last"
+            | "still"
+    )
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "weekend"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "time"
+            | "season"
+    )
+}
+
+fn is_adjunct_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "during"
+            | "on"
+            | "via"
+            | "through"
+            | "after"
+            | "before"
+            | "when"
+            | "to"
+            | "while"
+            | "following"
+            | "from"
+            | "of"
+            | "with"
+    )
+}
+
+fn is_object_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "reporters"
+            | "journalists"
+            | "listeners"
+            | "viewers"
+            | "delegates"
+            | "supporters"
+            | "parliament"
+            | "mps"
+            | "congress"
+    )
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(body: &'a str) -> Self {
+        Extractor {
+            body,
+            style: quotes::detect_style(body),
+            quotes: Vec::new(),
+            owners: Vec::new(),
+            opens_sentence: Vec::new(),
+            quote_paragraph: Vec::new(),
+            speakers: Speakers::new(body),
+            claims: Vec::new(),
+            last: None,
+        }
+    }
+
+    pub fn run(mut self) -> Extraction {
+        let mut sentences = Vec::new();
+        let mut toks = Vec::new();
+        let mut ran_on = false;
+        for (index, para) in text::paragraphs(self.body).into_iter().enumerate() {
+            let paragraph = index + 1;
+            let first_quote = self.quotes.len();
+            quotes::scan_paragraph(self.body, para.clone(), self.style, &mut self.quotes);
+            self.owners.resize(self.quotes.len(), None);
+            self.opens_sentence.resize(self.quotes.len(), false);
+            self.quote_paragraph.resize(self.quotes.len(), paragraph);
+            text::sentences(self.body, para, &self.quotes[first_quote..], &mut sentences);
+            for sentence in &sentences {
+                text::tokenize(
+                    self.body,
+                    sentence.clone(),
+                    &self.quotes,
+                    first_quote,
+                    &mut toks,
+                );
+                self.sentence(&toks, paragraph);
+            }
+            self.continuations(first_quote..self.quotes.len(), paragraph, ran_on);
+            ran_on = self.quotes[first_quote..].last().is_some_and(|q| !q.closed);
+        }
+        self.finish()
+    }
+
+    fn word(&self, t: &Tok) -> Option<&'a str> {
+        (t.kind == TokKind::Word).then(|| &self.body[t.start..t.end])
+    }
+
+    fn lower_is(&self, t: Option<&Tok>, pred: impl Fn(&str) -> bool) -> bool {
+        let mut buf = [0u8; 32];
+        t.and_then(|t| self.word(t))
+            .and_then(|w| lower(w, &mut buf))
+            .is_some_and(pred)
+    }
+
+    /// The cue starting at token `i`, with the index just after it.
+    fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, usize, bool)> {
+        let mut buf = [0u8; 32];
+        let w = lower(self.word(&toks[i])?, &mut buf)?;
+        if w == "according" {
+            return self.lower_is(toks.get(i + 1), |n| n == "to").then_some((
+                Cue {
+                    class: CueClass::Speech,
+                    participle: false,
+                },
+                i + 2,
+                true,
+            ));
+        }
+        let cue = cues::lookup(w)?;
+        // Infinitives, passives and negations are no attribution: `to say`, `was told`.
+        // So are adjectives and nouns after a possessive or an article: `Israel's reported use`.
+        let blocked = i > 0
+            && self.lower_is(toks.get(i - 1), |p| {
+                matches!(
+                    p,
+                    "to" | "be"
+                        | "been"
+                        | "being"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "not"
+                        | "never"
+                        | "n't"
+                        | "didn't"
+                        | "doesn't"
+                        | "don't"
+                        | "won't"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                ) || p.ends_with("'s")
+                    || p.ends_with("’s")
+            });
+        if blocked {
+            return None;
+        }
+        match cue.class {
+            CueClass::NeedsParticle(a, b) => self
+                .lower_is(toks.get(i + 1), |n| n == a || n == b)
+                .then_some((
+                    Cue {
+                        class: CueClass::Directive,
+                        participle: cue.participle,
+                    },
+                    i + 2,
+                    false,
+                )),
+            _ => Some((cue, i + 1, false)),
+        }
+    }
+
+    fn is_phrase_word(&self, t: &Tok) -> bool {
+        let mut buf = [0u8; 32];
+        match t.kind {
+            TokKind::Word => {
+                let w = &self.body[t.start..t.end];
+                if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') {
+                    return true;
+                }
+                match lower(w, &mut buf) {
+                    Some(l) => {
+                        !(is_phrase_stop(l)
+                            || cues::lookup(l).is_some() && !w.starts_with(char::is_uppercase))
+                            && !(l.ends_with("ly")
+                                && l.len() > 4
+                                && !w.starts_with(char::is_uppercase))
+                    }
+                    None => true,
+                }
+            }
+            TokKind::Punct(c) => matches!(c, '.' | '-' | '&'),
+            TokKind::Quote(_) => false,
+        }
+    }
+
+    /// The phrase ending just before token `end` (exclusive), not reaching before `floor`.
+    fn phrase_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<usize> {
+        let mut start = end;
+        let mut buf = [0u8; 32];
+        while start > floor && end - start < MAX_PHRASE && self.is_phrase_word(&toks[start - 1]) {
+            start -= 1;
+            let w = self.word(&toks[start]).and_then(|w| lower(w, &mut buf));
+            if w.is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+                break;
+            }
+        }
+        // A phrase starts with a word, never with a stray period.
+        while start < end && toks[start].kind != TokKind::Word {
+            start += 1;
+        }
+        (start < end).then_some(start)
+    }
+
+    /// The phrase starting at token `start`, ending before `,`, `.`, a quote or a stop word.
+    fn phrase_after(&self, toks: &[Tok], start: usize) -> usize {
+        let mut end = start;
+        while end < toks.len() && end - start < MAX_PHRASE && self.is_phrase_word(&toks[end]) {
+            // A final period ends the sentence, not an abbreviation.
+            if toks[end].kind == TokKind::Punct('.') && end + 1 == toks.len() {
+                break;
+            }
+            end += 1;
+        }
+        // `of` / `for` join descriptions: `a spokesman for the firm`.
+        if end > start
+            && end + 1 < toks.len()
+            && self.lower_is(toks.get(end), |w| w == "of" || w == "for")
+        {
+            let tail = self.phrase_after(toks, end + 1);
+            if tail > end + 1 {
+                return tail;
+            }
+        }
+        end
+    }
+
+    fn mention(&self, toks: &[Tok], range: Range<usize>) -> Option<Mention> {
+        let phrase = &toks[range.clone()];
+        parse_phrase(self.body, phrase, range.start == 0)
+    }
+
+    fn is_punct(t: Option<&Tok>, set: &str) -> bool {
+        matches!(t, Some(Tok { kind: TokKind::Punct(c), .. }) if set.contains(*c))
+    }
+
+    fn is_quote(t: Option<&Tok>) -> bool {
+        matches!(
+            t,
+            Some(Tok {
+                kind: TokKind::Quote(_),
+                ..
+            })
+        )
+    }
+
+    /// Token positions where forward content must stop: before a conjoined second cue
+    /// (`..., but warned that`, `, adding that`) or an `, according to` aside. Sorted.
+    fn content_stops(&self, toks: &[Tok]) -> Vec<usize> {
+        let mut stops = Vec::new();
+        for i in 0..toks.len() {
+            let Some((cue, after, phrase)) = self.cue_at(toks, i) else {
+                continue;
+            };
+            let mut j = i;
+            while j > 0 && self.lower_is(toks.get(j - 1), is_auxiliary) {
+                j -= 1;
+            }
+            if j == 0 {
+                continue;
+            }
+            let joined = self.lower_is(toks.get(j - 1), |w| {
+                matches!(w, "but" | "and" | "while" | "yet")
+            }) || Self::is_punct(toks.get(j - 1), ",;");
+            let takes_content = cue.participle
+                || phrase
+                || self.lower_is(toks.get(after), |w| w == "that")
+                || Self::is_punct(toks.get(after), ":")
+                || Self::is_quote(toks.get(after));
+            if joined && takes_content {
+                let mut stop = j - 1;
+                while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
+                    stop -= 1;
+                }
+                stops.push(stop);
+            }
+        }
+        stops
+    }
+
+    fn sentence(&mut self, toks: &[Tok], paragraph: usize) {
+        let Some(first_content) = toks.iter().find(|t| !matches!(t.kind, TokKind::Punct(_))) else {
+            return;
+        };
+        if let TokKind::Quote(q) = first_content.kind {
+            self.opens_sentence[q] = true;
+        }
+        let mut state = SentenceState {
+            consumed: 0,
+            speaker: None,
+            stops: Vec::new(),
+        };
+        let mut stops_ready = false;
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((cue, after, phrase)) = self.cue_at(toks, i) else {
+                i += 1;
+                continue;
+            };
+            if !stops_ready {
+                state.stops = self.content_stops(toks);
+                stops_ready = true;
+            }
+            let next = if phrase {
+                self.according_to(toks, i, after, paragraph, &mut state)
+            } else {
+                self.attribution(toks, i, after, cue, paragraph, &mut state)
+            };
+            i = next.unwrap_or(i + 1).max(i + 1);
+        }
+        self.dash_attribution(toks, paragraph);
+    }
+
+    /// Skips what may stand between a cue and its content: adverbs, times, an addressee,
+    /// `in a statement`. Returns where the content starts, if any follows.
+    fn content_start(&self, toks: &[Tok], from: usize, cue: Cue) -> Option<usize> {
+        let mut k = from;
+        let mut buf = [0u8; 32];
+        for _ in 0..MAX_ADJUNCT {
+            let w = toks.get(k).and_then(|t| self.word(t));
+            let l = w.and_then(|w| lower(w, &mut buf)).unwrap_or("");
+            if is_auxiliary(l) || (l.len() > 4 && l.ends_with("ly")) {
+                k += 1;
+            } else if matches!(l, "on" | "last" | "this" | "next")
+                && self.lower_is(toks.get(k + 1), is_time_word)
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        let starts_adjunct =
+            cue.class != CueClass::Directive && self.lower_is(toks.get(k), is_adjunct_preposition);
+        if cue.class == CueClass::Tell || starts_adjunct {
+            let limit = toks.len().min(k + MAX_ADJUNCT);
+            for m in k..limit {
+                let t = &toks[m];
+                match t.kind {
+                    TokKind::Punct('.') if m + 1 == toks.len() => break,
+                    TokKind::Punct(':') => return Some(m + 1),
+                    TokKind::Quote(_) => return Some(m),
+                    TokKind::Punct(',') if Self::is_quote(toks.get(m + 1)) => return Some(m + 1),
+                    TokKind::Word if self.lower_is(Some(t), |w| w == "that") => return Some(m + 1),
+                    _ => {}
+                }
+            }
+            if cue.class != CueClass::Tell {
+                return None;
+            }
+            // `told the BBC the talks had failed`: the addressee is a short phrase.
+            if self.lower_is(toks.get(k), is_object_pronoun) {
+                return Some(k + 1);
+            }
+            let end = self.phrase_after(toks, k);
+            return (end > k && end < toks.len()).then_some(end);
+        }
+        match toks.get(k).map(|t| t.kind) {
+            Some(TokKind::Word) if self.lower_is(toks.get(k), |w| w == "that") => Some(k + 1),
+            Some(TokKind::Word | TokKind::Quote(_)) => Some(k),
+            Some(TokKind::Punct(':')) => Some(k + 1),
+            Some(TokKind::Punct(',')) if Self::is_quote(toks.get(k + 1)) => Some(k + 1),
+            _ => None,
+        }
+    }
+
+    /// The end of forward content starting at `start`: the next stop or the sentence end,
+    /// without trailing punctuation.
+    fn content_end(&self, toks: &[Tok], start: usize, stops: &[usize]) -> usize {
+        let next_stop = stops.partition_point(|&s| s <= start);
+        let mut end = stops.get(next_stop).copied().unwrap_or(toks.len());
+        while end > start && Self::is_punct(toks.get(end - 1), ".,;:!?-—–") {
+            end -= 1;
+        }
+        end
+    }
+
+    fn attribution(
+        &mut self,
+        toks: &[Tok],
+        c: usize,
+        after: usize,
+        cue: Cue,
+        paragraph: usize,
+        state: &mut SentenceState,
+    ) -> Option<usize> {
+        // `X reports, citing Y`: an outlet relaying another, not a claim.
+        if Self::is_punct(toks.get(after), ",")
+            && self.lower_is(toks.get(after + 1), |w| w == "citing")
+        {
+            return Some(after);
+        }
+        let floor = state.consumed;
+        let mut j = c;
+        while j > floor && self.lower_is(toks.get(j - 1), is_auxiliary) {
+            j -= 1;
+        }
+        let joined = j > floor
+            && self.lower_is(toks.get(j - 1), |w| {
+                matches!(w, "but" | "and" | "while" | "yet")
+            });
+        let after_comma = j > floor && Self::is_punct(toks.get(j - 1), ",;");
+
+        let mut source: Option<Source> = None;
+        // Where the subject starts: content before it may be this cue's.
+        let mut subject_start = j;
+        let mut may_look_back = false;
+        let mut right_end = after;
+        if let (true, Some(id)) = (joined || (after_comma && cue.participle), state.speaker) {
+            source = Some(Source::Known(id, 0.75));
+        } else if cue.participle {
+            if after_comma {
+                let end = self.phrase_after(toks, 0);
+                if end > 0 && end < j {
+                    source = self.mention(toks, 0..end).map(|m| Source::Mention(m, 0.7));
+                }
+            }
+        } else {
+            let mut phrase_end = j;
+            if after_comma {
+                // `X, who ..., said`: the subject stands before the aside.
+                let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
+                let aside = (lowest..j - 1)
+                    .rev()
+                    .find(|&k| Self::is_punct(toks.get(k), ","))
+                    .filter(|&k| {
+                        !toks[k..j]
+                            .iter()
+                            .any(|t| matches!(t.kind, TokKind::Quote(_)))
+                    });
+                phrase_end = aside.unwrap_or(j);
+            }
+            if phrase_end < j || !after_comma {
+                if let Some(s) = self.phrase_before(toks, phrase_end, floor) {
+                    if let Some(m) = self.mention(toks, s..phrase_end) {
+                        source = Some(Source::Mention(m, 0.85));
+                        subject_start = s;
+                        may_look_back = cue.can_follow_content();
+                    }
+                }
+            }
+        }
+        if source.is_none() && cue.can_follow_content() && !cue.participle {
+            // `"C," said X` / `C, said X`.
+            let content_before = c > floor
+                && (Self::is_punct(toks.get(c - 1), ",") || Self::is_quote(toks.get(c - 1)));
+            if content_before {
+                let end = self.phrase_after(toks, after);
+                if end > after {
+                    if let Some(m) = self.mention(toks, after..end) {
+                        source = Some(Source::Mention(m, 0.85));
+                        subject_start = c;
+                        right_end = end;
+                        may_look_back = true;
+                    }
+                }
+            }
+        }
+        let source = source?;
+
+        let backward = if may_look_back && subject_start > floor {
+            let prev = toks.get(subject_start - 1);
+            if Self::is_punct(prev, ",") {
+                Some((floor..subject_start - 1, false))
+            } else if Self::is_quote(prev) {
+                Some((floor..subject_start, true))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        let inverted = right_end > after;
+        let forward = if inverted {
+            // After `said X`, only a quote continues: `"A," said X, "B."`
+            (Self::is_punct(toks.get(right_end), ",:") && Self::is_quote(toks.get(right_end + 1)))
+                .then_some(right_end + 1)
+        } else {
+            self.content_start(toks, after, cue)
+        }
+        .map(|start| start..self.content_end(toks, start, &state.stops))
+        .filter(|r| !r.is_empty());
+
+        let cue_text = self.body[toks[c].start..toks[after - 1].end].to_string();
+        let mut speaker = None;
+        let mut next = right_end.max(after);
+        let mut emitted = false;
+        let backward_is_quote = backward.as_ref().is_some_and(|(_, quote)| *quote);
+        if let Some((range, _)) = backward.filter(|_| backward_is_quote || forward.is_none()) {
+            let id = self.source_id(&source, &mut speaker)?;
+            emitted |= self
+                .emit(toks, range, id, &cue_text, paragraph, source.confidence())
+                .is_some();
+        }
+        if let Some(range) = forward {
+            let id = self.source_id(&source, &mut speaker)?;
+            next = range.end;
+            emitted |= self
+                .emit(toks, range, id, &cue_text, paragraph, source.confidence())
+                .is_some();
+        }
+        if !emitted {
+            return None;
+        }
+        state.consumed = next;
+        state.speaker = speaker;
+        Some(next)
+    }
+
+    fn source_id(&mut self, source: &Source, resolved: &mut Option<usize>) -> Option<usize> {
+        if resolved.is_none() {
+            *resolved = match source {
+                Source::Known(id, _) => Some(*id),
+                Source::Mention(m, _) => self.speakers.resolve(m.clone()),
+            };
+        }
+        *resolved
+    }
+
+    /// `according to X, C` / `C, according to X`.
+    fn according_to(
+        &mut self,
+        toks: &[Tok],
+        c: usize,
+        after: usize,
+        paragraph: usize,
+        state: &mut SentenceState,
+    ) -> Option<usize> {
+        let end = self.phrase_after(toks, after);
+        let mention = self.mention(toks, after..end)?;
+        let range = if c == state.consumed {
+            let start = if Self::is_punct(toks.get(end), ",") {
+                end + 1
+            } else {
+                end
+            };
+            start..self.content_end(toks, start, &state.stops)
+        } else if Self::is_punct(toks.get(c - 1), ",") {
+            state.consumed..c - 1
+        } else {
+            return None;
+        };
+        if range.is_empty() {
+            return None;
+        }
+        let id = self.speakers.resolve(mention)?;
+        let cue_text = self.body[toks[c].start..toks[after - 1].end].to_string();
+        self.emit(toks, range.clone(), id, &cue_text, paragraph, 0.8)?;
+        let next = range.end.max(end);
+        state.consumed = next;
+        state.speaker = Some(id);
+        Some(next)
+    }
+
+    /// `"C" — X`: a quote attributed by a dash and a name ending the sentence.
+    fn dash_attribution(&mut self, toks: &[Tok], paragraph: usize) {
+        let Some(q) = toks
+            .iter()
+            .position(|t| matches!(t.kind, TokKind::Quote(_)))
+        else {
+            return;
+        };
+        let TokKind::Quote(span) = toks[q].kind else {
+            return;
+        };
+        if self.owners[span].is_some() || !Self::is_punct(toks.get(q + 1), "—–-") {
+            return;
+        }
+        let end = self.phrase_after(toks, q + 2);
+        let rest_is_punct = toks[end..]
+            .iter()
+            .all(|t| matches!(t.kind, TokKind::Punct(_)));
+        if end == q + 2 || !rest_is_punct {
+            return;
+        }
+        let Some(m @ Mention::Named { .. }) = self.mention(toks, q + 2..end) else {
+            return;
+        };
+        if let Some(id) = self.speakers.resolve(m) {
+            let dash = self.body[toks[q + 1].start..toks[q + 1].end].to_string();
+            self.emit(toks, q..q + 1, id, &dash, paragraph, 0.6);
+        }
+    }
+
+    /// Records a claim over tokens `range` and gives the quotes inside it to its speaker.
+    fn emit(
+        &mut self,
+        toks: &[Tok],
+        range: Range<usize>,
+        speaker: usize,
+        cue: &str,
+        paragraph: usize,
+        confidence: f32,
+    ) -> Option<usize> {
+        let parts = &toks[range];
+        let (first, last) = (parts.first()?, parts.last()?);
+        let all_quotes = parts.iter().all(|t| matches!(t.kind, TokKind::Quote(_)));
+        let (content, kind) = match (all_quotes, first.kind, last.kind) {
+            (true, TokKind::Quote(a), TokKind::Quote(b)) => (
+                self.quotes[a].inner_start
+                    ..trim_comma(
+                        self.body,
+                        self.quotes[a].inner_start,
+                        self.quotes[b].inner_end,
+                    ),
+                ClaimKind::Direct,
+            ),
+            _ => {
+                let mixed = parts.iter().any(|t| matches!(t.kind, TokKind::Quote(_)));
+                let kind = if mixed {
+                    ClaimKind::Mixed
+                } else {
+                    ClaimKind::Indirect
+                };
+                (first.start..last.end, kind)
+            }
+        };
+        if !self.body[content.clone()]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let id = self.claims.len();
+        self.claims.push(RawClaim {
+            speaker,
+            cue: cue.to_string(),
+            content,
+            kind,
+            paragraph,
+            confidence,
+        });
+        for t in parts {
+            if let TokKind::Quote(q) = t.kind {
+                self.owners[q].get_or_insert_with(|| Owner {
+                    speaker,
+                    claim: Some(id),
+                    cue: cue.to_string(),
+                    confidence,
+                });
+            }
+        }
+        self.last = Some(LastAttribution {
+            speaker,
+            cue: cue.to_string(),
+            paragraph,
+        });
+        Some(id)
+    }
+
+    /// Unattributed quotes that open a sentence continue a speaker: the one just quoted in
+    /// this paragraph, the one whose quote ran on from the paragraph before, or the one the
+    /// paragraph goes on to name.
+    fn continuations(&mut self, range: Range<usize>, paragraph: usize, ran_on: bool) {
+        for q in range.clone() {
+            if self.owners[q].is_some() || !self.opens_sentence[q] {
+                continue;
+            }
+            let before = range.start..q;
+            let previous = before.clone().rev().find_map(|p| self.owners[p].clone());
+            let following = || (q + 1..range.end).find_map(|p| self.owners[p].clone());
+            let recent = self
+                .last
+                .as_ref()
+                .filter(|l| l.paragraph + 1 >= paragraph)
+                .map(|l| Owner {
+                    speaker: l.speaker,
+                    claim: None,
+                    cue: l.cue.clone(),
+                    confidence: 0.6,
+                });
+            let owner = if ran_on && before.is_empty() {
+                recent.or_else(following)
+            } else {
+                previous.or_else(following).or(recent)
+            };
+            let Some(owner) = owner else { continue };
+            let span = self.quotes[q];
+            let extends = owner.claim.filter(|&ci| {
+                let claim = &self.claims[ci];
+                claim.kind == ClaimKind::Direct
+                    && claim.content.end <= span.inner_start
+                    && !self.body[claim.content.end..span.inner_start]
+                        .chars()
+                        .any(char::is_alphanumeric)
+            });
+            let claim = match extends {
+                Some(ci) => {
+                    self.claims[ci].content.end =
+                        trim_comma(self.body, span.inner_start, span.inner_end);
+                    ci
+                }
+                None => {
+                    let end = trim_comma(self.body, span.inner_start, span.inner_end);
+                    self.claims.push(RawClaim {
+                        speaker: owner.speaker,
+                        cue: owner.cue.clone(),
+                        content: span.inner_start..end,
+                        kind: ClaimKind::Direct,
+                        paragraph,
+                        confidence: 0.6,
+                    });
+                    self.claims.len() - 1
+                }
+            };
+            self.last = Some(LastAttribution {
+                speaker: owner.speaker,
+                cue: owner.cue.clone(),
+                paragraph,
+            });
+            self.owners[q] = Some(Owner {
+                claim: Some(claim),
+                confidence: owner.confidence.min(0.7),
+                ..owner
+            });
+        }
+    }
+
+    fn finish(self) -> Extraction {
+        let index = CharIndex::new(self.body);
+        let body = self.body;
+        let chars = |r: &Range<usize>| (index.char_at(r.start), index.char_at(r.end));
+        let claims = self
+            .claims
+            .iter()
+            .map(|c| {
+                let (start, end) = chars(&c.content);
+                Claim {
+                    speaker: c.speaker,
+                    cue: c.cue.clone(),
+                    content: body[c.content.clone()].to_string(),
+                    kind: c.kind,
+                    start,
+                    end,
+                    paragraph: c.paragraph,
+                    confidence: c.confidence,
+                }
+            })
+            .collect();
+        let mut quotes: Vec<Quote> = self
+            .quotes
+            .iter()
+            .zip(&self.owners)
+            .zip(&self.quote_paragraph)
+            .filter_map(|((span, owner), &paragraph)| {
+                let owner = owner.as_ref()?;
+                let inner = span.inner_start..trim_comma(body, span.inner_start, span.inner_end);
+                let (start, end) = chars(&inner);
+                Some(Quote {
+                    speaker: owner.speaker,
+                    claim: owner.claim,
+                    cue: owner.cue.clone(),
+                    text: body[inner].to_string(),
+                    start,
+                    end,
+                    paragraph,
+                    confidence: owner.confidence,
+                })
+            })
+            .collect();
+        quotes.sort_by_key(|q| q.start);
+        Extraction {
+            speakers: self.speakers.list,
+            quotes,
+            claims,
+        }
+    }
+}
+
+struct SentenceState {
+    /// Tokens before this belong to a claim already made.
+    consumed: usize,
+    /// The speaker of the sentence's last claim, for `..., adding that`.
+    speaker: Option<usize>,
+    stops: Vec<usize>,
+}
+
+enum Source {
+    Known(usize, f32),
+    Mention(Mention, f32),
+}
+
+impl Source {
+    fn confidence(&self) -> f32 {
+        match self {
+            Source::Known(_, c) | Source::Mention(_, c) => *c,
+        }
+    }
+}
+
+/// The end of `start..end` without a trailing comma (and the white space before it).
+fn trim_comma(body: &str, start: usize, end: usize) -> usize {
+    let text = &body[start..end];
+    let trimmed = text.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    start + trimmed.len()
+}

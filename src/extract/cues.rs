@@ -1,0 +1,271 @@
+//! The cue lexicon: speech, belief and stance verbs in all their forms, built once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a cue takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// `X said (that) C`, `C, X said`, `"C," said X`.
+    Speech,
+    /// `X believes (that) C`; also `C, X believes`.
+    Belief,
+    /// `X told Y (that) C`: an addressee comes before the content.
+    Tell,
+    /// `X urged Y to C`, `X accused Y of C`: the content is everything after the verb.
+    Directive,
+    /// A verb that is a cue only with its particle: `called on`, `called for`, `pointed out`.
+    NeedsParticle(&'static str, &'static str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub class: CueClass,
+    /// `-ing` form: `..., saying that C` takes its speaker from the clause before.
+    pub participle: bool,
+}
+
+impl Cue {
+    /// Cues that may follow their content: `"C," X said.` / `C, said X.`
+    pub fn can_follow_content(self) -> bool {
+        matches!(
+            self.class,
+            CueClass::Speech | CueClass::Belief | CueClass::Tell
+        )
+    }
+}
+
+// (base, third person, past, -ing). Regular forms are derived when a slot is empty.
+const SPEECH: &[(&str, &str, &str, &str)] = &[
+    ("say", "says", "said", "saying"),
+    ("add", "", "", ""),
+    ("warn", "", "", ""),
+    ("claim", "", "", ""),
+    ("state", "", "stated", "stating"),
+    ("note", "", "noted", "noting"),
+    ("argue", "", "argued", "arguing"),
+    ("insist", "", "", ""),
+    ("deny", "denies", "denied", ""),
+    ("admit", "", "admitted", "admitting"),
+    ("caution", "", "", ""),
+    ("explain", "", "", ""),
+    ("suggest", "", "", ""),
+    ("write", "", "wrote", "writing"),
+    ("quip", "", "quipped", "quipping"),
+    ("declare", "", "declared", "declaring"),
+    ("announce", "", "announced", "announcing"),
+    ("reply", "replies", "replied", ""),
+    ("respond", "", "", ""),
+    ("answer", "", "", ""),
+    ("remark", "", "", ""),
+    ("comment", "", "", ""),
+    ("observe", "", "observed", "observing"),
+    ("stress", "stresses", "", ""),
+    ("emphasise", "", "emphasised", "emphasising"),
+    ("emphasize", "", "emphasized", "emphasizing"),
+    ("assert", "", "", ""),
+    ("maintain", "", "", ""),
+    ("contend", "", "", ""),
+    ("concede", "", "conceded", "conceding"),
+    ("acknowledge", "", "acknowledged", "acknowledging"),
+    ("confirm", "", "", ""),
+    ("reveal", "", "", ""),
+    ("report", "", "", ""),
+    ("tweet", "", "", ""),
+    ("predict", "", "", ""),
+    ("pledge", "", "pledged", "pledging"),
+    ("vow", "", "", ""),
+    ("recall", "", "", ""),
+    ("complain", "", "", ""),
+    ("lament", "", "", ""),
+    ("joke", "", "joked", "joking"),
+    ("continue", "", "continued", "continuing"),
+    ("conclude", "", "concluded", "concluding"),
+    ("estimate", "", "estimated", "estimating"),
+    ("mention", "", "", ""),
+    ("reiterate", "", "reiterated", "reiterating"),
+    ("repeat", "", "", ""),
+    ("counter", "", "", ""),
+    ("retort", "", "", ""),
+    ("exclaim", "", "", ""),
+    ("testify", "testifies", "testified", ""),
+    ("allege", "", "alleged", "alleging"),
+    ("boast", "", "", ""),
+    ("hint", "", "", ""),
+    ("indicate", "", "indicated", "indicating"),
+    ("agree", "", "agreed", "agreeing"),
+    ("disclose", "", "disclosed", "disclosing"),
+    ("confess", "confesses", "", ""),
+    ("protest", "", "", ""),
+    ("ask", "", "", ""),
+    ("wonder", "", "", ""),
+    ("speculate", "", "speculated", "speculating"),
+    ("forecast", "", "forecast", ""),
+    ("charge", "", "charged", "charging"),
+    ("proclaim", "", "", ""),
+    ("affirm", "", "", ""),
+    ("stipulate", "", "stipulated", "stipulating"),
+    ("specify", "specifies", "specified", ""),
+    ("calculate", "", "calculated", "calculating"),
+    ("post", "", "", ""),
+];
+
+const BELIEF: &[(&str, &str, &str, &str)] = &[
+    ("believe", "", "believed", "believing"),
+    ("think", "", "thought", ""),
+    ("feel", "", "felt", ""),
+    ("fear", "", "", ""),
+    ("hope", "", "hoped", "hoping"),
+    ("expect", "", "", ""),
+    ("doubt", "", "", ""),
+    ("reckon", "", "", ""),
+    ("worry", "worries", "worried", ""),
+    ("suspect", "", "", ""),
+];
+
+const TELL: &[(&str, &str, &str, &str)] = &[
+    ("tell", "", "told", ""),
+    ("inform", "", "", ""),
+    ("assure", "", "assured", "assuring"),
+    ("remind", "", "", ""),
+    ("notify", "notifies", "notified", ""),
+    ("promise", "", "promised", "promising"),
+    ("convince", "", "convinced", "convincing"),
+];
+
+const DIRECTIVE: &[(&str, &str, &str, &str)] = &[
+    ("urge", "", "urged", "urging"),
+    ("demand", "", "", ""),
+    ("accuse", "", "accused", "accusing"),
+    ("criticise", "", "criticised", "criticising"),
+    ("criticize", "", "criticized", "criticizing"),
+    ("describe", "", "described", "describing"),
+    ("blame", "", "blamed", "blaming"),
+    ("praise", "", "praised", "praising"),
+    ("condemn", "", "", ""),
+    ("attack", "", "", ""),
+    ("propose", "", "proposed", "proposing"),
+    ("recommend", "", "", ""),
+    ("advise", "", "advised", "advising"),
+    ("appeal", "", "appealed", "appealing"),
+    ("plead", "", "", ""),
+    ("dismiss", "dismisses", "", ""),
+    ("reject", "", "", ""),
+    ("question", "", "", ""),
+    ("defend", "", "", ""),
+    ("welcome", "", "welcomed", "welcoming"),
+    ("slam", "", "slammed", "slamming"),
+    ("blast", "", "", ""),
+    ("denounce", "", "denounced", "denouncing"),
+];
+
+const WITH_PARTICLE: &[(&str, &str, &str, &str, &str, &str)] = &[
+    ("call", "calls", "called", "calling", "on", "for"),
+    ("point", "points", "pointed", "pointing", "out", "out"),
+];
+
+fn regular(base: &str) -> (String, String, String) {
+    let third = if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") {
+        format!("{base}es")
+    } else {
+        format!("{base}s")
+    };
+    let past = if base.ends_with('e') {
+        format!("{base}d")
+    } else {
+        format!("{base}ed")
+    };
+    let ing = match base.strip_suffix('e') {
+        Some(stem) if !base.ends_with("ee") => format!("{stem}ing"),
+        _ => format!("{base}ing"),
+    };
+    (third, past, ing)
+}
+
+static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    let tables: [(&[(&str, &str, &str, &str)], CueClass); 4] = [
+        (BELIEF, CueClass::Belief),
+        (SPEECH, CueClass::Speech),
+        (TELL, CueClass::Tell),
+        (DIRECTIVE, CueClass::Directive),
+    ];
+    for (table, class) in tables {
+        for &(base, third, past, ing) in table {
+            let (r_third, r_past, r_ing) = regular(base);
+            let pick = |given: &str, derived: String| {
+                if given.is_empty() {
+                    derived
+                } else {
+                    given.to_string()
+                }
+            };
+            let forms = [
+                (base.to_string(), false),
+                (pick(third, r_third), false),
+                (pick(past, r_past), false),
+                (pick(ing, r_ing), true),
+            ];
+            for (form, participle) in forms {
+                map.insert(form, Cue { class, participle });
+            }
+        }
+    }
+    for &(base, third, past, ing, p1, p2) in WITH_PARTICLE {
+        let class = CueClass::NeedsParticle(p1, p2);
+        for form in [base, third, past] {
+            map.insert(
+                form.to_string(),
+                Cue {
+                    class,
+                    participle: false,
+                },
+            );
+        }
+        map.insert(
+            ing.to_string(),
+            Cue {
+                class,
+                participle: true,
+            },
+        );
+    }
+    map
+});
+
+/// The cue a lowercase word form is, if any.
+pub fn lookup(lower_word: &str) -> Option<Cue> {
+    LEXICON.get(lower_word).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflected_forms_are_cues() {
+        for form in [
+            "say", "says", "said", "saying", "warned", "quipped", "denies", "told",
+        ] {
+            assert!(lookup(form).is_some(), "{form}");
+        }
+        assert!(lookup("saying").unwrap().participle);
+        assert_eq!(lookup("told").unwrap().class, CueClass::Tell);
+        assert_eq!(lookup("urges").unwrap().class, CueClass::Directive);
+        assert_eq!(lookup("noting").unwrap().class, CueClass::Speech);
+    }
+
+    #[test]
+    fn ordinary_words_are_not_cues() {
+        for word in ["table", "sadness", "the", "call"] {
+            assert!(
+                lookup(word).is_none() || word == "call",
+                "{word} should not be a plain cue"
+            );
+        }
+        assert!(matches!(
+            lookup("called").unwrap().class,
+            CueClass::NeedsParticle("on", "for")
+        ));
+    }
+}

@@ -1,0 +1,221 @@
+//! Quote-mark spans. One left-to-right pass per paragraph with a one-state machine: a mark
+//! opens, closes, or (straight marks) decides from its neighbours. Unbalanced marks are
+//! recovered at the paragraph end, so one stray mark never costs the rest of the article.
+
+use std::ops::Range;
+
+/// The article's outer quotation style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `"`, `“ ”`, `''`, guillemets; single marks are nested quotes.
+    Double,
+    /// British `‘ ’` (or straight `'` used the same way); double marks are nested quotes.
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Byte offset of the opening mark.
+    pub outer_start: usize,
+    /// The span inside the marks.
+    pub inner_start: usize,
+    pub inner_end: usize,
+    /// Byte offset just after the closing mark (or the paragraph end when unclosed).
+    pub outer_end: usize,
+    /// False when the paragraph ended before a closing mark: the quote runs on.
+    pub closed: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark whose neighbours do not tell: toggles.
+    Either,
+}
+
+/// Picks the outer style: single marks win only when they open more quotes than double ones.
+pub fn detect_style(body: &str) -> Style {
+    let mut double = 0usize;
+    let mut single = 0usize;
+    let mut prev = ' ';
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        match c {
+            '"' | '“' | '”' | '«' | '»' | '„' => double += 1,
+            '‘' => single += 1,
+            '\'' if next == '\'' => {
+                double += 1;
+                chars.next();
+            }
+            '\'' if opens_context(prev) && next.is_alphanumeric() => single += 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    if single >= 2 && single > double {
+        Style::Single
+    } else {
+        Style::Double
+    }
+}
+
+fn opens_context(prev: char) -> bool {
+    prev.is_whitespace() || "([{—–-/:".contains(prev)
+}
+
+fn closes_context(next: char) -> bool {
+    next.is_whitespace() || ".,;:!?)]}—–-".contains(next)
+}
+
+/// Appends the quote spans of one paragraph, in order.
+pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Vec<QuoteSpan>) {
+    let text = &body[para.clone()];
+    let mut open: Option<(usize, usize)> = None;
+    let mut prev = ' ';
+    let mut iter = text.char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let at = para.start + off;
+        let next = iter.peek().map_or(' ', |&(_, n)| n);
+        let mut width = c.len_utf8();
+        let role = match (style, c) {
+            (Style::Double, '“' | '„' | '«') => Some(Role::Open),
+            (Style::Double, '”' | '»') => Some(Role::Close),
+            (Style::Double, '`') if next == '`' => {
+                width = 2;
+                Some(Role::Open)
+            }
+            (Style::Double, '"') => Some(straight_role(prev, next)),
+            (Style::Double, '\'') if next == '\'' => {
+                width = 2;
+                let after = text[off + 2..].chars().next().unwrap_or(' ');
+                Some(straight_role(prev, after))
+            }
+            (Style::Single, '‘') => Some(Role::Open),
+            (Style::Single, '’') if !next.is_alphanumeric() => Some(Role::Close),
+            (Style::Single, '\'') => {
+                if opens_context(prev) && next.is_alphanumeric() {
+                    Some(Role::Open)
+                } else if !prev.is_whitespace() && !next.is_alphanumeric() {
+                    Some(Role::Close)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if width == 2 {
+            iter.next();
+        }
+        prev = if width == 2 { '\'' } else { c };
+        let Some(role) = role else { continue };
+        let after_mark = at + width;
+        match (role, open) {
+            (Role::Open | Role::Either, None) => open = Some((at, after_mark)),
+            (Role::Open, Some((o_start, i_start))) => {
+                // A mark that reopens without a close: the previous quote lost its closing
+                // mark (common in wire copy). Close it here and start a new one.
+                push(body, out, o_start, i_start, at, at, true);
+                open = Some((at, after_mark));
+            }
+            (Role::Close | Role::Either, Some((o_start, i_start))) => {
+                push(body, out, o_start, i_start, at, after_mark, true);
+                open = None;
+            }
+            (Role::Close, None) => {}
+        }
+    }
+    if let Some((o_start, i_start)) = open {
+        push(body, out, o_start, i_start, para.end, para.end, false);
+    }
+}
+
+fn straight_role(prev: char, next: char) -> Role {
+    match (opens_context(prev), closes_context(next)) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    }
+}
+
+fn push(
+    body: &str,
+    out: &mut Vec<QuoteSpan>,
+    outer_start: usize,
+    inner_start: usize,
+    inner_end: usize,
+    outer_end: usize,
+    closed: bool,
+) {
+    let inner = &body[inner_start..inner_end];
+    if !inner.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    out.push(QuoteSpan {
+        outer_start,
+        inner_start: inner_start + lead,
+        inner_end: inner_end - trail,
+        outer_end,
+        closed,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(body: &str) -> Vec<&str> {
+        let style = detect_style(body);
+        let mut out = Vec::new();
+        scan_paragraph(body, 0..body.len(), style, &mut out);
+        out.iter()
+            .map(|q| &body[q.inner_start..q.inner_end])
+            .collect()
+    }
+
+    #[test]
+    fn straight_curly_and_guillemets() {
+        assert_eq!(inner(r#""One," he said. "Two.""#), ["One,", "Two."]);
+        assert_eq!(inner("“One,” he said, «two»."), ["One,", "two"]);
+        assert_eq!(inner("''Doubled,'' she said."), ["Doubled,"]);
+    }
+
+    #[test]
+    fn british_single_style_ignores_apostrophes() {
+        let body = "‘We won’t go,’ he said. ‘It’s over.’";
+        assert_eq!(detect_style(body), Style::Single);
+        assert_eq!(inner(body), ["We won’t go,", "It’s over."]);
+    }
+
+    #[test]
+    fn nested_single_marks_stay_inside_double_quotes() {
+        assert_eq!(
+            inner("“He called it ‘silly’ twice,” she said."),
+            ["He called it ‘silly’ twice,"]
+        );
+    }
+
+    #[test]
+    fn reopening_mark_closes_the_previous_quote() {
+        assert_eq!(
+            inner(r#""First part. "Second part.""#),
+            ["First part.", "Second part."]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        let body = r#"He said: "this never closes"#;
+        let mut out = Vec::new();
+        scan_paragraph(body, 0..body.len(), Style::Double, &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(!out[0].closed);
+        assert_eq!(
+            &body[out[0].inner_start..out[0].inner_end],
+            "this never closes"
+        );
+    }
+}

@@ -1,0 +1,711 @@
+//! Speakers: reading a noun phrase as a name plus a role (or an unnamed description), and
+//! resolving surnames, pronouns and definite descriptions to the article's speakers.
+
+use std::collections::HashMap;
+
+use super::text::{lower, Tok, TokKind};
+use crate::model::{Speaker, SpeakerKind};
+use crate::names::key;
+
+/// Words that open a phrase but are no part of it.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "however"
+            | "so"
+            | "yet"
+            | "meanwhile"
+            | "also"
+            | "still"
+            | "now"
+            | "then"
+            | "while"
+            | "as"
+            | "even"
+            | "instead"
+            | "indeed"
+    )
+}
+
+/// Titles and honorifics: not part of a name, part of the role.
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "mx"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "sir"
+            | "lord"
+            | "lady"
+            | "dame"
+            | "rev"
+            | "reverend"
+            | "president"
+            | "vice"
+            | "prime"
+            | "minister"
+            | "chancellor"
+            | "secretary"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "gov"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "justice"
+            | "general"
+            | "gen"
+            | "col"
+            | "colonel"
+            | "capt"
+            | "captain"
+            | "lt"
+            | "lieutenant"
+            | "sgt"
+            | "sergeant"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "cardinal"
+            | "bishop"
+            | "archbishop"
+            | "sheikh"
+            | "ayatollah"
+            | "imam"
+            | "rabbi"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "chief"
+            | "executive"
+            | "ceo"
+            | "commissioner"
+            | "inspector"
+            | "detective"
+            | "officer"
+            | "coach"
+            | "manager"
+            | "ambassador"
+            | "deputy"
+            | "shadow"
+            | "attorney"
+            | "speaker"
+            | "premier"
+            | "mp"
+            | "mep"
+            | "msp"
+            | "analyst"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "economist"
+            | "director"
+            | "head"
+            | "leader"
+            | "boss"
+            | "founder"
+            | "editor"
+            | "state"
+            | "foreign"
+            | "home"
+            | "defence"
+            | "defense"
+            | "finance"
+            | "health"
+            | "trade"
+            | "culture"
+            | "labour"
+            | "tory"
+            | "conservative"
+            | "democrat"
+            | "republican"
+            | "liberal"
+            | "senior"
+            | "former"
+            | "chef"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "star"
+            | "singer"
+            | "actor"
+            | "actress"
+            | "author"
+            | "producer"
+            | "analysts"
+            | "candidate"
+            | "nominee"
+            | "hopeful"
+            | "gop"
+    )
+}
+
+/// Last words that make a proper name an organisation.
+fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "inc"
+            | "ltd"
+            | "plc"
+            | "corp"
+            | "corporation"
+            | "company"
+            | "co"
+            | "group"
+            | "party"
+            | "association"
+            | "council"
+            | "ministry"
+            | "department"
+            | "committee"
+            | "commission"
+            | "agency"
+            | "union"
+            | "bank"
+            | "office"
+            | "institute"
+            | "university"
+            | "college"
+            | "foundation"
+            | "fund"
+            | "federation"
+            | "organisation"
+            | "organization"
+            | "authority"
+            | "board"
+            | "service"
+            | "services"
+            | "police"
+            | "army"
+            | "court"
+            | "parliament"
+            | "congress"
+            | "senate"
+            | "government"
+            | "administration"
+            | "campaign"
+            | "trust"
+            | "league"
+            | "club"
+            | "network"
+            | "news"
+            | "times"
+            | "post"
+            | "journal"
+            | "press"
+            | "house"
+            | "street"
+            | "fc"
+            | "united"
+            | "airlines"
+            | "motors"
+            | "industries"
+            | "holdings"
+            | "partners"
+            | "capital"
+            | "media"
+            | "magazine"
+            | "daily"
+            | "tribune"
+            | "telegraph"
+            | "guardian"
+            | "herald"
+    )
+}
+
+/// Plural or collective nouns that, capitalised at a sentence start, are still no name.
+fn is_group_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "officials"
+            | "analysts"
+            | "experts"
+            | "critics"
+            | "sources"
+            | "police"
+            | "residents"
+            | "witnesses"
+            | "investigators"
+            | "researchers"
+            | "scientists"
+            | "economists"
+            | "observers"
+            | "lawyers"
+            | "prosecutors"
+            | "officers"
+            | "authorities"
+            | "doctors"
+            | "campaigners"
+            | "protesters"
+            | "voters"
+            | "diplomats"
+            | "aides"
+            | "supporters"
+            | "opponents"
+            | "activists"
+            | "insiders"
+            | "executives"
+            | "ministers"
+            | "leaders"
+            | "analyst"
+            | "officials'"
+            | "reports"
+            | "polls"
+            | "studies"
+            | "surveys"
+            | "others"
+            | "many"
+            | "some"
+            | "both"
+            | "organisers"
+            | "organizers"
+            | "fans"
+            | "workers"
+            | "unions"
+            | "students"
+            | "teachers"
+            | "parents"
+            | "members"
+            | "republicans"
+            | "democrats"
+            | "conservatives"
+            | "liberals"
+            | "americans"
+            | "britons"
+    )
+}
+
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "del"
+            | "der"
+            | "du"
+            | "ibn"
+            | "di"
+            | "dos"
+            | "das"
+            | "el"
+            | "ben"
+            | "st"
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounRef {
+    /// `he`, `she`.
+    Person,
+    /// `they`, `it`.
+    NonPerson,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mention {
+    Named {
+        name: String,
+        role: Option<String>,
+        kind: SpeakerKind,
+    },
+    Described {
+        description: String,
+        definite: bool,
+        kind: SpeakerKind,
+    },
+    Pronoun(PronounRef),
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && w.chars().any(char::is_alphabetic)
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+/// Reads the noun phrase made of `toks` (words and periods only) as a speaker mention.
+pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<Mention> {
+    let mut buf = [0u8; 32];
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == TokKind::Word {
+            words.push((i, &body[t.start..t.end]));
+        }
+    }
+    let mut definite = false;
+    let mut first = 0;
+    while first < words.len() {
+        let Some(l) = lower(words[first].1, &mut buf) else {
+            break;
+        };
+        if !is_determiner(l) {
+            break;
+        }
+        definite |= l == "the";
+        first += 1;
+    }
+    let words = &words[first..];
+    let (&(_, last), _) = words.split_last()?;
+    if words.len() == 1 {
+        match lower(last, &mut buf) {
+            Some("he" | "she") => return Some(Mention::Pronoun(PronounRef::Person)),
+            Some("they" | "it") => return Some(Mention::Pronoun(PronounRef::NonPerson)),
+            Some("i" | "we" | "you" | "who" | "which" | "that" | "this" | "there" | "one") => {
+                return None
+            }
+            _ => {}
+        }
+    }
+    if words.len() > 10 {
+        return None;
+    }
+    let initial_word = sentence_initial && first == 0;
+    // The trailing run of capitalised words (with name particles inside) is the name.
+    let mut run_start = words.len();
+    while run_start > 0 {
+        let w = words[run_start - 1].1;
+        let particle = run_start < words.len()
+            && lower(w, &mut buf).is_some_and(is_name_particle)
+            && run_start >= 2;
+        if is_capitalised(w) || particle {
+            run_start -= 1;
+        } else {
+            break;
+        }
+    }
+    let lone_initial_common = run_start == 0
+        && words.len() == 1
+        && (initial_word || definite)
+        && lower(last, &mut buf).is_some_and(is_group_noun);
+    if run_start == words.len() || lone_initial_common {
+        return described(body, toks, words, definite, sentence_initial);
+    }
+    // Titles inside the run go to the role: the name starts after the last one.
+    let mut name_start = run_start;
+    for (k, &(_, w)) in words.iter().enumerate().skip(run_start) {
+        let l = lower(w.trim_end_matches('.'), &mut buf).unwrap_or("");
+        if is_title(l) && k + 1 < words.len() {
+            name_start = k + 1;
+        }
+    }
+    let org_like = words[name_start..]
+        .iter()
+        .any(|&(_, w)| lower(w, &mut buf).is_some_and(is_org_word));
+    if org_like {
+        name_start = run_start;
+        // Keep the organisation whole, but not a leading title-like adjective run.
+    }
+    let name_words = &words[name_start..];
+    if name_words.len() == 1 && lower(name_words[0].1, &mut buf).is_some_and(is_title) {
+        return described(body, toks, &words[run_start..], definite, sentence_initial);
+    }
+    let name_from = toks[name_words[0].0].start;
+    let name_to = toks[name_words[name_words.len() - 1].0].end;
+    let name = strip_possessive(&body[name_from..name_to])
+        .trim()
+        .to_string();
+    let role = (name_start > 0).then(|| {
+        let from = toks[words[0].0].start;
+        let to = toks[words[name_start - 1].0].end;
+        body[from..to].trim_end_matches(['.', ',']).to_string()
+    });
+    let kind = if org_like
+        || (name_words.len() == 1 && is_acronym(name_words[0].1))
+        || (definite && name_start == run_start)
+    {
+        SpeakerKind::Organisation
+    } else {
+        SpeakerKind::Person
+    };
+    Some(Mention::Named { name, role, kind })
+}
+
+fn described(
+    body: &str,
+    toks: &[Tok],
+    words: &[(usize, &str)],
+    definite: bool,
+    sentence_initial: bool,
+) -> Option<Mention> {
+    let (&(first, _), _) = words.split_first()?;
+    let &(last, last_word) = words.last()?;
+    let mut buf = [0u8; 32];
+    let head = lower(last_word, &mut buf)?;
+    if head.len() < 3 || head.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut description = body[toks[first].start..toks[last].end].to_string();
+    // `Officials said` opens a sentence: the capital is the sentence's, not a name's.
+    if sentence_initial && first == 0 {
+        if let Some(c) = description.chars().next().filter(|c| c.is_uppercase()) {
+            let rest = &description[c.len_utf8()..];
+            if !rest.starts_with(char::is_uppercase) {
+                description = c.to_lowercase().chain(rest.chars()).collect();
+            }
+        }
+    }
+    let plural = head.ends_with('s') && !head.ends_with("ss") || head == "police";
+    Some(Mention::Described {
+        description,
+        definite,
+        kind: if plural {
+            SpeakerKind::Group
+        } else {
+            SpeakerKind::Unnamed
+        },
+    })
+}
+
+/// Surname -> fullest name, over every capitalised run of two or more words in the body.
+pub struct NameIndex {
+    by_last: HashMap<String, String>,
+}
+
+impl NameIndex {
+    pub fn build(body: &str) -> Self {
+        let mut by_last: HashMap<String, String> = HashMap::new();
+        let mut run: Vec<&str> = Vec::with_capacity(8);
+        let mut flush = |run: &mut Vec<&str>| {
+            let mut buf = [0u8; 32];
+            let start = run
+                .iter()
+                .rposition(|w| lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title))
+                .map_or(0, |p| p + 1);
+            let start = run[..]
+                .iter()
+                .skip(start)
+                .position(|w| !lower(w, &mut buf).is_some_and(is_determiner))
+                .map_or(run.len(), |p| p + start);
+            let name = &run[start..];
+            let orgish = name
+                .iter()
+                .any(|w| lower(w, &mut buf).is_some_and(is_org_word));
+            if (2..=4).contains(&name.len()) && !orgish && name.iter().all(|w| !is_acronym(w)) {
+                let last = strip_possessive(name[name.len() - 1]);
+                let full = name[..name.len() - 1]
+                    .iter()
+                    .copied()
+                    .chain(std::iter::once(last))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                by_last.entry(key(last)).or_insert(full);
+            }
+            run.clear();
+        };
+        for word in body.split(|c: char| c.is_whitespace()) {
+            let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let ends_run = word.ends_with([',', ';', ':', '.', '"', '”', ')', '?', '!'])
+                && !(trimmed.len() <= 3 && word.ends_with('.'));
+            if is_capitalised(trimmed)
+                && trimmed
+                    .chars()
+                    .all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            {
+                run.push(trimmed);
+                if ends_run || run.len() > 6 {
+                    flush(&mut run);
+                }
+            } else if !run.is_empty() {
+                flush(&mut run);
+            }
+        }
+        if !run.is_empty() {
+            flush(&mut run);
+        }
+        NameIndex { by_last }
+    }
+
+    fn full_name(&self, surname: &str) -> Option<&str> {
+        self.by_last.get(&key(surname)).map(String::as_str)
+    }
+}
+
+/// The article's speakers, deduplicated by name key, with what pronouns refer to.
+pub struct Speakers {
+    pub list: Vec<Speaker>,
+    by_key: HashMap<String, usize>,
+    names: NameIndex,
+    last_person: Option<usize>,
+    last_other: Option<usize>,
+}
+
+impl Speakers {
+    pub fn new(body: &str) -> Self {
+        Speakers {
+            list: Vec::new(),
+            by_key: HashMap::new(),
+            names: NameIndex::build(body),
+            last_person: None,
+            last_other: None,
+        }
+    }
+
+    /// The speaker a mention refers to, adding it when new.
+    pub fn resolve(&mut self, mention: Mention) -> Option<usize> {
+        let id = match mention {
+            Mention::Pronoun(PronounRef::Person) => self.last_person.or(self.last_other)?,
+            Mention::Pronoun(PronounRef::NonPerson) => self.last_other.or(self.last_person)?,
+            Mention::Named { name, role, kind } => self.named(name, role, kind),
+            Mention::Described {
+                description,
+                definite,
+                kind,
+            } => {
+                if definite {
+                    if let Some(id) = self.by_role(&description) {
+                        self.touch(id);
+                        return Some(id);
+                    }
+                }
+                self.insert(description, kind, None)
+            }
+        };
+        self.touch(id);
+        Some(id)
+    }
+
+    fn touch(&mut self, id: usize) {
+        if self.list[id].kind == SpeakerKind::Person {
+            self.last_person = Some(id);
+        } else {
+            self.last_other = Some(id);
+        }
+    }
+
+    fn named(&mut self, name: String, role: Option<String>, kind: SpeakerKind) -> usize {
+        let single = !name.contains(char::is_whitespace);
+        if single && kind == SpeakerKind::Person {
+            let surname = key(&name);
+            let known = self.list.iter().position(|s| {
+                s.kind == SpeakerKind::Person && key(&s.name).rsplit(' ').next() == Some(&surname)
+            });
+            if let Some(id) = known {
+                return id;
+            }
+            if let Some(full) = self.names.full_name(&name) {
+                let full = full.to_string();
+                return self.insert(full, kind, role);
+            }
+        }
+        self.insert(name, kind, role)
+    }
+
+    /// `the minister` -> the named person whose role ends with that word.
+    fn by_role(&self, description: &str) -> Option<usize> {
+        let head = key(description.rsplit(' ').next()?);
+        self.list.iter().rposition(|s| {
+            s.kind == SpeakerKind::Person
+                && s.role
+                    .as_deref()
+                    .is_some_and(|r| key(r).split(' ').any(|w| w == head))
+        })
+    }
+
+    fn insert(&mut self, name: String, kind: SpeakerKind, role: Option<String>) -> usize {
+        let k = key(&name);
+        if let Some(&id) = self.by_key.get(&k) {
+            if self.list[id].role.is_none() {
+                self.list[id].role = role;
+            }
+            return id;
+        }
+        let id = self.list.len();
+        self.list.push(Speaker { name, kind, role });
+        self.by_key.insert(k, id);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::tokenize;
+
+    fn mention(phrase: &str) -> Option<Mention> {
+        let mut toks = Vec::new();
+        tokenize(phrase, 0..phrase.len(), &[], 0, &mut toks);
+        parse_phrase(phrase, &toks, true)
+    }
+
+    fn named(phrase: &str) -> (String, Option<String>) {
+        match mention(phrase) {
+            Some(Mention::Named { name, role, .. }) => (name, role),
+            other => panic!("{phrase}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn splits_role_from_name() {
+        assert_eq!(
+            named("economist Marta Quell"),
+            ("Marta Quell".into(), Some("economist".into()))
+        );
+        assert_eq!(
+            named("Deputy Prime Minister Olaf Brandt").0,
+            "Olaf Brandt".to_string()
+        );
+        assert_eq!(named("Mr. Fenwick").0, "Fenwick");
+        assert_eq!(named("the UN").0, "UN");
+    }
+
+    #[test]
+    fn descriptions_drop_articles() {
+        match mention("a senior hospital administrator") {
+            Some(Mention::Described { description, .. }) => {
+                assert_eq!(description, "senior hospital administrator")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            mention("Officials"),
+            Some(Mention::Described { .. })
+        ));
+        assert_eq!(mention("she"), Some(Mention::Pronoun(PronounRef::Person)));
+    }
+
+    #[test]
+    fn surnames_resolve_to_the_fullest_name() {
+        let body = "Economist Marta Quell spoke first. Later Quell left.";
+        let mut speakers = Speakers::new(body);
+        let id = speakers
+            .resolve(Mention::Named {
+                name: "Quell".into(),
+                role: None,
+                kind: SpeakerKind::Person,
+            })
+            .unwrap();
+        assert_eq!(speakers.list[id].name, "Marta Quell");
+        let again = speakers.resolve(Mention::Pronoun(PronounRef::Person));
+        assert_eq!(again, Some(id));
+    }
+}

@@ -1,0 +1,324 @@
+//! Paragraphs, sentences, tokens and the byte -> character offset mapping. Everything here
+//! works on byte offsets into the body; only the final output is converted to characters.
+
+use std::ops::Range;
+
+use super::quotes::QuoteSpan;
+
+/// Maps byte offsets to character offsets in O(1) amortised: a checkpoint every `BLOCK`
+/// bytes, then a count of the few bytes since it.
+pub struct CharIndex<'a> {
+    body: &'a str,
+    ascii: bool,
+    checkpoints: Vec<usize>,
+}
+
+const BLOCK: usize = 256;
+
+impl<'a> CharIndex<'a> {
+    pub fn new(body: &'a str) -> Self {
+        let ascii = body.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            checkpoints.reserve(body.len() / BLOCK + 1);
+            let mut chars = 0usize;
+            for (i, &b) in body.as_bytes().iter().enumerate() {
+                if i % BLOCK == 0 {
+                    checkpoints.push(chars);
+                }
+                if !is_continuation(b) {
+                    chars += 1;
+                }
+            }
+        }
+        CharIndex {
+            body,
+            ascii,
+            checkpoints,
+        }
+    }
+
+    /// Character offset of a byte offset that lies on a character boundary.
+    pub fn char_at(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let Some(&base) = self.checkpoints.get(block) else {
+            return self.body.chars().count();
+        };
+        let from = block * BLOCK;
+        base + self.body.as_bytes()[from..byte]
+            .iter()
+            .filter(|&&b| !is_continuation(b))
+            .count()
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// The body's non-empty lines, trimmed of surrounding white space, in order.
+pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in body.split('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            let start = line_start + lead;
+            out.push(start..start + trimmed.len());
+        }
+        line_start += line.len() + 1;
+    }
+    out
+}
+
+/// Abbreviations that end with a period without ending a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt",
+        "sgt", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "vs", "no", "nos", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev",
+        "hon", "pres", "supt", "det", "insp", "adm", "cmdr", "maj", "messrs", "etc", "approx",
+    ];
+    let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    single_capital
+        || word.contains('.')
+        || (word.len() <= 7 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+}
+
+/// Splits one paragraph into sentences. Quote spans are atomic: a sentence never ends inside
+/// one, so `"A. B," he said.` stays one sentence.
+pub fn sentences(
+    body: &str,
+    para: Range<usize>,
+    quotes: &[QuoteSpan],
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
+    let bytes = body.as_bytes();
+    let mut start = para.start;
+    let mut i = para.start;
+    let mut q = 0;
+    while i < para.end {
+        while q < quotes.len() && quotes[q].outer_end <= i {
+            q += 1;
+        }
+        if q < quotes.len() && quotes[q].outer_start == i {
+            let span = &quotes[q];
+            i = span.outer_end.max(i + 1);
+            let inner = body[span.inner_start..span.inner_end].trim_end();
+            let ends_sentence = inner.ends_with(['.', '?', '!']);
+            if ends_sentence && starts_new_sentence(body, i, para.end) {
+                let end = i;
+                out.push(start..end);
+                start = skip_space(body, end, para.end);
+            }
+            continue;
+        }
+        let b = bytes[i];
+        if matches!(b, b'.' | b'?' | b'!') {
+            let word = word_before(body, i);
+            let is_abbrev = b == b'.' && is_abbreviation(word);
+            let mut end = i + 1;
+            while end < para.end && matches!(bytes[end], b')' | b']') {
+                end += 1;
+            }
+            if !is_abbrev && starts_new_sentence(body, end, para.end) {
+                out.push(start..end);
+                start = skip_space(body, end, para.end);
+                i = start.max(end);
+                continue;
+            }
+        }
+        i += utf8_len(b);
+    }
+    if start < para.end {
+        out.push(start..para.end);
+    }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+fn skip_space(body: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let c = body[i..].chars().next().unwrap_or(' ');
+        if !c.is_whitespace() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// After a terminal mark at `i`: white space, then a capital, a digit or an opening mark.
+fn starts_new_sentence(body: &str, i: usize, end: usize) -> bool {
+    let mut chars = body[i..end].chars();
+    match chars.next() {
+        None => return false,
+        Some(c) if !c.is_whitespace() => return false,
+        _ => {}
+    }
+    match chars.find(|c| !c.is_whitespace()) {
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«„`(".contains(c),
+        None => false,
+    }
+}
+
+fn word_before(body: &str, i: usize) -> &str {
+    let head = &body[..i];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(i, |(p, _)| p);
+    &body[start..i]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct(char),
+    /// Index into the article's quote spans.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokens of one sentence: words (letters and digits with inner `'`, `’`, `-`, `.`, `&`),
+/// single punctuation marks, and each quote span as one token.
+pub fn tokenize(
+    body: &str,
+    range: Range<usize>,
+    quotes: &[QuoteSpan],
+    first_quote: usize,
+    out: &mut Vec<Tok>,
+) {
+    out.clear();
+    let mut q = first_quote;
+    let mut i = range.start;
+    while i < range.end {
+        while q < quotes.len() && quotes[q].outer_end <= i {
+            q += 1;
+        }
+        if q < quotes.len() && quotes[q].outer_start == i {
+            let end = quotes[q].outer_end.min(range.end).max(i + 1);
+            out.push(Tok {
+                start: i,
+                end,
+                kind: TokKind::Quote(q),
+            });
+            i = end;
+            continue;
+        }
+        let Some(c) = body[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            let limit = if q < quotes.len() {
+                quotes[q].outer_start.min(range.end)
+            } else {
+                range.end
+            };
+            let mut rest = body[end..limit].char_indices().peekable();
+            while let Some((off, d)) = rest.next() {
+                if is_word_char(d) {
+                    end = i + c.len_utf8() + off + d.len_utf8();
+                } else if matches!(d, '\'' | '’' | '-' | '.' | '&')
+                    && rest.peek().is_some_and(|&(_, n)| is_word_char(n))
+                {
+                    continue;
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start: i,
+                end,
+                kind: TokKind::Word,
+            });
+            i = end;
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Tok {
+                start: i,
+                end,
+                kind: TokKind::Punct(c),
+            });
+            i = end;
+        }
+    }
+}
+
+/// ASCII-lowercases a short ASCII word into `buf`; non-ASCII or long words give `None`
+/// (no lexicon entry is either).
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let dst = &mut buf[..word.len()];
+    dst.copy_from_slice(word.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_counts_multibyte_characters() {
+        let body = "é“a”".repeat(200);
+        let index = CharIndex::new(&body);
+        for (chars, (byte, _)) in body.char_indices().enumerate() {
+            assert_eq!(index.char_at(byte), chars);
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_non_empty_lines() {
+        let body = "  one \n\n \ttwo\nthree";
+        let paras: Vec<&str> = paragraphs(body).into_iter().map(|r| &body[r]).collect();
+        assert_eq!(paras, ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let body = "Mr. Smith met Dr. Jones in the U.S. today. They talked. It rained";
+        let mut out = Vec::new();
+        sentences(body, 0..body.len(), &[], &mut out);
+        let got: Vec<&str> = out.into_iter().map(|r| &body[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Smith met Dr. Jones in the U.S. today.",
+                "They talked.",
+                "It rained"
+            ]
+        );
+    }
+}
