@@ -143,7 +143,25 @@ fn html_pages() {
         .map(|a| &a.origin)
         .collect();
     println!("untitled: {untitled:?}");
-    assert_eq!(t.articles.len() + t.failed.values().sum::<usize>(), 247);
+    assert_eq!(t.articles.len(), 247);
+    assert!(t.failed.is_empty());
+    assert!(untitled.is_empty());
+    assert!(t.articles.iter().all(|a| !a.body.trim().is_empty()));
+    // 25 expected.html + 25 expected-metadata.json + ground-truth.json.
+    assert_eq!(
+        t.skipped.get(
+            "reference output of an extraction benchmark (expected/ground-truth), not an article"
+        ),
+        Some(&51)
+    );
+    // newspaper/text/*.txt beside newspaper/html/*.html.
+    assert_eq!(
+        t.skipped
+            .get("extracted text of an HTML page beside it (the page is read instead)"),
+        Some(&39)
+    );
+    assert_eq!(t.skipped.get("not an article format (.tsv)"), Some(&1));
+    assert_eq!(t.skipped.values().sum::<usize>(), 91);
 }
 
 #[test]
@@ -163,6 +181,24 @@ fn feeds() {
             .or_default() += 1;
     }
     println!("{by_source:#?}");
+    assert_eq!(t.articles.len(), 543);
+    assert_eq!(t.failed.get("invalid feed"), Some(&1));
+    assert_eq!(t.failed.values().sum::<usize>(), 1);
+    assert_eq!(
+        t.skipped.get("feed item has no content or summary text"),
+        Some(&17)
+    );
+    assert_eq!(
+        t.skipped
+            .get("JSON object with no body/text/content field (not an article)"),
+        Some(&15)
+    );
+    assert_eq!(t.skipped.values().sum::<usize>(), 35);
+    assert_eq!(by_source.get("The Guardian"), Some(&55));
+    assert!(t.articles.iter().all(|a| !a.body.trim().is_empty()));
+    // Encodings: ISO-8859-1 (Jornal de Not\u{ed}cias) and gb2312 feeds decode without U+FFFD.
+    assert!(by_source.keys().any(|s| s.contains("Not\u{ed}cias")));
+    assert!(t.articles.iter().all(|a| !a.body.contains('\u{fffd}')));
 }
 
 #[test]
@@ -176,4 +212,5 @@ fn seed() {
         t.failed
     );
     assert_eq!(t.articles.len(), 1);
+    assert!(t.skipped.is_empty() && t.failed.is_empty());
 }

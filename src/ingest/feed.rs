@@ -33,6 +33,21 @@ pub fn utf8_declaration(xml: &str) -> String {
     trimmed.to_string()
 }
 
+/// `<rss>` without a version (seen in the wild) -> `<rss version="2.0">`: feed-rs dispatches
+/// on the version attribute.
+pub fn rss_version(xml: &str) -> String {
+    let Some(i) = xml.find("<rss") else {
+        return xml.to_string();
+    };
+    let tag_end = xml[i..].find('>').map_or(xml.len(), |e| i + e);
+    let tag = &xml[i..tag_end];
+    let next = tag[4..].chars().next();
+    if tag.contains("version") || !matches!(next, None | Some(' ' | '\t' | '\r' | '\n' | '/')) {
+        return xml.to_string();
+    }
+    format!("{} version=\"2.0\"{}", &xml[..i + 4], &xml[i + 4..])
+}
+
 fn looks_html(s: &str) -> bool {
     s.contains('<') && s.contains('>') || s.contains("&lt;") || s.contains("&#")
 }
@@ -79,7 +94,7 @@ fn entry_body(e: &Entry) -> Option<String> {
 
 /// Parses a decoded feed into its items.
 pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>>, InputError> {
-    let fixed = utf8_declaration(text);
+    let fixed = rss_version(&utf8_declaration(text));
     let parser = feed_rs::parser::Builder::new().build();
     let feed = parser.parse(fixed.as_bytes()).map_err(|e| InputError {
         origin: origin.to_string(),
@@ -108,7 +123,7 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
             out.push(Err(InputError {
                 origin: item_origin,
                 line: None,
-                reason: format!("feed item {n} has no content or summary text"),
+                reason: "feed item has no content or summary text".into(),
                 skipped: true,
             }));
             continue;
@@ -157,6 +172,15 @@ mod tests {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss/>"
         );
         assert_eq!(utf8_declaration("<rss/>"), "<rss/>");
+        assert_eq!(
+            rss_version("<rss>\n<channel>"),
+            "<rss version=\"2.0\">\n<channel>"
+        );
+        assert_eq!(
+            rss_version("<rss version=\"0.91\">"),
+            "<rss version=\"0.91\">"
+        );
+        assert_eq!(rss_version("<rssx>"), "<rssx>");
     }
 
     #[test]
