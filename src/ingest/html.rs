@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::model::{Article, Format};
 
 use super::date::parse_date;
-use super::text::byline;
+use super::text::{byline, take_byline};
 
 /// The main text is used when it keeps at least this share of the visible text, or at least
 /// [`MIN_MAIN_WORDS`] words; otherwise (a teaser, a failed pass) the visible text is used.
@@ -572,6 +572,7 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
         return Err("HTML page has no visible text".to_string());
     }
     let m = ex.meta;
+    let (body_author, body) = take_byline(&ex.body);
     let published_raw = m.published.or(ex.readability_date);
     let source = m.source.or(ex.readability_site);
     let title = m
@@ -582,12 +583,12 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
         origin: origin.to_string(),
         url: m.url,
         title,
-        author: m.author.or(ex.readability_byline),
+        author: m.author.or(ex.readability_byline).or(body_author),
         published_at: published_raw.as_deref().and_then(parse_date),
         published_raw,
         source,
         language: m.language,
-        body: ex.body,
+        body,
         format: Format::Html,
     })
 }
