@@ -25,6 +25,12 @@ const MIN_MAIN_WORDS: usize = 50;
 /// huge or pathological documents) and use the visible text.
 const MAX_READABILITY_ELEMENTS: usize = 60_000;
 const STACK: usize = 256 << 20;
+/// Elements nested deeper than this in the source are dropped before parsing (their text is
+/// kept): the HTML parser's scope checks are quadratic in the nesting depth.
+const MAX_SOURCE_DEPTH: usize = 256;
+/// Pages nested deeper than this skip the Readability pass (super-linear in depth; real news
+/// pages in the shared corpus nest at most 52 deep) and use the visible text.
+const MAX_READABILITY_DEPTH: usize = 128;
 
 const SKIP_ALWAYS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -135,11 +141,119 @@ pub fn html_to_text(root: ElementRef<'_>, chrome: bool) -> String {
     paragraphs.join("\n\n")
 }
 
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
+
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len())
+        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// Rewrites `html` without the tags of elements nested deeper than `max_depth` (a linear scan
+/// with a rough tokenizer); `None` when nothing is that deep.
+pub fn flatten_deep(html: &str, max_depth: usize) -> Option<String> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0usize; // bytes of `html` already copied to `out`
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut i = 0usize;
+    while i < b.len() {
+        let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) else {
+            break;
+        };
+        i = lt;
+        let rest = &b[i..];
+        if rest.starts_with(b"<!--") {
+            i = find_ci(b, i + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+            i = b[i..]
+                .iter()
+                .position(|&c| c == b'>')
+                .map_or(b.len(), |e| i + e + 1);
+            continue;
+        }
+        let closing = rest.starts_with(b"</");
+        let name_start = i + if closing { 2 } else { 1 };
+        let name_end = b[name_start..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric() && *c != b'-' && *c != b':')
+            .map_or(b.len(), |e| name_start + e);
+        if name_end == name_start {
+            i += 1;
+            continue;
+        }
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        // End of the tag, skipping quoted attribute values.
+        let mut j = name_end;
+        let mut quote: Option<u8> = None;
+        while j < b.len() {
+            match (quote, b[j]) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"') | (None, b'\'') => quote = Some(b[j]),
+                (None, b'>') => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        let tag_end = (j + 1).min(b.len());
+        let self_closing = j > 0 && b.get(j - 1) == Some(&b'/');
+        let mut drop_tag = false;
+        if closing {
+            if let Some(pos) = stack.iter().rposition(|(n, _)| *n == name) {
+                drop_tag = stack[pos].1;
+                stack.truncate(pos);
+            }
+        } else if !VOID.contains(&name.as_str()) && !self_closing {
+            let deep = stack.len() >= max_depth;
+            stack.push((name.clone(), deep));
+            drop_tag = deep;
+        }
+        if drop_tag {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..i]);
+            o.push(' ');
+            copied = tag_end;
+        }
+        i = tag_end;
+        if !closing && RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
+        }
+    }
+    let mut o = out?;
+    o.push_str(&html[copied..]);
+    Some(o)
+}
+
+fn max_depth(root: ElementRef<'_>) -> usize {
+    let (mut d, mut m) = (0usize, 0usize);
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(_) => {
+                d += 1;
+                m = m.max(d);
+            }
+            Edge::Close(_) => d = d.saturating_sub(1),
+        }
+    }
+    m
+}
+
 /// Text of an HTML fragment (a feed item's content), paragraphs joined by `\n\n`.
 pub fn fragment_to_text(html: &str) -> String {
     let owned = html.to_string();
     run_big_stack(move || {
-        let doc = Html::parse_fragment(&owned);
+        let flat = flatten_deep(&owned, MAX_SOURCE_DEPTH);
+        let doc = Html::parse_fragment(flat.as_deref().unwrap_or(&owned));
         html_to_text(doc.root_element(), false)
     })
     .unwrap_or_default()
@@ -508,10 +622,13 @@ struct Extracted {
 }
 
 fn extract_inner(html: &str) -> Extracted {
+    let flat = flatten_deep(html, MAX_SOURCE_DEPTH);
+    let html = flat.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
     let meta = read_meta(&doc);
     let visible = html_to_text(doc.root_element(), true);
     let elements = doc.tree.values().filter(|n| n.is_element()).count();
+    let depth = max_depth(doc.root_element());
     drop(doc);
     let mut out = Extracted {
         meta,
@@ -521,7 +638,7 @@ fn extract_inner(html: &str) -> Extracted {
         readability_site: None,
         readability_date: None,
     };
-    if elements > MAX_READABILITY_ELEMENTS {
+    if elements > MAX_READABILITY_ELEMENTS || depth > MAX_READABILITY_DEPTH {
         return out;
     }
     let cfg = dom_smoothie::Config {
@@ -555,7 +672,8 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
             // The Readability pass panicked: visible text only.
             let owned = html.to_string();
             run_big_stack(move || {
-                let doc = Html::parse_document(&owned);
+                let flat = flatten_deep(&owned, MAX_SOURCE_DEPTH);
+                let doc = Html::parse_document(flat.as_deref().unwrap_or(&owned));
                 Extracted {
                     meta: read_meta(&doc),
                     body: html_to_text(doc.root_element(), true),
@@ -649,6 +767,27 @@ mod tests {
             strip_site_suffix("A story | Other".into(), Some("The Site")),
             "A story | Other"
         );
+    }
+
+    #[test]
+    fn flattening_deep_sources() {
+        assert_eq!(flatten_deep("<div><p>a</p></div>", 5), None);
+        let deep = format!("{}x{}", "<div>".repeat(4), "</div>".repeat(4));
+        let flat = flatten_deep(&deep, 2).unwrap();
+        assert_eq!(flat, "<div><div>  x  </div></div>");
+        // Scripts and comments do not count; void elements do not nest.
+        let s = "<script>if (a<b) {}</script><!-- <div> --><br><img src='a>b'><p>t</p>";
+        assert_eq!(flatten_deep(s, 1), None);
+        let a = parse(
+            "x",
+            &format!(
+                "<html><body>{}<p>\"Deep,\" he said.</p>{}</body></html>",
+                "<div>".repeat(3000),
+                "</div>".repeat(3000)
+            ),
+        )
+        .unwrap();
+        assert_eq!(a.body, "\"Deep,\" he said.");
     }
 
     #[test]
