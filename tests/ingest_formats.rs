@@ -424,6 +424,18 @@ fn encodings() {
         assert_eq!(a.title.as_deref(), Some("Title \u{e9}"), "{name}");
         assert_eq!(a.body, "\u{201c}Hello,\u{201d} she said.", "{name}");
     }
+    // UTF-16 without a BOM, and JSON Lines in UTF-16.
+    let bare: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let a = one(&write(dir.path(), "bare16.txt", &bare));
+    assert_eq!(a.body, "\u{201c}Hello,\u{201d} she said.");
+    let mut lines16 = vec![0xFF, 0xFE];
+    for u in "{\"body\": \"\u{e9}t\u{e9}\"}\n{\"body\": \"b\"}\n".encode_utf16() {
+        lines16.extend_from_slice(&u.to_le_bytes());
+    }
+    let (a, e) = ingest(&write(dir.path(), "u16.jsonl", &lines16));
+    assert!(e.is_empty(), "{e:?}");
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].body, "\u{e9}t\u{e9}");
     // HTML declaring its charset.
     let p = write(
         dir.path(),

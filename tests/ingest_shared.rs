@@ -29,7 +29,7 @@ fn reason_key(r: &str) -> String {
 fn ingest(path: PathBuf) -> Tally {
     let mut t = Tally::default();
     let (files, errors) = walk(&[Input::Path(path)]);
-    let mut note = |e: newsclaims::ingest::InputError, t: &mut Tally| {
+    let note = |e: newsclaims::ingest::InputError, t: &mut Tally| {
         let m = if e.skipped {
             &mut t.skipped
         } else {

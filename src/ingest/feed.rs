@@ -126,7 +126,7 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
         let link = e
             .links
             .iter()
-            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .find(|l| matches!(l.rel.as_deref(), None | Some("alternate")))
             .or(e.links.first())
             .map(|l| l.href.trim().to_string())
             .filter(|h| !h.is_empty());
