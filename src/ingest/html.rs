@@ -289,8 +289,24 @@ fn clean(s: &str) -> Option<String> {
 
 fn clean_author(s: &str) -> Option<String> {
     let s = clean(s)?;
-    if s.starts_with("http://") || s.starts_with("https://") {
+    if s.starts_with("http://")
+        || s.starts_with("https://")
+        || !s.chars().any(char::is_alphabetic)
+        || parse_date(&s).is_some()
+    {
         return None;
+    }
+    let mut s = s;
+    for prefix in [
+        "Posted by ",
+        "Written by ",
+        "Words by ",
+        "Story by ",
+        "Text by ",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.to_string();
+        }
     }
     let bare = byline(&s)
         .or_else(|| {
@@ -759,6 +775,9 @@ mod tests {
             "David Talbot"
         );
         assert_eq!(strip_dateline("Ann Lee"), "Ann Lee");
+        assert_eq!(clean_author("2019-11-18T18:54:53.000Z"), None);
+        assert_eq!(clean_author("Posted by Vortex").as_deref(), Some("Vortex"));
+        assert_eq!(clean_author("By Ann Lee").as_deref(), Some("Ann Lee"));
         assert_eq!(
             strip_site_suffix("A story | The Site".into(), Some("The Site")),
             "A story"
