@@ -638,3 +638,67 @@ fn shared_latin1_bbc_article() {
     assert_eq!(a.title.as_deref(), Some("Chelsea sack Mutu"));
     assert!(a.body.contains("\u{a3}15.8m"));
 }
+
+/// Runs in a child copy of this test binary with stdin piped: prints what stdin gives.
+#[test]
+fn stdin_child() {
+    if std::env::var_os("NEWSCLAIMS_STDIN_CHILD").is_none() {
+        return;
+    }
+    let (files, errors) = walk(&[Input::Stdin]);
+    assert!(errors.is_empty());
+    for item in read(&files[0], &IngestOptions::default()).expect("read stdin") {
+        match item {
+            Ok(a) => println!("ARTICLE {} {:?} {}", a.origin, a.format, a.body),
+            Err(e) => println!("ERROR {e}"),
+        }
+    }
+}
+
+#[test]
+fn stdin_is_read_and_sniffed() {
+    use std::process::{Command, Stdio};
+    let run = |input: &[u8]| -> String {
+        let exe = std::env::current_exe().expect("test binary");
+        let mut child = Command::new(exe)
+            .args([
+                "--exact",
+                "stdin_child",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
+            .env("NEWSCLAIMS_STDIN_CHILD", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input).expect("write stdin");
+        drop(stdin);
+        let out = child.wait_with_output().expect("wait");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            // libtest may print its own "test stdin_child ... " before the first line.
+            .filter_map(|l| {
+                l.find("ARTICLE ")
+                    .or_else(|| l.find("ERROR "))
+                    .map(|i| &l[i..])
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        run(b"{\"body\": \"a said.\"}\n{oops\n{\"id\": \"x\", \"body\": \"b said.\"}\n"),
+        "ARTICLE -#1 Jsonl a said.\nERROR -:2: invalid JSON: key must be a string at line 1 column 2\nARTICLE -#x Jsonl b said."
+    );
+    assert_eq!(
+        run(b"Headline\n\nBody said.\n"),
+        "ARTICLE - Text Body said."
+    );
+    assert_eq!(
+        run(b"<html><body><p>\"Hi,\" said Ann.</p></body></html>"),
+        "ARTICLE - Html \"Hi,\" said Ann."
+    );
+}
