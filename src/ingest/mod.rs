@@ -1,5 +1,17 @@
 //! file or stdin -> Article: find the inputs, detect the format, decode, read the metadata.
 //!
+//! - Format: [`IngestOptions::format`] if set; else the extension (`.txt`, `.md`, `.html`,
+//!   `.json`, `.jsonl`/`.ndjson`, `.rss`/`.atom`/`.rdf`; `.gz` is looked through); else the
+//!   content (`<?xml`/`<rss`/`<feed` -> feed, `<!doctype html`/`<html` -> HTML, `{`/`[` ->
+//!   JSON or JSON Lines, `---` front matter or `# ` -> Markdown, otherwise text). A `.json`
+//!   holding a JSON Feed is a feed; one holding several lines of objects is JSON Lines.
+//! - Decoding: BOM (UTF-8, UTF-16 LE/BE), BOM-less UTF-16, valid UTF-8, the charset declared
+//!   in `<meta>` or the XML declaration, else Windows-1252 (so Latin-1 `£` survives).
+//! - Origins: a file's canonical path (`-` for stdin). Items of a multi-article file (JSON
+//!   array, JSON Lines, feed) take their `url`/link, else `{file}#{id}`, else
+//!   `{file}#{n}` (1-based line number for JSON Lines, item number otherwise).
+//! - Source: [`IngestOptions::source`], else the metadata, else the URL's host without `www.`.
+//!
 //! What is an article and what is not (see also [`walk`] for the directory rules):
 //! - skipped (`skipped = true`, not articles at all): an empty or whitespace-only file; a
 //!   binary file (image, archive, PDF, SQLite, gzip inside gzip, NUL bytes that are not
