@@ -8,7 +8,14 @@ pub fn parse_date(raw: &str) -> Option<String> {
     parse_utc(raw).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
+/// Like [`parse_date`], as a chrono value. Years outside 1800-2200 (placeholders such as
+/// `0001-01-01`) count as unparseable.
 pub fn parse_utc(raw: &str) -> Option<DateTime<Utc>> {
+    use chrono::Datelike;
+    parse_any(raw).filter(|d| (1800..=2200).contains(&d.year()))
+}
+
+fn parse_any(raw: &str) -> Option<DateTime<Utc>> {
     let s = raw.trim();
     if s.is_empty() || s.len() > 100 {
         return None;
@@ -202,5 +209,6 @@ mod tests {
         assert_eq!(p("yesterday"), None);
         assert_eq!(p(""), None);
         assert_eq!(p("2019-13-45"), None);
+        assert_eq!(p("0001-01-01T00:00:00Z"), None);
     }
 }

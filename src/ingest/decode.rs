@@ -107,6 +107,25 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
+/// UTF-16 without a byte-order mark: in the first KB, most bytes at one parity are NUL and
+/// almost none at the other (ASCII-range text). Returns the encoding.
+pub fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd * 10 >= pairs * 7 && even * 50 <= pairs {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 50 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// Decodes a whole input. Order: BOM (UTF-8, UTF-16 LE/BE); NUL bytes or a magic number
 /// mean binary; valid UTF-8; the charset the document declares; Windows-1252 (a superset of
 /// Latin-1, so every byte decodes).
@@ -120,6 +139,12 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     if let Some(what) = binary_magic(bytes) {
         return Decoded::Binary(format!("binary file ({what})"));
+    }
+    if let Some(enc) = bomless_utf16(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Decoded::Text(text.into_owned(), enc.name());
+        }
     }
     if has_nul(bytes) {
         return Decoded::Binary("binary file (NUL bytes)".to_string());
@@ -201,6 +226,15 @@ mod tests {
         let meta =
             b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>\xc4\xe3";
         assert_eq!(declared_charset(meta).map(|e| e.name()), Some("GBK"));
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let s = "A plain headline\n\nShe said so.";
+        let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&le), Decoded::Text(s.into(), "UTF-16LE"));
+        assert_eq!(decode(&be), Decoded::Text(s.into(), "UTF-16BE"));
     }
 
     #[test]

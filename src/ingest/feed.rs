@@ -2,12 +2,17 @@
 //! the item's content, else its summary (HTML converted to text like a page); the feed's title
 //! is the source. An item with neither content nor summary text is skipped with a reason.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
 use feed_rs::model::{Entry, Text};
 
 use crate::model::{Article, Format};
 
+use super::date::parse_utc;
 use super::html::fragment_to_text;
-use super::text::trim_blank_lines;
+use super::text::{take_byline, trim_blank_lines};
 use super::InputError;
 
 /// Rewrites the encoding named in an XML declaration to UTF-8: the text is already decoded.
@@ -31,6 +36,21 @@ pub fn utf8_declaration(xml: &str) -> String {
         }
     }
     trimmed.to_string()
+}
+
+/// `<rss>` without a version (seen in the wild) -> `<rss version="2.0">`: feed-rs dispatches
+/// on the version attribute.
+pub fn rss_version(xml: &str) -> String {
+    let Some(i) = xml.find("<rss") else {
+        return xml.to_string();
+    };
+    let tag_end = xml[i..].find('>').map_or(xml.len(), |e| i + e);
+    let tag = &xml[i..tag_end];
+    let next = tag[4..].chars().next();
+    if tag.contains("version") || !matches!(next, None | Some(' ' | '\t' | '\r' | '\n' | '/')) {
+        return xml.to_string();
+    }
+    format!("{} version=\"2.0\"{}", &xml[..i + 4], &xml[i + 4..])
 }
 
 fn looks_html(s: &str) -> bool {
@@ -79,8 +99,19 @@ fn entry_body(e: &Entry) -> Option<String> {
 
 /// Parses a decoded feed into its items.
 pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>>, InputError> {
-    let fixed = utf8_declaration(text);
-    let parser = feed_rs::parser::Builder::new().build();
+    let fixed = rss_version(&utf8_declaration(text));
+    // Keep the raw date strings: feed-rs hands on only the parsed value.
+    let raw_dates: Arc<Mutex<HashMap<DateTime<Utc>, String>>> = Arc::default();
+    let recorder = Arc::clone(&raw_dates);
+    let parser = feed_rs::parser::Builder::new()
+        .timestamp_parser(move |raw: &str| {
+            let parsed = parse_utc(raw)?;
+            if let Ok(mut m) = recorder.lock() {
+                m.entry(parsed).or_insert_with(|| raw.trim().to_string());
+            }
+            Some(parsed)
+        })
+        .build();
     let feed = parser.parse(fixed.as_bytes()).map_err(|e| InputError {
         origin: origin.to_string(),
         line: None,
@@ -95,7 +126,7 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
         let link = e
             .links
             .iter()
-            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .find(|l| matches!(l.rel.as_deref(), None | Some("alternate")))
             .or(e.links.first())
             .map(|l| l.href.trim().to_string())
             .filter(|h| !h.is_empty());
@@ -104,11 +135,11 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
             (None, id) if !id.is_empty() => format!("{origin}#{id}"),
             _ => format!("{origin}#{n}"),
         };
-        let Some(body) = entry_body(e) else {
+        let Some((byline_author, body)) = entry_body(e).map(|b| take_byline(&b)) else {
             out.push(Err(InputError {
                 origin: item_origin,
                 line: None,
-                reason: format!("feed item {n} has no content or summary text"),
+                reason: "feed item has no content or summary text".into(),
                 skipped: true,
             }));
             continue;
@@ -119,16 +150,30 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
             .iter()
             .filter_map(|p| {
                 let n = p.name.as_deref().unwrap_or("").trim();
-                (!n.is_empty()).then(|| n.trim_start_matches("By ").to_string())
+                // RSS `author` is "email (Name)".
+                let n = match (n.find('('), n.ends_with(')')) {
+                    (Some(i), true) if n[..i].contains('@') || i == 0 => &n[i + 1..n.len() - 1],
+                    _ => n,
+                };
+                let n = n.trim().trim_start_matches("By ").trim();
+                (!n.is_empty() && !n.contains('@')).then(|| n.to_string())
             })
             .collect();
         out.push(Ok(Article {
             origin: item_origin,
             url: link,
             title: plain_title(&e.title),
-            author: (!authors.is_empty()).then(|| authors.join(", ")),
+            author: (!authors.is_empty())
+                .then(|| authors.join(", "))
+                .or(byline_author),
             published_at: date.map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
-            published_raw: date.map(|d| d.to_rfc3339()),
+            published_raw: date.map(|d| {
+                raw_dates
+                    .lock()
+                    .ok()
+                    .and_then(|m| m.get(&d).cloned())
+                    .unwrap_or_else(|| d.to_rfc3339())
+            }),
             source: source.clone(),
             language: e.language.clone().or(language.clone()),
             body,
@@ -157,6 +202,15 @@ mod tests {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss/>"
         );
         assert_eq!(utf8_declaration("<rss/>"), "<rss/>");
+        assert_eq!(
+            rss_version("<rss>\n<channel>"),
+            "<rss version=\"2.0\">\n<channel>"
+        );
+        assert_eq!(
+            rss_version("<rss version=\"0.91\">"),
+            "<rss version=\"0.91\">"
+        );
+        assert_eq!(rss_version("<rssx>"), "<rssx>");
     }
 
     #[test]

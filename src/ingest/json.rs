@@ -6,7 +6,7 @@
 //! none of whose objects has a `body`, `text` or `content` field (a manifest, a benchmark's
 //! ground truth) is not an article file: it is skipped with a reason.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use serde_json::{Map, Value};
 
@@ -235,7 +235,11 @@ pub struct JsonLines {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    max_line: usize,
 }
+
+/// Longest JSON Lines line read (so a file with no line breaks cannot exhaust memory).
+pub const MAX_LINE: usize = 64 << 20;
 
 impl JsonLines {
     pub fn new(reader: Box<dyn BufRead + Send>, origin: &str) -> Self {
@@ -245,6 +249,7 @@ impl JsonLines {
             line: 0,
             buf: Vec::new(),
             done: false,
+            max_line: MAX_LINE,
         }
     }
 }
@@ -263,10 +268,36 @@ impl Iterator for JsonLines {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            match (&mut self.reader)
+                .take(self.max_line as u64)
+                .read_until(b'\n', &mut self.buf)
+            {
                 Ok(0) => {
                     self.done = true;
                     return None;
+                }
+                Ok(n) if n >= self.max_line && self.buf.last() != Some(&b'\n') => {
+                    // Too long: drop the rest of the line, report it, go on.
+                    self.line += 1;
+                    self.buf = Vec::new();
+                    loop {
+                        let mut scratch = Vec::new();
+                        match (&mut self.reader)
+                            .take(1 << 20)
+                            .read_until(b'\n', &mut scratch)
+                        {
+                            Ok(0) => break,
+                            Ok(_) if scratch.last() == Some(&b'\n') => break,
+                            Ok(_) => continue,
+                            Err(_) => break,
+                        }
+                    }
+                    return Some(Err(err(
+                        &self.origin,
+                        Some(self.line),
+                        format!("line longer than {} MB", self.max_line >> 20),
+                        false,
+                    )));
                 }
                 Ok(_) => {
                     self.line += 1;
@@ -330,5 +361,20 @@ mod tests {
         assert_eq!(got[0].as_ref().unwrap().origin, "https://x.test/1");
         assert_eq!(got[1].as_ref().unwrap_err().line, Some(3));
         assert_eq!(got[2].as_ref().unwrap().origin, "f#4");
+        // An over-long line is an error for that line only.
+        let data = format!(
+            "{{\"body\":\"{}\"}}\n{{\"body\":\"ok\"}}\n",
+            "x".repeat(3 << 20)
+        );
+        let mut it = JsonLines::new(Box::new(std::io::Cursor::new(data.into_bytes())), "f");
+        it.max_line = 1 << 20;
+        let got: Vec<_> = it.collect();
+        assert_eq!(got.len(), 2);
+        let e = got[0].as_ref().unwrap_err();
+        assert_eq!(
+            (e.line, e.reason.as_str()),
+            (Some(1), "line longer than 1 MB")
+        );
+        assert_eq!(got[1].as_ref().unwrap().body, "ok");
     }
 }

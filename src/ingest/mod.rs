@@ -1,5 +1,17 @@
 //! file or stdin -> Article: find the inputs, detect the format, decode, read the metadata.
 //!
+//! - Format: [`IngestOptions::format`] if set; else the extension (`.txt`, `.md`, `.html`,
+//!   `.json`, `.jsonl`/`.ndjson`, `.rss`/`.atom`/`.rdf`; `.gz` is looked through); else the
+//!   content (`<?xml`/`<rss`/`<feed` -> feed, `<!doctype html`/`<html` -> HTML, `{`/`[` ->
+//!   JSON or JSON Lines, `---` front matter or `# ` -> Markdown, otherwise text). A `.json`
+//!   holding a JSON Feed is a feed; one holding several lines of objects is JSON Lines.
+//! - Decoding: BOM (UTF-8, UTF-16 LE/BE), BOM-less UTF-16, valid UTF-8, the charset declared
+//!   in `<meta>` or the XML declaration, else Windows-1252 (so Latin-1 `£` survives).
+//! - Origins: a file's canonical path (`-` for stdin). Items of a multi-article file (JSON
+//!   array, JSON Lines, feed) take their `url`/link, else `{file}#{id}`, else
+//!   `{file}#{n}` (1-based line number for JSON Lines, item number otherwise).
+//! - Source: [`IngestOptions::source`], else the metadata, else the URL's host without `www.`.
+//!
 //! What is an article and what is not (see also [`walk`] for the directory rules):
 //! - skipped (`skipped = true`, not articles at all): an empty or whitespace-only file; a
 //!   binary file (image, archive, PDF, SQLite, gzip inside gzip, NUL bytes that are not
@@ -239,13 +251,13 @@ pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, Input
             };
             return Err(error(origin, format!("binary file ({what})"), true));
         }
-        if head.iter().take(1024).any(|&b| b == 0) {
+        if head.iter().take(1024).any(|&b| b == 0) && decode::bomless_utf16(&head).is_none() {
             return Err(error(origin, "binary file (NUL bytes)", true));
         }
     }
     let ext = inner_name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    let head_text = match decode::decode(&head) {
-        decode::Decoded::Text(t, _) => t,
+    let (head_text, head_encoding) = match decode::decode(&head) {
+        decode::Decoded::Text(t, enc) => (t, enc),
         decode::Decoded::Binary(r) => return Err(error(origin, r, true)),
     };
     let format = match options.format {
@@ -272,24 +284,12 @@ pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, Input
             }
         },
     };
-    if format == Format::Jsonl {
+    // JSON Lines streams line by line, in UTF-8 (or Windows-1252) only; UTF-16 is read whole.
+    if format == Format::Jsonl && !head_encoding.starts_with("UTF-16") {
         return read_jsonl(origin, head, &head_text, src, options);
     }
     // Whole-input formats.
-    let mut bytes = head;
-    let cap = MAX_WHOLE_INPUT;
-    let mut limited = src.take(cap + 1 - bytes.len() as u64);
-    limited
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error(origin, e, gz))?;
-    if bytes.len() as u64 > cap {
-        let what = if gz { "decompressed size" } else { "size" };
-        return Err(error(
-            origin,
-            format!("{what} over {} MB: too large to read whole", cap >> 20),
-            false,
-        ));
-    }
+    let bytes = read_capped(origin, head, src, MAX_WHOLE_INPUT, gz)?;
     let text = match decode::decode(&bytes) {
         decode::Decoded::Text(t, _) => t,
         decode::Decoded::Binary(r) => return Err(error(origin, r, true)),
@@ -308,6 +308,14 @@ pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, Input
             let v: serde_json::Value =
                 match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
                     Ok(v) => v,
+                    Err(_) if looks_like_json_lines(&text) => {
+                        let reader = Cursor::new(text.into_bytes());
+                        let options = options.clone();
+                        return Ok(Box::new(
+                            json::JsonLines::new(Box::new(reader), origin)
+                                .map(move |r| r.map(|a| finish(a, &options))),
+                        ));
+                    }
                     Err(e) => {
                         return Err(InputError {
                             origin: origin.to_string(),
@@ -323,7 +331,14 @@ pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, Input
                 json::document(origin, &v)?
             }
         }
-        Format::Jsonl => unreachable_jsonl(origin),
+        Format::Jsonl => {
+            let reader = Cursor::new(text.into_bytes());
+            let options = options.clone();
+            return Ok(Box::new(
+                json::JsonLines::new(Box::new(reader), origin)
+                    .map(move |r| r.map(|a| finish(a, &options))),
+            ));
+        }
     };
     let options = options.clone();
     Ok(Box::new(
@@ -333,8 +348,37 @@ pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, Input
     ))
 }
 
-fn unreachable_jsonl(origin: &str) -> Vec<Result<Article, InputError>> {
-    vec![Err(error(origin, "internal: JSON Lines read whole", false))]
+/// Two non-blank lines that each open an object: JSON Lines (read as such when the whole
+/// does not parse as one JSON document).
+fn looks_like_json_lines(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().map(|l| l.trim_start_matches('\u{feff}'));
+    first.is_some_and(|l| l.starts_with('{')) && lines.next().is_some_and(|l| l.starts_with('{'))
+}
+
+/// Reads the rest of `src` after `head`, failing past `cap` bytes (decompressed bytes for gzip:
+/// a zip bomb gets a reason, not an out-of-memory).
+fn read_capped(
+    origin: &str,
+    head: Vec<u8>,
+    src: impl Read,
+    cap: u64,
+    gz: bool,
+) -> Result<Vec<u8>, InputError> {
+    let mut bytes = head;
+    let room = (cap + 1).saturating_sub(bytes.len() as u64);
+    src.take(room)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(origin, e, gz))?;
+    if bytes.len() as u64 > cap {
+        let what = if gz { "decompressed size" } else { "size" };
+        return Err(error(
+            origin,
+            format!("{what} over {} MB: too large to read whole", cap >> 20),
+            false,
+        ));
+    }
+    Ok(bytes)
 }
 
 fn read_jsonl(
@@ -383,4 +427,55 @@ pub fn host_of(url: &str) -> Option<String> {
     let u = url::Url::parse(url.trim()).ok()?;
     let host = u.host_str()?;
     Some(host.strip_prefix("www.").unwrap_or(host).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zip_bomb_is_capped() {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut enc, &vec![b'a'; 3 << 20]).unwrap();
+        let gz = enc.finish().unwrap();
+        assert!(gz.len() < 100 << 10);
+        let dec = flate2::read::MultiGzDecoder::new(Cursor::new(gz));
+        let e = read_capped("bomb.gz", Vec::new(), dec, 2 << 20, true).unwrap_err();
+        assert!(!e.skipped);
+        assert_eq!(
+            e.reason,
+            "decompressed size over 2 MB: too large to read whole"
+        );
+        let ok = read_capped("x", b"ab".to_vec(), Cursor::new(b"cd".to_vec()), 4, false).unwrap();
+        assert_eq!(ok, b"abcd");
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(sniff("<!DOCTYPE html><html>"), Ok(Format::Html));
+        assert_eq!(
+            sniff("<?xml version='1.0'?><rss version='2.0'>"),
+            Ok(Format::Feed)
+        );
+        assert_eq!(
+            sniff("<?xml version='1.0'?><feed xmlns='x'>"),
+            Ok(Format::Feed)
+        );
+        assert!(sniff("<?xml version='1.0'?><config/>").is_err());
+        assert_eq!(sniff("{\"a\":1}\n{\"a\":2}\n"), Ok(Format::Jsonl));
+        assert_eq!(sniff("[{\"a\":1}]"), Ok(Format::Json));
+        assert_eq!(sniff("---\ntitle: x\n---\n"), Ok(Format::Markdown));
+        assert_eq!(sniff("Just words.\n"), Ok(Format::Text));
+        assert!(looks_like_json_lines("{\"a\":\n{\"b\": 1}"));
+        assert!(!looks_like_json_lines("{\"a\": 1}"));
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host_of("https://www.bbc.co.uk/news/x").as_deref(),
+            Some("bbc.co.uk")
+        );
+        assert_eq!(host_of("not a url"), None);
+    }
 }

@@ -160,7 +160,7 @@ pub fn trim_blank_lines(s: &str) -> &str {
 }
 
 /// Removes a byline among the first three or last two non-empty lines; returns the author.
-fn take_byline(body: &str) -> (Option<String>, String) {
+pub fn take_byline(body: &str) -> (Option<String>, String) {
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
     let non_empty: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())

@@ -3,8 +3,8 @@
 //! Rules, for files found *inside a walked directory* (a file named on the command line is
 //! always read):
 //! - hidden files and directories (name starting with `.`) are left out silently;
-//! - documentation files are skipped with a reason: the stem (name up to the first `.`), in
-//!   any case, is README, SOURCE(S), LICENSE/LICENCE, COPYING, NOTICE, MANIFEST, CHANGELOG,
+//! - documentation files are skipped with a reason: prose files (no extension, `.txt`, `.md`,
+//!   `.rst`...) whose stem (name up to the first `.`), in any case, is README, SOURCE(S), LICENSE/LICENCE, COPYING, NOTICE, MANIFEST, CHANGELOG,
 //!   CHANGES, AUTHORS, CONTRIBUTING or CITATION;
 //! - reference outputs of extraction benchmarks are skipped with a reason: the stem is
 //!   `expected`, starts with `expected-`/`expected_`, or is `ground-truth`/`groundtruth`/`gold`;
@@ -50,7 +50,15 @@ fn is_hidden(path: &Path) -> bool {
 /// Why a file found in a directory walk is not read, if it is not.
 fn walk_skip_reason(path: &Path) -> Option<String> {
     let stem = stem_lower(path);
-    if DOC_STEMS.contains(&stem.as_str()) {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let prose = matches!(
+        ext.as_str(),
+        "" | "txt" | "text" | "md" | "markdown" | "rst" | "adoc" | "org"
+    );
+    if prose && DOC_STEMS.contains(&stem.as_str()) {
         return Some("documentation file (README/SOURCE/LICENSE-like name), not an article".into());
     }
     if stem == "expected"
