@@ -381,13 +381,32 @@ impl<'a> Extractor<'a> {
                         | "our"
                         | "my"
                         | "your"
-                ) || p.ends_with("'s")
-                    || p.ends_with("’s")
-            });
+                )
+            })
+            || i > 0
+                && toks
+                    .get(i - 1)
+                    .and_then(|t| self.word(t))
+                    .is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"));
         if blocked {
             return None;
         }
         match cue.class {
+            // `called the plan "a disgrace"`: a quote soon after makes `called` a cue alone.
+            CueClass::NeedsParticle(_, _)
+                if toks[i + 1..toks.len().min(i + 6)]
+                    .iter()
+                    .any(|t| matches!(t.kind, TokKind::Quote(_))) =>
+            {
+                Some((
+                    Cue {
+                        class: CueClass::Directive,
+                        participle: cue.participle,
+                    },
+                    i + 1,
+                    false,
+                ))
+            }
             CueClass::NeedsParticle(a, b) => self
                 .lower_is(toks.get(i + 1), |n| n == a || n == b)
                 .then_some((

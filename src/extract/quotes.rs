@@ -116,7 +116,7 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
             (Role::Open, Some((o_start, i_start))) => {
                 // A mark that reopens without a close: the previous quote lost its closing
                 // mark (common in wire copy). Close it here and start a new one.
-                push(body, out, o_start, i_start, at, at, true);
+                push(body, out, o_start, i_start, at, i_start, true);
                 open = Some((at, after_mark));
             }
             (Role::Close | Role::Either, Some((o_start, i_start))) => {
@@ -154,11 +154,13 @@ fn push(
     }
     let lead = inner.len() - inner.trim_start().len();
     let trail = inner.len() - inner.trim_end().len();
+    let inner_end = inner_end - trail;
     out.push(QuoteSpan {
         outer_start,
         inner_start: inner_start + lead,
-        inner_end: inner_end - trail,
-        outer_end,
+        inner_end,
+        // A quote closed by a reopening mark ends where its text does.
+        outer_end: outer_end.max(inner_end),
         closed,
     });
 }

@@ -229,6 +229,70 @@ fn is_org_word(w: &str) -> bool {
     )
 }
 
+/// Nouns that, after `the`, refer back to an organisation named before.
+fn is_org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "firm"
+            | "company"
+            | "group"
+            | "station"
+            | "council"
+            | "association"
+            | "bank"
+            | "government"
+            | "party"
+            | "club"
+            | "board"
+            | "union"
+            | "ministry"
+            | "department"
+            | "watchdog"
+            | "organisation"
+            | "organization"
+            | "body"
+            | "agency"
+            | "network"
+            | "retailer"
+            | "airline"
+            | "carrier"
+            | "maker"
+            | "manufacturer"
+            | "giant"
+            | "broadcaster"
+            | "channel"
+            | "newspaper"
+            | "paper"
+            | "magazine"
+            | "website"
+            | "site"
+            | "operator"
+            | "insurer"
+            | "lender"
+            | "regulator"
+            | "charity"
+            | "team"
+            | "band"
+            | "label"
+            | "studio"
+            | "chain"
+            | "supermarket"
+            | "business"
+            | "corporation"
+            | "conglomerate"
+            | "startup"
+            | "developer"
+            | "publisher"
+            | "campaign"
+            | "committee"
+            | "commission"
+            | "court"
+            | "administration"
+            | "institute"
+            | "university"
+    )
+}
+
 /// Plural or collective nouns that, capitalised at a sentence start, are still no name.
 fn is_group_noun(w: &str) -> bool {
     matches!(
@@ -291,7 +355,7 @@ fn is_group_noun(w: &str) -> bool {
     )
 }
 
-fn is_name_particle(w: &str) -> bool {
+pub fn is_name_particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "da"
@@ -388,6 +452,23 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     }
     if words.len() > 10 {
         return None;
+    }
+    // `David Wyss of Acme Bank`: a name before `of` is the speaker, the rest its role.
+    let preposition = words
+        .iter()
+        .position(|&(_, w)| matches!(w, "of" | "for" | "at" | "from"));
+    if let Some(p) = preposition.filter(|&p| p > 0) {
+        let head_end = words[p].0;
+        if let Some(Mention::Named { name, role, kind }) =
+            parse_phrase(body, &toks[..head_end], sentence_initial)
+        {
+            let tail = &body[toks[head_end].start..toks[toks.len() - 1].end];
+            let role = Some(match role {
+                Some(r) => format!("{r} {tail}"),
+                None => tail.to_string(),
+            });
+            return Some(Mention::Named { name, role, kind });
+        }
     }
     let initial_word = sentence_initial && first == 0;
     // The trailing run of capitalised words (with name particles inside) is the name.
@@ -499,7 +580,9 @@ impl NameIndex {
             let mut buf = [0u8; 32];
             let start = run
                 .iter()
-                .rposition(|w| lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title))
+                .rposition(|w| {
+                    is_acronym(w) || lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title)
+                })
                 .map_or(0, |p| p + 1);
             let start = run[..]
                 .iter()
@@ -620,15 +703,38 @@ impl Speakers {
         self.insert(name, kind, role)
     }
 
-    /// `the minister` -> the named person whose role ends with that word.
+    /// `the minister` -> the named person whose role holds that word, else the latest named
+    /// person; `the firm` -> the latest organisation. Only short singular descriptions
+    /// without a possessive refer back: `the prime minister's spokesman` is a speaker of its own.
     fn by_role(&self, description: &str) -> Option<usize> {
-        let head = key(description.rsplit(' ').next()?);
-        self.list.iter().rposition(|s| {
+        let words: Vec<&str> = description.split_whitespace().collect();
+        let head = key(words.last()?);
+        let refers_back = words.len() <= 4
+            && !head.ends_with('s')
+            && !words
+                .iter()
+                .any(|w| w.ends_with("'s") || w.ends_with("’s") || matches!(*w, "of" | "for"));
+        if !refers_back {
+            return None;
+        }
+        if is_org_head(&head) {
+            return self.latest(SpeakerKind::Organisation);
+        }
+        let by_role = self.list.iter().rposition(|s| {
             s.kind == SpeakerKind::Person
                 && s.role
                     .as_deref()
                     .is_some_and(|r| key(r).split(' ').any(|w| w == head))
-        })
+        });
+        by_role.or_else(|| self.latest(SpeakerKind::Person))
+    }
+
+    fn latest(&self, kind: SpeakerKind) -> Option<usize> {
+        let last = match kind {
+            SpeakerKind::Person => self.last_person,
+            _ => self.last_other,
+        }?;
+        (self.list[last].kind == kind).then_some(last)
     }
 
     fn insert(&mut self, name: String, kind: SpeakerKind, role: Option<String>) -> usize {
