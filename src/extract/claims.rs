@@ -168,6 +168,7 @@ fn is_phrase_stop(w: &str) -> bool {
             | "only"
             | "even"
             | "until"
+            | "once"
             | "unless"
             | "where's"
             | "it's"
@@ -421,6 +422,21 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    fn is_capitalised_word(&self, t: Option<&Tok>) -> bool {
+        t.and_then(|t| self.word(t))
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    }
+
+    /// Whether token `i` can stand in a speaker phrase; `and` only between capitalised
+    /// words (`Apple and Motorola`, `Economic and Fiscal Policy Minister`).
+    fn in_phrase(&self, toks: &[Tok], i: usize) -> bool {
+        if i > 0 && self.lower_is(toks.get(i), |w| w == "and") {
+            return self.is_capitalised_word(toks.get(i - 1))
+                && self.is_capitalised_word(toks.get(i + 1));
+        }
+        self.is_phrase_word(&toks[i])
+    }
+
     fn is_phrase_word(&self, t: &Tok) -> bool {
         let mut buf = [0u8; 32];
         match t.kind {
@@ -449,7 +465,7 @@ impl<'a> Extractor<'a> {
     fn phrase_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<usize> {
         let mut start = end;
         let mut buf = [0u8; 32];
-        while start > floor && end - start < MAX_PHRASE && self.is_phrase_word(&toks[start - 1]) {
+        while start > floor && end - start < MAX_PHRASE && self.in_phrase(toks, start - 1) {
             start -= 1;
             let w = self.word(&toks[start]).and_then(|w| lower(w, &mut buf));
             if w.is_some_and(|w| matches!(w, "the" | "a" | "an")) {
@@ -466,10 +482,20 @@ impl<'a> Extractor<'a> {
     /// The phrase starting at token `start`, ending before `,`, `.`, a quote or a stop word.
     fn phrase_after(&self, toks: &[Tok], start: usize) -> usize {
         let mut end = start;
-        while end < toks.len() && end - start < MAX_PHRASE && self.is_phrase_word(&toks[end]) {
+        let mut seen_name = false;
+        let mut buf = [0u8; 32];
+        while end < toks.len() && end - start < MAX_PHRASE && self.in_phrase(toks, end) {
             // A final period ends the sentence, not an abbreviation.
             if toks[end].kind == TokKind::Punct('.') && end + 1 == toks.len() {
                 break;
+            }
+            // An article after a name starts the next phrase: `according to Acme the deal`.
+            if let Some(w) = self.word(&toks[end]) {
+                let article = lower(w, &mut buf).is_some_and(|l| matches!(l, "the" | "a" | "an"));
+                if seen_name && article {
+                    break;
+                }
+                seen_name |= w.starts_with(char::is_uppercase);
             }
             end += 1;
         }
@@ -484,6 +510,30 @@ impl<'a> Extractor<'a> {
             }
         }
         end
+    }
+
+    /// `Ann Lee, the firm's chief executive said`: a description after a name and a comma
+    /// describes that name.
+    fn name_before_description(
+        &self,
+        toks: &[Tok],
+        mention: Mention,
+        start: usize,
+        floor: usize,
+    ) -> (Mention, usize) {
+        if !matches!(mention, Mention::Described { .. })
+            || start <= floor + 1
+            || !Self::is_punct(toks.get(start - 1), ",")
+        {
+            return (mention, start);
+        }
+        let named = self
+            .phrase_before(toks, start - 1, floor)
+            .and_then(|s| Some((self.mention(toks, s..start - 1)?, s)));
+        match named {
+            Some((m @ Mention::Named { .. }, s)) => (m, s),
+            _ => (mention, start),
+        }
     }
 
     fn mention(&self, toks: &[Tok], range: Range<usize>) -> Option<Mention> {
@@ -612,8 +662,14 @@ impl<'a> Extractor<'a> {
             if self.lower_is(toks.get(k), is_object_pronoun) {
                 return Some(k + 1);
             }
-            let end = self.phrase_after(toks, k);
-            return (end > k && end < toks.len()).then_some(end);
+            let mut end = k;
+            while end < toks.len() && end - k < MAX_PHRASE && self.in_phrase(toks, end) {
+                end += 1;
+            }
+            let rest_is_content = toks[end..]
+                .iter()
+                .any(|t| !matches!(t.kind, TokKind::Punct(_)));
+            return (end > k && rest_is_content).then_some(end);
         }
         match toks.get(k).map(|t| t.kind) {
             Some(TokKind::Word) if self.lower_is(toks.get(k), |w| w == "that") => Some(k + 1),
@@ -688,11 +744,24 @@ impl<'a> Extractor<'a> {
                             .iter()
                             .any(|t| matches!(t.kind, TokKind::Quote(_)))
                     });
+                // `the firm's boss, Ann Lee, said`: the aside is the name itself.
+                if let Some(k) = aside {
+                    let named = (self.phrase_after(toks, k + 1) == j - 1)
+                        .then(|| self.mention(toks, k + 1..j - 1))
+                        .flatten()
+                        .filter(|m| matches!(m, Mention::Named { .. }));
+                    if let Some(m) = named {
+                        subject_start = self.phrase_before(toks, k, floor).unwrap_or(k + 1);
+                        source = Some(Source::Mention(m, 0.85));
+                        may_look_back = cue.can_follow_content();
+                    }
+                }
                 phrase_end = aside.unwrap_or(j);
             }
-            if phrase_end < j || !after_comma {
+            if source.is_none() && (phrase_end < j || !after_comma) {
                 if let Some(s) = self.phrase_before(toks, phrase_end, floor) {
                     if let Some(m) = self.mention(toks, s..phrase_end) {
+                        let (m, s) = self.name_before_description(toks, m, s, floor);
                         source = Some(Source::Mention(m, 0.85));
                         subject_start = s;
                         may_look_back = cue.can_follow_content();

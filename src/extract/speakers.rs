@@ -355,7 +355,7 @@ fn is_group_noun(w: &str) -> bool {
     )
 }
 
-pub fn is_name_particle(w: &str) -> bool {
+fn is_name_particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "da"
@@ -457,17 +457,23 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let preposition = words
         .iter()
         .position(|&(_, w)| matches!(w, "of" | "for" | "at" | "from"));
+    // `Bank of England` is one name; `chair of the Acme Trust` is a description.
     if let Some(p) = preposition.filter(|&p| p > 0) {
         let head_end = words[p].0;
-        if let Some(Mention::Named { name, role, kind }) =
-            parse_phrase(body, &toks[..head_end], sentence_initial)
-        {
-            let tail = &body[toks[head_end].start..toks[toks.len() - 1].end];
-            let role = Some(match role {
-                Some(r) => format!("{r} {tail}"),
-                None => tail.to_string(),
-            });
-            return Some(Mention::Named { name, role, kind });
+        let head_word = words[p - 1].1;
+        let org_head =
+            is_capitalised(head_word) && lower(head_word, &mut buf).is_some_and(is_org_word);
+        match parse_phrase(body, &toks[..head_end], sentence_initial) {
+            Some(Mention::Named { name, role, kind }) if !org_head => {
+                let tail = &body[toks[head_end].start..toks[toks.len() - 1].end];
+                let role = Some(match role {
+                    Some(r) => format!("{r} {tail}"),
+                    None => tail.to_string(),
+                });
+                return Some(Mention::Named { name, role, kind });
+            }
+            Some(Mention::Named { .. }) => {}
+            _ => return described(body, toks, words, definite, sentence_initial),
         }
     }
     let initial_word = sentence_initial && first == 0;
