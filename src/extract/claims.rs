@@ -174,6 +174,13 @@ fn is_phrase_stop(w: &str) -> bool {
             | "it's"
             | "per"
             | "cent"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
     )
 }
 
@@ -217,6 +224,13 @@ fn is_auxiliary(w: &str) -> bool {
             | "first"
             | "last"
             | "still"
+    )
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 
@@ -340,7 +354,17 @@ impl<'a> Extractor<'a> {
     /// The cue starting at token `i`, with the index just after it.
     fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, usize, bool)> {
         let mut buf = [0u8; 32];
-        let w = lower(self.word(&toks[i])?, &mut buf)?;
+        let word = self.word(&toks[i])?;
+        let w = lower(word, &mut buf)?;
+        // A capitalised cue word inside a name is part of it: `The Post reports` (but title
+        // case, `Smith Says He Will Stay`, keeps its cues).
+        if i > 0
+            && word.starts_with(char::is_uppercase)
+            && self.is_capitalised_word(toks.get(i - 1))
+            && !self.is_capitalised_word(toks.get(i + 1))
+        {
+            return None;
+        }
         if w == "according" {
             return self.lower_is(toks.get(i + 1), |n| n == "to").then_some((
                 Cue {
@@ -393,31 +417,26 @@ impl<'a> Extractor<'a> {
             return None;
         }
         match cue.class {
-            // `called the plan "a disgrace"`: a quote soon after makes `called` a cue alone.
-            CueClass::NeedsParticle(_, _)
-                if toks[i + 1..toks.len().min(i + 6)]
+            CueClass::NeedsParticle(a, b) => {
+                let directive = Cue {
+                    class: CueClass::Directive,
+                    participle: cue.participle,
+                };
+                if self.lower_is(toks.get(i + 1), |n| n == a || n == b) {
+                    return Some((directive, i + 2, false));
+                }
+                // `Lee called the plan "a disgrace"`: after a name or pronoun, a quote soon
+                // after makes the verb a cue alone (`an album called "X"` is a title).
+                let after_subject = i > 0
+                    && (self.is_capitalised_word(toks.get(i - 1))
+                        || self.lower_is(toks.get(i - 1), |w| {
+                            matches!(w, "he" | "she" | "they" | "it" | "also")
+                        }));
+                let quote_follows = toks[i + 1..toks.len().min(i + 6)]
                     .iter()
-                    .any(|t| matches!(t.kind, TokKind::Quote(_))) =>
-            {
-                Some((
-                    Cue {
-                        class: CueClass::Directive,
-                        participle: cue.participle,
-                    },
-                    i + 1,
-                    false,
-                ))
+                    .any(|t| matches!(t.kind, TokKind::Quote(_)));
+                (after_subject && quote_follows).then_some((directive, i + 1, false))
             }
-            CueClass::NeedsParticle(a, b) => self
-                .lower_is(toks.get(i + 1), |n| n == a || n == b)
-                .then_some((
-                    Cue {
-                        class: CueClass::Directive,
-                        participle: cue.participle,
-                    },
-                    i + 2,
-                    false,
-                )),
             _ => Some((cue, i + 1, false)),
         }
     }
@@ -596,6 +615,14 @@ impl<'a> Extractor<'a> {
         if let TokKind::Quote(q) = first_content.kind {
             self.opens_sentence[q] = true;
         }
+        if self.is_capitalised_word(toks.first()) {
+            let end = self.phrase_after(toks, 0);
+            if end > 0 && toks.get(end).is_some_and(|t| t.kind == TokKind::Word) {
+                if let Some(m) = self.mention(toks, 0..end) {
+                    self.speakers.note_subject(m);
+                }
+            }
+        }
         let mut state = SentenceState {
             consumed: 0,
             speaker: None,
@@ -662,10 +689,7 @@ impl<'a> Extractor<'a> {
             if self.lower_is(toks.get(k), is_object_pronoun) {
                 return Some(k + 1);
             }
-            let mut end = k;
-            while end < toks.len() && end - k < MAX_PHRASE && self.in_phrase(toks, end) {
-                end += 1;
-            }
+            let end = self.phrase_after(toks, k);
             let rest_is_content = toks[end..]
                 .iter()
                 .any(|t| !matches!(t.kind, TokKind::Punct(_)));
@@ -708,7 +732,13 @@ impl<'a> Extractor<'a> {
         }
         let floor = state.consumed;
         let mut j = c;
-        while j > floor && self.lower_is(toks.get(j - 1), is_auxiliary) {
+        // `Smith on Tuesday said`, `Smith has also said`.
+        while j > floor
+            && (self.lower_is(toks.get(j - 1), is_auxiliary)
+                || self.lower_is(toks.get(j - 1), is_weekday)
+                || (self.lower_is(toks.get(j - 1), |w| w == "on")
+                    && self.lower_is(toks.get(j), is_weekday)))
+        {
             j -= 1;
         }
         let joined = j > floor

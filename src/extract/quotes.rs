@@ -54,7 +54,7 @@ pub fn detect_style(body: &str) -> Style {
         }
         prev = c;
     }
-    if single >= 2 && single > double {
+    if single > double {
         Style::Single
     } else {
         Style::Double

@@ -646,6 +646,9 @@ pub struct Speakers {
     names: NameIndex,
     last_person: Option<usize>,
     last_other: Option<usize>,
+    /// A person named as a sentence subject since the last attribution: what `he` or
+    /// `the coach` most likely refers to next.
+    pending_person: Option<(String, Option<String>)>,
 }
 
 impl Speakers {
@@ -656,13 +659,17 @@ impl Speakers {
             names: NameIndex::build(body),
             last_person: None,
             last_other: None,
+            pending_person: None,
         }
     }
 
     /// The speaker a mention refers to, adding it when new.
     pub fn resolve(&mut self, mention: Mention) -> Option<usize> {
         let id = match mention {
-            Mention::Pronoun(PronounRef::Person) => self.last_person.or(self.last_other)?,
+            Mention::Pronoun(PronounRef::Person) => match self.pending_person.take() {
+                Some((name, role)) => self.named(name, role, SpeakerKind::Person),
+                None => self.last_person.or(self.last_other)?,
+            },
             Mention::Pronoun(PronounRef::NonPerson) => self.last_other.or(self.last_person)?,
             Mention::Named { name, role, kind } => self.named(name, role, kind),
             Mention::Described {
@@ -683,7 +690,20 @@ impl Speakers {
         Some(id)
     }
 
+    /// Notes a person named as the subject of a sentence that attributes nothing (yet).
+    pub fn note_subject(&mut self, mention: Mention) {
+        if let Mention::Named {
+            name,
+            role,
+            kind: SpeakerKind::Person,
+        } = mention
+        {
+            self.pending_person = Some((name, role));
+        }
+    }
+
     fn touch(&mut self, id: usize) {
+        self.pending_person = None;
         if self.list[id].kind == SpeakerKind::Person {
             self.last_person = Some(id);
         } else {
@@ -712,7 +732,7 @@ impl Speakers {
     /// `the minister` -> the named person whose role holds that word, else the latest named
     /// person; `the firm` -> the latest organisation. Only short singular descriptions
     /// without a possessive refer back: `the prime minister's spokesman` is a speaker of its own.
-    fn by_role(&self, description: &str) -> Option<usize> {
+    fn by_role(&mut self, description: &str) -> Option<usize> {
         let words: Vec<&str> = description.split_whitespace().collect();
         let head = key(words.last()?);
         let refers_back = words.len() <= 4
@@ -725,6 +745,9 @@ impl Speakers {
         }
         if is_org_head(&head) {
             return self.latest(SpeakerKind::Organisation);
+        }
+        if let Some((name, role)) = self.pending_person.clone() {
+            return Some(self.named(name, role, SpeakerKind::Person));
         }
         let by_role = self.list.iter().rposition(|s| {
             s.kind == SpeakerKind::Person
