@@ -81,7 +81,7 @@ fn news_piece() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
     fn any_unicode_is_safe(body in "\\PC*") {
@@ -95,7 +95,7 @@ proptest! {
     }
 
     #[test]
-    fn huge_paragraphs_are_safe(piece in news_piece(), n in 1usize..3000) {
+    fn huge_paragraphs_are_safe(piece in news_piece(), n in 1usize..2000) {
         check(&format!("Anna Kowalski said {}", piece.repeat(n)));
     }
 }

@@ -23,6 +23,8 @@ pub struct Cue {
     pub class: CueClass,
     /// `-ing` form: `..., saying that C` takes its speaker from the clause before.
     pub participle: bool,
+    /// Base or `-s` form, the forms that double as nouns (`show`, `fears`, `comments`).
+    pub present: bool,
 }
 
 impl Cue {
@@ -123,6 +125,13 @@ const BELIEF: &[(&str, &str, &str, &str)] = &[
     ("suspect", "", "", ""),
 ];
 
+// Findings and stances: `polls show C`, `the study found that C`.
+const FINDING: &[(&str, &str, &str, &str)] = &[
+    ("show", "", "showed", ""),
+    ("find", "", "found", ""),
+    ("learn", "", "learned", ""),
+];
+
 const TELL: &[(&str, &str, &str, &str)] = &[
     ("tell", "", "told", ""),
     ("inform", "", "", ""),
@@ -157,6 +166,18 @@ const DIRECTIVE: &[(&str, &str, &str, &str)] = &[
     ("slam", "", "slammed", "slamming"),
     ("blast", "", "", ""),
     ("denounce", "", "denounced", "denouncing"),
+    ("endorse", "", "endorsed", "endorsing"),
+    ("support", "", "", ""),
+    ("want", "", "", ""),
+    ("express", "expresses", "", ""),
+    ("applaud", "", "", ""),
+    ("mock", "", "", ""),
+    ("decry", "decries", "decried", ""),
+    ("tout", "", "", ""),
+    ("thank", "", "", ""),
+    ("request", "", "", ""),
+    ("order", "", "", ""),
+    ("invite", "", "invited", "inviting"),
 ];
 
 const WITH_PARTICLE: &[(&str, &str, &str, &str, &str, &str)] = &[
@@ -184,8 +205,9 @@ fn regular(base: &str) -> (String, String, String) {
 
 static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    let tables: [(&[(&str, &str, &str, &str)], CueClass); 4] = [
+    let tables: [(&[(&str, &str, &str, &str)], CueClass); 5] = [
         (BELIEF, CueClass::Belief),
+        (FINDING, CueClass::Belief),
         (SPEECH, CueClass::Speech),
         (TELL, CueClass::Tell),
         (DIRECTIVE, CueClass::Directive),
@@ -201,24 +223,32 @@ static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
                 }
             };
             let forms = [
-                (base.to_string(), false),
-                (pick(third, r_third), false),
-                (pick(past, r_past), false),
-                (pick(ing, r_ing), true),
+                (base.to_string(), false, true),
+                (pick(third, r_third), false, true),
+                (pick(past, r_past), false, false),
+                (pick(ing, r_ing), true, false),
             ];
-            for (form, participle) in forms {
-                map.insert(form, Cue { class, participle });
+            for (form, participle, present) in forms {
+                map.insert(
+                    form,
+                    Cue {
+                        class,
+                        participle,
+                        present,
+                    },
+                );
             }
         }
     }
     for &(base, third, past, ing, p1, p2) in WITH_PARTICLE {
         let class = CueClass::NeedsParticle(p1, p2);
-        for form in [base, third, past] {
+        for (form, present) in [(base, true), (third, true), (past, false)] {
             map.insert(
                 form.to_string(),
                 Cue {
                     class,
                     participle: false,
+                    present,
                 },
             );
         }
@@ -227,6 +257,7 @@ static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
             Cue {
                 class,
                 participle: true,
+                present: false,
             },
         );
     }
