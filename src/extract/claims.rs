@@ -550,7 +550,8 @@ impl<'a> Extractor<'a> {
                     None => true,
                 }
             }
-            TokKind::Punct(c) => matches!(c, '.' | '-' | '&'),
+            // `Musicians' Union`, `Mr. Lee`, `Smith-Jones`, `AT&T`.
+            TokKind::Punct(c) => matches!(c, '.' | '-' | '&' | '\'' | '’'),
             TokKind::Quote(_) => false,
         }
     }
@@ -692,7 +693,10 @@ impl<'a> Extractor<'a> {
         }
         if self.is_capitalised_word(toks.first()) {
             let end = self.phrase_after(toks, 0);
-            if end > 0 && toks.get(end).is_some_and(|t| t.kind == TokKind::Word) {
+            let next = toks.get(end);
+            if end > 0
+                && (next.is_some_and(|t| t.kind == TokKind::Word) || Self::is_punct(next, ","))
+            {
                 if let Some(m) = self.mention(toks, 0..end) {
                     self.speakers.note_subject(m);
                 }
@@ -831,10 +835,27 @@ impl<'a> Extractor<'a> {
             source = Some(Source::Known(id, 0.75));
         } else if cue.participle {
             if after_comma {
-                let end = self.phrase_after(toks, 0);
-                if end > 0 && end < j {
-                    source = self.mention(toks, 0..end).map(|m| Source::Mention(m, 0.7));
-                }
+                // `showed Ann Lee, smiling, telling the crowd`: a name just before the
+                // participle's clause is its subject; otherwise the sentence's subject is.
+                let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
+                let aside_end = (lowest..j - 1)
+                    .rev()
+                    .find(|&k| Self::is_punct(toks.get(k), ","))
+                    .unwrap_or(j - 1);
+                let named = self
+                    .phrase_before(toks, aside_end, floor)
+                    .and_then(|s| self.mention(toks, s..aside_end))
+                    .filter(|m| matches!(m, Mention::Named { .. }));
+                source = match named {
+                    Some(m) => Some(Source::Mention(m, 0.7)),
+                    None => {
+                        let end = self.phrase_after(toks, 0);
+                        (end > 0 && end < j)
+                            .then(|| self.mention(toks, 0..end))
+                            .flatten()
+                            .map(|m| Source::Mention(m, 0.7))
+                    }
+                };
             }
         } else {
             let mut phrase_end = j;

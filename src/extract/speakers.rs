@@ -484,7 +484,11 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         let particle = run_start < words.len()
             && lower(w, &mut buf).is_some_and(is_name_particle)
             && run_start >= 2;
-        if is_capitalised(w) || particle {
+        // `Radio 1`, `Channel 4`: a number after a capitalised word belongs to the name.
+        let number = run_start >= 2
+            && w.chars().all(|c| c.is_ascii_digit())
+            && is_capitalised(words[run_start - 2].1);
+        if is_capitalised(w) || particle || number {
             run_start -= 1;
         } else {
             break;
@@ -527,7 +531,9 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         body[from..to].trim_end_matches(['.', ',']).to_string()
     });
     let kind = if org_like
-        || (name_words.len() == 1 && is_acronym(name_words[0].1))
+        || name_words
+            .iter()
+            .any(|&(_, w)| is_acronym(w) || w.chars().any(|c| c.is_ascii_digit()))
         || (definite && name_start == run_start)
     {
         SpeakerKind::Organisation
@@ -646,9 +652,12 @@ pub struct Speakers {
     names: NameIndex,
     last_person: Option<usize>,
     last_other: Option<usize>,
+    last_any: Option<usize>,
     /// A person named as a sentence subject since the last attribution: what `he` or
     /// `the coach` most likely refers to next.
     pending_person: Option<(String, Option<String>)>,
+    /// The same for organisations: what `the firm` refers to next.
+    pending_other: Option<(String, Option<String>, SpeakerKind)>,
 }
 
 impl Speakers {
@@ -659,16 +668,24 @@ impl Speakers {
             names: NameIndex::build(body),
             last_person: None,
             last_other: None,
+            last_any: None,
             pending_person: None,
+            pending_other: None,
         }
     }
 
     /// The speaker a mention refers to, adding it when new.
     pub fn resolve(&mut self, mention: Mention) -> Option<usize> {
         let id = match mention {
+            // `he` is the person just named, else the last speaker if that was an unnamed
+            // individual (`the spokesman said ... he added`), else the last named person.
             Mention::Pronoun(PronounRef::Person) => match self.pending_person.take() {
                 Some((name, role)) => self.named(name, role, SpeakerKind::Person),
-                None => self.last_person.or(self.last_other)?,
+                None => self
+                    .last_any
+                    .filter(|&id| self.list[id].kind == SpeakerKind::Unnamed)
+                    .or(self.last_person)
+                    .or(self.last_other)?,
             },
             Mention::Pronoun(PronounRef::NonPerson) => self.last_other.or(self.last_person)?,
             Mention::Named { name, role, kind } => self.named(name, role, kind),
@@ -692,18 +709,19 @@ impl Speakers {
 
     /// Notes a person named as the subject of a sentence that attributes nothing (yet).
     pub fn note_subject(&mut self, mention: Mention) {
-        if let Mention::Named {
-            name,
-            role,
-            kind: SpeakerKind::Person,
-        } = mention
-        {
-            self.pending_person = Some((name, role));
+        if let Mention::Named { name, role, kind } = mention {
+            if kind == SpeakerKind::Person {
+                self.pending_person = Some((name, role));
+            } else {
+                self.pending_other = Some((name, role, kind));
+            }
         }
     }
 
     fn touch(&mut self, id: usize) {
         self.pending_person = None;
+        self.pending_other = None;
+        self.last_any = Some(id);
         if self.list[id].kind == SpeakerKind::Person {
             self.last_person = Some(id);
         } else {
@@ -744,6 +762,9 @@ impl Speakers {
             return None;
         }
         if is_org_head(&head) {
+            if let Some((name, role, kind)) = self.pending_other.take() {
+                return Some(self.named(name, role, kind));
+            }
             return self.latest(SpeakerKind::Organisation);
         }
         if let Some((name, role)) = self.pending_person.clone() {
