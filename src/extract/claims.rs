@@ -10,7 +10,8 @@ use super::cues::{self, Cue, CueClass};
 use super::quotes::{self, QuoteSpan, Style};
 use super::speakers::{parse_phrase, Mention, Speakers};
 use super::text::{self, lower, CharIndex, Tok, TokKind};
-use crate::model::{Claim, ClaimKind, Extraction, Quote};
+use super::transcript::{self, Turn};
+use crate::model::{Claim, ClaimKind, Extraction, Quote, SpeakerKind};
 
 /// The longest speaker phrase, in tokens.
 const MAX_PHRASE: usize = 12;
@@ -321,13 +322,18 @@ impl<'a> Extractor<'a> {
         let mut sentences = Vec::new();
         let mut toks = Vec::new();
         let mut ran_on = false;
-        for (index, para) in text::paragraphs(self.body).into_iter().enumerate() {
+        let paragraphs = text::paragraphs(self.body);
+        let turns = transcript::turns(self.body, &paragraphs);
+        for (index, (para, turn)) in paragraphs.into_iter().zip(turns).enumerate() {
             let paragraph = index + 1;
             let first_quote = self.quotes.len();
             quotes::scan_paragraph(self.body, para.clone(), self.style, &mut self.quotes);
             self.owners.resize(self.quotes.len(), None);
             self.opens_sentence.resize(self.quotes.len(), false);
             self.quote_paragraph.resize(self.quotes.len(), paragraph);
+            if let Some(turn) = turn {
+                self.transcript_turn(turn, first_quote, paragraph);
+            }
             text::sentences(self.body, para, &self.quotes[first_quote..], &mut sentences);
             for sentence in &sentences {
                 text::tokenize(
@@ -343,6 +349,44 @@ impl<'a> Extractor<'a> {
             ran_on = self.quotes[first_quote..].last().is_some_and(|q| !q.closed);
         }
         self.finish()
+    }
+
+    /// `SMITH: C` in a transcript: Smith claims C; a quote opening the paragraph is his.
+    fn transcript_turn(&mut self, turn: Turn, first_quote: usize, paragraph: usize) {
+        let mention = Mention::Named {
+            name: self.body[turn.tag.clone()].to_string(),
+            role: None,
+            kind: SpeakerKind::Person,
+        };
+        let Some(speaker) = self.speakers.resolve(mention) else {
+            return;
+        };
+        let quoted = self
+            .quotes
+            .get(first_quote)
+            .filter(|q| q.outer_start < turn.tag.start)
+            .is_some();
+        let claim = self.claims.len();
+        self.claims.push(RawClaim {
+            speaker,
+            cue: ":".to_string(),
+            content: turn.content,
+            kind: if quoted {
+                ClaimKind::Direct
+            } else {
+                ClaimKind::Indirect
+            },
+            paragraph,
+            confidence: 0.7,
+        });
+        if quoted {
+            self.owners[first_quote] = Some(Owner {
+                speaker,
+                claim: Some(claim),
+                cue: ":".to_string(),
+                confidence: 0.7,
+            });
+        }
     }
 
     fn word(&self, t: &Tok) -> Option<&'a str> {
@@ -1018,7 +1062,7 @@ impl<'a> Extractor<'a> {
         let TokKind::Quote(span) = toks[q].kind else {
             return;
         };
-        if self.owners[span].is_some() || !Self::is_punct(toks.get(q + 1), "—–-") {
+        if self.owners[span].is_some() || !Self::is_punct(toks.get(q + 1), "—–―-") {
             return;
         }
         let end = self.phrase_after(toks, q + 2);

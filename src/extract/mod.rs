@@ -9,6 +9,7 @@ mod cues;
 mod quotes;
 mod speakers;
 mod text;
+mod transcript;
 
 use crate::model::{Article, Extraction};
 

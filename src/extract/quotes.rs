@@ -81,6 +81,10 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
         let mut width = c.len_utf8();
         let role = match (style, c) {
             (Style::Double, '“' | '„' | '«') => Some(Role::Open),
+            // Some copy opens with a right mark: `”Mr Lee said ...`.
+            (Style::Double, '”') if opens_context(prev) && next.is_alphanumeric() => {
+                Some(Role::Open)
+            }
             (Style::Double, '”' | '»') => Some(Role::Close),
             (Style::Double, '`') if next == '`' => {
                 width = 2;
