@@ -799,7 +799,9 @@ impl<'a> Extractor<'a> {
                 match t.kind {
                     TokKind::Punct('.') if m + 1 == toks.len() => break,
                     TokKind::Punct(':') => return Some(m + 1),
-                    TokKind::Quote(_) => return Some(m),
+                    // A quote right after the cue is the content; one further on may be a
+                    // fragment inside it (`told voters it would be "an insult"`).
+                    TokKind::Quote(_) if m == k => return Some(m),
                     TokKind::Punct(',') if Self::is_quote(toks.get(m + 1)) => return Some(m + 1),
                     TokKind::Word if self.lower_is(Some(t), |w| w == "that") => return Some(m + 1),
                     _ => {}
@@ -877,8 +879,8 @@ impl<'a> Extractor<'a> {
         let mut right_end = after;
         if let (true, Some(id)) = (joined || (after_comma && cue.participle), state.speaker) {
             source = Some(Source::Known(id, 0.75));
-        } else if cue.participle {
-            if after_comma {
+        } else if cue.participle || (joined && state.speaker.is_none()) {
+            if after_comma || joined {
                 // `showed Ann Lee, smiling, telling the crowd`: a name just before the
                 // participle's clause is its subject; otherwise the sentence's subject is.
                 let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
@@ -927,6 +929,16 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 phrase_end = aside.unwrap_or(j);
+            }
+            // `Rep. Ann Lee (D-Ohio) said`: the bracket is no part of the phrase.
+            if phrase_end == j && Self::is_punct(toks.get(j.wrapping_sub(1)), ")") {
+                let lowest = j.saturating_sub(10).max(floor);
+                if let Some(open) = (lowest..j - 1)
+                    .rev()
+                    .find(|&k| Self::is_punct(toks.get(k), "("))
+                {
+                    phrase_end = open;
+                }
             }
             if source.is_none() && (phrase_end < j || !after_comma) {
                 if let Some(s) = self.phrase_before(toks, phrase_end, floor) {
