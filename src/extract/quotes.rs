@@ -119,8 +119,16 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
             (Role::Open | Role::Either, None) => open = Some((at, after_mark)),
             (Role::Open, Some((o_start, i_start))) => {
                 // A mark that reopens without a close: the previous quote lost its closing
-                // mark (common in wire copy). Close it here and start a new one.
-                push(body, out, o_start, i_start, at, i_start, true);
+                // mark (common in wire copy). Close it here and start a new one, unless a
+                // narrative sentence introduces the new quote (`... Smith said: "`): then
+                // the old quote ended with the sentence before that one.
+                let introduced = body[i_start..at].trim_end().ends_with(':');
+                let end = if introduced {
+                    last_sentence_end(&body[i_start..at]).map_or(at, |e| i_start + e)
+                } else {
+                    at
+                };
+                push(body, out, o_start, i_start, end, i_start, true);
                 open = Some((at, after_mark));
             }
             (Role::Close | Role::Either, Some((o_start, i_start))) => {
@@ -133,6 +141,14 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
     if let Some((o_start, i_start)) = open {
         push(body, out, o_start, i_start, para.end, para.end, false);
     }
+}
+
+/// Byte offset just after the last `.`, `?` or `!` that is followed by white space.
+fn last_sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len())
+        .rev()
+        .find(|&i| matches!(bytes[i - 1], b'.' | b'?' | b'!') && bytes[i].is_ascii_whitespace())
 }
 
 fn straight_role(prev: char, next: char) -> Role {
@@ -210,6 +226,12 @@ mod tests {
             inner(r#""First part. "Second part.""#),
             ["First part.", "Second part."]
         );
+    }
+
+    #[test]
+    fn narrative_before_a_colon_ends_an_unclosed_quote() {
+        let body = r#"Lee said: "We lost. The coach, Ann Ford, said: "We will be back.""#;
+        assert_eq!(inner(body), ["We lost.", "We will be back."]);
     }
 
     #[test]

@@ -458,7 +458,18 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         .iter()
         .position(|&(_, w)| matches!(w, "of" | "for" | "at" | "from"));
     // `Bank of England` is one name; `chair of the Acme Trust` is a description.
-    if let Some(p) = preposition.filter(|&p| p > 0) {
+    // `director of rugby Ann Lee`: a name right after a descriptor noun ends the phrase.
+    let name_after_descriptor = words.len() >= 2
+        && is_capitalised(words[words.len() - 1].1)
+        && words
+            .iter()
+            .rposition(|&(_, w)| !is_capitalised(w))
+            .is_some_and(|k| {
+                let w = words[k].1;
+                !matches!(w, "the" | "a" | "an" | "of" | "for" | "at" | "from" | "and")
+                    && preposition.is_some_and(|p| k > p)
+            });
+    if let Some(p) = preposition.filter(|&p| p > 0 && !name_after_descriptor) {
         let head_end = words[p].0;
         let head_word = words[p - 1].1;
         let org_head =
@@ -501,20 +512,21 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if run_start == words.len() || lone_initial_common {
         return described(body, toks, words, definite, sentence_initial);
     }
-    // Titles inside the run go to the role: the name starts after the last one.
+    // Titles and possessives inside the run go to the role (`France's Ann Lee`,
+    // `Prime Minister Ann Lee`): the name starts after the last one.
     let mut name_start = run_start;
     for (k, &(_, w)) in words.iter().enumerate().skip(run_start) {
         let l = lower(w.trim_end_matches('.'), &mut buf).unwrap_or("");
-        if is_title(l) && k + 1 < words.len() {
+        if (is_title(l) || strip_possessive(w) != w) && k + 1 < words.len() {
             name_start = k + 1;
         }
     }
+    // An organisation's name keeps its title-like words: `Home Office`, `General Motors`.
     let org_like = words[name_start..]
         .iter()
         .any(|&(_, w)| lower(w, &mut buf).is_some_and(is_org_word));
     if org_like {
         name_start = run_start;
-        // Keep the organisation whole, but not a leading title-like adjective run.
     }
     let name_words = &words[name_start..];
     if name_words.len() == 1 && lower(name_words[0].1, &mut buf).is_some_and(is_title) {
