@@ -18,7 +18,7 @@ fn check(body: &str) {
         assert!(q.start <= q.end && q.end <= chars.len());
         assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
         assert!(q.speaker < out.speakers.len());
-        assert!(q.claim.is_none_or(|c| c < out.claims.len()));
+        assert!(q.claim.map_or(true, |c| c < out.claims.len()));
         assert!((1..=paragraphs).contains(&q.paragraph));
     }
     for c in &out.claims {

@@ -556,7 +556,7 @@ impl<'a> Extractor<'a> {
             );
         // A base form needs a plural subject: `officials say`, not `the chat show`.
         let base_without_plural =
-            !cue_word.ends_with('s') && !(p.ends_with('s') || p == "people" || p == "police");
+            !cue_word.ends_with('s') && !p.ends_with('s') && p != "people" && p != "police";
         modifier || base_without_plural
     }
 
@@ -585,11 +585,10 @@ impl<'a> Extractor<'a> {
                 }
                 match lower(w, &mut buf) {
                     Some(l) => {
-                        !(is_phrase_stop(l)
-                            || cues::lookup(l).is_some() && !w.starts_with(char::is_uppercase))
-                            && !(l.ends_with("ly")
-                                && l.len() > 4
-                                && !w.starts_with(char::is_uppercase))
+                        let capital = w.starts_with(char::is_uppercase);
+                        let lower_cue = cues::lookup(l).is_some() && !capital;
+                        let adverb = l.ends_with("ly") && l.len() > 4 && !capital;
+                        !is_phrase_stop(l) && !lower_cue && !adverb
                     }
                     None => true,
                 }

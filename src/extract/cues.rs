@@ -1,6 +1,7 @@
 //! The cue lexicon: speech, belief and stance verbs in all their forms, built once.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// How a cue takes its content.
@@ -37,8 +38,10 @@ impl Cue {
     }
 }
 
-// (base, third person, past, -ing). Regular forms are derived when a slot is empty.
-const SPEECH: &[(&str, &str, &str, &str)] = &[
+/// (base, third person, past, -ing). Regular forms are derived when a slot is empty.
+type Forms = (&'static str, &'static str, &'static str, &'static str);
+
+const SPEECH: &[Forms] = &[
     ("say", "says", "said", "saying"),
     ("add", "", "", ""),
     ("warn", "", "", ""),
@@ -112,7 +115,7 @@ const SPEECH: &[(&str, &str, &str, &str)] = &[
     ("post", "", "", ""),
 ];
 
-const BELIEF: &[(&str, &str, &str, &str)] = &[
+const BELIEF: &[Forms] = &[
     ("believe", "", "believed", "believing"),
     ("think", "", "thought", ""),
     ("feel", "", "felt", ""),
@@ -126,13 +129,13 @@ const BELIEF: &[(&str, &str, &str, &str)] = &[
 ];
 
 // Findings and stances: `polls show C`, `the study found that C`.
-const FINDING: &[(&str, &str, &str, &str)] = &[
+const FINDING: &[Forms] = &[
     ("show", "", "showed", ""),
     ("find", "", "found", ""),
     ("learn", "", "learned", ""),
 ];
 
-const TELL: &[(&str, &str, &str, &str)] = &[
+const TELL: &[Forms] = &[
     ("tell", "", "told", ""),
     ("inform", "", "", ""),
     ("assure", "", "assured", "assuring"),
@@ -142,7 +145,7 @@ const TELL: &[(&str, &str, &str, &str)] = &[
     ("convince", "", "convinced", "convincing"),
 ];
 
-const DIRECTIVE: &[(&str, &str, &str, &str)] = &[
+const DIRECTIVE: &[Forms] = &[
     ("urge", "", "urged", "urging"),
     ("demand", "", "", ""),
     ("accuse", "", "accused", "accusing"),
@@ -203,9 +206,37 @@ fn regular(base: &str) -> (String, String, String) {
     (third, past, ing)
 }
 
-static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    let tables: [(&[(&str, &str, &str, &str)], CueClass); 5] = [
+/// FNV-1a: the lexicon's keys are short ASCII words, looked up once per token, where
+/// SipHash's cost shows.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Lexicon = HashMap<String, Cue, BuildHasherDefault<Fnv>>;
+
+/// The longest and shortest cue forms, to skip most words without hashing.
+const FORM_LENGTHS: std::ops::RangeInclusive<usize> = 3..=15;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut map = Lexicon::default();
+    let tables: [(&[Forms], CueClass); 5] = [
         (BELIEF, CueClass::Belief),
         (FINDING, CueClass::Belief),
         (SPEECH, CueClass::Speech),
@@ -266,6 +297,9 @@ static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
 
 /// The cue a lowercase word form is, if any.
 pub fn lookup(lower_word: &str) -> Option<Cue> {
+    if !FORM_LENGTHS.contains(&lower_word.len()) {
+        return None;
+    }
     LEXICON.get(lower_word).copied()
 }
 
@@ -284,6 +318,11 @@ mod tests {
         assert_eq!(lookup("told").unwrap().class, CueClass::Tell);
         assert_eq!(lookup("urges").unwrap().class, CueClass::Directive);
         assert_eq!(lookup("noting").unwrap().class, CueClass::Speech);
+    }
+
+    #[test]
+    fn form_lengths_cover_the_lexicon() {
+        assert!(LEXICON.keys().all(|k| FORM_LENGTHS.contains(&k.len())));
     }
 
     #[test]

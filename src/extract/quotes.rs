@@ -38,21 +38,29 @@ enum Role {
 pub fn detect_style(body: &str) -> Style {
     let mut double = 0usize;
     let mut single = 0usize;
-    let mut prev = ' ';
-    let mut chars = body.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied().unwrap_or(' ');
+    // Every mark counted is `"`, `'` or a multi-byte character: skip other ASCII cheaply.
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b != b'"' && b != b'\'' && b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let c = body[i..].chars().next().unwrap_or(' ');
+        let next = body[i + c.len_utf8()..].chars().next().unwrap_or(' ');
+        let prev = body[..i].chars().next_back().unwrap_or(' ');
         match c {
             '"' | '“' | '”' | '«' | '»' | '„' => double += 1,
             '‘' => single += 1,
             '\'' if next == '\'' => {
                 double += 1;
-                chars.next();
+                i += 1;
             }
             '\'' if opens_context(prev) && next.is_alphanumeric() => single += 1,
             _ => {}
         }
-        prev = c;
+        i += c.len_utf8();
     }
     if single > double {
         Style::Single
@@ -72,12 +80,20 @@ fn closes_context(next: char) -> bool {
 /// Appends the quote spans of one paragraph, in order.
 pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Vec<QuoteSpan>) {
     let text = &body[para.clone()];
+    let bytes = text.as_bytes();
     let mut open: Option<(usize, usize)> = None;
-    let mut prev = ' ';
-    let mut iter = text.char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
+    let mut off = 0;
+    while off < bytes.len() {
+        // Marks are `"`, `'`, `` ` `` or multi-byte characters: skip other ASCII cheaply.
+        let b = bytes[off];
+        if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'`') {
+            off += 1;
+            continue;
+        }
+        let c = text[off..].chars().next().unwrap_or(' ');
         let at = para.start + off;
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
+        let next = text[off + c.len_utf8()..].chars().next().unwrap_or(' ');
+        let prev = text[..off].chars().next_back().unwrap_or(' ');
         let mut width = c.len_utf8();
         let role = match (style, c) {
             (Style::Double, '“' | '„' | '«') => Some(Role::Open),
@@ -109,10 +125,7 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
             }
             _ => None,
         };
-        if width == 2 {
-            iter.next();
-        }
-        prev = if width == 2 { '\'' } else { c };
+        off += width;
         let Some(role) = role else { continue };
         let after_mark = at + width;
         match (role, open) {

@@ -601,6 +601,10 @@ impl NameIndex {
         let mut by_last: HashMap<String, String> = HashMap::new();
         let mut run: Vec<&str> = Vec::with_capacity(8);
         let mut flush = |run: &mut Vec<&str>| {
+            if run.len() < 2 {
+                run.clear();
+                return;
+            }
             let mut buf = [0u8; 32];
             let start = run
                 .iter()
