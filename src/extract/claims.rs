@@ -404,6 +404,9 @@ impl<'a> Extractor<'a> {
     fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, usize, bool)> {
         let mut buf = [0u8; 32];
         let word = self.word(&toks[i])?;
+        if !cues::may_be_form(word) {
+            return None;
+        }
         let w = lower(word, &mut buf)?;
         // A capitalised cue word inside a name is part of it: `The Post reports` (but title
         // case, `Smith Says He Will Stay`, keeps its cues).

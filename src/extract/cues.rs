@@ -295,6 +295,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     map
 });
 
+/// A cheap test that rules most words out before they are lowered and looked up.
+pub fn may_be_form(word: &str) -> bool {
+    FORM_LENGTHS.contains(&word.len()) && word.as_bytes()[0].is_ascii_alphabetic()
+}
+
 /// The cue a lowercase word form is, if any.
 pub fn lookup(lower_word: &str) -> Option<Cue> {
     if !FORM_LENGTHS.contains(&lower_word.len()) {

@@ -634,6 +634,17 @@ impl NameIndex {
             run.clear();
         };
         for word in body.split(|c: char| c.is_whitespace()) {
+            // Most words start lower-case: they only end a run.
+            if word
+                .as_bytes()
+                .first()
+                .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii_alphanumeric())
+            {
+                if !run.is_empty() {
+                    flush(&mut run);
+                }
+                continue;
+            }
             let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
             let ends_run = word.ends_with([',', ';', ':', '.', '"', '”', ')', '?', '!'])
                 && !(trimmed.len() <= 3 && word.ends_with('.'));
