@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::cues::{self, Cue, CueClass};
 use super::quotes::{self, QuoteSpan, Style};
-use super::speakers::{parse_phrase, Mention, Speakers};
+use super::speakers::{self, parse_phrase, Mention, Speakers};
 use super::text::{self, lower, CharIndex, Tok, TokKind};
 use super::transcript::{self, Turn};
 use crate::model::{Claim, ClaimKind, Extraction, Quote, SpeakerKind};
@@ -433,9 +433,12 @@ impl<'a> Extractor<'a> {
         // So are adjectives and nouns after a possessive or an article: `Israel's reported use`.
         // Progressives are active: `Smith is urging voters to stay home`.
         let progressive = cue.participle
-            && self.lower_is(toks.get(i.wrapping_sub(1)), |p| {
+            && (self.lower_is(toks.get(i.wrapping_sub(1)), |p| {
                 matches!(p, "is" | "are" | "was" | "were" | "been" | "am")
-            });
+            }) || toks
+                .get(i.wrapping_sub(1))
+                .and_then(|t| self.word(t))
+                .is_some_and(|p| speakers::contracted_be(p).is_some()));
         let cue = Cue {
             participle: cue.participle && !progressive,
             ..cue
@@ -498,7 +501,7 @@ impl<'a> Extractor<'a> {
                         || self.lower_is(toks.get(i - 1), |w| {
                             matches!(w, "he" | "she" | "they" | "it" | "also")
                         }));
-                let quote_follows = toks[i + 1..toks.len().min(i + 6)]
+                let quote_follows = toks[i + 1..toks.len().min(i + 9)]
                     .iter()
                     .any(|t| matches!(t.kind, TokKind::Quote(_)));
                 (after_subject && quote_follows).then_some((directive, i + 1, false))
@@ -816,11 +819,17 @@ impl<'a> Extractor<'a> {
             if self.lower_is(toks.get(k), is_object_pronoun) {
                 return Some(k + 1);
             }
+            // `told his supporters at a rally to ...`: with no short addressee, the content
+            // is all that follows, addressee included.
             let end = self.phrase_after(toks, k);
             let rest_is_content = toks[end..]
                 .iter()
                 .any(|t| !matches!(t.kind, TokKind::Punct(_)));
-            return (end > k && rest_is_content).then_some(end);
+            return match (end > k, rest_is_content) {
+                (true, true) => Some(end),
+                (false, _) if k < toks.len() => Some(k),
+                _ => None,
+            };
         }
         match toks.get(k).map(|t| t.kind) {
             Some(TokKind::Word) if self.lower_is(toks.get(k), |w| w == "that") => Some(k + 1),

@@ -401,6 +401,17 @@ pub enum Mention {
     Pronoun(PronounRef),
 }
 
+/// The pronoun of `he's`, `they’re`, `I'm` (with either apostrophe), if `w` is one.
+pub fn contracted_be(w: &str) -> Option<&str> {
+    let (pronoun, rest) = w.split_at(w.find(['\'', '’'])?);
+    let tail = &rest[rest.chars().next()?.len_utf8()..];
+    let be = matches!(tail, "s" | "S" | "re" | "RE" | "m" | "M");
+    let pronoun_ok = ["he", "she", "it", "they", "we", "i", "who", "that"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(pronoun));
+    (be && pronoun_ok).then_some(pronoun)
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -441,6 +452,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let words = &words[first..];
     let (&(_, last), _) = words.split_last()?;
     if words.len() == 1 {
+        let last = contracted_be(last).unwrap_or(last);
         match lower(last, &mut buf) {
             Some("he" | "she") => return Some(Mention::Pronoun(PronounRef::Person)),
             Some("they" | "it") => return Some(Mention::Pronoun(PronounRef::NonPerson)),
