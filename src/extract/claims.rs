@@ -274,7 +274,6 @@ fn is_adjunct_preposition(w: &str) -> bool {
             | "after"
             | "before"
             | "when"
-            | "to"
             | "while"
             | "following"
             | "from"
@@ -498,6 +497,7 @@ impl<'a> Extractor<'a> {
                 // after makes the verb a cue alone (`an album called "X"` is a title).
                 let after_subject = i > 0
                     && (self.is_capitalised_word(toks.get(i - 1))
+                        || Self::is_punct(toks.get(i - 1), ",")
                         || self.lower_is(toks.get(i - 1), |w| {
                             matches!(w, "he" | "she" | "they" | "it" | "also")
                         }));
@@ -561,8 +561,10 @@ impl<'a> Extractor<'a> {
                 "one" | "two" | "three" | "four" | "five" | "six" | "many" | "several"
             );
         // A base form needs a plural subject: `officials say`, not `the chat show`.
-        let base_without_plural =
-            !cue_word.ends_with('s') && !p.ends_with('s') && p != "people" && p != "police";
+        let base_without_plural = !cue_word.ends_with('s')
+            && !(p.ends_with('s') && !p.ends_with("ss"))
+            && p != "people"
+            && p != "police";
         modifier || base_without_plural
     }
 
@@ -890,6 +892,22 @@ impl<'a> Extractor<'a> {
         let mut right_end = after;
         if let (true, Some(id)) = (joined || (after_comma && cue.participle), state.speaker) {
             source = Some(Source::Known(id, 0.75));
+        } else if cue.participle && !after_comma && !joined {
+            // `with Ann Lee claiming ...`, `on record as saying ...`.
+            let as_saying = self.lower_is(toks.get(j.wrapping_sub(1)), |w| w == "as");
+            let subject_end = if as_saying { 0 } else { j };
+            if as_saying {
+                let end = self.phrase_after(toks, 0);
+                source = (end > 0 && end < j)
+                    .then(|| self.mention(toks, 0..end))
+                    .flatten()
+                    .map(|m| Source::Mention(m, 0.7));
+            } else if let Some(s) = self.phrase_before(toks, subject_end, floor) {
+                source = self
+                    .mention(toks, s..subject_end)
+                    .filter(|m| matches!(m, Mention::Named { .. }))
+                    .map(|m| Source::Mention(m, 0.7));
+            }
         } else if cue.participle || (joined && state.speaker.is_none()) {
             if after_comma || joined {
                 // `showed Ann Lee, smiling, telling the crowd`: a name just before the
