@@ -445,6 +445,17 @@ impl<'a> Extractor<'a> {
         if cue.present && i > 0 && self.noun_before_present_form(toks, i) {
             return None;
         }
+        // A passive may have an adverb between: `is also expected`, `was widely reported`.
+        let passive_with_adverb = i > 1
+            && self.lower_is(toks.get(i - 1), |w| {
+                w == "also" || (w.len() > 4 && w.ends_with("ly"))
+            })
+            && self.lower_is(toks.get(i - 2), |w| {
+                matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+            });
+        if passive_with_adverb && !progressive {
+            return None;
+        }
         let blocked = i > 0
             && !progressive
             && self.lower_is(toks.get(i - 1), |p| {
@@ -835,6 +846,15 @@ impl<'a> Extractor<'a> {
         }
         match toks.get(k).map(|t| t.kind) {
             Some(TokKind::Word) if self.lower_is(toks.get(k), |w| w == "that") => Some(k + 1),
+            // `agreed to pay`, `continue to host`: an infinitive is content only after
+            // directives and promises (`urged X to`, `pledged to`).
+            Some(TokKind::Word)
+                if self.lower_is(toks.get(k), |w| w == "to")
+                    && cue.class != CueClass::Directive
+                    && !self.lower_is(toks.get(from.wrapping_sub(1)), cues::takes_infinitive) =>
+            {
+                None
+            }
             Some(TokKind::Word | TokKind::Quote(_)) => Some(k),
             Some(TokKind::Punct(':')) => Some(k + 1),
             Some(TokKind::Punct(',')) if Self::is_quote(toks.get(k + 1)) => Some(k + 1),

@@ -295,6 +295,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     map
 });
 
+/// Speech verbs whose content may be an infinitive: `pledged to cut taxes`.
+pub fn takes_infinitive(lower_word: &str) -> bool {
+    [
+        "pledg", "promis", "vow", "threaten", "swear", "swore", "offer",
+    ]
+    .iter()
+    .any(|stem| lower_word.starts_with(stem))
+}
+
 /// A cheap test that rules most words out before they are lowered and looked up.
 pub fn may_be_form(word: &str) -> bool {
     FORM_LENGTHS.contains(&word.len()) && word.as_bytes()[0].is_ascii_alphabetic()
