@@ -855,6 +855,12 @@ impl<'a> Extractor<'a> {
             {
                 None
             }
+            Some(TokKind::Word)
+                if cue.class == CueClass::Finding
+                    && !self.lower_is(toks.get(from.wrapping_sub(1)), |w| w.starts_with("show")) =>
+            {
+                None
+            }
             Some(TokKind::Word | TokKind::Quote(_)) => Some(k),
             Some(TokKind::Punct(':')) => Some(k + 1),
             Some(TokKind::Punct(',')) if Self::is_quote(toks.get(k + 1)) => Some(k + 1),

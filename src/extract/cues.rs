@@ -11,6 +11,9 @@ pub enum CueClass {
     Speech,
     /// `X believes (that) C`; also `C, X believes`.
     Belief,
+    /// `the study found that C`, `polls show C`: only `show` takes a bare clause
+    /// (`Baghdad finds itself ...` is no finding).
+    Finding,
     /// `X told Y (that) C`: an addressee comes before the content.
     Tell,
     /// `X urged Y to C`, `X accused Y of C`: the content is everything after the verb.
@@ -238,7 +241,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut map = Lexicon::default();
     let tables: [(&[Forms], CueClass); 5] = [
         (BELIEF, CueClass::Belief),
-        (FINDING, CueClass::Belief),
+        (FINDING, CueClass::Finding),
         (SPEECH, CueClass::Speech),
         (TELL, CueClass::Tell),
         (DIRECTIVE, CueClass::Directive),
