@@ -252,3 +252,83 @@ fn nyt_doubled_apostrophes_and_guillemets() {
     let out = run("''We are done,'' said Ada Lin. «C'est fini», dit-elle, said Paul Roy.");
     assert_eq!(quotes(&out)[0], pair("Ada Lin", "We are done"));
 }
+
+#[test]
+fn participle_takes_the_clause_subject() {
+    let out = run("Senator Ida Moss attacked the bill, saying it would \"hurt farmers\".");
+    let got = claims(&out);
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "Ida Moss" && c.1 == "it would \"hurt farmers\""),
+        "{got:?}"
+    );
+    assert_eq!(quotes(&out), [pair("Ida Moss", "hurt farmers")]);
+}
+
+#[test]
+fn progressive_and_contracted_cues() {
+    let out = run(
+        "Governor Ray Lind is urging residents to leave. He’s claiming that the dam is \"unsafe\".",
+    );
+    let got = claims(&out);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|c| c.0 == "Ray Lind"));
+    assert_eq!(got[1].1, "the dam is \"unsafe\"");
+}
+
+#[test]
+fn as_saying_and_absolute_participles() {
+    let out = run("Finance chief Ola Berg is on record as saying that he \"regretted\" the deal.");
+    assert_eq!(quotes(&out), [pair("Ola Berg", "regretted")]);
+    let out =
+        run("The club lost again, with coach Tim Reyes claiming it had been \"a cruel night\".");
+    assert_eq!(quotes(&out), [pair("Tim Reyes", "a cruel night")]);
+}
+
+#[test]
+fn bracketed_party_tag_is_skipped() {
+    let out = run("\"We need a vote,\" Rep. Jo Hart (D-Ore.) said Friday.");
+    assert_eq!(quotes(&out), [pair("Jo Hart", "We need a vote")]);
+}
+
+#[test]
+fn findings_and_noun_homographs() {
+    let out = run("New polls show the mayor trailing. The survey found that turnout fell.");
+    let got = claims(&out);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1, "the mayor trailing");
+    assert_eq!(got[1].1, "turnout fell");
+    let none = run("The morning chat show plays old records. Three shows ran late.");
+    assert!(none.claims.is_empty(), "{:?}", claims(&none));
+}
+
+#[test]
+fn infinitives_only_after_promises_and_directives() {
+    let out = run("The firm agreed to pay the fine. The minister pledged to cut fees.");
+    let got = claims(&out);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "to cut fees");
+}
+
+#[test]
+fn interview_transcript_turns() {
+    let body = "The interview was recorded on Monday.\nHOST: Will you run again?\nMARA DELL: I have not decided.\nHOST: When will you?\nMARA DELL: Soon.";
+    let out = run(body);
+    let got = claims(&out);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(
+        got[1],
+        (
+            "MARA DELL".to_string(),
+            "I have not decided.".to_string(),
+            ClaimKind::Indirect
+        )
+    );
+    assert!(out.claims.iter().all(|c| c.cue == ":"));
+}
+
+#[test]
+fn description_after_comma_describes_the_name() {
+    let out = run("\"Sales will recover,\" Lena Voss, the chain's chief executive told reporters.");
+    assert_eq!(quotes(&out), [pair("Lena Voss", "Sales will recover")]);
+}

@@ -488,10 +488,9 @@ impl<'a> Extractor<'a> {
                 )
             })
             || i > 0
-                && toks
-                    .get(i - 1)
-                    .and_then(|t| self.word(t))
-                    .is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"));
+                && toks.get(i - 1).and_then(|t| self.word(t)).is_some_and(|p| {
+                    (p.ends_with("'s") || p.ends_with("’s")) && speakers::contracted_be(p).is_none()
+                });
         if blocked {
             return None;
         }
@@ -533,7 +532,11 @@ impl<'a> Extractor<'a> {
         let Some(p) = lower(prev, &mut buf) else {
             return false;
         };
-        if prev.starts_with(char::is_uppercase)
+        let number = matches!(
+            p,
+            "one" | "two" | "three" | "four" | "five" | "six" | "many" | "several"
+        );
+        if (prev.starts_with(char::is_uppercase) && !number)
             || is_auxiliary(p)
             || matches!(
                 p,
@@ -564,13 +567,10 @@ impl<'a> Extractor<'a> {
         {
             return false;
         }
-        let modifier = p.chars().any(|c| c.is_ascii_digit())
+        let modifier = number
+            || p.chars().any(|c| c.is_ascii_digit())
             || p.ends_with("ing")
-            || p.contains('-')
-            || matches!(
-                p,
-                "one" | "two" | "three" | "four" | "five" | "six" | "many" | "several"
-            );
+            || p.contains('-');
         // A base form needs a plural subject: `officials say`, not `the chat show`.
         let base_without_plural = !cue_word.ends_with('s')
             && !(p.ends_with('s') && !p.ends_with("ss"))
@@ -857,7 +857,8 @@ impl<'a> Extractor<'a> {
             }
             Some(TokKind::Word)
                 if cue.class == CueClass::Finding
-                    && !self.lower_is(toks.get(from.wrapping_sub(1)), |w| w.starts_with("show")) =>
+                    && !self
+                        .lower_is(toks.get(from.wrapping_sub(1)), |w| w.starts_with("show")) =>
             {
                 None
             }
