@@ -29,6 +29,19 @@ fn is_determiner(w: &str) -> bool {
             | "even"
             | "instead"
             | "indeed"
+            // Clause openers that a capital at the sentence start disguises: `When Lee said`.
+            | "when"
+            | "in"
+            | "if"
+            | "after"
+            | "following"
+            | "since"
+            | "because"
+            | "at"
+            | "on"
+            | "with"
+            | "by"
+            | "from"
     )
 }
 
