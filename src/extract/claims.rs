@@ -163,7 +163,6 @@ fn is_phrase_stop(w: &str) -> bool {
             | "later"
             | "however"
             | "meanwhile"
-            | "after all"
             | "all"
             | "just"
             | "only"
@@ -572,10 +571,8 @@ impl<'a> Extractor<'a> {
             || p.ends_with("ing")
             || p.contains('-');
         // A base form needs a plural subject: `officials say`, not `the chat show`.
-        let base_without_plural = !cue_word.ends_with('s')
-            && !(p.ends_with('s') && !p.ends_with("ss"))
-            && p != "people"
-            && p != "police";
+        let plural = (p.ends_with('s') && !p.ends_with("ss")) || p == "people" || p == "police";
+        let base_without_plural = !cue_word.ends_with('s') && !plural;
         modifier || base_without_plural
     }
 
