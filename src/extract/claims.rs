@@ -489,7 +489,14 @@ impl<'a> Extractor<'a> {
             || i > 0
                 && toks.get(i - 1).and_then(|t| self.word(t)).is_some_and(|p| {
                     (p.ends_with("'s") || p.ends_with("’s")) && speakers::contracted_be(p).is_none()
-                });
+                })
+            // `the players' union`, `Sanders’ appeal`.
+            || i > 1
+                && Self::is_punct(toks.get(i - 1), "'’")
+                && toks
+                    .get(i - 2)
+                    .and_then(|t| self.word(t))
+                    .is_some_and(|w| w.ends_with('s'));
         if blocked {
             return None;
         }
@@ -1090,8 +1097,35 @@ impl<'a> Extractor<'a> {
         paragraph: usize,
         state: &mut SentenceState,
     ) -> Option<usize> {
-        let end = self.phrase_after(toks, after);
-        let mention = self.mention(toks, after..end)?;
+        let mut end = self.phrase_after(toks, after);
+        // `According to early results of a poll by Acme, C`: the source runs to the comma.
+        if c == state.consumed && !Self::is_punct(toks.get(end), ",") {
+            if let Some(comma) = (end..toks.len().min(after + MAX_ASIDE))
+                .find(|&k| Self::is_punct(toks.get(k), ","))
+                .filter(|&k| {
+                    !toks[after..k]
+                        .iter()
+                        .any(|t| matches!(t.kind, TokKind::Quote(_)))
+                })
+            {
+                end = comma;
+            }
+        }
+        // A source too long to read as a name is kept as the description it is.
+        let mention = self.mention(toks, after..end).or_else(|| {
+            let first = toks.get(after)?;
+            let last = toks.get(end.checked_sub(1)?)?;
+            let text = self.body.get(first.start..last.end)?;
+            let description = ["the ", "a ", "an "]
+                .iter()
+                .find_map(|a| text.strip_prefix(a))
+                .unwrap_or(text);
+            Some(Mention::Described {
+                description: description.to_string(),
+                definite: false,
+                kind: SpeakerKind::Unnamed,
+            })
+        })?;
         let range = if c == state.consumed {
             let start = if Self::is_punct(toks.get(end), ",") {
                 end + 1
