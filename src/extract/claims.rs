@@ -616,8 +616,8 @@ impl<'a> Extractor<'a> {
                     None => true,
                 }
             }
-            // `Musicians' Union`, `Mr. Lee`, `Smith-Jones`, `AT&T`.
-            TokKind::Punct(c) => matches!(c, '.' | '-' | '&' | '\'' | '’'),
+            // `Musicians' Union`, `Mr. Lee`, `AT&T` (a lone `-` is a dash).
+            TokKind::Punct(c) => matches!(c, '.' | '&' | '\'' | '’'),
             TokKind::Quote(_) => false,
         }
     }
@@ -948,8 +948,10 @@ impl<'a> Extractor<'a> {
                     .rev()
                     .find(|&k| Self::is_punct(toks.get(k), ","))
                     .unwrap_or(j - 1);
+                // `Lee joined Acme, but said ...`: a conjoined verb shares the sentence subject.
                 let named = self
                     .phrase_before(toks, aside_end, floor)
+                    .filter(|_| cue.participle)
                     .and_then(|s| self.mention(toks, s..aside_end))
                     .filter(|m| matches!(m, Mention::Named { .. }));
                 source = match named {
@@ -1098,8 +1100,10 @@ impl<'a> Extractor<'a> {
         state: &mut SentenceState,
     ) -> Option<usize> {
         let mut end = self.phrase_after(toks, after);
-        // `According to early results of a poll by Acme, C`: the source runs to the comma.
-        if c == state.consumed && !Self::is_punct(toks.get(end), ",") {
+        // `According to early results of a poll by Acme, C`: the source runs to the comma
+        // (but `according to Acme the deal ...` has no comma to run to).
+        let article_next = self.lower_is(toks.get(end), |w| matches!(w, "the" | "a" | "an"));
+        if c == state.consumed && !article_next && !Self::is_punct(toks.get(end), ",") {
             if let Some(comma) = (end..toks.len().min(after + MAX_ASIDE))
                 .find(|&k| Self::is_punct(toks.get(k), ","))
                 .filter(|&k| {

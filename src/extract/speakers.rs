@@ -42,6 +42,13 @@ fn is_determiner(w: &str) -> bool {
             | "with"
             | "by"
             | "from"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
     )
 }
 
