@@ -838,10 +838,13 @@ impl<'a> Extractor<'a> {
             }
             // `told his supporters at a rally to ...`: with no short addressee, the content
             // is all that follows, addressee included.
+            // `told the BBC's Today programme.` has no content; nor has a bare adjunct after
+            // the addressee (`told Channel 4 on Friday.`).
             let end = self.phrase_after(toks, k);
             let rest_is_content = toks[end..]
                 .iter()
-                .any(|t| !matches!(t.kind, TokKind::Punct(_)));
+                .any(|t| !matches!(t.kind, TokKind::Punct(_)))
+                && !self.lower_is(toks.get(end), is_adjunct_preposition);
             return match (end > k, rest_is_content) {
                 (true, true) => Some(end),
                 (false, _) if k < toks.len() => Some(k),
@@ -985,7 +988,17 @@ impl<'a> Extractor<'a> {
                         .flatten()
                         .filter(|m| matches!(m, Mention::Named { .. }));
                     if let Some(m) = named {
-                        subject_start = self.phrase_before(toks, k, floor).unwrap_or(k + 1);
+                        // `"C," the club's owner in Leeds, Ann Lee, said`: the description may
+                        // hold a preposition; a quote just before it is still the content.
+                        let quote_before = (floor..k)
+                            .rev()
+                            .take(MAX_PHRASE)
+                            .take_while(|&q| !Self::is_punct(toks.get(q), ",.;:"))
+                            .find(|&q| Self::is_quote(toks.get(q)));
+                        subject_start = match quote_before {
+                            Some(q) => q + 1,
+                            None => self.phrase_before(toks, k, floor).unwrap_or(k + 1),
+                        };
                         source = Some(Source::Mention(m, 0.85));
                         may_look_back = cue.can_follow_content();
                     }
