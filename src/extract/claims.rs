@@ -745,8 +745,17 @@ impl<'a> Extractor<'a> {
                     stop -= 1;
                 }
                 stops.push(stop);
+            } else if self.is_capitalised_word(toks.get(j - 1)) {
+                // `..., Ann Lee said yes`: a named speaker after a comma starts a new claim.
+                let named_after_comma = self
+                    .phrase_before(toks, j, 0)
+                    .filter(|&s| s > 0 && Self::is_punct(toks.get(s - 1), ",;"));
+                if let Some(s) = named_after_comma {
+                    stops.push(s - 1);
+                }
             }
         }
+        stops.sort_unstable();
         stops
     }
 
