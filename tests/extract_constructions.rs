@@ -332,3 +332,11 @@ fn description_after_comma_describes_the_name() {
     let out = run("\"Sales will recover,\" Lena Voss, the chain's chief executive told reporters.");
     assert_eq!(quotes(&out), [pair("Lena Voss", "Sales will recover")]);
 }
+
+#[test]
+fn dash_and_bracket_asides() {
+    let out = run("Ben Ash -- a former judge -- said the ruling was \"sound\".");
+    assert_eq!(quotes(&out), [pair("Ben Ash", "sound")]);
+    let out = run("Rep. Kay Moor (R-Ind.), head of the panel, said the vote was \"a farce\".");
+    assert_eq!(quotes(&out), [pair("Kay Moor", "a farce")]);
+}

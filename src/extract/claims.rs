@@ -979,6 +979,24 @@ impl<'a> Extractor<'a> {
             }
         } else {
             let mut phrase_end = j;
+            let after_dash = j > floor && Self::is_punct(toks.get(j - 1), "-—–");
+            if after_dash {
+                // `Ann Lee -- an editor of the book -- said`.
+                let mut close = j - 1;
+                while close > floor && Self::is_punct(toks.get(close - 1), "-—–") {
+                    close -= 1;
+                }
+                let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
+                if let Some(mut open) = (lowest..close)
+                    .rev()
+                    .find(|&k| Self::is_punct(toks.get(k), "-—–"))
+                {
+                    while open > floor && Self::is_punct(toks.get(open - 1), "-—–") {
+                        open -= 1;
+                    }
+                    phrase_end = open;
+                }
+            }
             if after_comma {
                 // `X, who ..., said`: the subject stands before the aside.
                 let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
@@ -1015,16 +1033,16 @@ impl<'a> Extractor<'a> {
                 phrase_end = aside.unwrap_or(j);
             }
             // `Rep. Ann Lee (D-Ohio) said`: the bracket is no part of the phrase.
-            if phrase_end == j && Self::is_punct(toks.get(j.wrapping_sub(1)), ")") {
-                let lowest = j.saturating_sub(10).max(floor);
-                if let Some(open) = (lowest..j - 1)
+            if phrase_end > floor && Self::is_punct(toks.get(phrase_end - 1), ")") {
+                let lowest = phrase_end.saturating_sub(10).max(floor);
+                if let Some(open) = (lowest..phrase_end - 1)
                     .rev()
                     .find(|&k| Self::is_punct(toks.get(k), "("))
                 {
                     phrase_end = open;
                 }
             }
-            if source.is_none() && (phrase_end < j || !after_comma) {
+            if source.is_none() && (phrase_end < j || !(after_comma || after_dash)) {
                 if let Some(s) = self.phrase_before(toks, phrase_end, floor) {
                     if let Some(m) = self.mention(toks, s..phrase_end) {
                         let (m, s) = self.name_before_description(toks, m, s, floor);
