@@ -340,3 +340,13 @@ fn dash_and_bracket_asides() {
     let out = run("Rep. Kay Moor (R-Ind.), head of the panel, said the vote was \"a farce\".");
     assert_eq!(quotes(&out), [pair("Kay Moor", "a farce")]);
 }
+
+#[test]
+fn relative_who_and_of_phrases() {
+    let out = run("The claim was denied by Mr Lund, who said the deal was \"clean\".");
+    assert_eq!(quotes(&out), [pair("Lund", "clean")]);
+    let out = run("Critics of the scheme argue that it is \"unfair\".");
+    assert_eq!(quotes(&out), [pair("critics of the scheme", "unfair")]);
+    let out = run("Sales fell, with some analysts saying demand was \"fragile\".");
+    assert_eq!(quotes(&out), [pair("analysts", "fragile")]);
+}

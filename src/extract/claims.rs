@@ -578,7 +578,14 @@ impl<'a> Extractor<'a> {
             || p.ends_with("ing")
             || p.contains('-');
         // A base form needs a plural subject: `officials say`, not `the chat show`.
-        let plural = (p.ends_with('s') && !p.ends_with("ss")) || p == "people" || p == "police";
+        let is_plural =
+            |w: &str| (w.ends_with('s') && !w.ends_with("ss")) || w == "people" || w == "police";
+        // `critics of the plan argue`: the head stands before `of`.
+        let head_before_of = (i.saturating_sub(5)..i.saturating_sub(1))
+            .rev()
+            .find(|&m| self.lower_is(toks.get(m), |w| w == "of" || w == "for"))
+            .is_some_and(|m| m > 0 && self.lower_is(toks.get(m - 1), is_plural));
+        let plural = is_plural(p) || head_before_of;
         let base_without_plural = !cue_word.ends_with('s') && !plural;
         modifier || base_without_plural
     }
@@ -629,7 +636,11 @@ impl<'a> Extractor<'a> {
         while start > floor && end - start < MAX_PHRASE && self.in_phrase(toks, start - 1) {
             start -= 1;
             let w = self.word(&toks[start]).and_then(|w| lower(w, &mut buf));
-            if w.is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+            // An article opens the phrase, unless `of` joins it to a head before:
+            // `critics of the plan`.
+            let joined_by_of = start > floor + 1
+                && self.lower_is(toks.get(start - 1), |p| p == "of" || p == "for");
+            if w.is_some_and(|w| matches!(w, "the" | "a" | "an")) && !joined_by_of {
                 break;
             }
         }
@@ -946,9 +957,11 @@ impl<'a> Extractor<'a> {
                     .flatten()
                     .map(|m| Source::Mention(m, 0.7));
             } else if let Some(s) = self.phrase_before(toks, subject_end, floor) {
+                // `with Ann Lee claiming`, `with some analysts saying`.
+                let after_with = self.lower_is(toks.get(s.wrapping_sub(1)), |w| w == "with");
                 source = self
                     .mention(toks, s..subject_end)
-                    .filter(|m| matches!(m, Mention::Named { .. }))
+                    .filter(|m| after_with || matches!(m, Mention::Named { .. }))
                     .map(|m| Source::Mention(m, 0.7));
             }
         } else if cue.participle || (joined && state.speaker.is_none()) {
@@ -977,6 +990,25 @@ impl<'a> Extractor<'a> {
                     }
                 };
             }
+        } else if j > floor + 1
+            && self.lower_is(toks.get(j - 1), |w| w == "who")
+            && Self::is_punct(toks.get(j - 2), ",")
+        {
+            // `..., said Ann Lee, who warned that C`: the relative pronoun's antecedent.
+            let mut phrase_end = j - 2;
+            if Self::is_punct(toks.get(phrase_end.wrapping_sub(1)), ")") {
+                let lowest = phrase_end.saturating_sub(10).max(floor);
+                if let Some(open) = (lowest..phrase_end - 1)
+                    .rev()
+                    .find(|&k| Self::is_punct(toks.get(k), "("))
+                {
+                    phrase_end = open;
+                }
+            }
+            source = self
+                .phrase_before(toks, phrase_end, floor)
+                .and_then(|s| self.mention(toks, s..phrase_end))
+                .map(|m| Source::Mention(m, 0.75));
         } else {
             let mut phrase_end = j;
             let after_dash = j > floor && Self::is_punct(toks.get(j - 1), "-—–");

@@ -463,7 +463,10 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         let Some(l) = lower(words[first].1, &mut buf) else {
             break;
         };
-        if !is_determiner(l) {
+        // Quantifiers go too, but never the last word: `some analysts`, yet `Some said`.
+        let quantifier = matches!(l, "some" | "many" | "several" | "most" | "other" | "few")
+            && first + 1 < words.len();
+        if !is_determiner(l) && !quantifier {
             break;
         }
         definite |= l == "the";
