@@ -350,3 +350,16 @@ fn relative_who_and_of_phrases() {
     let out = run("Sales fell, with some analysts saying demand was \"fragile\".");
     assert_eq!(quotes(&out), [pair("analysts", "fragile")]);
 }
+
+#[test]
+fn titles_of_shows_are_not_quotes() {
+    let out = run("Ada Lin told \"Morning Talk With Joe\" that the plan was \"dead\".");
+    assert_eq!(quotes(&out), [pair("Ada Lin", "dead")]);
+}
+
+#[test]
+fn quoted_transcript_turn_quotes_only_the_words() {
+    let body = "\"HOST: Are you in?\nGUEST: I am.\n\"HOST: Good.\"\nGUEST: Thanks.";
+    let out = run(body);
+    assert_eq!(quotes(&out)[0], pair("HOST", "Are you in?"));
+}

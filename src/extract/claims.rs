@@ -368,7 +368,7 @@ impl<'a> Extractor<'a> {
         self.claims.push(RawClaim {
             speaker,
             cue: ":".to_string(),
-            content: turn.content,
+            content: turn.content.clone(),
             kind: if quoted {
                 ClaimKind::Direct
             } else {
@@ -378,6 +378,10 @@ impl<'a> Extractor<'a> {
             confidence: 0.7,
         });
         if quoted {
+            // The quote is what follows the tag, not the tag itself.
+            let span = &mut self.quotes[first_quote];
+            span.inner_start = turn.content.start.max(span.inner_start);
+            span.inner_end = span.inner_end.min(turn.content.end).max(span.inner_start);
             self.owners[first_quote] = Some(Owner {
                 speaker,
                 claim: Some(claim),
@@ -1418,6 +1422,9 @@ impl<'a> Extractor<'a> {
             .zip(&self.quote_paragraph)
             .filter_map(|((span, owner), &paragraph)| {
                 let owner = owner.as_ref()?;
+                if looks_like_title(&body[span.inner_start..span.inner_end]) {
+                    return None;
+                }
                 let inner = span.inner_start..trim_comma(body, span.inner_start, span.inner_end);
                 let (start, end) = chars(&inner);
                 Some(Quote {
@@ -1460,6 +1467,25 @@ impl Source {
             Source::Known(_, c) | Source::Mention(_, c) => *c,
         }
     }
+}
+
+/// `"Face the Nation"`, `"A Change Is Gonna Come"`: a short run of capitalised words with
+/// no sentence punctuation names a work or a show; it reproduces nobody's words.
+fn looks_like_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let short_words = [
+        "a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with",
+    ];
+    !words.is_empty()
+        && words.len() <= 8
+        && words[0].starts_with(char::is_uppercase)
+        && !text.trim_end().ends_with(['.', '?', '!', ','])
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || short_words.contains(w)
+        })
+        && words.len() > 1
 }
 
 /// The end of `start..end` without a trailing comma (and the white space before it).
