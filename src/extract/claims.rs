@@ -978,9 +978,15 @@ impl<'a> Extractor<'a> {
                     .find(|&k| Self::is_punct(toks.get(k), ","))
                     .unwrap_or(j - 1);
                 // `Lee joined Acme, but said ...`: a conjoined verb shares the sentence subject.
+                // A name after a preposition is a place or medium: `wrote on Twitter, saying`.
                 let named = self
                     .phrase_before(toks, aside_end, floor)
                     .filter(|_| cue.participle)
+                    .filter(|&s| {
+                        !self.lower_is(toks.get(s.wrapping_sub(1)), |w| {
+                            is_adjunct_preposition(w) || matches!(w, "to" | "by" | "for" | "into")
+                        })
+                    })
                     .and_then(|s| self.mention(toks, s..aside_end))
                     .filter(|m| matches!(m, Mention::Named { .. }));
                 source = match named {
