@@ -363,3 +363,25 @@ fn quoted_transcript_turn_quotes_only_the_words() {
     let out = run(body);
     assert_eq!(quotes(&out)[0], pair("HOST", "Are you in?"));
 }
+
+#[test]
+fn colon_introduces_the_next_paragraph() {
+    let out = run("The Daily Planet reports:\n\"Only 24 people came to the rally.\"");
+    assert_eq!(
+        quotes(&out),
+        [pair("Daily Planet", "Only 24 people came to the rally.")]
+    );
+}
+
+#[test]
+fn cue_nouns_after_articles_and_place_names() {
+    let out = run("Jobs depend on exports to Ruritania, a report says.");
+    assert_eq!(
+        claims(&out),
+        [(
+            "report".to_string(),
+            "Jobs depend on exports to Ruritania".to_string(),
+            ClaimKind::Indirect
+        )]
+    );
+}

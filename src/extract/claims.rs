@@ -594,6 +594,18 @@ impl<'a> Extractor<'a> {
         modifier || base_without_plural
     }
 
+    /// A cue form after an article is a noun: `a report says`, `the statement said`.
+    fn noun_after_article(&self, toks: &[Tok], i: usize) -> bool {
+        i > 0
+            && self.lower_is(toks.get(i), |w| cues::lookup(w).is_some())
+            && self.lower_is(toks.get(i - 1), |w| {
+                matches!(
+                    w,
+                    "a" | "an" | "the" | "this" | "its" | "his" | "her" | "their"
+                )
+            })
+    }
+
     fn is_capitalised_word(&self, t: Option<&Tok>) -> bool {
         t.and_then(|t| self.word(t))
             .is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -637,7 +649,10 @@ impl<'a> Extractor<'a> {
     fn phrase_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<usize> {
         let mut start = end;
         let mut buf = [0u8; 32];
-        while start > floor && end - start < MAX_PHRASE && self.in_phrase(toks, start - 1) {
+        while start > floor
+            && end - start < MAX_PHRASE
+            && (self.in_phrase(toks, start - 1) || self.noun_after_article(toks, start - 1))
+        {
             start -= 1;
             let w = self.word(&toks[start]).and_then(|w| lower(w, &mut buf));
             // An article opens the phrase, unless `of` joins it to a head before:
@@ -703,8 +718,11 @@ impl<'a> Extractor<'a> {
         {
             return (mention, start);
         }
+        // The name must open its clause (`"C," Ann Lee, the boss said`), not end a
+        // prepositional phrase (`exports to Mexico, one report says`).
         let named = self
             .phrase_before(toks, start - 1, floor)
+            .filter(|&s| s == floor || !matches!(toks[s - 1].kind, TokKind::Word))
             .and_then(|s| Some((self.mention(toks, s..start - 1)?, s)));
         match named {
             Some((m @ Mention::Named { .. }, s)) => (m, s),
@@ -1126,6 +1144,10 @@ impl<'a> Extractor<'a> {
             None
         };
         let inverted = right_end > after;
+        // `The Times reports:` ending the paragraph introduces the quote that opens the next.
+        let introduces_next = !inverted
+            && Self::is_punct(toks.last(), ":")
+            && self.content_start(toks, after, cue) == Some(toks.len());
         let forward = if inverted {
             // After `said X`, only a quote continues: `"A," said X, "B."`
             (Self::is_punct(toks.get(right_end), ",:") && Self::is_quote(toks.get(right_end + 1)))
@@ -1155,6 +1177,14 @@ impl<'a> Extractor<'a> {
                 .is_some();
         }
         if !emitted {
+            if introduces_next {
+                let speaker = self.source_id(&source, &mut speaker)?;
+                self.last = Some(LastAttribution {
+                    speaker,
+                    cue: cue_text,
+                    paragraph,
+                });
+            }
             return None;
         }
         state.consumed = next;
