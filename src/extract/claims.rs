@@ -406,7 +406,7 @@ impl<'a> Extractor<'a> {
     fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, usize, bool)> {
         let mut buf = [0u8; 32];
         let word = self.word(&toks[i])?;
-        if !cues::may_be_form(word) {
+        if !cues::may_be_form(word) && !word.eq_ignore_ascii_case("according") {
             return None;
         }
         let w = lower(word, &mut buf)?;

@@ -307,9 +307,29 @@ pub fn takes_infinitive(lower_word: &str) -> bool {
     .any(|stem| lower_word.starts_with(stem))
 }
 
+/// Which two-letter openings (`sa`, `to`, ...) some cue form starts with.
+static OPENINGS: LazyLock<[bool; 26 * 26]> = LazyLock::new(|| {
+    let mut table = [false; 26 * 26];
+    for form in LEXICON.keys() {
+        if let Some(i) = opening(form) {
+            table[i] = true;
+        }
+    }
+    table
+});
+
+fn opening(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let letter = |c: u8| {
+        c.is_ascii_alphabetic()
+            .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
+    };
+    Some(letter(*b.first()?)? * 26 + letter(*b.get(1)?)?)
+}
+
 /// A cheap test that rules most words out before they are lowered and looked up.
 pub fn may_be_form(word: &str) -> bool {
-    FORM_LENGTHS.contains(&word.len()) && word.as_bytes()[0].is_ascii_alphabetic()
+    FORM_LENGTHS.contains(&word.len()) && opening(word).is_some_and(|i| OPENINGS[i])
 }
 
 /// The cue a lowercase word form is, if any.

@@ -668,7 +668,7 @@ impl NameIndex {
             }
             run.clear();
         };
-        for word in body.split(|c: char| c.is_whitespace()) {
+        for word in body.split_ascii_whitespace() {
             // Most words start lower-case: they only end a run.
             if word
                 .as_bytes()
