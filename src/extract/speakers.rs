@@ -544,6 +544,18 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         && words.len() == 1
         && (initial_word || definite)
         && lower(last, &mut buf).is_some_and(is_group_noun);
+    // `Labor Department figures show`: the figures speak for whoever published them.
+    let published = words.len() >= 2
+        && lower(last, &mut buf).is_some_and(|w| matches!(w, "figures" | "data" | "statistics"))
+        && is_capitalised(words[words.len() - 2].1);
+    if published {
+        let head = words[words.len() - 1].0;
+        if let Some(named @ Mention::Named { .. }) =
+            parse_phrase(body, &toks[..head], sentence_initial)
+        {
+            return Some(named);
+        }
+    }
     if run_start == words.len() || lone_initial_common {
         return described(body, toks, words, definite, sentence_initial);
     }
@@ -894,6 +906,11 @@ mod tests {
         );
         assert_eq!(named("Mr. Fenwick").0, "Fenwick");
         assert_eq!(named("the UN").0, "UN");
+    }
+
+    #[test]
+    fn published_figures_speak_for_the_publisher() {
+        assert_eq!(named("Treasury Office figures").0, "Treasury Office");
     }
 
     #[test]
