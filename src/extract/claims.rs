@@ -6,18 +6,16 @@
 
 use std::ops::Range;
 
-use super::cues::{self, Cue, CueClass};
+use super::cues::Cue;
+use super::phrases::{is_adjunct_preposition, is_auxiliary, is_weekday, Reader, MAX_PHRASE};
 use super::quotes::{self, QuoteSpan, Style};
-use super::speakers::{parse_phrase, Mention, Speakers};
-use super::text::{self, lower, CharIndex, Tok, TokKind};
-use crate::model::{Claim, ClaimKind, Extraction, Quote};
+use super::speakers::{Mention, Speakers};
+use super::text::{self, CharIndex, Tok, TokKind};
+use super::transcript::{self, Turn};
+use crate::model::{Claim, ClaimKind, Extraction, Quote, SpeakerKind};
 
-/// The longest speaker phrase, in tokens.
-const MAX_PHRASE: usize = 12;
 /// How far back a `, who ..., said` aside may reach, in tokens.
 const MAX_ASIDE: usize = 25;
-/// How far an adjunct between a cue and its content may reach, in tokens.
-const MAX_ADJUNCT: usize = 14;
 
 struct RawClaim {
     speaker: usize,
@@ -46,6 +44,7 @@ struct LastAttribution {
 
 pub struct Extractor<'a> {
     body: &'a str,
+    read: Reader<'a>,
     style: Style,
     quotes: Vec<QuoteSpan>,
     owners: Vec<Option<Owner>>,
@@ -58,234 +57,11 @@ pub struct Extractor<'a> {
     last: Option<LastAttribution>,
 }
 
-/// Words that can never be part of a speaker phrase.
-fn is_phrase_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "and"
-            | "but"
-            | "or"
-            | "nor"
-            | "so"
-            | "yet"
-            | "as"
-            | "if"
-            | "when"
-            | "while"
-            | "because"
-            | "since"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "than"
-            | "then"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "not"
-            | "no"
-            | "its"
-            | "this"
-            | "these"
-            | "those"
-            | "there"
-            | "here"
-            | "also"
-            | "would"
-            | "will"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "can"
-            | "to"
-            | "in"
-            | "on"
-            | "by"
-            | "with"
-            | "from"
-            | "into"
-            | "about"
-            | "over"
-            | "under"
-            | "between"
-            | "through"
-            | "during"
-            | "against"
-            | "upon"
-            | "without"
-            | "within"
-            | "among"
-            | "across"
-            | "via"
-            | "what"
-            | "why"
-            | "how"
-            | "where"
-            | "whether"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "him"
-            | "them"
-            | "us"
-            | "me"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "asked"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "now"
-            | "later"
-            | "however"
-            | "meanwhile"
-            | "after all"
-            | "all"
-            | "just"
-            | "only"
-            | "even"
-            | "until"
-            | "unless"
-            | "where's"
-            | "it's"
-            | "per"
-            | "cent"
-    )
-}
-
-/// Words allowed between a subject and its verb: `has also said`, `had earlier warned`.
-fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "would"
-            | "will"
-            | "later"
-            | "previously"
-            | "earlier"
-            | "once"
-            | "then"
-            | "recently"
-            | "repeatedly"
-            | "reportedly"
-            | "further"
-            | "again"
-            | "now"
-            | "today"
-            | "yesterday"
-            | "separately"
-            | "publicly"
-            | "privately"
-            | "often"
-            | "always"
-            | "already"
-            | "clearly"
-            | "simply"
-            | "firmly"
-            | "flatly"
-            | "quickly"
-            | "subsequently"
-            | "initially"
-            | "originally"
-            | "first"
-            | "last"
-            | "still"
-    )
-}
-
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "weekend"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "time"
-            | "season"
-    )
-}
-
-fn is_adjunct_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "at"
-            | "during"
-            | "on"
-            | "via"
-            | "through"
-            | "after"
-            | "before"
-            | "when"
-            | "to"
-            | "while"
-            | "following"
-            | "from"
-            | "of"
-            | "with"
-    )
-}
-
-fn is_object_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "him"
-            | "her"
-            | "them"
-            | "us"
-            | "me"
-            | "reporters"
-            | "journalists"
-            | "listeners"
-            | "viewers"
-            | "delegates"
-            | "supporters"
-            | "parliament"
-            | "mps"
-            | "congress"
-    )
-}
-
 impl<'a> Extractor<'a> {
     pub fn new(body: &'a str) -> Self {
         Extractor {
             body,
+            read: Reader { body },
             style: quotes::detect_style(body),
             quotes: Vec::new(),
             owners: Vec::new(),
@@ -301,13 +77,18 @@ impl<'a> Extractor<'a> {
         let mut sentences = Vec::new();
         let mut toks = Vec::new();
         let mut ran_on = false;
-        for (index, para) in text::paragraphs(self.body).into_iter().enumerate() {
+        let paragraphs = text::paragraphs(self.body);
+        let turns = transcript::turns(self.body, &paragraphs);
+        for (index, (para, turn)) in paragraphs.into_iter().zip(turns).enumerate() {
             let paragraph = index + 1;
             let first_quote = self.quotes.len();
             quotes::scan_paragraph(self.body, para.clone(), self.style, &mut self.quotes);
             self.owners.resize(self.quotes.len(), None);
             self.opens_sentence.resize(self.quotes.len(), false);
             self.quote_paragraph.resize(self.quotes.len(), paragraph);
+            if let Some(turn) = turn {
+                self.transcript_turn(turn, first_quote, paragraph);
+            }
             text::sentences(self.body, para, &self.quotes[first_quote..], &mut sentences);
             for sentence in &sentences {
                 text::tokenize(
@@ -325,199 +106,46 @@ impl<'a> Extractor<'a> {
         self.finish()
     }
 
-    fn word(&self, t: &Tok) -> Option<&'a str> {
-        (t.kind == TokKind::Word).then(|| &self.body[t.start..t.end])
-    }
-
-    fn lower_is(&self, t: Option<&Tok>, pred: impl Fn(&str) -> bool) -> bool {
-        let mut buf = [0u8; 32];
-        t.and_then(|t| self.word(t))
-            .and_then(|w| lower(w, &mut buf))
-            .is_some_and(pred)
-    }
-
-    /// The cue starting at token `i`, with the index just after it.
-    fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, usize, bool)> {
-        let mut buf = [0u8; 32];
-        let w = lower(self.word(&toks[i])?, &mut buf)?;
-        if w == "according" {
-            return self.lower_is(toks.get(i + 1), |n| n == "to").then_some((
-                Cue {
-                    class: CueClass::Speech,
-                    participle: false,
-                },
-                i + 2,
-                true,
-            ));
-        }
-        let cue = cues::lookup(w)?;
-        // Infinitives, passives and negations are no attribution: `to say`, `was told`.
-        // So are adjectives and nouns after a possessive or an article: `Israel's reported use`.
-        let blocked = i > 0
-            && self.lower_is(toks.get(i - 1), |p| {
-                matches!(
-                    p,
-                    "to" | "be"
-                        | "been"
-                        | "being"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "not"
-                        | "never"
-                        | "n't"
-                        | "didn't"
-                        | "doesn't"
-                        | "don't"
-                        | "won't"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                ) || p.ends_with("'s")
-                    || p.ends_with("’s")
+    /// `SMITH: C` in a transcript: Smith claims C; a quote opening the paragraph is his.
+    fn transcript_turn(&mut self, turn: Turn, first_quote: usize, paragraph: usize) {
+        let mention = Mention::Named {
+            name: self.body[turn.tag.clone()].to_string(),
+            role: None,
+            kind: SpeakerKind::Person,
+        };
+        let Some(speaker) = self.speakers.resolve(mention) else {
+            return;
+        };
+        let quoted = self
+            .quotes
+            .get(first_quote)
+            .filter(|q| q.outer_start < turn.tag.start)
+            .is_some();
+        let claim = self.claims.len();
+        self.claims.push(RawClaim {
+            speaker,
+            cue: ":".to_string(),
+            content: turn.content.clone(),
+            kind: if quoted {
+                ClaimKind::Direct
+            } else {
+                ClaimKind::Indirect
+            },
+            paragraph,
+            confidence: 0.7,
+        });
+        if quoted {
+            // The quote is what follows the tag, not the tag itself.
+            let span = &mut self.quotes[first_quote];
+            span.inner_start = turn.content.start.max(span.inner_start);
+            span.inner_end = span.inner_end.min(turn.content.end).max(span.inner_start);
+            self.owners[first_quote] = Some(Owner {
+                speaker,
+                claim: Some(claim),
+                cue: ":".to_string(),
+                confidence: 0.7,
             });
-        if blocked {
-            return None;
         }
-        match cue.class {
-            CueClass::NeedsParticle(a, b) => self
-                .lower_is(toks.get(i + 1), |n| n == a || n == b)
-                .then_some((
-                    Cue {
-                        class: CueClass::Directive,
-                        participle: cue.participle,
-                    },
-                    i + 2,
-                    false,
-                )),
-            _ => Some((cue, i + 1, false)),
-        }
-    }
-
-    fn is_phrase_word(&self, t: &Tok) -> bool {
-        let mut buf = [0u8; 32];
-        match t.kind {
-            TokKind::Word => {
-                let w = &self.body[t.start..t.end];
-                if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') {
-                    return true;
-                }
-                match lower(w, &mut buf) {
-                    Some(l) => {
-                        !(is_phrase_stop(l)
-                            || cues::lookup(l).is_some() && !w.starts_with(char::is_uppercase))
-                            && !(l.ends_with("ly")
-                                && l.len() > 4
-                                && !w.starts_with(char::is_uppercase))
-                    }
-                    None => true,
-                }
-            }
-            TokKind::Punct(c) => matches!(c, '.' | '-' | '&'),
-            TokKind::Quote(_) => false,
-        }
-    }
-
-    /// The phrase ending just before token `end` (exclusive), not reaching before `floor`.
-    fn phrase_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<usize> {
-        let mut start = end;
-        let mut buf = [0u8; 32];
-        while start > floor && end - start < MAX_PHRASE && self.is_phrase_word(&toks[start - 1]) {
-            start -= 1;
-            let w = self.word(&toks[start]).and_then(|w| lower(w, &mut buf));
-            if w.is_some_and(|w| matches!(w, "the" | "a" | "an")) {
-                break;
-            }
-        }
-        // A phrase starts with a word, never with a stray period.
-        while start < end && toks[start].kind != TokKind::Word {
-            start += 1;
-        }
-        (start < end).then_some(start)
-    }
-
-    /// The phrase starting at token `start`, ending before `,`, `.`, a quote or a stop word.
-    fn phrase_after(&self, toks: &[Tok], start: usize) -> usize {
-        let mut end = start;
-        while end < toks.len() && end - start < MAX_PHRASE && self.is_phrase_word(&toks[end]) {
-            // A final period ends the sentence, not an abbreviation.
-            if toks[end].kind == TokKind::Punct('.') && end + 1 == toks.len() {
-                break;
-            }
-            end += 1;
-        }
-        // `of` / `for` join descriptions: `a spokesman for the firm`.
-        if end > start
-            && end + 1 < toks.len()
-            && self.lower_is(toks.get(end), |w| w == "of" || w == "for")
-        {
-            let tail = self.phrase_after(toks, end + 1);
-            if tail > end + 1 {
-                return tail;
-            }
-        }
-        end
-    }
-
-    fn mention(&self, toks: &[Tok], range: Range<usize>) -> Option<Mention> {
-        let phrase = &toks[range.clone()];
-        parse_phrase(self.body, phrase, range.start == 0)
-    }
-
-    fn is_punct(t: Option<&Tok>, set: &str) -> bool {
-        matches!(t, Some(Tok { kind: TokKind::Punct(c), .. }) if set.contains(*c))
-    }
-
-    fn is_quote(t: Option<&Tok>) -> bool {
-        matches!(
-            t,
-            Some(Tok {
-                kind: TokKind::Quote(_),
-                ..
-            })
-        )
-    }
-
-    /// Token positions where forward content must stop: before a conjoined second cue
-    /// (`..., but warned that`, `, adding that`) or an `, according to` aside. Sorted.
-    fn content_stops(&self, toks: &[Tok]) -> Vec<usize> {
-        let mut stops = Vec::new();
-        for i in 0..toks.len() {
-            let Some((cue, after, phrase)) = self.cue_at(toks, i) else {
-                continue;
-            };
-            let mut j = i;
-            while j > 0 && self.lower_is(toks.get(j - 1), is_auxiliary) {
-                j -= 1;
-            }
-            if j == 0 {
-                continue;
-            }
-            let joined = self.lower_is(toks.get(j - 1), |w| {
-                matches!(w, "but" | "and" | "while" | "yet")
-            }) || Self::is_punct(toks.get(j - 1), ",;");
-            let takes_content = cue.participle
-                || phrase
-                || self.lower_is(toks.get(after), |w| w == "that")
-                || Self::is_punct(toks.get(after), ":")
-                || Self::is_quote(toks.get(after));
-            if joined && takes_content {
-                let mut stop = j - 1;
-                while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
-                    stop -= 1;
-                }
-                stops.push(stop);
-            }
-        }
-        stops
     }
 
     fn sentence(&mut self, toks: &[Tok], paragraph: usize) {
@@ -527,6 +155,17 @@ impl<'a> Extractor<'a> {
         if let TokKind::Quote(q) = first_content.kind {
             self.opens_sentence[q] = true;
         }
+        if self.read.is_capitalised_word(toks.first()) {
+            let end = self.read.phrase_after(toks, 0);
+            let next = toks.get(end);
+            if end > 0
+                && (next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ","))
+            {
+                if let Some(m) = self.read.mention(toks, 0..end) {
+                    self.speakers.note_subject(m);
+                }
+            }
+        }
         let mut state = SentenceState {
             consumed: 0,
             speaker: None,
@@ -535,12 +174,12 @@ impl<'a> Extractor<'a> {
         let mut stops_ready = false;
         let mut i = 0;
         while i < toks.len() {
-            let Some((cue, after, phrase)) = self.cue_at(toks, i) else {
+            let Some((cue, after, phrase)) = self.read.cue_at(toks, i) else {
                 i += 1;
                 continue;
             };
             if !stops_ready {
-                state.stops = self.content_stops(toks);
+                state.stops = self.read.content_stops(toks);
                 stops_ready = true;
             }
             let next = if phrase {
@@ -553,69 +192,6 @@ impl<'a> Extractor<'a> {
         self.dash_attribution(toks, paragraph);
     }
 
-    /// Skips what may stand between a cue and its content: adverbs, times, an addressee,
-    /// `in a statement`. Returns where the content starts, if any follows.
-    fn content_start(&self, toks: &[Tok], from: usize, cue: Cue) -> Option<usize> {
-        let mut k = from;
-        let mut buf = [0u8; 32];
-        for _ in 0..MAX_ADJUNCT {
-            let w = toks.get(k).and_then(|t| self.word(t));
-            let l = w.and_then(|w| lower(w, &mut buf)).unwrap_or("");
-            if is_auxiliary(l) || (l.len() > 4 && l.ends_with("ly")) {
-                k += 1;
-            } else if matches!(l, "on" | "last" | "this" | "next")
-                && self.lower_is(toks.get(k + 1), is_time_word)
-            {
-                k += 2;
-            } else {
-                break;
-            }
-        }
-        let starts_adjunct =
-            cue.class != CueClass::Directive && self.lower_is(toks.get(k), is_adjunct_preposition);
-        if cue.class == CueClass::Tell || starts_adjunct {
-            let limit = toks.len().min(k + MAX_ADJUNCT);
-            for m in k..limit {
-                let t = &toks[m];
-                match t.kind {
-                    TokKind::Punct('.') if m + 1 == toks.len() => break,
-                    TokKind::Punct(':') => return Some(m + 1),
-                    TokKind::Quote(_) => return Some(m),
-                    TokKind::Punct(',') if Self::is_quote(toks.get(m + 1)) => return Some(m + 1),
-                    TokKind::Word if self.lower_is(Some(t), |w| w == "that") => return Some(m + 1),
-                    _ => {}
-                }
-            }
-            if cue.class != CueClass::Tell {
-                return None;
-            }
-            // `told the BBC the talks had failed`: the addressee is a short phrase.
-            if self.lower_is(toks.get(k), is_object_pronoun) {
-                return Some(k + 1);
-            }
-            let end = self.phrase_after(toks, k);
-            return (end > k && end < toks.len()).then_some(end);
-        }
-        match toks.get(k).map(|t| t.kind) {
-            Some(TokKind::Word) if self.lower_is(toks.get(k), |w| w == "that") => Some(k + 1),
-            Some(TokKind::Word | TokKind::Quote(_)) => Some(k),
-            Some(TokKind::Punct(':')) => Some(k + 1),
-            Some(TokKind::Punct(',')) if Self::is_quote(toks.get(k + 1)) => Some(k + 1),
-            _ => None,
-        }
-    }
-
-    /// The end of forward content starting at `start`: the next stop or the sentence end,
-    /// without trailing punctuation.
-    fn content_end(&self, toks: &[Tok], start: usize, stops: &[usize]) -> usize {
-        let next_stop = stops.partition_point(|&s| s <= start);
-        let mut end = stops.get(next_stop).copied().unwrap_or(toks.len());
-        while end > start && Self::is_punct(toks.get(end - 1), ".,;:!?-—–") {
-            end -= 1;
-        }
-        end
-    }
-
     fn attribution(
         &mut self,
         toks: &[Tok],
@@ -626,21 +202,27 @@ impl<'a> Extractor<'a> {
         state: &mut SentenceState,
     ) -> Option<usize> {
         // `X reports, citing Y`: an outlet relaying another, not a claim.
-        if Self::is_punct(toks.get(after), ",")
-            && self.lower_is(toks.get(after + 1), |w| w == "citing")
+        if Reader::is_punct(toks.get(after), ",")
+            && self.read.lower_is(toks.get(after + 1), |w| w == "citing")
         {
             return Some(after);
         }
         let floor = state.consumed;
         let mut j = c;
-        while j > floor && self.lower_is(toks.get(j - 1), is_auxiliary) {
+        // `Smith on Tuesday said`, `Smith has also said`.
+        while j > floor
+            && (self.read.lower_is(toks.get(j - 1), is_auxiliary)
+                || self.read.lower_is(toks.get(j - 1), is_weekday)
+                || (self.read.lower_is(toks.get(j - 1), |w| w == "on")
+                    && self.read.lower_is(toks.get(j), is_weekday)))
+        {
             j -= 1;
         }
         let joined = j > floor
-            && self.lower_is(toks.get(j - 1), |w| {
+            && self.read.lower_is(toks.get(j - 1), |w| {
                 matches!(w, "but" | "and" | "while" | "yet")
             });
-        let after_comma = j > floor && Self::is_punct(toks.get(j - 1), ",;");
+        let after_comma = j > floor && Reader::is_punct(toks.get(j - 1), ",;");
 
         let mut source: Option<Source> = None;
         // Where the subject starts: content before it may be this cue's.
@@ -649,31 +231,151 @@ impl<'a> Extractor<'a> {
         let mut right_end = after;
         if let (true, Some(id)) = (joined || (after_comma && cue.participle), state.speaker) {
             source = Some(Source::Known(id, 0.75));
-        } else if cue.participle {
-            if after_comma {
-                let end = self.phrase_after(toks, 0);
-                if end > 0 && end < j {
-                    source = self.mention(toks, 0..end).map(|m| Source::Mention(m, 0.7));
+        } else if cue.participle && !after_comma && !joined {
+            // `with Ann Lee claiming ...`, `on record as saying ...`.
+            let as_saying = self
+                .read
+                .lower_is(toks.get(j.wrapping_sub(1)), |w| w == "as");
+            let subject_end = if as_saying { 0 } else { j };
+            if as_saying {
+                let end = self.read.phrase_after(toks, 0);
+                source = (end > 0 && end < j)
+                    .then(|| self.read.mention(toks, 0..end))
+                    .flatten()
+                    .map(|m| Source::Mention(m, 0.7));
+            } else if let Some(s) = self.read.phrase_before(toks, subject_end, floor) {
+                // `with Ann Lee claiming`, `with some analysts saying`.
+                let after_with = self
+                    .read
+                    .lower_is(toks.get(s.wrapping_sub(1)), |w| w == "with");
+                source = self
+                    .read
+                    .mention(toks, s..subject_end)
+                    .filter(|m| after_with || matches!(m, Mention::Named { .. }))
+                    .map(|m| Source::Mention(m, 0.7));
+            }
+        } else if cue.participle || (joined && state.speaker.is_none()) {
+            if after_comma || joined {
+                // `showed Ann Lee, smiling, telling the crowd`: a name just before the
+                // participle's clause is its subject; otherwise the sentence's subject is.
+                let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
+                let aside_end = (lowest..j - 1)
+                    .rev()
+                    .find(|&k| Reader::is_punct(toks.get(k), ","))
+                    .unwrap_or(j - 1);
+                // `Lee joined Acme, but said ...`: a conjoined verb shares the sentence subject.
+                // A name after a preposition is a place or medium: `wrote on Twitter, saying`.
+                let named = self
+                    .read
+                    .phrase_before(toks, aside_end, floor)
+                    .filter(|_| cue.participle)
+                    .filter(|&s| {
+                        !self.read.lower_is(toks.get(s.wrapping_sub(1)), |w| {
+                            is_adjunct_preposition(w) || matches!(w, "to" | "by" | "for" | "into")
+                        })
+                    })
+                    .and_then(|s| self.read.mention(toks, s..aside_end))
+                    .filter(|m| matches!(m, Mention::Named { .. }));
+                source = match named {
+                    Some(m) => Some(Source::Mention(m, 0.7)),
+                    None => {
+                        let end = self.read.phrase_after(toks, 0);
+                        (end > 0 && end < j)
+                            .then(|| self.read.mention(toks, 0..end))
+                            .flatten()
+                            .map(|m| Source::Mention(m, 0.7))
+                    }
+                };
+            }
+        } else if j > floor + 1
+            && self.read.lower_is(toks.get(j - 1), |w| w == "who")
+            && Reader::is_punct(toks.get(j - 2), ",")
+        {
+            // `..., said Ann Lee, who warned that C`: the relative pronoun's antecedent.
+            let mut phrase_end = j - 2;
+            if Reader::is_punct(toks.get(phrase_end.wrapping_sub(1)), ")") {
+                let lowest = phrase_end.saturating_sub(10).max(floor);
+                if let Some(open) = (lowest..phrase_end - 1)
+                    .rev()
+                    .find(|&k| Reader::is_punct(toks.get(k), "("))
+                {
+                    phrase_end = open;
                 }
             }
+            source = self
+                .read
+                .phrase_before(toks, phrase_end, floor)
+                .and_then(|s| self.read.mention(toks, s..phrase_end))
+                .map(|m| Source::Mention(m, 0.75));
         } else {
             let mut phrase_end = j;
+            let after_dash = j > floor && Reader::is_punct(toks.get(j - 1), "-—–");
+            if after_dash {
+                // `Ann Lee -- an editor of the book -- said`.
+                let mut close = j - 1;
+                while close > floor && Reader::is_punct(toks.get(close - 1), "-—–") {
+                    close -= 1;
+                }
+                let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
+                if let Some(mut open) = (lowest..close)
+                    .rev()
+                    .find(|&k| Reader::is_punct(toks.get(k), "-—–"))
+                {
+                    while open > floor && Reader::is_punct(toks.get(open - 1), "-—–") {
+                        open -= 1;
+                    }
+                    phrase_end = open;
+                }
+            }
             if after_comma {
                 // `X, who ..., said`: the subject stands before the aside.
                 let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
                 let aside = (lowest..j - 1)
                     .rev()
-                    .find(|&k| Self::is_punct(toks.get(k), ","))
+                    .find(|&k| Reader::is_punct(toks.get(k), ","))
                     .filter(|&k| {
                         !toks[k..j]
                             .iter()
                             .any(|t| matches!(t.kind, TokKind::Quote(_)))
                     });
+                // `the firm's boss, Ann Lee, said`: the aside is the name itself.
+                if let Some(k) = aside {
+                    let named = (self.read.phrase_after(toks, k + 1) == j - 1)
+                        .then(|| self.read.mention(toks, k + 1..j - 1))
+                        .flatten()
+                        .filter(|m| matches!(m, Mention::Named { .. }));
+                    if let Some(m) = named {
+                        // `"C," the club's owner in Leeds, Ann Lee, said`: the description may
+                        // hold a preposition; a quote just before it is still the content.
+                        let quote_before = (floor..k)
+                            .rev()
+                            .take(MAX_PHRASE)
+                            .take_while(|&q| !Reader::is_punct(toks.get(q), ",.;:"))
+                            .find(|&q| Reader::is_quote(toks.get(q)));
+                        subject_start = match quote_before {
+                            Some(q) => q + 1,
+                            None => self.read.phrase_before(toks, k, floor).unwrap_or(k + 1),
+                        };
+                        source = Some(Source::Mention(m, 0.85));
+                        may_look_back = cue.can_follow_content();
+                    }
+                }
                 phrase_end = aside.unwrap_or(j);
             }
-            if phrase_end < j || !after_comma {
-                if let Some(s) = self.phrase_before(toks, phrase_end, floor) {
-                    if let Some(m) = self.mention(toks, s..phrase_end) {
+            // `Rep. Ann Lee (D-Ohio) said`: the bracket is no part of the phrase.
+            if phrase_end > floor && Reader::is_punct(toks.get(phrase_end - 1), ")") {
+                let lowest = phrase_end.saturating_sub(10).max(floor);
+                if let Some(open) = (lowest..phrase_end - 1)
+                    .rev()
+                    .find(|&k| Reader::is_punct(toks.get(k), "("))
+                {
+                    phrase_end = open;
+                }
+            }
+            if source.is_none() && (phrase_end < j || !(after_comma || after_dash)) {
+                if let Some(s) = self.read.phrase_before(toks, phrase_end, floor) {
+                    if let Some(m) = self.read.mention(toks, s..phrase_end) {
+                        let (m, s) = self.read.name_before_description(toks, m, s, floor);
                         source = Some(Source::Mention(m, 0.85));
                         subject_start = s;
                         may_look_back = cue.can_follow_content();
@@ -684,11 +386,11 @@ impl<'a> Extractor<'a> {
         if source.is_none() && cue.can_follow_content() && !cue.participle {
             // `"C," said X` / `C, said X`.
             let content_before = c > floor
-                && (Self::is_punct(toks.get(c - 1), ",") || Self::is_quote(toks.get(c - 1)));
+                && (Reader::is_punct(toks.get(c - 1), ",") || Reader::is_quote(toks.get(c - 1)));
             if content_before {
-                let end = self.phrase_after(toks, after);
+                let end = self.read.phrase_after(toks, after);
                 if end > after {
-                    if let Some(m) = self.mention(toks, after..end) {
+                    if let Some(m) = self.read.mention(toks, after..end) {
                         source = Some(Source::Mention(m, 0.85));
                         subject_start = c;
                         right_end = end;
@@ -701,9 +403,9 @@ impl<'a> Extractor<'a> {
 
         let backward = if may_look_back && subject_start > floor {
             let prev = toks.get(subject_start - 1);
-            if Self::is_punct(prev, ",") {
+            if Reader::is_punct(prev, ",") {
                 Some((floor..subject_start - 1, false))
-            } else if Self::is_quote(prev) {
+            } else if Reader::is_quote(prev) {
                 Some((floor..subject_start, true))
             } else {
                 None
@@ -712,14 +414,19 @@ impl<'a> Extractor<'a> {
             None
         };
         let inverted = right_end > after;
+        // `The Times reports:` ending the paragraph introduces the quote that opens the next.
+        let introduces_next = !inverted
+            && Reader::is_punct(toks.last(), ":")
+            && self.read.content_start(toks, after, cue) == Some(toks.len());
         let forward = if inverted {
             // After `said X`, only a quote continues: `"A," said X, "B."`
-            (Self::is_punct(toks.get(right_end), ",:") && Self::is_quote(toks.get(right_end + 1)))
-                .then_some(right_end + 1)
+            (Reader::is_punct(toks.get(right_end), ",:")
+                && Reader::is_quote(toks.get(right_end + 1)))
+            .then_some(right_end + 1)
         } else {
-            self.content_start(toks, after, cue)
+            self.read.content_start(toks, after, cue)
         }
-        .map(|start| start..self.content_end(toks, start, &state.stops))
+        .map(|start| start..self.read.content_end(toks, start, &state.stops))
         .filter(|r| !r.is_empty());
 
         let cue_text = self.body[toks[c].start..toks[after - 1].end].to_string();
@@ -741,6 +448,14 @@ impl<'a> Extractor<'a> {
                 .is_some();
         }
         if !emitted {
+            if introduces_next {
+                let speaker = self.source_id(&source, &mut speaker)?;
+                self.last = Some(LastAttribution {
+                    speaker,
+                    cue: cue_text,
+                    paragraph,
+                });
+            }
             return None;
         }
         state.consumed = next;
@@ -767,16 +482,47 @@ impl<'a> Extractor<'a> {
         paragraph: usize,
         state: &mut SentenceState,
     ) -> Option<usize> {
-        let end = self.phrase_after(toks, after);
-        let mention = self.mention(toks, after..end)?;
+        let mut end = self.read.phrase_after(toks, after);
+        // `According to early results of a poll by Acme, C`: the source runs to the comma
+        // (but `according to Acme the deal ...` has no comma to run to).
+        let article_next = self
+            .read
+            .lower_is(toks.get(end), |w| matches!(w, "the" | "a" | "an"));
+        if c == state.consumed && !article_next && !Reader::is_punct(toks.get(end), ",") {
+            if let Some(comma) = (end..toks.len().min(after + MAX_ASIDE))
+                .find(|&k| Reader::is_punct(toks.get(k), ","))
+                .filter(|&k| {
+                    !toks[after..k]
+                        .iter()
+                        .any(|t| matches!(t.kind, TokKind::Quote(_)))
+                })
+            {
+                end = comma;
+            }
+        }
+        // A source too long to read as a name is kept as the description it is.
+        let mention = self.read.mention(toks, after..end).or_else(|| {
+            let first = toks.get(after)?;
+            let last = toks.get(end.checked_sub(1)?)?;
+            let text = self.body.get(first.start..last.end)?;
+            let description = ["the ", "a ", "an "]
+                .iter()
+                .find_map(|a| text.strip_prefix(a))
+                .unwrap_or(text);
+            Some(Mention::Described {
+                description: description.to_string(),
+                definite: false,
+                kind: SpeakerKind::Unnamed,
+            })
+        })?;
         let range = if c == state.consumed {
-            let start = if Self::is_punct(toks.get(end), ",") {
+            let start = if Reader::is_punct(toks.get(end), ",") {
                 end + 1
             } else {
                 end
             };
-            start..self.content_end(toks, start, &state.stops)
-        } else if Self::is_punct(toks.get(c - 1), ",") {
+            start..self.read.content_end(toks, start, &state.stops)
+        } else if Reader::is_punct(toks.get(c - 1), ",") {
             state.consumed..c - 1
         } else {
             return None;
@@ -804,17 +550,17 @@ impl<'a> Extractor<'a> {
         let TokKind::Quote(span) = toks[q].kind else {
             return;
         };
-        if self.owners[span].is_some() || !Self::is_punct(toks.get(q + 1), "—–-") {
+        if self.owners[span].is_some() || !Reader::is_punct(toks.get(q + 1), "—–―-") {
             return;
         }
-        let end = self.phrase_after(toks, q + 2);
+        let end = self.read.phrase_after(toks, q + 2);
         let rest_is_punct = toks[end..]
             .iter()
             .all(|t| matches!(t.kind, TokKind::Punct(_)));
         if end == q + 2 || !rest_is_punct {
             return;
         }
-        let Some(m @ Mention::Named { .. }) = self.mention(toks, q + 2..end) else {
+        let Some(m @ Mention::Named { .. }) = self.read.mention(toks, q + 2..end) else {
             return;
         };
         if let Some(id) = self.speakers.resolve(m) {
@@ -985,6 +731,9 @@ impl<'a> Extractor<'a> {
             .zip(&self.quote_paragraph)
             .filter_map(|((span, owner), &paragraph)| {
                 let owner = owner.as_ref()?;
+                if looks_like_title(&body[span.inner_start..span.inner_end]) {
+                    return None;
+                }
                 let inner = span.inner_start..trim_comma(body, span.inner_start, span.inner_end);
                 let (start, end) = chars(&inner);
                 Some(Quote {
@@ -1027,6 +776,25 @@ impl Source {
             Source::Known(_, c) | Source::Mention(_, c) => *c,
         }
     }
+}
+
+/// `"Face the Nation"`, `"A Change Is Gonna Come"`: a short run of capitalised words with
+/// no sentence punctuation names a work or a show; it reproduces nobody's words.
+fn looks_like_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let short_words = [
+        "a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with",
+    ];
+    !words.is_empty()
+        && words.len() <= 8
+        && words[0].starts_with(char::is_uppercase)
+        && !text.trim_end().ends_with(['.', '?', '!', ','])
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || short_words.contains(w)
+        })
+        && words.len() > 1
 }
 
 /// The end of `start..end` without a trailing comma (and the white space before it).

@@ -1,6 +1,7 @@
 //! The cue lexicon: speech, belief and stance verbs in all their forms, built once.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// How a cue takes its content.
@@ -10,6 +11,9 @@ pub enum CueClass {
     Speech,
     /// `X believes (that) C`; also `C, X believes`.
     Belief,
+    /// `the study found that C`, `polls show C`: only `show` takes a bare clause
+    /// (`Baghdad finds itself ...` is no finding).
+    Finding,
     /// `X told Y (that) C`: an addressee comes before the content.
     Tell,
     /// `X urged Y to C`, `X accused Y of C`: the content is everything after the verb.
@@ -23,6 +27,8 @@ pub struct Cue {
     pub class: CueClass,
     /// `-ing` form: `..., saying that C` takes its speaker from the clause before.
     pub participle: bool,
+    /// Base or `-s` form, the forms that double as nouns (`show`, `fears`, `comments`).
+    pub present: bool,
 }
 
 impl Cue {
@@ -35,8 +41,10 @@ impl Cue {
     }
 }
 
-// (base, third person, past, -ing). Regular forms are derived when a slot is empty.
-const SPEECH: &[(&str, &str, &str, &str)] = &[
+/// (base, third person, past, -ing). Regular forms are derived when a slot is empty.
+type Forms = (&'static str, &'static str, &'static str, &'static str);
+
+const SPEECH: &[Forms] = &[
     ("say", "says", "said", "saying"),
     ("add", "", "", ""),
     ("warn", "", "", ""),
@@ -110,7 +118,7 @@ const SPEECH: &[(&str, &str, &str, &str)] = &[
     ("post", "", "", ""),
 ];
 
-const BELIEF: &[(&str, &str, &str, &str)] = &[
+const BELIEF: &[Forms] = &[
     ("believe", "", "believed", "believing"),
     ("think", "", "thought", ""),
     ("feel", "", "felt", ""),
@@ -123,7 +131,14 @@ const BELIEF: &[(&str, &str, &str, &str)] = &[
     ("suspect", "", "", ""),
 ];
 
-const TELL: &[(&str, &str, &str, &str)] = &[
+// Findings and stances: `polls show C`, `the study found that C`.
+const FINDING: &[Forms] = &[
+    ("show", "", "showed", ""),
+    ("find", "", "found", ""),
+    ("learn", "", "learned", ""),
+];
+
+const TELL: &[Forms] = &[
     ("tell", "", "told", ""),
     ("inform", "", "", ""),
     ("assure", "", "assured", "assuring"),
@@ -133,7 +148,7 @@ const TELL: &[(&str, &str, &str, &str)] = &[
     ("convince", "", "convinced", "convincing"),
 ];
 
-const DIRECTIVE: &[(&str, &str, &str, &str)] = &[
+const DIRECTIVE: &[Forms] = &[
     ("urge", "", "urged", "urging"),
     ("demand", "", "", ""),
     ("accuse", "", "accused", "accusing"),
@@ -157,6 +172,18 @@ const DIRECTIVE: &[(&str, &str, &str, &str)] = &[
     ("slam", "", "slammed", "slamming"),
     ("blast", "", "", ""),
     ("denounce", "", "denounced", "denouncing"),
+    ("endorse", "", "endorsed", "endorsing"),
+    ("support", "", "", ""),
+    ("want", "", "", ""),
+    ("express", "expresses", "", ""),
+    ("applaud", "", "", ""),
+    ("mock", "", "", ""),
+    ("decry", "decries", "decried", ""),
+    ("tout", "", "", ""),
+    ("thank", "", "", ""),
+    ("request", "", "", ""),
+    ("order", "", "", ""),
+    ("invite", "", "invited", "inviting"),
 ];
 
 const WITH_PARTICLE: &[(&str, &str, &str, &str, &str, &str)] = &[
@@ -182,10 +209,39 @@ fn regular(base: &str) -> (String, String, String) {
     (third, past, ing)
 }
 
-static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    let tables: [(&[(&str, &str, &str, &str)], CueClass); 4] = [
+/// FNV-1a: the lexicon's keys are short ASCII words, looked up once per token, where
+/// SipHash's cost shows.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Lexicon = HashMap<String, Cue, BuildHasherDefault<Fnv>>;
+
+/// The longest and shortest cue forms, to skip most words without hashing.
+const FORM_LENGTHS: std::ops::RangeInclusive<usize> = 3..=15;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut map = Lexicon::default();
+    let tables: [(&[Forms], CueClass); 5] = [
         (BELIEF, CueClass::Belief),
+        (FINDING, CueClass::Finding),
         (SPEECH, CueClass::Speech),
         (TELL, CueClass::Tell),
         (DIRECTIVE, CueClass::Directive),
@@ -201,24 +257,32 @@ static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
                 }
             };
             let forms = [
-                (base.to_string(), false),
-                (pick(third, r_third), false),
-                (pick(past, r_past), false),
-                (pick(ing, r_ing), true),
+                (base.to_string(), false, true),
+                (pick(third, r_third), false, true),
+                (pick(past, r_past), false, false),
+                (pick(ing, r_ing), true, false),
             ];
-            for (form, participle) in forms {
-                map.insert(form, Cue { class, participle });
+            for (form, participle, present) in forms {
+                map.insert(
+                    form,
+                    Cue {
+                        class,
+                        participle,
+                        present,
+                    },
+                );
             }
         }
     }
     for &(base, third, past, ing, p1, p2) in WITH_PARTICLE {
         let class = CueClass::NeedsParticle(p1, p2);
-        for form in [base, third, past] {
+        for (form, present) in [(base, true), (third, true), (past, false)] {
             map.insert(
                 form.to_string(),
                 Cue {
                     class,
                     participle: false,
+                    present,
                 },
             );
         }
@@ -227,14 +291,52 @@ static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
             Cue {
                 class,
                 participle: true,
+                present: false,
             },
         );
     }
     map
 });
 
+/// Speech verbs whose content may be an infinitive: `pledged to cut taxes`.
+pub fn takes_infinitive(lower_word: &str) -> bool {
+    [
+        "pledg", "promis", "vow", "threaten", "swear", "swore", "offer",
+    ]
+    .iter()
+    .any(|stem| lower_word.starts_with(stem))
+}
+
+/// Which two-letter openings (`sa`, `to`, ...) some cue form starts with.
+static OPENINGS: LazyLock<[bool; 26 * 26]> = LazyLock::new(|| {
+    let mut table = [false; 26 * 26];
+    for form in LEXICON.keys() {
+        if let Some(i) = opening(form) {
+            table[i] = true;
+        }
+    }
+    table
+});
+
+fn opening(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let letter = |c: u8| {
+        c.is_ascii_alphabetic()
+            .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
+    };
+    Some(letter(*b.first()?)? * 26 + letter(*b.get(1)?)?)
+}
+
+/// A cheap test that rules most words out before they are lowered and looked up.
+pub fn may_be_form(word: &str) -> bool {
+    FORM_LENGTHS.contains(&word.len()) && opening(word).is_some_and(|i| OPENINGS[i])
+}
+
 /// The cue a lowercase word form is, if any.
 pub fn lookup(lower_word: &str) -> Option<Cue> {
+    if !FORM_LENGTHS.contains(&lower_word.len()) {
+        return None;
+    }
     LEXICON.get(lower_word).copied()
 }
 
@@ -253,6 +355,11 @@ mod tests {
         assert_eq!(lookup("told").unwrap().class, CueClass::Tell);
         assert_eq!(lookup("urges").unwrap().class, CueClass::Directive);
         assert_eq!(lookup("noting").unwrap().class, CueClass::Speech);
+    }
+
+    #[test]
+    fn form_lengths_cover_the_lexicon() {
+        assert!(LEXICON.keys().all(|k| FORM_LENGTHS.contains(&k.len())));
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! Article -> Extraction: quotes, claims and their speakers. Pure: no I/O, no database.
 //!
 //! `text` splits the body into paragraphs, sentences and tokens; `quotes` finds quote-mark
-//! spans; `cues` knows the attribution verbs; `speakers` reads and resolves speaker phrases;
-//! `claims` ties them together.
+//! spans; `cues` knows the attribution verbs; `phrases` reads cues, speaker phrases and
+//! content boundaries off a sentence's tokens; `speakers` turns phrases into names, roles
+//! and resolved references; `transcript` reads `NAME: ...` interview turns; `claims` ties
+//! them together.
 
 mod claims;
 mod cues;
+mod phrases;
 mod quotes;
 mod speakers;
 mod text;
+mod transcript;
 
 use crate::model::{Article, Extraction};
 

@@ -38,23 +38,31 @@ enum Role {
 pub fn detect_style(body: &str) -> Style {
     let mut double = 0usize;
     let mut single = 0usize;
-    let mut prev = ' ';
-    let mut chars = body.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied().unwrap_or(' ');
+    // Every mark counted is `"`, `'` or a multi-byte character: skip other ASCII cheaply.
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b != b'"' && b != b'\'' && b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let c = body[i..].chars().next().unwrap_or(' ');
+        let next = body[i + c.len_utf8()..].chars().next().unwrap_or(' ');
+        let prev = body[..i].chars().next_back().unwrap_or(' ');
         match c {
             '"' | '“' | '”' | '«' | '»' | '„' => double += 1,
             '‘' => single += 1,
             '\'' if next == '\'' => {
                 double += 1;
-                chars.next();
+                i += 1;
             }
             '\'' if opens_context(prev) && next.is_alphanumeric() => single += 1,
             _ => {}
         }
-        prev = c;
+        i += c.len_utf8();
     }
-    if single >= 2 && single > double {
+    if single > double {
         Style::Single
     } else {
         Style::Double
@@ -72,15 +80,27 @@ fn closes_context(next: char) -> bool {
 /// Appends the quote spans of one paragraph, in order.
 pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Vec<QuoteSpan>) {
     let text = &body[para.clone()];
+    let bytes = text.as_bytes();
     let mut open: Option<(usize, usize)> = None;
-    let mut prev = ' ';
-    let mut iter = text.char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
+    let mut off = 0;
+    while off < bytes.len() {
+        // Marks are `"`, `'`, `` ` `` or multi-byte characters: skip other ASCII cheaply.
+        let b = bytes[off];
+        if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'`') {
+            off += 1;
+            continue;
+        }
+        let c = text[off..].chars().next().unwrap_or(' ');
         let at = para.start + off;
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
+        let next = text[off + c.len_utf8()..].chars().next().unwrap_or(' ');
+        let prev = text[..off].chars().next_back().unwrap_or(' ');
         let mut width = c.len_utf8();
         let role = match (style, c) {
             (Style::Double, '“' | '„' | '«') => Some(Role::Open),
+            // Some copy opens with a right mark: `”Mr Lee said ...`.
+            (Style::Double, '”') if opens_context(prev) && next.is_alphanumeric() => {
+                Some(Role::Open)
+            }
             (Style::Double, '”' | '»') => Some(Role::Close),
             (Style::Double, '`') if next == '`' => {
                 width = 2;
@@ -105,18 +125,23 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
             }
             _ => None,
         };
-        if width == 2 {
-            iter.next();
-        }
-        prev = if width == 2 { '\'' } else { c };
+        off += width;
         let Some(role) = role else { continue };
         let after_mark = at + width;
         match (role, open) {
             (Role::Open | Role::Either, None) => open = Some((at, after_mark)),
             (Role::Open, Some((o_start, i_start))) => {
                 // A mark that reopens without a close: the previous quote lost its closing
-                // mark (common in wire copy). Close it here and start a new one.
-                push(body, out, o_start, i_start, at, at, true);
+                // mark (common in wire copy). Close it here and start a new one, unless a
+                // narrative sentence introduces the new quote (`... Smith said: "`): then
+                // the old quote ended with the sentence before that one.
+                let introduced = body[i_start..at].trim_end().ends_with(':');
+                let end = if introduced {
+                    last_sentence_end(&body[i_start..at]).map_or(at, |e| i_start + e)
+                } else {
+                    at
+                };
+                push(body, out, o_start, i_start, end, i_start, true);
                 open = Some((at, after_mark));
             }
             (Role::Close | Role::Either, Some((o_start, i_start))) => {
@@ -129,6 +154,14 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
     if let Some((o_start, i_start)) = open {
         push(body, out, o_start, i_start, para.end, para.end, false);
     }
+}
+
+/// Byte offset just after the last `.`, `?` or `!` that is followed by white space.
+fn last_sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len())
+        .rev()
+        .find(|&i| matches!(bytes[i - 1], b'.' | b'?' | b'!') && bytes[i].is_ascii_whitespace())
 }
 
 fn straight_role(prev: char, next: char) -> Role {
@@ -154,11 +187,13 @@ fn push(
     }
     let lead = inner.len() - inner.trim_start().len();
     let trail = inner.len() - inner.trim_end().len();
+    let inner_end = inner_end - trail;
     out.push(QuoteSpan {
         outer_start,
         inner_start: inner_start + lead,
-        inner_end: inner_end - trail,
-        outer_end,
+        inner_end,
+        // A quote closed by a reopening mark ends where its text does.
+        outer_end: outer_end.max(inner_end),
         closed,
     });
 }
@@ -204,6 +239,12 @@ mod tests {
             inner(r#""First part. "Second part.""#),
             ["First part.", "Second part."]
         );
+    }
+
+    #[test]
+    fn narrative_before_a_colon_ends_an_unclosed_quote() {
+        let body = r#"Lee said: "We lost. The coach, Ann Ford, said: "We will be back.""#;
+        assert_eq!(inner(body), ["We lost.", "We will be back."]);
     }
 
     #[test]

@@ -29,6 +29,26 @@ fn is_determiner(w: &str) -> bool {
             | "even"
             | "instead"
             | "indeed"
+            // Clause openers that a capital at the sentence start disguises: `When Lee said`.
+            | "when"
+            | "in"
+            | "if"
+            | "after"
+            | "following"
+            | "since"
+            | "because"
+            | "at"
+            | "on"
+            | "with"
+            | "by"
+            | "from"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
     )
 }
 
@@ -229,6 +249,70 @@ fn is_org_word(w: &str) -> bool {
     )
 }
 
+/// Nouns that, after `the`, refer back to an organisation named before.
+fn is_org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "firm"
+            | "company"
+            | "group"
+            | "station"
+            | "council"
+            | "association"
+            | "bank"
+            | "government"
+            | "party"
+            | "club"
+            | "board"
+            | "union"
+            | "ministry"
+            | "department"
+            | "watchdog"
+            | "organisation"
+            | "organization"
+            | "body"
+            | "agency"
+            | "network"
+            | "retailer"
+            | "airline"
+            | "carrier"
+            | "maker"
+            | "manufacturer"
+            | "giant"
+            | "broadcaster"
+            | "channel"
+            | "newspaper"
+            | "paper"
+            | "magazine"
+            | "website"
+            | "site"
+            | "operator"
+            | "insurer"
+            | "lender"
+            | "regulator"
+            | "charity"
+            | "team"
+            | "band"
+            | "label"
+            | "studio"
+            | "chain"
+            | "supermarket"
+            | "business"
+            | "corporation"
+            | "conglomerate"
+            | "startup"
+            | "developer"
+            | "publisher"
+            | "campaign"
+            | "committee"
+            | "commission"
+            | "court"
+            | "administration"
+            | "institute"
+            | "university"
+    )
+}
+
 /// Plural or collective nouns that, capitalised at a sentence start, are still no name.
 fn is_group_noun(w: &str) -> bool {
     matches!(
@@ -337,6 +421,17 @@ pub enum Mention {
     Pronoun(PronounRef),
 }
 
+/// The pronoun of `he's`, `they’re`, `I'm` (with either apostrophe), if `w` is one.
+pub fn contracted_be(w: &str) -> Option<&str> {
+    let (pronoun, rest) = w.split_at(w.find(['\'', '’'])?);
+    let tail = &rest[rest.chars().next()?.len_utf8()..];
+    let be = matches!(tail, "s" | "S" | "re" | "RE" | "m" | "M");
+    let pronoun_ok = ["he", "she", "it", "they", "we", "i", "who", "that"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(pronoun));
+    (be && pronoun_ok).then_some(pronoun)
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -368,7 +463,10 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         let Some(l) = lower(words[first].1, &mut buf) else {
             break;
         };
-        if !is_determiner(l) {
+        // Quantifiers go too, but never the last word: `some analysts`, yet `Some said`.
+        let quantifier = matches!(l, "some" | "many" | "several" | "most" | "other" | "few")
+            && first + 1 < words.len();
+        if !is_determiner(l) && !quantifier {
             break;
         }
         definite |= l == "the";
@@ -377,6 +475,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let words = &words[first..];
     let (&(_, last), _) = words.split_last()?;
     if words.len() == 1 {
+        let last = contracted_be(last).unwrap_or(last);
         match lower(last, &mut buf) {
             Some("he" | "she") => return Some(Mention::Pronoun(PronounRef::Person)),
             Some("they" | "it") => return Some(Mention::Pronoun(PronounRef::NonPerson)),
@@ -389,6 +488,40 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if words.len() > 10 {
         return None;
     }
+    // `David Wyss of Acme Bank`: a name before `of` is the speaker, the rest its role.
+    let preposition = words
+        .iter()
+        .position(|&(_, w)| matches!(w, "of" | "for" | "at" | "from"));
+    // `Bank of England` is one name; `chair of the Acme Trust` is a description.
+    // `director of rugby Ann Lee`: a name right after a descriptor noun ends the phrase.
+    let name_after_descriptor = words.len() >= 2
+        && is_capitalised(words[words.len() - 1].1)
+        && words
+            .iter()
+            .rposition(|&(_, w)| !is_capitalised(w))
+            .is_some_and(|k| {
+                let w = words[k].1;
+                !matches!(w, "the" | "a" | "an" | "of" | "for" | "at" | "from" | "and")
+                    && preposition.is_some_and(|p| k > p)
+            });
+    if let Some(p) = preposition.filter(|&p| p > 0 && !name_after_descriptor) {
+        let head_end = words[p].0;
+        let head_word = words[p - 1].1;
+        let org_head =
+            is_capitalised(head_word) && lower(head_word, &mut buf).is_some_and(is_org_word);
+        match parse_phrase(body, &toks[..head_end], sentence_initial) {
+            Some(Mention::Named { name, role, kind }) if !org_head => {
+                let tail = &body[toks[head_end].start..toks[toks.len() - 1].end];
+                let role = Some(match role {
+                    Some(r) => format!("{r} {tail}"),
+                    None => tail.to_string(),
+                });
+                return Some(Mention::Named { name, role, kind });
+            }
+            Some(Mention::Named { .. }) => {}
+            _ => return described(body, toks, words, definite, sentence_initial),
+        }
+    }
     let initial_word = sentence_initial && first == 0;
     // The trailing run of capitalised words (with name particles inside) is the name.
     let mut run_start = words.len();
@@ -397,7 +530,11 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         let particle = run_start < words.len()
             && lower(w, &mut buf).is_some_and(is_name_particle)
             && run_start >= 2;
-        if is_capitalised(w) || particle {
+        // `Radio 1`, `Channel 4`: a number after a capitalised word belongs to the name.
+        let number = run_start >= 2
+            && w.chars().all(|c| c.is_ascii_digit())
+            && is_capitalised(words[run_start - 2].1);
+        if is_capitalised(w) || particle || number {
             run_start -= 1;
         } else {
             break;
@@ -407,23 +544,36 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         && words.len() == 1
         && (initial_word || definite)
         && lower(last, &mut buf).is_some_and(is_group_noun);
+    // `Labor Department figures show`: the figures speak for whoever published them.
+    let published = words.len() >= 2
+        && lower(last, &mut buf).is_some_and(|w| matches!(w, "figures" | "data" | "statistics"))
+        && is_capitalised(words[words.len() - 2].1);
+    if published {
+        let head = words[words.len() - 1].0;
+        if let Some(named @ Mention::Named { .. }) =
+            parse_phrase(body, &toks[..head], sentence_initial)
+        {
+            return Some(named);
+        }
+    }
     if run_start == words.len() || lone_initial_common {
         return described(body, toks, words, definite, sentence_initial);
     }
-    // Titles inside the run go to the role: the name starts after the last one.
+    // Titles and possessives inside the run go to the role (`France's Ann Lee`,
+    // `Prime Minister Ann Lee`): the name starts after the last one.
     let mut name_start = run_start;
     for (k, &(_, w)) in words.iter().enumerate().skip(run_start) {
         let l = lower(w.trim_end_matches('.'), &mut buf).unwrap_or("");
-        if is_title(l) && k + 1 < words.len() {
+        if (is_title(l) || strip_possessive(w) != w) && k + 1 < words.len() {
             name_start = k + 1;
         }
     }
+    // An organisation's name keeps its title-like words: `Home Office`, `General Motors`.
     let org_like = words[name_start..]
         .iter()
         .any(|&(_, w)| lower(w, &mut buf).is_some_and(is_org_word));
     if org_like {
         name_start = run_start;
-        // Keep the organisation whole, but not a leading title-like adjective run.
     }
     let name_words = &words[name_start..];
     if name_words.len() == 1 && lower(name_words[0].1, &mut buf).is_some_and(is_title) {
@@ -440,7 +590,9 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         body[from..to].trim_end_matches(['.', ',']).to_string()
     });
     let kind = if org_like
-        || (name_words.len() == 1 && is_acronym(name_words[0].1))
+        || name_words
+            .iter()
+            .any(|&(_, w)| is_acronym(w) || w.chars().any(|c| c.is_ascii_digit()))
         || (definite && name_start == run_start)
     {
         SpeakerKind::Organisation
@@ -496,10 +648,16 @@ impl NameIndex {
         let mut by_last: HashMap<String, String> = HashMap::new();
         let mut run: Vec<&str> = Vec::with_capacity(8);
         let mut flush = |run: &mut Vec<&str>| {
+            if run.len() < 2 {
+                run.clear();
+                return;
+            }
             let mut buf = [0u8; 32];
             let start = run
                 .iter()
-                .rposition(|w| lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title))
+                .rposition(|w| {
+                    is_acronym(w) || lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title)
+                })
                 .map_or(0, |p| p + 1);
             let start = run[..]
                 .iter()
@@ -522,7 +680,18 @@ impl NameIndex {
             }
             run.clear();
         };
-        for word in body.split(|c: char| c.is_whitespace()) {
+        for word in body.split_ascii_whitespace() {
+            // Most words start lower-case: they only end a run.
+            if word
+                .as_bytes()
+                .first()
+                .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii_alphanumeric())
+            {
+                if !run.is_empty() {
+                    flush(&mut run);
+                }
+                continue;
+            }
             let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
             let ends_run = word.ends_with([',', ';', ':', '.', '"', '”', ')', '?', '!'])
                 && !(trimmed.len() <= 3 && word.ends_with('.'));
@@ -557,6 +726,12 @@ pub struct Speakers {
     names: NameIndex,
     last_person: Option<usize>,
     last_other: Option<usize>,
+    last_any: Option<usize>,
+    /// A person named as a sentence subject since the last attribution: what `he` or
+    /// `the coach` most likely refers to next.
+    pending_person: Option<(String, Option<String>)>,
+    /// The same for organisations: what `the firm` refers to next.
+    pending_other: Option<(String, Option<String>, SpeakerKind)>,
 }
 
 impl Speakers {
@@ -567,13 +742,25 @@ impl Speakers {
             names: NameIndex::build(body),
             last_person: None,
             last_other: None,
+            last_any: None,
+            pending_person: None,
+            pending_other: None,
         }
     }
 
     /// The speaker a mention refers to, adding it when new.
     pub fn resolve(&mut self, mention: Mention) -> Option<usize> {
         let id = match mention {
-            Mention::Pronoun(PronounRef::Person) => self.last_person.or(self.last_other)?,
+            // `he` is the person just named, else the last speaker if that was an unnamed
+            // individual (`the spokesman said ... he added`), else the last named person.
+            Mention::Pronoun(PronounRef::Person) => match self.pending_person.take() {
+                Some((name, role)) => self.named(name, role, SpeakerKind::Person),
+                None => self
+                    .last_any
+                    .filter(|&id| self.list[id].kind == SpeakerKind::Unnamed)
+                    .or(self.last_person)
+                    .or(self.last_other)?,
+            },
             Mention::Pronoun(PronounRef::NonPerson) => self.last_other.or(self.last_person)?,
             Mention::Named { name, role, kind } => self.named(name, role, kind),
             Mention::Described {
@@ -594,7 +781,21 @@ impl Speakers {
         Some(id)
     }
 
+    /// Notes a person named as the subject of a sentence that attributes nothing (yet).
+    pub fn note_subject(&mut self, mention: Mention) {
+        if let Mention::Named { name, role, kind } = mention {
+            if kind == SpeakerKind::Person {
+                self.pending_person = Some((name, role));
+            } else {
+                self.pending_other = Some((name, role, kind));
+            }
+        }
+    }
+
     fn touch(&mut self, id: usize) {
+        self.pending_person = None;
+        self.pending_other = None;
+        self.last_any = Some(id);
         if self.list[id].kind == SpeakerKind::Person {
             self.last_person = Some(id);
         } else {
@@ -620,15 +821,44 @@ impl Speakers {
         self.insert(name, kind, role)
     }
 
-    /// `the minister` -> the named person whose role ends with that word.
-    fn by_role(&self, description: &str) -> Option<usize> {
-        let head = key(description.rsplit(' ').next()?);
-        self.list.iter().rposition(|s| {
+    /// `the minister` -> the named person whose role holds that word, else the latest named
+    /// person; `the firm` -> the latest organisation. Only short singular descriptions
+    /// without a possessive refer back: `the prime minister's spokesman` is a speaker of its own.
+    fn by_role(&mut self, description: &str) -> Option<usize> {
+        let words: Vec<&str> = description.split_whitespace().collect();
+        let head = key(words.last()?);
+        let refers_back = words.len() <= 4
+            && !head.ends_with('s')
+            && !words
+                .iter()
+                .any(|w| w.ends_with("'s") || w.ends_with("’s") || matches!(*w, "of" | "for"));
+        if !refers_back {
+            return None;
+        }
+        if is_org_head(&head) {
+            if let Some((name, role, kind)) = self.pending_other.take() {
+                return Some(self.named(name, role, kind));
+            }
+            return self.latest(SpeakerKind::Organisation);
+        }
+        if let Some((name, role)) = self.pending_person.clone() {
+            return Some(self.named(name, role, SpeakerKind::Person));
+        }
+        let by_role = self.list.iter().rposition(|s| {
             s.kind == SpeakerKind::Person
                 && s.role
                     .as_deref()
                     .is_some_and(|r| key(r).split(' ').any(|w| w == head))
-        })
+        });
+        by_role.or_else(|| self.latest(SpeakerKind::Person))
+    }
+
+    fn latest(&self, kind: SpeakerKind) -> Option<usize> {
+        let last = match kind {
+            SpeakerKind::Person => self.last_person,
+            _ => self.last_other,
+        }?;
+        (self.list[last].kind == kind).then_some(last)
     }
 
     fn insert(&mut self, name: String, kind: SpeakerKind, role: Option<String>) -> usize {
@@ -676,6 +906,11 @@ mod tests {
         );
         assert_eq!(named("Mr. Fenwick").0, "Fenwick");
         assert_eq!(named("the UN").0, "UN");
+    }
+
+    #[test]
+    fn published_figures_speak_for_the_publisher() {
+        assert_eq!(named("Treasury Office figures").0, "Treasury Office");
     }
 
     #[test]

@@ -1,0 +1,757 @@
+//! Reading a sentence's tokens: cues, speaker phrases and where content starts and ends.
+//! Pure functions of the body text, with no extraction state.
+
+use std::ops::Range;
+
+use super::cues::{self, Cue, CueClass};
+use super::speakers::{self, parse_phrase, Mention};
+use super::text::{lower, Tok, TokKind};
+
+/// The longest speaker phrase, in tokens.
+pub const MAX_PHRASE: usize = 12;
+/// How far an adjunct between a cue and its content may reach, in tokens.
+const MAX_ADJUNCT: usize = 14;
+
+/// Words that can never be part of a speaker phrase.
+pub fn is_phrase_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "so"
+            | "yet"
+            | "as"
+            | "if"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "than"
+            | "then"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "no"
+            | "its"
+            | "this"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "also"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "to"
+            | "in"
+            | "on"
+            | "by"
+            | "with"
+            | "from"
+            | "into"
+            | "about"
+            | "over"
+            | "under"
+            | "between"
+            | "through"
+            | "during"
+            | "against"
+            | "upon"
+            | "without"
+            | "within"
+            | "among"
+            | "across"
+            | "via"
+            | "what"
+            | "why"
+            | "how"
+            | "where"
+            | "whether"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "asked"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "now"
+            | "later"
+            | "however"
+            | "meanwhile"
+            | "all"
+            | "just"
+            | "only"
+            | "even"
+            | "until"
+            | "once"
+            | "unless"
+            | "where's"
+            | "it's"
+            | "per"
+            | "cent"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
+/// Words allowed between a subject and its verb: `has also said`, `had earlier warned`.
+pub fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "also"
+            | "would"
+            | "will"
+            | "later"
+            | "previously"
+            | "earlier"
+            | "once"
+            | "then"
+            | "recently"
+            | "repeatedly"
+            | "reportedly"
+            | "further"
+            | "again"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "separately"
+            | "publicly"
+            | "privately"
+            | "often"
+            | "always"
+            | "already"
+            | "clearly"
+            | "simply"
+            | "firmly"
+            | "flatly"
+            | "quickly"
+            | "subsequently"
+            | "initially"
+            | "originally"
+            | "first"
+            | "last"
+            | "still"
+    )
+}
+
+pub fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+pub fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "weekend"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "time"
+            | "season"
+    )
+}
+
+pub fn is_adjunct_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "during"
+            | "on"
+            | "via"
+            | "through"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "following"
+            | "from"
+            | "of"
+            | "with"
+    )
+}
+
+pub fn is_object_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "reporters"
+            | "journalists"
+            | "listeners"
+            | "viewers"
+            | "delegates"
+            | "supporters"
+            | "parliament"
+            | "mps"
+            | "congress"
+    )
+}
+
+/// The body the tokens point into, and the readings of them.
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
+    pub body: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    pub fn word(&self, t: &Tok) -> Option<&'a str> {
+        (t.kind == TokKind::Word).then(|| &self.body[t.start..t.end])
+    }
+
+    pub fn lower_is(&self, t: Option<&Tok>, pred: impl Fn(&str) -> bool) -> bool {
+        let mut buf = [0u8; 32];
+        t.and_then(|t| self.word(t))
+            .and_then(|w| lower(w, &mut buf))
+            .is_some_and(pred)
+    }
+
+    /// The cue starting at token `i`, with the index just after it.
+    pub fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, usize, bool)> {
+        let mut buf = [0u8; 32];
+        let word = self.word(&toks[i])?;
+        if !cues::may_be_form(word) && !word.eq_ignore_ascii_case("according") {
+            return None;
+        }
+        let w = lower(word, &mut buf)?;
+        // A capitalised cue word inside a name is part of it: `The Post reports` (but title
+        // case, `Smith Says He Will Stay`, keeps its cues).
+        if i > 0
+            && word.starts_with(char::is_uppercase)
+            && self.is_capitalised_word(toks.get(i - 1))
+            && !self.is_capitalised_word(toks.get(i + 1))
+        {
+            return None;
+        }
+        if w == "according" {
+            return self.lower_is(toks.get(i + 1), |n| n == "to").then_some((
+                Cue {
+                    class: CueClass::Speech,
+                    participle: false,
+                    present: false,
+                },
+                i + 2,
+                true,
+            ));
+        }
+        let cue = cues::lookup(w)?;
+        // Infinitives, passives and negations are no attribution: `to say`, `was told`.
+        // So are adjectives and nouns after a possessive or an article: `Israel's reported use`.
+        // Progressives are active: `Smith is urging voters to stay home`.
+        let progressive = cue.participle
+            && (self.lower_is(toks.get(i.wrapping_sub(1)), |p| {
+                matches!(p, "is" | "are" | "was" | "were" | "been" | "am")
+            }) || toks
+                .get(i.wrapping_sub(1))
+                .and_then(|t| self.word(t))
+                .is_some_and(|p| speakers::contracted_be(p).is_some()));
+        let cue = Cue {
+            participle: cue.participle && !progressive,
+            ..cue
+        };
+        if cue.present && i > 0 && self.noun_before_present_form(toks, i) {
+            return None;
+        }
+        // A passive may have an adverb between: `is also expected`, `was widely reported`.
+        let passive_with_adverb = i > 1
+            && self.lower_is(toks.get(i - 1), |w| {
+                w == "also" || (w.len() > 4 && w.ends_with("ly"))
+            })
+            && self.lower_is(toks.get(i - 2), |w| {
+                matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+            });
+        if passive_with_adverb && !progressive {
+            return None;
+        }
+        let blocked = i > 0
+            && !progressive
+            && self.lower_is(toks.get(i - 1), |p| {
+                matches!(
+                    p,
+                    "to" | "be"
+                        | "been"
+                        | "being"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "not"
+                        | "never"
+                        | "n't"
+                        | "didn't"
+                        | "doesn't"
+                        | "don't"
+                        | "won't"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                )
+            })
+            || i > 0
+                && toks.get(i - 1).and_then(|t| self.word(t)).is_some_and(|p| {
+                    (p.ends_with("'s") || p.ends_with("’s")) && speakers::contracted_be(p).is_none()
+                })
+            // `the players' union`, `Sanders’ appeal`.
+            || i > 1
+                && Self::is_punct(toks.get(i - 1), "'’")
+                && toks
+                    .get(i - 2)
+                    .and_then(|t| self.word(t))
+                    .is_some_and(|w| w.ends_with('s'));
+        if blocked {
+            return None;
+        }
+        match cue.class {
+            CueClass::NeedsParticle(a, b) => {
+                let directive = Cue {
+                    class: CueClass::Directive,
+                    ..cue
+                };
+                if self.lower_is(toks.get(i + 1), |n| n == a || n == b) {
+                    return Some((directive, i + 2, false));
+                }
+                // `Lee called the plan "a disgrace"`: after a name or pronoun, a quote soon
+                // after makes the verb a cue alone (`an album called "X"` is a title).
+                let after_subject = i > 0
+                    && (self.is_capitalised_word(toks.get(i - 1))
+                        || Self::is_punct(toks.get(i - 1), ",")
+                        || self.lower_is(toks.get(i - 1), |w| {
+                            matches!(w, "he" | "she" | "they" | "it" | "also")
+                        }));
+                let quote_follows = toks[i + 1..toks.len().min(i + 9)]
+                    .iter()
+                    .any(|t| matches!(t.kind, TokKind::Quote(_)));
+                (after_subject && quote_follows).then_some((directive, i + 1, false))
+            }
+            _ => Some((cue, i + 1, false)),
+        }
+    }
+
+    /// Whether the word before a base or `-s` cue form makes it a noun: `chat show`,
+    /// `three shows`, `fuelling fears`, `off-air comments`. Plural subjects, names and
+    /// pronouns leave it a verb: `polls show`, `Acme says`, `they fear`.
+    pub fn noun_before_present_form(&self, toks: &[Tok], i: usize) -> bool {
+        let Some(prev) = toks.get(i - 1).and_then(|t| self.word(t)) else {
+            return false;
+        };
+        let cue_word = &self.body[toks[i].start..toks[i].end];
+        let mut buf = [0u8; 32];
+        let Some(p) = lower(prev, &mut buf) else {
+            return false;
+        };
+        let number = matches!(
+            p,
+            "one" | "two" | "three" | "four" | "five" | "six" | "many" | "several"
+        );
+        if (prev.starts_with(char::is_uppercase) && !number)
+            || is_auxiliary(p)
+            || matches!(
+                p,
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "can"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "also"
+                    | "often"
+                    | "now"
+            )
+        {
+            return false;
+        }
+        let modifier = number
+            || p.chars().any(|c| c.is_ascii_digit())
+            || p.ends_with("ing")
+            || p.contains('-');
+        // A base form needs a plural subject: `officials say`, not `the chat show`.
+        let is_plural =
+            |w: &str| (w.ends_with('s') && !w.ends_with("ss")) || w == "people" || w == "police";
+        // `critics of the plan argue`: the head stands before `of`.
+        let head_before_of = (i.saturating_sub(5)..i.saturating_sub(1))
+            .rev()
+            .find(|&m| self.lower_is(toks.get(m), |w| w == "of" || w == "for"))
+            .is_some_and(|m| m > 0 && self.lower_is(toks.get(m - 1), is_plural));
+        let plural = is_plural(p) || head_before_of;
+        let base_without_plural = !cue_word.ends_with('s') && !plural;
+        modifier || base_without_plural
+    }
+
+    /// A cue form after an article is a noun: `a report says`, `the statement said`.
+    pub fn noun_after_article(&self, toks: &[Tok], i: usize) -> bool {
+        i > 0
+            && self.lower_is(toks.get(i), |w| cues::lookup(w).is_some())
+            && self.lower_is(toks.get(i - 1), |w| {
+                matches!(
+                    w,
+                    "a" | "an" | "the" | "this" | "its" | "his" | "her" | "their"
+                )
+            })
+    }
+
+    pub fn is_capitalised_word(&self, t: Option<&Tok>) -> bool {
+        t.and_then(|t| self.word(t))
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    }
+
+    /// Whether token `i` can stand in a speaker phrase; `and` only between capitalised
+    /// words (`Apple and Motorola`, `Economic and Fiscal Policy Minister`).
+    pub fn in_phrase(&self, toks: &[Tok], i: usize) -> bool {
+        if i > 0 && self.lower_is(toks.get(i), |w| w == "and") {
+            return self.is_capitalised_word(toks.get(i - 1))
+                && self.is_capitalised_word(toks.get(i + 1));
+        }
+        self.is_phrase_word(&toks[i])
+    }
+
+    pub fn is_phrase_word(&self, t: &Tok) -> bool {
+        let mut buf = [0u8; 32];
+        match t.kind {
+            TokKind::Word => {
+                let w = &self.body[t.start..t.end];
+                if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') {
+                    return true;
+                }
+                match lower(w, &mut buf) {
+                    Some(l) => {
+                        let capital = w.starts_with(char::is_uppercase);
+                        let lower_cue = cues::lookup(l).is_some() && !capital;
+                        let adverb = l.ends_with("ly") && l.len() > 4 && !capital;
+                        !is_phrase_stop(l) && !lower_cue && !adverb
+                    }
+                    None => true,
+                }
+            }
+            // `Musicians' Union`, `Mr. Lee`, `AT&T` (a lone `-` is a dash).
+            TokKind::Punct(c) => matches!(c, '.' | '&' | '\'' | '’'),
+            TokKind::Quote(_) => false,
+        }
+    }
+
+    /// The phrase ending just before token `end` (exclusive), not reaching before `floor`.
+    pub fn phrase_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<usize> {
+        let mut start = end;
+        let mut buf = [0u8; 32];
+        while start > floor
+            && end - start < MAX_PHRASE
+            && (self.in_phrase(toks, start - 1) || self.noun_after_article(toks, start - 1))
+        {
+            start -= 1;
+            let w = self.word(&toks[start]).and_then(|w| lower(w, &mut buf));
+            // An article opens the phrase, unless `of` joins it to a head before:
+            // `critics of the plan`.
+            let joined_by_of = start > floor + 1
+                && self.lower_is(toks.get(start - 1), |p| p == "of" || p == "for");
+            if w.is_some_and(|w| matches!(w, "the" | "a" | "an")) && !joined_by_of {
+                break;
+            }
+        }
+        // A phrase starts with a word, never with a stray period.
+        while start < end && toks[start].kind != TokKind::Word {
+            start += 1;
+        }
+        (start < end).then_some(start)
+    }
+
+    /// The phrase starting at token `start`, ending before `,`, `.`, a quote or a stop word.
+    pub fn phrase_after(&self, toks: &[Tok], start: usize) -> usize {
+        let mut end = start;
+        let mut seen_name = false;
+        let mut buf = [0u8; 32];
+        while end < toks.len() && end - start < MAX_PHRASE && self.in_phrase(toks, end) {
+            // A final period ends the sentence, not an abbreviation.
+            if toks[end].kind == TokKind::Punct('.') && end + 1 == toks.len() {
+                break;
+            }
+            // An article after a name starts the next phrase: `according to Acme the deal`.
+            if let Some(w) = self.word(&toks[end]) {
+                let article = lower(w, &mut buf).is_some_and(|l| matches!(l, "the" | "a" | "an"));
+                if seen_name && article {
+                    break;
+                }
+                seen_name |= w.starts_with(char::is_uppercase);
+            }
+            end += 1;
+        }
+        // `of` / `for` join descriptions: `a spokesman for the firm`.
+        if end > start
+            && end + 1 < toks.len()
+            && self.lower_is(toks.get(end), |w| w == "of" || w == "for")
+        {
+            let tail = self.phrase_after(toks, end + 1);
+            if tail > end + 1 {
+                return tail;
+            }
+        }
+        end
+    }
+
+    /// `Ann Lee, the firm's chief executive said`: a description after a name and a comma
+    /// describes that name.
+    pub fn name_before_description(
+        &self,
+        toks: &[Tok],
+        mention: Mention,
+        start: usize,
+        floor: usize,
+    ) -> (Mention, usize) {
+        if !matches!(mention, Mention::Described { .. })
+            || start <= floor + 1
+            || !Self::is_punct(toks.get(start - 1), ",")
+        {
+            return (mention, start);
+        }
+        // The name must open its clause (`"C," Ann Lee, the boss said`), not end a
+        // prepositional phrase (`exports to Mexico, one report says`).
+        let named = self
+            .phrase_before(toks, start - 1, floor)
+            .filter(|&s| s == floor || !matches!(toks[s - 1].kind, TokKind::Word))
+            .and_then(|s| Some((self.mention(toks, s..start - 1)?, s)));
+        match named {
+            Some((m @ Mention::Named { .. }, s)) => (m, s),
+            _ => (mention, start),
+        }
+    }
+
+    pub fn mention(&self, toks: &[Tok], range: Range<usize>) -> Option<Mention> {
+        let phrase = &toks[range.clone()];
+        parse_phrase(self.body, phrase, range.start == 0)
+    }
+
+    pub fn is_punct(t: Option<&Tok>, set: &str) -> bool {
+        matches!(t, Some(Tok { kind: TokKind::Punct(c), .. }) if set.contains(*c))
+    }
+
+    pub fn is_quote(t: Option<&Tok>) -> bool {
+        matches!(
+            t,
+            Some(Tok {
+                kind: TokKind::Quote(_),
+                ..
+            })
+        )
+    }
+
+    /// Token positions where forward content must stop: before a conjoined second cue
+    /// (`..., but warned that`, `, adding that`) or an `, according to` aside. Sorted.
+    pub fn content_stops(&self, toks: &[Tok]) -> Vec<usize> {
+        let mut stops = Vec::new();
+        for i in 0..toks.len() {
+            let Some((cue, after, phrase)) = self.cue_at(toks, i) else {
+                continue;
+            };
+            let mut j = i;
+            while j > 0 && self.lower_is(toks.get(j - 1), is_auxiliary) {
+                j -= 1;
+            }
+            if j == 0 {
+                continue;
+            }
+            let joined = self.lower_is(toks.get(j - 1), |w| {
+                matches!(w, "but" | "and" | "while" | "yet")
+            }) || Self::is_punct(toks.get(j - 1), ",;");
+            let takes_content = cue.participle
+                || phrase
+                || self.lower_is(toks.get(after), |w| w == "that")
+                || Self::is_punct(toks.get(after), ":")
+                || Self::is_quote(toks.get(after));
+            if joined && takes_content {
+                let mut stop = j - 1;
+                while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
+                    stop -= 1;
+                }
+                stops.push(stop);
+            } else if self.is_capitalised_word(toks.get(j - 1)) {
+                // `..., Ann Lee said yes`: a named speaker after a comma starts a new claim.
+                let named_after_comma = self
+                    .phrase_before(toks, j, 0)
+                    .filter(|&s| s > 0 && Self::is_punct(toks.get(s - 1), ",;"));
+                if let Some(s) = named_after_comma {
+                    stops.push(s - 1);
+                }
+            }
+        }
+        stops.sort_unstable();
+        stops
+    }
+
+    /// Skips what may stand between a cue and its content: adverbs, times, an addressee,
+    /// `in a statement`. Returns where the content starts, if any follows.
+    pub fn content_start(&self, toks: &[Tok], from: usize, cue: Cue) -> Option<usize> {
+        let mut k = from;
+        let mut buf = [0u8; 32];
+        for _ in 0..MAX_ADJUNCT {
+            let w = toks.get(k).and_then(|t| self.word(t));
+            let l = w.and_then(|w| lower(w, &mut buf)).unwrap_or("");
+            if is_auxiliary(l) || (l.len() > 4 && l.ends_with("ly")) {
+                k += 1;
+            } else if matches!(l, "on" | "last" | "this" | "next")
+                && self.lower_is(toks.get(k + 1), is_time_word)
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        let starts_adjunct =
+            cue.class != CueClass::Directive && self.lower_is(toks.get(k), is_adjunct_preposition);
+        if cue.class == CueClass::Tell || starts_adjunct {
+            let limit = toks.len().min(k + MAX_ADJUNCT);
+            for m in k..limit {
+                let t = &toks[m];
+                match t.kind {
+                    TokKind::Punct('.') if m + 1 == toks.len() => break,
+                    TokKind::Punct(':') => return Some(m + 1),
+                    // A quote right after the cue is the content; one further on may be a
+                    // fragment inside it (`told voters it would be "an insult"`).
+                    TokKind::Quote(_) if m == k => return Some(m),
+                    TokKind::Punct(',') if Self::is_quote(toks.get(m + 1)) => return Some(m + 1),
+                    TokKind::Word if self.lower_is(Some(t), |w| w == "that") => return Some(m + 1),
+                    _ => {}
+                }
+            }
+            if cue.class != CueClass::Tell {
+                return None;
+            }
+            // `told the BBC the talks had failed`: the addressee is a short phrase.
+            if self.lower_is(toks.get(k), is_object_pronoun) {
+                return Some(k + 1);
+            }
+            // `told his supporters at a rally to ...`: with no short addressee, the content
+            // is all that follows, addressee included.
+            // `told the BBC's Today programme.` has no content; nor has a bare adjunct after
+            // the addressee (`told Channel 4 on Friday.`).
+            let end = self.phrase_after(toks, k);
+            let rest_is_content = toks[end..]
+                .iter()
+                .any(|t| !matches!(t.kind, TokKind::Punct(_)))
+                && !self.lower_is(toks.get(end), is_adjunct_preposition);
+            return match (end > k, rest_is_content) {
+                (true, true) => Some(end),
+                (false, _) if k < toks.len() => Some(k),
+                _ => None,
+            };
+        }
+        match toks.get(k).map(|t| t.kind) {
+            Some(TokKind::Word) if self.lower_is(toks.get(k), |w| w == "that") => Some(k + 1),
+            // `agreed to pay`, `continue to host`: an infinitive is content only after
+            // directives and promises (`urged X to`, `pledged to`).
+            Some(TokKind::Word)
+                if self.lower_is(toks.get(k), |w| w == "to")
+                    && cue.class != CueClass::Directive
+                    && !self.lower_is(toks.get(from.wrapping_sub(1)), cues::takes_infinitive) =>
+            {
+                None
+            }
+            Some(TokKind::Word)
+                if cue.class == CueClass::Finding
+                    && !self
+                        .lower_is(toks.get(from.wrapping_sub(1)), |w| w.starts_with("show")) =>
+            {
+                None
+            }
+            Some(TokKind::Word | TokKind::Quote(_)) => Some(k),
+            Some(TokKind::Punct(':')) => Some(k + 1),
+            Some(TokKind::Punct(',')) if Self::is_quote(toks.get(k + 1)) => Some(k + 1),
+            _ => None,
+        }
+    }
+
+    /// The end of forward content starting at `start`: the next stop or the sentence end,
+    /// without trailing punctuation.
+    pub fn content_end(&self, toks: &[Tok], start: usize, stops: &[usize]) -> usize {
+        let next_stop = stops.partition_point(|&s| s <= start);
+        let mut end = stops.get(next_stop).copied().unwrap_or(toks.len());
+        while end > start && Self::is_punct(toks.get(end - 1), ".,;:!?-—–") {
+            end -= 1;
+        }
+        end
+    }
+}

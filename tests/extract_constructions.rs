@@ -1,0 +1,387 @@
+//! One test per attribution construction, on invented sentences.
+
+use newsclaims::extract::extract;
+use newsclaims::model::{Article, ClaimKind, Extraction, SpeakerKind};
+
+fn run(body: &str) -> Extraction {
+    let article = Article {
+        body: body.to_string(),
+        ..Default::default()
+    };
+    let out = extract(&article);
+    check_offsets(body, &out);
+    out
+}
+
+fn check_offsets(body: &str, out: &Extraction) {
+    let slice = |s: usize, e: usize| body.chars().skip(s).take(e - s).collect::<String>();
+    for q in &out.quotes {
+        assert_eq!(slice(q.start, q.end), q.text);
+        assert!(q.speaker < out.speakers.len());
+    }
+    for c in &out.claims {
+        assert_eq!(slice(c.start, c.end), c.content);
+        assert!(c.speaker < out.speakers.len());
+    }
+}
+
+/// (speaker, text) of every quote.
+fn quotes(out: &Extraction) -> Vec<(String, String)> {
+    out.quotes
+        .iter()
+        .map(|q| (out.speakers[q.speaker].name.clone(), q.text.clone()))
+        .collect()
+}
+
+/// (speaker, content, kind) of every claim.
+fn claims(out: &Extraction) -> Vec<(String, String, ClaimKind)> {
+    out.claims
+        .iter()
+        .map(|c| {
+            (
+                out.speakers[c.speaker].name.clone(),
+                c.content.clone(),
+                c.kind,
+            )
+        })
+        .collect()
+}
+
+fn pair(speaker: &str, text: &str) -> (String, String) {
+    (speaker.to_string(), text.to_string())
+}
+
+#[test]
+fn quote_then_name_said() {
+    let out = run("\"The bridge will open in May,\" Lena Ortiz said.");
+    assert_eq!(
+        quotes(&out),
+        [pair("Lena Ortiz", "The bridge will open in May")]
+    );
+    assert_eq!(out.claims[0].kind, ClaimKind::Direct);
+    assert_eq!(out.claims[0].cue, "said");
+}
+
+#[test]
+fn quote_then_said_role_and_name() {
+    let out = run("“Prices will keep rising,” warned grain trader Tomas Weil.");
+    assert_eq!(
+        quotes(&out),
+        [pair("Tomas Weil", "Prices will keep rising")]
+    );
+    assert_eq!(out.speakers[0].role.as_deref(), Some("grain trader"));
+    assert_eq!(out.speakers[0].kind, SpeakerKind::Person);
+}
+
+#[test]
+fn name_said_colon_quote() {
+    let out = run("The mayor, Ana Brook, said: \"We are ready for the storm.\"");
+    assert_eq!(
+        quotes(&out),
+        [pair("Ana Brook", "We are ready for the storm.")]
+    );
+}
+
+#[test]
+fn split_quote_around_cue_and_pronoun() {
+    let body = "Coach Rita Vance was upbeat. \"We trained hard,\" she said. \"Now we rest.\"";
+    let out = run(body);
+    assert_eq!(
+        quotes(&out),
+        [
+            pair("Rita Vance", "We trained hard"),
+            pair("Rita Vance", "Now we rest.")
+        ]
+    );
+}
+
+#[test]
+fn indirect_said_that_and_two_claims_in_one_sentence() {
+    let out = run("The Farmers Union stated that yields fell but warned that prices may rise.");
+    let got = claims(&out);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1, "yields fell");
+    assert_eq!(got[1].1, "prices may rise");
+    assert!(got
+        .iter()
+        .all(|c| c.0 == "Farmers Union" && c.2 == ClaimKind::Indirect));
+}
+
+#[test]
+fn content_then_name_said() {
+    let out = run("The plant will close next year, the company's owner Piet Mols said.");
+    assert_eq!(
+        claims(&out),
+        [(
+            "Piet Mols".to_string(),
+            "The plant will close next year".to_string(),
+            ClaimKind::Indirect
+        )]
+    );
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let out = run("Sales doubled in March, according to the Harbor Institute.");
+    assert_eq!(claims(&out)[0].0, "Harbor Institute");
+    assert_eq!(claims(&out)[0].1, "Sales doubled in March");
+    let out = run("According to Dr Mira Hale, the vaccine is safe.");
+    assert_eq!(claims(&out)[0].0, "Mira Hale");
+    assert_eq!(claims(&out)[0].1, "the vaccine is safe");
+}
+
+#[test]
+fn appositive_who_clause() {
+    let out = run("\"It was a fair trial,\" Joe Park, who led the defence, said.");
+    assert_eq!(quotes(&out), [pair("Joe Park", "It was a fair trial")]);
+}
+
+#[test]
+fn told_the_broadcaster() {
+    let out = run("Nadia Field told the BBC the talks had collapsed.");
+    assert_eq!(claims(&out)[0].1, "the talks had collapsed");
+    assert_eq!(claims(&out)[0].0, "Nadia Field");
+}
+
+#[test]
+fn in_a_statement() {
+    let out = run("In a statement, Orbis Bank said it would cut 200 jobs.");
+    assert_eq!(claims(&out)[0].0, "Orbis Bank");
+    assert_eq!(claims(&out)[0].1, "it would cut 200 jobs");
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let out = run("Diplomats say the envoy gave “firm” guarantees.");
+    assert_eq!(quotes(&out), [pair("diplomats", "firm")]);
+    let got = claims(&out);
+    assert_eq!(got[0].1, "the envoy gave “firm” guarantees");
+    assert_eq!(got[0].2, ClaimKind::Mixed);
+}
+
+#[test]
+fn unnamed_speaker_drops_the_article() {
+    let out =
+        run("A senior hospital official, speaking anonymously, claimed that \"no beds are left.\"");
+    assert_eq!(
+        quotes(&out),
+        [pair("senior hospital official", "no beds are left.")]
+    );
+    assert_eq!(out.speakers[0].kind, SpeakerKind::Unnamed);
+}
+
+#[test]
+fn surname_and_honorific_resolve_to_full_name() {
+    let body = "Energy minister Carl Dunmore visited the site.\nMr Dunmore said the plant was safe.\nLater Dunmore added that checks would continue.";
+    let out = run(body);
+    assert!(out.claims.len() >= 2);
+    assert!(out
+        .claims
+        .iter()
+        .all(|c| out.speakers[c.speaker].name == "Carl Dunmore"));
+    assert_eq!(out.speakers.len(), 1);
+}
+
+#[test]
+fn government_as_speaker() {
+    let out = run("The US has called on Ruritania to \"release the sailors\".");
+    assert_eq!(quotes(&out), [pair("US", "release the sailors")]);
+    assert_eq!(out.claims[0].cue, "called on");
+}
+
+#[test]
+fn dash_attribution() {
+    let out = run("\"Never give up.\" — Marta Quell");
+    assert_eq!(quotes(&out), [pair("Marta Quell", "Never give up.")]);
+}
+
+#[test]
+fn quote_running_over_paragraphs() {
+    let body = "Ivo Brandt said: \"We started in a garage.\n\"Then we grew fast.\n\"Now we employ 300 people.\"\nThe firm was founded in 1990.";
+    let out = run(body);
+    let got = quotes(&out);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|(s, _)| s == "Ivo Brandt"));
+    let paragraphs: Vec<usize> = out.quotes.iter().map(|q| q.paragraph).collect();
+    assert_eq!(paragraphs, [1, 2, 3]);
+}
+
+#[test]
+fn continuation_paragraph_keeps_the_speaker() {
+    let body = "\"We will appeal,\" said lawyer Omar Sethi.\n\"The ruling ignores the evidence.\"";
+    let out = run(body);
+    assert_eq!(
+        quotes(&out),
+        [
+            pair("Omar Sethi", "We will appeal"),
+            pair("Omar Sethi", "The ruling ignores the evidence.")
+        ]
+    );
+}
+
+#[test]
+fn british_single_quotes() {
+    let out = run("‘We won’t back down,’ said union leader Jo Marsh. Members’ pay is frozen.");
+    assert_eq!(quotes(&out), [pair("Jo Marsh", "We won’t back down")]);
+}
+
+#[test]
+fn unbalanced_mark_recovers_at_paragraph_end() {
+    let body = "He called it \"odd.\nLater, \"We will win,\" said captain Rui Costa.";
+    let out = run(body);
+    assert_eq!(quotes(&out), [pair("Rui Costa", "We will win")]);
+}
+
+#[test]
+fn not_claims() {
+    let none = [
+        "The risk is rising, the Daily Planet reports, citing foreign media.",
+        "She declined to comment.",
+        "The band released an album called \"Blue Hours\" last year.",
+        "Critics of the so-called \"reform\" were not surprised.",
+    ];
+    for body in none {
+        let out = run(body);
+        assert!(out.claims.is_empty(), "{body}: {:?}", claims(&out));
+        assert!(out.quotes.is_empty(), "{body}: {:?}", quotes(&out));
+    }
+}
+
+#[test]
+fn nyt_doubled_apostrophes_and_guillemets() {
+    let out = run("''We are done,'' said Ada Lin. «C'est fini», dit-elle, said Paul Roy.");
+    assert_eq!(quotes(&out)[0], pair("Ada Lin", "We are done"));
+}
+
+#[test]
+fn participle_takes_the_clause_subject() {
+    let out = run("Senator Ida Moss attacked the bill, saying it would \"hurt farmers\".");
+    let got = claims(&out);
+    assert!(
+        got.iter()
+            .any(|c| c.0 == "Ida Moss" && c.1 == "it would \"hurt farmers\""),
+        "{got:?}"
+    );
+    assert_eq!(quotes(&out), [pair("Ida Moss", "hurt farmers")]);
+}
+
+#[test]
+fn progressive_and_contracted_cues() {
+    let out = run(
+        "Governor Ray Lind is urging residents to leave. He’s claiming that the dam is \"unsafe\".",
+    );
+    let got = claims(&out);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|c| c.0 == "Ray Lind"));
+    assert_eq!(got[1].1, "the dam is \"unsafe\"");
+}
+
+#[test]
+fn as_saying_and_absolute_participles() {
+    let out = run("Finance chief Ola Berg is on record as saying that he \"regretted\" the deal.");
+    assert_eq!(quotes(&out), [pair("Ola Berg", "regretted")]);
+    let out =
+        run("The club lost again, with coach Tim Reyes claiming it had been \"a cruel night\".");
+    assert_eq!(quotes(&out), [pair("Tim Reyes", "a cruel night")]);
+}
+
+#[test]
+fn bracketed_party_tag_is_skipped() {
+    let out = run("\"We need a vote,\" Rep. Jo Hart (D-Ore.) said Friday.");
+    assert_eq!(quotes(&out), [pair("Jo Hart", "We need a vote")]);
+}
+
+#[test]
+fn findings_and_noun_homographs() {
+    let out = run("New polls show the mayor trailing. The survey found that turnout fell.");
+    let got = claims(&out);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1, "the mayor trailing");
+    assert_eq!(got[1].1, "turnout fell");
+    let none = run("The morning chat show plays old records. Three shows ran late.");
+    assert!(none.claims.is_empty(), "{:?}", claims(&none));
+}
+
+#[test]
+fn infinitives_only_after_promises_and_directives() {
+    let out = run("The firm agreed to pay the fine. The minister pledged to cut fees.");
+    let got = claims(&out);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "to cut fees");
+}
+
+#[test]
+fn interview_transcript_turns() {
+    let body = "The interview was recorded on Monday.\nHOST: Will you run again?\nMARA DELL: I have not decided.\nHOST: When will you?\nMARA DELL: Soon.";
+    let out = run(body);
+    let got = claims(&out);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(
+        got[1],
+        (
+            "MARA DELL".to_string(),
+            "I have not decided.".to_string(),
+            ClaimKind::Indirect
+        )
+    );
+    assert!(out.claims.iter().all(|c| c.cue == ":"));
+}
+
+#[test]
+fn description_after_comma_describes_the_name() {
+    let out = run("\"Sales will recover,\" Lena Voss, the chain's chief executive told reporters.");
+    assert_eq!(quotes(&out), [pair("Lena Voss", "Sales will recover")]);
+}
+
+#[test]
+fn dash_and_bracket_asides() {
+    let out = run("Ben Ash -- a former judge -- said the ruling was \"sound\".");
+    assert_eq!(quotes(&out), [pair("Ben Ash", "sound")]);
+    let out = run("Rep. Kay Moor (R-Ind.), head of the panel, said the vote was \"a farce\".");
+    assert_eq!(quotes(&out), [pair("Kay Moor", "a farce")]);
+}
+
+#[test]
+fn relative_who_and_of_phrases() {
+    let out = run("The claim was denied by Mr Lund, who said the deal was \"clean\".");
+    assert_eq!(quotes(&out), [pair("Lund", "clean")]);
+    let out = run("Critics of the scheme argue that it is \"unfair\".");
+    assert_eq!(quotes(&out), [pair("critics of the scheme", "unfair")]);
+    let out = run("Sales fell, with some analysts saying demand was \"fragile\".");
+    assert_eq!(quotes(&out), [pair("analysts", "fragile")]);
+}
+
+#[test]
+fn titles_of_shows_are_not_quotes() {
+    let out = run("Ada Lin told \"Morning Talk With Joe\" that the plan was \"dead\".");
+    assert_eq!(quotes(&out), [pair("Ada Lin", "dead")]);
+}
+
+#[test]
+fn quoted_transcript_turn_quotes_only_the_words() {
+    let body = "\"HOST: Are you in?\nGUEST: I am.\n\"HOST: Good.\"\nGUEST: Thanks.";
+    let out = run(body);
+    assert_eq!(quotes(&out)[0], pair("HOST", "Are you in?"));
+}
+
+#[test]
+fn colon_introduces_the_next_paragraph() {
+    let out = run("The Daily Planet reports:\n\"Only 24 people came to the rally.\"");
+    assert_eq!(
+        quotes(&out),
+        [pair("Daily Planet", "Only 24 people came to the rally.")]
+    );
+}
+
+#[test]
+fn cue_nouns_after_articles_and_place_names() {
+    let out = run("Jobs depend on exports to Ruritania, a report says.");
+    assert_eq!(
+        claims(&out),
+        [(
+            "report".to_string(),
+            "Jobs depend on exports to Ruritania".to_string(),
+            ClaimKind::Indirect
+        )]
+    );
+}
