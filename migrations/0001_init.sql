@@ -83,7 +83,9 @@ CREATE INDEX quotes_article_id ON quotes(article_id);
 CREATE INDEX quotes_speaker_id ON quotes(speaker_id);
 CREATE INDEX quotes_claim_id ON quotes(claim_id);
 
--- Full-text indexes over the stored text (external content), kept in sync by triggers.
+-- Full-text indexes over the stored text (external content). Triggers keep them in sync on
+-- update and delete; inserts are indexed by the writer once per batch, in the same transaction
+-- (store/write.rs says why).
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
     text, content = 'quotes', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
@@ -97,9 +99,6 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
 CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
@@ -108,9 +107,6 @@ CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
     INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
 END;
 
-CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
-    INSERT INTO claims_fts(rowid, content) VALUES (new.id, new.content);
-END;
 CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
     INSERT INTO claims_fts(claims_fts, rowid, content) VALUES ('delete', old.id, old.content);
 END;
@@ -119,9 +115,6 @@ CREATE TRIGGER claims_fts_update AFTER UPDATE OF content ON claims BEGIN
     INSERT INTO claims_fts(rowid, content) VALUES (new.id, new.content);
 END;
 
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, body)
     VALUES ('delete', old.id, old.title, old.body);

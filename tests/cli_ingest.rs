@@ -47,7 +47,9 @@ fn ingest_stores_articles_with_quotes_and_prints_one_summary_on_stderr() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicate::str::starts_with("2 new, 0 updated, 0 unchanged, 0 failed"));
+        .stderr(predicate::str::starts_with(
+            "2 new, 0 updated, 0 unchanged, 0 failed",
+        ));
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
     assert!(count(&db, "SELECT count(*) FROM quotes") >= 2);
     assert_eq!(
@@ -62,11 +64,17 @@ fn ingest_stores_articles_with_quotes_and_prints_one_summary_on_stderr() {
 #[test]
 fn second_ingest_writes_nothing_and_says_so() {
     let (_dir, articles, db) = corpus();
-    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
     let quotes = count(&db, "SELECT count(*) FROM quotes");
     let ingested_at: String = Connection::open(&db)
         .unwrap()
-        .query_row("SELECT group_concat(updated_at) FROM articles", [], |r| r.get(0))
+        .query_row("SELECT group_concat(updated_at) FROM articles", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     newsclaims(&db)
         .arg("ingest")
@@ -79,7 +87,9 @@ fn second_ingest_writes_nothing_and_says_so() {
     assert_eq!(count(&db, "SELECT count(*) FROM quotes"), quotes);
     let after: String = Connection::open(&db)
         .unwrap()
-        .query_row("SELECT group_concat(updated_at) FROM articles", [], |r| r.get(0))
+        .query_row("SELECT group_concat(updated_at) FROM articles", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(after, ingested_at);
 }
@@ -87,7 +97,11 @@ fn second_ingest_writes_nothing_and_says_so() {
 #[test]
 fn changed_article_is_updated_and_re_extracted() {
     let (_dir, articles, db) = corpus();
-    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
     fs::write(
         articles.join("strike.txt"),
         "Rail strike called off\n\nUnion official Tom Reyes said: “We won.”\n",
@@ -100,17 +114,34 @@ fn changed_article_is_updated_and_re_extracted() {
         .success()
         .stderr(predicate::str::starts_with("0 new, 1 updated, 1 unchanged"));
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
-    assert_eq!(count(&db, "SELECT count(*) FROM quotes WHERE text LIKE '%We won%'"), 1);
-    assert_eq!(count(&db, "SELECT count(*) FROM quotes WHERE text LIKE '%voted%'"), 0);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM quotes WHERE text LIKE '%We won%'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM quotes WHERE text LIKE '%voted%'"),
+        0
+    );
 }
 
 #[test]
 fn a_curated_alias_survives_re_ingest_and_reextract() {
     let (_dir, articles, db) = corpus();
-    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
     let conn = Connection::open(&db).unwrap();
     let okafor: i64 = conn
-        .query_row("SELECT id FROM speakers WHERE name = 'Maria Okafor'", [], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM speakers WHERE name = 'Maria Okafor'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     conn.execute(
         "INSERT INTO speaker_aliases (key, alias, speaker_id, origin) VALUES ('tom reyes', 'Tom Reyes', ?1, 'user')",
@@ -123,11 +154,22 @@ fn a_curated_alias_survives_re_ingest_and_reextract() {
         "Rail strike called off\n\nUnion official Tom Reyes said: “We won.”\n",
     )
     .unwrap();
-    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
-    newsclaims(&db).args(["reextract", "--all"]).assert().success();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
+    newsclaims(&db)
+        .args(["reextract", "--all"])
+        .assert()
+        .success();
     let reyes_quote_speaker: i64 = Connection::open(&db)
         .unwrap()
-        .query_row("SELECT speaker_id FROM quotes WHERE text LIKE '%We won%'", [], |r| r.get(0))
+        .query_row(
+            "SELECT speaker_id FROM quotes WHERE text LIKE '%We won%'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(reyes_quote_speaker, okafor);
 }
@@ -146,7 +188,9 @@ fn a_bad_input_is_named_the_rest_goes_in_and_the_status_tells() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("wire.jsonl:2"))
-        .stderr(predicate::str::contains("4 new, 0 updated, 0 unchanged, 1 failed"));
+        .stderr(predicate::str::contains(
+            "4 new, 0 updated, 0 unchanged, 1 failed",
+        ));
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 4);
 }
 
@@ -172,7 +216,10 @@ fn stdin_is_read_with_a_dash() {
         .assert()
         .success()
         .stderr(predicate::str::starts_with("1 new"));
-    assert_eq!(count(&db, "SELECT count(*) FROM articles WHERE origin = '-'"), 1);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM articles WHERE origin = '-'"),
+        1
+    );
 }
 
 #[test]
@@ -208,7 +255,11 @@ fn a_foreign_database_is_refused_and_left_untouched() {
 #[test]
 fn offsets_in_the_archive_give_back_every_quote_and_claim() {
     let (_dir, articles, db) = corpus();
-    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
     let bad = count(
         &db,
         "SELECT (SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -222,7 +273,11 @@ fn offsets_in_the_archive_give_back_every_quote_and_claim() {
 #[test]
 fn reextract_keeps_the_counts_of_an_unchanged_extractor() {
     let (_dir, articles, db) = corpus();
-    newsclaims(&db).arg("ingest").arg(&articles).assert().success();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
     let quotes = count(&db, "SELECT count(*) FROM quotes");
     newsclaims(&db)
         .arg("reextract")
@@ -270,4 +325,15 @@ fn extract_is_a_stream_filter_with_no_database() {
         origin.ends_with("#a1") || origin.ends_with("#a2")
     }));
     assert!(!dir.path().join("newsclaims.db").exists());
+}
+
+#[test]
+fn extract_of_empty_input_prints_nothing_and_succeeds() {
+    Command::cargo_bin("newsclaims")
+        .unwrap()
+        .arg("extract")
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout("");
 }

@@ -112,7 +112,11 @@ fn kill_9_at_any_moment_leaves_no_half_article_and_a_rerun_completes() {
         }
         let rerun = ingest(&db, &corpus).wait_with_output().unwrap();
         assert!(rerun.status.success(), "run {run}: rerun failed");
-        assert_eq!(per_article(&db), reference, "run {run}: rerun did not complete the work");
+        assert_eq!(
+            per_article(&db),
+            reference,
+            "run {run}: rerun did not complete the work"
+        );
     }
     assert!(
         interrupted_midway >= 5,
@@ -153,7 +157,9 @@ fn ctrl_c_stops_after_the_current_batch_with_status_130() {
     for _ in 0..2000 {
         if db.exists()
             && Connection::open(&db)
-                .and_then(|c| c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)))
+                .and_then(|c| {
+                    c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+                })
                 .unwrap_or(0)
                 > 0
         {

@@ -59,6 +59,8 @@ pub fn run(options: &IngestOptions) -> Result<ExitCode> {
     let mut failed = 0usize;
     let articles = match ingest::read(&stdin, options) {
         Ok(articles) => articles,
+        // Empty input is no articles, not a failure: a stream filter passes it through.
+        Err(error) if error.skipped => return Ok(ExitCode::SUCCESS),
         Err(error) => {
             eprintln!("error: {error}");
             return Ok(ExitCode::FAILURE);

@@ -6,6 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, SyncSender};
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -48,33 +49,57 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     let interrupted = interrupt_flag();
     let (files, walk_errors) = ingest::walk(&inputs);
     let progress = progress_bar(&files, config.quiet);
-    let mut run = Run {
-        store: &mut store,
-        progress: &progress,
-        batch_size: config.batch_size,
-        pending: Vec::new(),
-        stored: WriteSummary::default(),
-        failed: 0,
-        skipped: 0,
-    };
-    for error in &walk_errors {
-        run.report(error);
-    }
-    let result = run.ingest_files(&files, &config.options, &interrupted);
+    // One writer thread owns the archive, so the next batch is read and extracted while the
+    // last one is written.
+    let (batches, writer_inbox) = mpsc::sync_channel::<Vec<(Article, Extraction)>>(1);
+    let (read_result, stored, write_result) = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| -> (WriteSummary, Result<()>) {
+            let mut stored = WriteSummary::default();
+            for batch in writer_inbox {
+                match store.write_batch(&batch, extract::VERSION) {
+                    Ok((summary, _)) => stored.add(summary),
+                    Err(error) => return (stored, Err(error)),
+                }
+            }
+            (stored, Ok(()))
+        });
+        let mut run = Run {
+            writer: batches,
+            progress: &progress,
+            batch_size: config.batch_size,
+            pending: Vec::new(),
+            failed: 0,
+            skipped: 0,
+        };
+        for error in &walk_errors {
+            run.report(error);
+        }
+        let read_result = run.ingest_files(&files, &config.options, &interrupted);
+        let counts = (run.failed, run.skipped);
+        drop(run);
+        let (stored, write_result) = match writer.join() {
+            Ok(outcome) => outcome,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        (read_result.map(|()| counts), stored, write_result)
+    });
     progress.finish_and_clear();
     let stopped = interrupted.load(Ordering::SeqCst);
+    // A failed write explains a failed send, so it is the error to show.
+    let result = write_result.and(read_result);
+    let (failed, skipped) = *result.as_ref().unwrap_or(&(0, 0));
     if !config.quiet || stopped || result.is_err() {
-        let s = run.stored;
+        let s = stored;
         eprintln!(
             "{}{} new, {} updated, {} unchanged, {} failed, {} skipped; {} quotes, {} claims, {} speakers added",
             if stopped { "interrupted: " } else { "" },
-            s.new, s.updated, s.unchanged, run.failed, run.skipped, s.quotes, s.claims, s.speakers
+            s.new, s.updated, s.unchanged, failed, skipped, s.quotes, s.claims, s.speakers
         );
     }
     result?;
     Ok(if stopped {
         ExitCode::from(INTERRUPTED)
-    } else if run.failed > 0 {
+    } else if failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -82,11 +107,10 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
 }
 
 struct Run<'a> {
-    store: &'a mut Store,
+    writer: SyncSender<Vec<(Article, Extraction)>>,
     progress: &'a ProgressBar,
     batch_size: usize,
     pending: Vec<Article>,
-    stored: WriteSummary,
     failed: usize,
     skipped: usize,
 }
@@ -171,8 +195,9 @@ impl Run<'_> {
                 Err(error) => self.report(&error),
             }
         }
-        let (summary, _) = self.store.write_batch(&batch, extract::VERSION)?;
-        self.stored.add(summary);
+        self.writer
+            .send(batch)
+            .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
         Ok(())
     }
 

@@ -153,7 +153,8 @@ pub fn object_to_article(
         published_raw,
         source,
         language,
-        body: super::text::trim_blank_lines(body).to_string(),
+        body: super::text::reflow_hard_wrapped(body)
+            .unwrap_or_else(|| super::text::trim_blank_lines(body).to_string()),
         format,
     })
 }
