@@ -1,0 +1,54 @@
+//! `search`: full-text search over quotes, claims and articles, best match first, with the
+//! matched words highlighted.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::listing::{open_existing, resolve, stdout};
+use crate::output::{self, Format, OutputOptions, MARK_CLOSE, MARK_OPEN};
+use crate::store::query::{self, Filters, Marks, Search, Target};
+
+pub struct SearchOptions {
+    pub search: Search,
+    /// Where to look; quotes and claims by default.
+    pub targets: Vec<Target>,
+    pub filters: Filters,
+    pub output: OutputOptions,
+}
+
+pub fn run(db: &Path, options: &SearchOptions) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let filters = resolve(&store, &options.filters)?;
+    let mut targets = options.targets.clone();
+    targets.dedup();
+    if targets.is_empty() {
+        targets = vec![Target::Quotes, Target::Claims];
+    }
+    let mut output = options.output.clone();
+    // Only a table shows marks; the other formats get the text as stored.
+    let marks = (output.format == Format::Table).then_some(Marks {
+        open: MARK_OPEN,
+        close: MARK_CLOSE,
+    });
+    if output.table_columns.is_none() {
+        let mut columns = vec![
+            "date",
+            "speaker",
+            "speaker_role",
+            "cue",
+            "text",
+            "source",
+            "title",
+        ];
+        if targets.len() > 1 {
+            columns.insert(0, "type");
+        }
+        output.table_columns = Some(columns);
+    }
+    let select = query::search(&targets, &options.search, &filters, marks);
+    let mut sink = output::sink(stdout(), &output);
+    store.stream(&select, sink.as_mut())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,210 @@
+//! An aligned table for people: fits the terminal by truncating the widest cells with `…`,
+//! colours headers and search matches when asked, plain otherwise.
+
+use std::io::Write;
+
+use anyhow::Result;
+use unicode_width::UnicodeWidthChar;
+
+use super::{OutputOptions, MARK_CLOSE, MARK_OPEN};
+use crate::store::query::{Cell, RowSink};
+
+/// No column is squeezed below this (or its header, if shorter).
+const MIN_WIDTH: usize = 6;
+const GAP: &str = "  ";
+const BOLD: &str = "\x1b[1m";
+const MATCH: &str = "\x1b[1;31m";
+const RESET: &str = "\x1b[0m";
+
+pub struct Table<'a> {
+    out: Box<dyn Write + 'a>,
+    color: bool,
+    width: Option<usize>,
+    header: bool,
+    wanted: Option<Vec<&'static str>>,
+    names: Vec<String>,
+    /// Which of the row's cells are shown, in order.
+    shown: Vec<usize>,
+    rows: Vec<Vec<String>>,
+}
+
+impl<'a> Table<'a> {
+    pub fn new(out: Box<dyn Write + 'a>, options: &OutputOptions) -> Self {
+        Table {
+            out,
+            color: options.color,
+            width: options.width,
+            header: options.header,
+            wanted: options.table_columns.clone(),
+            names: Vec::new(),
+            shown: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// Display width, not counting match marks.
+fn width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// One line of a cell: line breaks and tabs become spaces.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && !is_mark(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn is_mark(c: char) -> bool {
+    MARK_OPEN.starts_with(c) || MARK_CLOSE.starts_with(c)
+}
+
+impl Table<'_> {
+    /// Column widths that fit `self.width`: the widest column gives way first.
+    fn widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self
+            .shown
+            .iter()
+            .enumerate()
+            .map(|(col, &i)| {
+                let header = if self.header {
+                    width(&self.names[i])
+                } else {
+                    0
+                };
+                self.rows
+                    .iter()
+                    .map(|row| width(&row[col]))
+                    .max()
+                    .unwrap_or(0)
+                    .max(header)
+            })
+            .collect();
+        let Some(limit) = self.width else {
+            return widths;
+        };
+        let floor: Vec<usize> = self
+            .shown
+            .iter()
+            .zip(&widths)
+            .map(|(&i, &w)| w.min(MIN_WIDTH.max(width(&self.names[i]).min(MIN_WIDTH * 2))))
+            .collect();
+        let gaps = GAP.len() * widths.len().saturating_sub(1);
+        while widths.iter().sum::<usize>() + gaps > limit {
+            let widest = (0..widths.len())
+                .filter(|&c| widths[c] > floor[c])
+                .max_by_key(|&c| widths[c]);
+            match widest {
+                Some(c) => widths[c] -= 1,
+                None => break,
+            }
+        }
+        widths
+    }
+
+    /// `text` cut to `room` columns (with `…` when cut), marks turned into colour or dropped.
+    fn fit(&self, text: &str, room: usize) -> (String, usize) {
+        let cut = width(text) > room;
+        let budget = if cut { room.saturating_sub(1) } else { room };
+        let mut out = String::with_capacity(text.len());
+        let (mut used, mut marked) = (0, false);
+        for c in text.chars() {
+            if is_mark(c) {
+                marked = MARK_OPEN.starts_with(c);
+                if self.color {
+                    out.push_str(if marked { MATCH } else { RESET });
+                }
+                continue;
+            }
+            let w = c.width().unwrap_or(0);
+            if used + w > budget {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        if self.color && marked {
+            out.push_str(RESET);
+        }
+        if cut && room > 0 {
+            out.push('…');
+            used += 1;
+        }
+        (out, used)
+    }
+
+    fn line(&mut self, cells: &[String], widths: &[usize], bold: bool) -> Result<()> {
+        let mut line = String::new();
+        let last = cells.len().saturating_sub(1);
+        for (col, (cell, &room)) in cells.iter().zip(widths).enumerate() {
+            let (text, used) = self.fit(cell, room);
+            if bold && self.color {
+                line.push_str(BOLD);
+                line.push_str(&text);
+                line.push_str(RESET);
+            } else {
+                line.push_str(&text);
+            }
+            if col < last {
+                line.push_str(&" ".repeat(room - used));
+                line.push_str(GAP);
+            }
+        }
+        self.out.write_all(line.trim_end().as_bytes())?;
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+}
+
+impl RowSink for Table<'_> {
+    fn begin(&mut self, columns: &[&str]) -> Result<()> {
+        self.names = columns.iter().map(|c| c.to_string()).collect();
+        self.shown = match &self.wanted {
+            Some(wanted) => wanted
+                .iter()
+                .filter_map(|w| columns.iter().position(|c| c == w))
+                .collect(),
+            None => (0..columns.len()).collect(),
+        };
+        Ok(())
+    }
+
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
+        let row = self
+            .shown
+            .iter()
+            .map(|&i| match cells[i] {
+                Cell::Null => String::new(),
+                Cell::Int(n) => n.to_string(),
+                Cell::Real(r) => format!("{r:.2}"),
+                Cell::Text(text) => one_line(text),
+            })
+            .collect();
+        self.rows.push(row);
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let widths = self.widths();
+        if self.header {
+            let names: Vec<String> = self.shown.iter().map(|&i| self.names[i].clone()).collect();
+            self.line(&names, &widths, true)?;
+            let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+            self.line(&rule, &widths, false)?;
+        }
+        for row in std::mem::take(&mut self.rows) {
+            self.line(&row, &widths, false)?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
