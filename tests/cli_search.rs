@@ -61,10 +61,16 @@ fn hits_carry_speaker_role_cue_title_outlet_and_date() {
         "2004-05-01",
         "Iraq fears US-led spillover",
     ] {
-        assert!(stdout.contains(expected), "{expected} missing from\n{stdout}");
+        assert!(
+            stdout.contains(expected),
+            "{expected} missing from\n{stdout}"
+        );
     }
     // Not a terminal: a plain table, no marks, no colour.
-    assert!(!stdout.contains('\u{2}') && !stdout.contains('\x1b'), "{stdout:?}");
+    assert!(
+        !stdout.contains('\u{2}') && !stdout.contains('\x1b'),
+        "{stdout:?}"
+    );
 }
 
 #[test]
@@ -78,7 +84,10 @@ fn color_always_highlights_the_matched_words() {
 fn best_match_comes_first_and_in_selects_where() {
     let (_, stdout, _) = run(&["search", "Iraq", "--in", "claims", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(stdout.as_bytes());
-    let types: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_string()).collect();
+    let types: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
     assert_eq!(types, ["claim", "claim"]);
     let (_, stdout, _) = run(&["search", "appeal", "--in", "all", "--format", "jsonl"]);
     let types: Vec<String> = stdout
@@ -94,7 +103,13 @@ fn raw_passes_fts5_syntax_through() {
     assert!(ok);
     assert_eq!(stdout.lines().count(), 4, "{stdout}");
     let (_, stdout, _) = run(&[
-        "search", "--raw", "NEAR(sizable escalation, 5)", "--in", "quotes", "--format", "jsonl",
+        "search",
+        "--raw",
+        "NEAR(sizable escalation, 5)",
+        "--in",
+        "quotes",
+        "--format",
+        "jsonl",
     ]);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
 }
@@ -109,7 +124,9 @@ fn a_raw_syntax_error_is_one_clear_line() {
             .assert()
             .failure()
             .stdout("")
-            .stderr(predicate::str::starts_with("newsclaims: invalid --raw search query"))
+            .stderr(predicate::str::starts_with(
+                "newsclaims: invalid --raw search query",
+            ))
             .stderr(predicate::function(|s: &str| s.lines().count() == 1));
     }
 }
@@ -117,13 +134,22 @@ fn a_raw_syntax_error_is_one_clear_line() {
 #[test]
 fn filters_apply_to_search() {
     let (_, stdout, stderr) = run(&[
-        "search", "Iraq", "--speaker", "jiyad", "--since", "2004-06", "--format", "jsonl",
+        "search",
+        "Iraq",
+        "--speaker",
+        "jiyad",
+        "--since",
+        "2004-06",
+        "--format",
+        "jsonl",
     ]);
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(stderr.contains("matches 2 speakers"), "{stderr}");
     let (_, stdout, _) = run(&["search", "Iraq", "--source", "bbc", "--format", "jsonl"]);
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
-    let (_, stdout, _) = run(&["search", "Iraq", "--limit", "1", "--offset", "1", "--format", "jsonl"]);
+    let (_, stdout, _) = run(&[
+        "search", "Iraq", "--limit", "1", "--offset", "1", "--format", "jsonl",
+    ]);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
 }
 

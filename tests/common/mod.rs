@@ -16,7 +16,13 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(origin: &str, source: Option<&str>, date: Option<&str>, title: &str, body: &str) -> Doc {
+    pub fn new(
+        origin: &str,
+        source: Option<&str>,
+        date: Option<&str>,
+        title: &str,
+        body: &str,
+    ) -> Doc {
         Doc {
             article: Article {
                 origin: origin.into(),
@@ -101,8 +107,18 @@ pub fn articles() -> Vec<(Article, Extraction)> {
     );
     let jiyad = a.speaker("Sajad Jiyād", Person, Some("political analyst"));
     let officials = a.speaker("officials", Unnamed, None);
-    let c = a.claim(jiyad, "warned", "There is a sizable risk of a spillover escalation in Iraq,", Direct);
-    a.quote(jiyad, "warned", "There is a sizable risk of a spillover escalation in Iraq,", Some(c));
+    let c = a.claim(
+        jiyad,
+        "warned",
+        "There is a sizable risk of a spillover escalation in Iraq,",
+        Direct,
+    );
+    a.quote(
+        jiyad,
+        "warned",
+        "There is a sizable risk of a spillover escalation in Iraq,",
+        Some(c),
+    );
     let c = a.claim(officials, "say", "Iran gave “positive” assurances", Mixed);
     a.quote(officials, "say", "positive", Some(c));
 
@@ -147,8 +163,18 @@ pub fn articles() -> Vec<(Article, Extraction)> {
     let spokesman = c.speaker("spokesman for the firm", Unnamed, None);
     let k = c.claim(blair, "told", "We will not be rushed,", Direct);
     c.quote(blair, "told", "We will not be rushed,", Some(k));
-    let k = c.claim(t_blair, "said", "-5 percent is a cut, not AND a rise,", Direct);
-    c.quote(t_blair, "said", "-5 percent is a cut, not AND a rise,", Some(k));
+    let k = c.claim(
+        t_blair,
+        "said",
+        "-5 percent is a cut, not AND a rise,",
+        Direct,
+    );
+    c.quote(
+        t_blair,
+        "said",
+        "-5 percent is a cut, not AND a rise,",
+        Some(k),
+    );
     c.claim(spokesman, "said", "it would appeal", Indirect);
 
     let d = Doc::new("stdin-4", None, None, "", "Nothing quoted here.");
@@ -158,7 +184,7 @@ pub fn articles() -> Vec<(Article, Extraction)> {
 
 /// Counts the fixture holds, for tests that check "every row".
 pub const QUOTES: usize = 6;
-pub const CLAIMS: usize = 7;
+pub const CLAIMS: usize = 8;
 
 /// Writes the fixture into `dir/archive.db`.
 pub fn archive(dir: &Path) -> PathBuf {
@@ -171,6 +197,9 @@ pub fn archive(dir: &Path) -> PathBuf {
 /// The binary against `db`, with colour and terminal detection out of the way.
 pub fn newsclaims(db: &Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("newsclaims").expect("binary");
-    cmd.arg("--db").arg(db).env("NO_COLOR", "1").env_remove("NEWSCLAIMS_DB");
+    cmd.arg("--db")
+        .arg(db)
+        .env("NO_COLOR", "1")
+        .env_remove("NEWSCLAIMS_DB");
     cmd
 }
