@@ -208,3 +208,60 @@ impl RowSink for Table<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{Format, OutputOptions};
+
+    fn render(width: Option<usize>, color: bool, text: &str) -> String {
+        let mut buffer = Vec::new();
+        {
+            let options = OutputOptions {
+                width,
+                color,
+                ..OutputOptions::plain(Format::Table)
+            };
+            let mut table = Table::new(Box::new(&mut buffer), &options);
+            table.begin(&["speaker", "text"]).unwrap();
+            table
+                .row(&[Cell::Text("Sajad Jiyād"), Cell::Text(text)])
+                .unwrap();
+            table.finish().unwrap();
+        }
+        String::from_utf8(buffer).unwrap()
+    }
+
+    #[test]
+    fn fits_the_width_by_cutting_the_widest_cell() {
+        let out = render(
+            Some(40),
+            false,
+            "There is a sizable risk of a \u{2}spillover\u{3} escalation in Iraq",
+        );
+        for line in out.lines() {
+            assert!(width(line) <= 40, "{line:?} is wider than 40");
+        }
+        assert!(
+            out.contains("Sajad Jiyād  There is a sizable risk of…"),
+            "{out}"
+        );
+        assert!(!out.contains('\u{2}'));
+    }
+
+    #[test]
+    fn marks_become_colour_and_colour_is_closed_when_cut() {
+        let out = render(None, true, "a \u{2}spillover\u{3} b");
+        assert!(out.contains("a \x1b[1;31mspillover\x1b[0m b"), "{out:?}");
+        let cut = render(Some(20), true, "\u{2}spillover escalation everywhere\u{3}");
+        let last = cut.lines().last().unwrap();
+        assert!(last.ends_with("…") && last.contains(RESET), "{last:?}");
+    }
+
+    #[test]
+    fn line_breaks_in_cells_stay_on_one_line() {
+        let out = render(None, false, "one\ntwo\tthree");
+        assert_eq!(out.lines().count(), 3);
+        assert!(out.contains("one two three"));
+    }
+}

@@ -434,67 +434,120 @@ pub fn search(
     let Some(expression) = search.expression() else {
         return Select::nothing(HIT_COLUMN_NAMES);
     };
+    let filtered = filters.speakers.is_some()
+        || filters.sources.is_some()
+        || filters.articles.is_some()
+        || filters.since.is_some()
+        || filters.until.is_some()
+        || filters.kind.is_some();
     let mut b = Builder::new();
-    // The branches build their columns in one order; the outer SELECT gives the documented one.
-    b.push(&format!("SELECT {} FROM (", HIT_COLUMN_NAMES.join(", ")));
+    // First rank on the FTS indexes alone (joined only as far as the filters need) and keep
+    // one page; then join the labels and highlight only the rows shown. Joining and
+    // highlighting every match of a common word first is what makes a search slow.
+    b.push("WITH hits AS MATERIALIZED (");
     for (i, &target) in targets.iter().enumerate() {
         if i > 0 {
             b.push(" UNION ALL ");
         }
-        let (table, text_column) = match target {
-            Target::Quotes => ("quotes_fts", "x.text"),
-            Target::Claims => ("claims_fts", "x.content"),
-            Target::Articles => ("articles_fts", "a.body"),
-        };
-        b.bind("SELECT ? AS type, ", target.as_str().to_string());
-        match (target, marks) {
-            (Target::Articles, Some(m)) => b
-                .bind("a.id AS id, NULL AS speaker, NULL AS speaker_role, NULL AS cue, snippet(articles_fts, 1, ?", m.open.to_string())
-                .bind(", ?, '…', 24) AS text, NULL AS kind, ", m.close.to_string()),
-            (Target::Articles, None) => b.push(
-                "a.id AS id, NULL AS speaker, NULL AS speaker_role, NULL AS cue, a.body AS text,
-                 NULL AS kind, ",
-            ),
-            (_, Some(m)) => b
-                .push("x.id AS id, sp.name AS speaker, x.speaker_role AS speaker_role, x.cue AS cue, ")
-                .bind(&format!("highlight({table}, 0, ?"), m.open.to_string())
-                .bind(", ?) AS text, ", m.close.to_string()),
-            (_, None) => b
-                .push("x.id AS id, sp.name AS speaker, x.speaker_role AS speaker_role, x.cue AS cue, ")
-                .push(text_column)
-                .push(" AS text, "),
-        };
-        match target {
-            Target::Quotes => b.push("c.kind AS kind, "),
-            Target::Claims => b.push("x.kind AS kind, "),
-            Target::Articles => b.push(""),
-        };
-        b.push(
-            "substr(a.published_at, 1, 10) AS date, src.name AS source, a.title AS title,
-             a.origin AS origin, a.url AS url, a.published_at AS published_at,
-             a.id AS article_id, ",
-        )
-        .push(&format!("round(bm25({table}), 4) AS score FROM {table}"));
-        match target {
-            Target::Quotes => b
-                .push(" JOIN quotes x ON x.id = quotes_fts.rowid")
-                .push(ARTICLE_JOINS)
-                .push(QUOTE_FROM),
-            Target::Claims => b
-                .push(" JOIN claims x ON x.id = claims_fts.rowid")
-                .push(ARTICLE_JOINS)
-                .push(CLAIM_FROM),
-            Target::Articles => b.push(
-                " JOIN articles a ON a.id = articles_fts.rowid
-                  LEFT JOIN sources src ON src.id = a.source_id",
-            ),
-        };
+        let table = fts_table(target);
+        b.bind("SELECT ? AS type, ", target.as_str().to_string())
+            .push(&format!(
+                "{table}.rowid AS id, bm25({table}) AS score FROM {table}"
+            ));
+        if filtered {
+            b.push(match target {
+                Target::Quotes => {
+                    " JOIN quotes x ON x.id = quotes_fts.rowid
+                      JOIN articles a ON a.id = x.article_id
+                      LEFT JOIN claims c ON c.id = x.claim_id"
+                }
+                Target::Claims => {
+                    " JOIN claims x ON x.id = claims_fts.rowid
+                      JOIN articles a ON a.id = x.article_id"
+                }
+                Target::Articles => " JOIN articles a ON a.id = articles_fts.rowid",
+            });
+        }
         b.bind(&format!(" WHERE {table} MATCH ?"), expression.clone());
         conditions(&mut b, target, filters);
     }
-    b.push(") ORDER BY score, published_at DESC, id");
+    b.push(" ORDER BY score, id");
     limit(&mut b, filters);
+    // The branches build their columns in one order; the outer SELECT gives the documented one.
+    b.push(&format!(") SELECT {} FROM (", HIT_COLUMN_NAMES.join(", ")));
+    for (i, &target) in targets.iter().enumerate() {
+        if i > 0 {
+            b.push(" UNION ALL ");
+        }
+        let table = fts_table(target);
+        b.push("SELECT h.type AS type, h.id AS id, ");
+        match target {
+            Target::Articles => {
+                b.push("NULL AS speaker, NULL AS speaker_role, NULL AS cue, ");
+            }
+            _ => {
+                b.push("sp.name AS speaker, x.speaker_role AS speaker_role, x.cue AS cue, ");
+            }
+        }
+        match (target, marks) {
+            (Target::Articles, Some(m)) => b
+                .bind("(SELECT snippet(articles_fts, 1, ?", m.open.to_string())
+                .bind(", ?, '…', 24)", m.close.to_string())
+                .bind(
+                    " FROM articles_fts WHERE articles_fts MATCH ?",
+                    expression.clone(),
+                )
+                .push(" AND rowid = h.id) AS text, "),
+            (_, Some(m)) => b
+                .bind(
+                    &format!("(SELECT highlight({table}, 0, ?"),
+                    m.open.to_string(),
+                )
+                .bind(", ?)", m.close.to_string())
+                .bind(
+                    &format!(" FROM {table} WHERE {table} MATCH ?"),
+                    expression.clone(),
+                )
+                .push(" AND rowid = h.id) AS text, "),
+            (Target::Quotes, None) => b.push("x.text AS text, "),
+            (Target::Claims, None) => b.push("x.content AS text, "),
+            (Target::Articles, None) => b.push("a.body AS text, "),
+        };
+        b.push(match target {
+            Target::Quotes => "c.kind AS kind, ",
+            Target::Claims => "x.kind AS kind, ",
+            Target::Articles => "NULL AS kind, ",
+        });
+        b.push(
+            "substr(a.published_at, 1, 10) AS date, src.name AS source, a.title AS title,
+             a.origin AS origin, a.url AS url, a.published_at AS published_at,
+             a.id AS article_id, round(h.score, 4) AS score FROM hits h",
+        );
+        match target {
+            Target::Quotes => b
+                .push(" JOIN quotes x ON x.id = h.id")
+                .push(ARTICLE_JOINS)
+                .push(QUOTE_FROM),
+            Target::Claims => b
+                .push(" JOIN claims x ON x.id = h.id")
+                .push(ARTICLE_JOINS)
+                .push(CLAIM_FROM),
+            Target::Articles => b.push(
+                " JOIN articles a ON a.id = h.id LEFT JOIN sources src ON src.id = a.source_id",
+            ),
+        };
+        b.bind(" WHERE h.type = ?", target.as_str().to_string());
+    }
+    b.push(") ORDER BY score, id");
     b.finish(search.raw)
+}
+
+fn fts_table(target: Target) -> &'static str {
+    match target {
+        Target::Quotes => "quotes_fts",
+        Target::Claims => "claims_fts",
+        Target::Articles => "articles_fts",
+    }
 }
 
 impl Store {
