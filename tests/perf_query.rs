@@ -158,14 +158,18 @@ fn search_and_export_timings() {
         };
         let started = Instant::now();
         let resolved = store.resolve(&filters).unwrap();
+        let targets = [Target::Quotes, Target::Claims];
+        let search = Search { text, raw: false };
+        let ranking = store.ranking(&targets, &search).unwrap();
         let select = query::search(
-            &[Target::Quotes, Target::Claims],
-            &Search { text, raw: false },
+            &targets,
+            &search,
             &resolved,
             Some(Marks {
                 open: MARK_OPEN,
                 close: MARK_CLOSE,
             }),
+            ranking,
         );
         let mut sink = output::sink(Box::new(std::io::sink()), &table);
         store.stream(&select, sink.as_mut()).unwrap();

@@ -44,6 +44,7 @@ proptest! {
             &search,
             &filters,
             Some(query::Marks { open: output::MARK_OPEN, close: output::MARK_CLOSE }),
+            query::Ranking::Relevance,
         );
         let mut sink = output::sink(Box::new(std::io::sink()), &OutputOptions::plain(Format::Table));
         store.stream(&select, sink.as_mut()).unwrap();
@@ -89,7 +90,7 @@ proptest! {
     fn raw_queries_fail_cleanly(text in awkward()) {
         let store = store();
         let filters = store.resolve(&Filters::default()).unwrap();
-        let select = query::search(&[Target::Quotes], &Search { text, raw: true }, &filters, None);
+        let select = query::search(&[Target::Quotes], &Search { text, raw: true }, &filters, None, query::Ranking::Relevance);
         let mut sink = output::sink(Box::new(std::io::sink()), &OutputOptions::plain(Format::Jsonl));
         if let Err(err) = store.stream(&select, sink.as_mut()) {
             prop_assert!(format!("{err:#}").starts_with("invalid --raw search query"), "{err:#}");

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::listing::{open_existing, resolve, stdout};
 use crate::output::{self, Format, OutputOptions, MARK_CLOSE, MARK_OPEN};
-use crate::store::query::{self, Filters, Marks, Search, Target};
+use crate::store::query::{self, Filters, Marks, Ranking, Search, Target, RANK_LIMIT};
 
 pub struct SearchOptions {
     pub search: Search,
@@ -47,7 +47,14 @@ pub fn run(db: &Path, options: &SearchOptions) -> Result<ExitCode> {
         }
         output.table_columns = Some(columns);
     }
-    let select = query::search(&targets, &options.search, &filters, marks);
+    let ranking = store.ranking(&targets, &options.search)?;
+    if ranking == Ranking::Recent {
+        eprintln!(
+            "newsclaims: over {RANK_LIMIT} matches: showing the most recently added first \
+             (add words or filters to rank by relevance)"
+        );
+    }
+    let select = query::search(&targets, &options.search, &filters, marks, ranking);
     let mut sink = output::sink(stdout(), &output);
     store.stream(&select, sink.as_mut())?;
     Ok(ExitCode::SUCCESS)

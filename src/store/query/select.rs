@@ -430,6 +430,7 @@ pub fn search(
     search: &Search,
     filters: &Resolved,
     marks: Option<Marks>,
+    ranking: Ranking,
 ) -> Select {
     let Some(expression) = search.expression() else {
         return Select::nothing(HIT_COLUMN_NAMES);
@@ -445,15 +446,26 @@ pub fn search(
     // one page; then join the labels and highlight only the rows shown. Joining and
     // highlighting every match of a common word first is what makes a search slow.
     b.push("WITH hits AS MATERIALIZED (");
+    // Each place keeps its own best page, so no branch sorts more than it must.
+    let page = filters.limit.map_or(-1, |n| {
+        n.saturating_add(filters.offset).min(i64::MAX as u64) as i64
+    });
+    let order = match ranking {
+        Ranking::Relevance => "score, id",
+        Ranking::Recent => "id DESC",
+    };
     for (i, &target) in targets.iter().enumerate() {
         if i > 0 {
             b.push(" UNION ALL ");
         }
         let table = fts_table(target);
-        b.bind("SELECT ? AS type, ", target.as_str().to_string())
-            .push(&format!(
-                "{table}.rowid AS id, bm25({table}) AS score FROM {table}"
-            ));
+        b.bind(
+            "SELECT * FROM (SELECT ? AS type, ",
+            target.as_str().to_string(),
+        )
+        .push(&format!(
+            "{table}.rowid AS id, bm25({table}) AS score FROM {table}"
+        ));
         if filtered {
             b.push(match target {
                 Target::Quotes => {
@@ -470,8 +482,9 @@ pub fn search(
         }
         b.bind(&format!(" WHERE {table} MATCH ?"), expression.clone());
         conditions(&mut b, target, filters);
+        b.push(" ORDER BY ").push(order).bind(" LIMIT ?)", page);
     }
-    b.push(" ORDER BY score, id");
+    b.push(" ORDER BY ").push(order);
     limit(&mut b, filters);
     // The branches build their columns in one order; the outer SELECT gives the documented one.
     b.push(&format!(") SELECT {} FROM (", HIT_COLUMN_NAMES.join(", ")));
@@ -538,8 +551,33 @@ pub fn search(
         };
         b.bind(" WHERE h.type = ?", target.as_str().to_string());
     }
-    b.push(") ORDER BY score, id");
+    b.push(match ranking {
+        Ranking::Relevance => ") ORDER BY score, id",
+        Ranking::Recent => ") ORDER BY published_at DESC, id DESC",
+    });
     b.finish(search.raw)
+}
+
+/// How search hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ranking {
+    /// Best match first (bm25).
+    Relevance,
+    /// Most recently stored first: for words so common that ranking every match would be
+    /// slow and tell little.
+    Recent,
+}
+
+/// Above this many matches in one place, search orders by [`Ranking::Recent`].
+pub const RANK_LIMIT: i64 = 20_000;
+
+/// A `--raw` query's error is the user's syntax, said in one line; any other is a bug.
+fn explain(raw_fts: bool, err: rusqlite::Error) -> anyhow::Error {
+    if raw_fts {
+        anyhow!("invalid --raw search query: {err} (without --raw any text can be searched)")
+    } else {
+        anyhow::Error::new(err)
+    }
 }
 
 fn fts_table(target: Target) -> &'static str {
@@ -551,18 +589,36 @@ fn fts_table(target: Target) -> &'static str {
 }
 
 impl Store {
+    /// Relevance, unless one of `targets` has more than [`RANK_LIMIT`] matches (counted only
+    /// that far, so the check stays cheap).
+    pub fn ranking(&self, targets: &[Target], search: &Search) -> Result<Ranking> {
+        let Some(expression) = search.expression() else {
+            return Ok(Ranking::Relevance);
+        };
+        for &target in targets {
+            let table = fts_table(target);
+            let matches: i64 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?1 LIMIT ?2)"
+                ))
+                .and_then(|mut stmt| {
+                    stmt.query_row(rusqlite::params![expression, RANK_LIMIT + 1], |row| {
+                        row.get(0)
+                    })
+                })
+                .map_err(|err| explain(search.raw, err))?;
+            if matches > RANK_LIMIT {
+                return Ok(Ranking::Recent);
+            }
+        }
+        Ok(Ranking::Relevance)
+    }
+
     /// Runs `select` and hands every row to `sink` as it comes: constant memory for any
     /// number of rows. Returns how many rows there were.
     pub fn stream(&self, select: &Select, sink: &mut dyn RowSink) -> Result<u64> {
-        let explain = |err: rusqlite::Error| -> anyhow::Error {
-            if select.raw_fts {
-                anyhow!(
-                    "invalid --raw search query: {err} (without --raw any text can be searched)"
-                )
-            } else {
-                anyhow::Error::new(err)
-            }
-        };
+        let explain = |err| explain(select.raw_fts, err);
         let mut stmt = self.conn.prepare(&select.sql).map_err(explain)?;
         let names: Vec<String> = stmt.column_names().map(String::from).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
