@@ -3,6 +3,7 @@
 //! returns write errors instead of panicking, so `| head` ends quietly.
 
 mod delimited;
+mod highlight;
 mod json;
 mod table;
 
@@ -11,6 +12,7 @@ use std::io::{self, IsTerminal, Write};
 use crate::store::query::RowSink;
 
 pub use delimited::guard_formula;
+pub use highlight::{Highlighter, Highlighting};
 
 /// Wraps the words a search matched, in text bound for a table; the table turns them into
 /// colour or drops them.

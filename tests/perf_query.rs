@@ -6,8 +6,8 @@
 use std::time::{Duration, Instant};
 
 use newsclaims::model::{Article, Claim, ClaimKind, Extraction, Quote, Speaker, SpeakerKind};
-use newsclaims::output::{self, Format, OutputOptions, MARK_CLOSE, MARK_OPEN};
-use newsclaims::store::query::{self, Filters, Marks, Order, Search, Target};
+use newsclaims::output::{self, Format, OutputOptions};
+use newsclaims::store::query::{self, Filters, Order, Search, Target};
 use newsclaims::store::Store;
 
 /// A small deterministic generator, so every run builds the same archive.
@@ -144,6 +144,7 @@ fn search_and_export_timings() {
     let store = Store::open(&path).unwrap();
     let mut rng = Rng(42);
     let mut times = Vec::new();
+    let mut slowest = Vec::new();
     let table = OutputOptions::plain(Format::Table);
     for i in 0..200 {
         let text = match i % 3 {
@@ -156,24 +157,27 @@ fn search_and_export_timings() {
             limit: Some(50),
             ..Filters::default()
         };
+        let label = format!("{:?} speaker={:?}", text, filters.speaker);
         let started = Instant::now();
         let resolved = store.resolve(&filters).unwrap();
         let targets = [Target::Quotes, Target::Claims];
         let search = Search { text, raw: false };
         let ranking = store.ranking(&targets, &search).unwrap();
-        let select = query::search(
-            &targets,
-            &search,
-            &resolved,
-            Some(Marks {
-                open: MARK_OPEN,
-                close: MARK_CLOSE,
-            }),
-            ranking,
-        );
-        let mut sink = output::sink(Box::new(std::io::sink()), &table);
-        store.stream(&select, sink.as_mut()).unwrap();
+        let ranked = started.elapsed();
+        let select = query::search(&targets, &search, &resolved, ranking);
+        let sink = output::sink(Box::new(std::io::sink()), &table);
+        let mut sink =
+            output::Highlighting::new(sink, output::Highlighter::new(&search.text, false));
+        store.stream(&select, &mut sink).unwrap();
         times.push(started.elapsed());
+        slowest.push((
+            started.elapsed(),
+            format!("{label} {ranking:?} ranked in {ranked:.1?}"),
+        ));
+    }
+    slowest.sort();
+    for (time, label) in slowest.iter().rev().take(5) {
+        eprintln!("  slow: {time:.1?} {label}");
     }
     eprintln!(
         "search: p50 {:.1?}, p95 {:.1?}, max {:.1?}",

@@ -43,11 +43,11 @@ proptest! {
             &[Target::Quotes, Target::Claims, Target::Articles],
             &search,
             &filters,
-            Some(query::Marks { open: output::MARK_OPEN, close: output::MARK_CLOSE }),
             query::Ranking::Relevance,
         );
-        let mut sink = output::sink(Box::new(std::io::sink()), &OutputOptions::plain(Format::Table));
-        store.stream(&select, sink.as_mut()).unwrap();
+        let table = output::sink(Box::new(std::io::sink()), &OutputOptions::plain(Format::Table));
+        let mut sink = output::Highlighting::new(table, output::Highlighter::new(&search.text, false));
+        store.stream(&select, &mut sink).unwrap();
     }
 
     #[test]
@@ -90,7 +90,7 @@ proptest! {
     fn raw_queries_fail_cleanly(text in awkward()) {
         let store = store();
         let filters = store.resolve(&Filters::default()).unwrap();
-        let select = query::search(&[Target::Quotes], &Search { text, raw: true }, &filters, None, query::Ranking::Relevance);
+        let select = query::search(&[Target::Quotes], &Search { text, raw: true }, &filters, query::Ranking::Relevance);
         let mut sink = output::sink(Box::new(std::io::sink()), &OutputOptions::plain(Format::Jsonl));
         if let Err(err) = store.stream(&select, sink.as_mut()) {
             prop_assert!(format!("{err:#}").starts_with("invalid --raw search query"), "{err:#}");

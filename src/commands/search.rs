@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::listing::{open_existing, resolve, stdout};
-use crate::output::{self, Format, OutputOptions, MARK_CLOSE, MARK_OPEN};
-use crate::store::query::{self, Filters, Marks, Ranking, Search, Target, RANK_LIMIT};
+use crate::output::{self, Format, Highlighter, Highlighting, OutputOptions};
+use crate::store::query::{self, Filters, Ranking, Search, Target, RANK_LIMIT};
 
 pub struct SearchOptions {
     pub search: Search,
@@ -27,11 +27,6 @@ pub fn run(db: &Path, options: &SearchOptions) -> Result<ExitCode> {
         targets = vec![Target::Quotes, Target::Claims];
     }
     let mut output = options.output.clone();
-    // Only a table shows marks; the other formats get the text as stored.
-    let marks = (output.format == Format::Table).then_some(Marks {
-        open: MARK_OPEN,
-        close: MARK_CLOSE,
-    });
     if output.table_columns.is_none() {
         let mut columns = vec![
             "date",
@@ -54,8 +49,13 @@ pub fn run(db: &Path, options: &SearchOptions) -> Result<ExitCode> {
              (add words or filters to rank by relevance)"
         );
     }
-    let select = query::search(&targets, &options.search, &filters, marks, ranking);
+    let select = query::search(&targets, &options.search, &filters, ranking);
     let mut sink = output::sink(stdout(), &output);
+    // Only a table shows the matched words; the other formats get the text as stored.
+    if output.format == Format::Table {
+        let highlighter = Highlighter::new(&options.search.text, options.search.raw);
+        sink = Box::new(Highlighting::new(sink, highlighter));
+    }
     store.stream(&select, sink.as_mut())?;
     Ok(ExitCode::SUCCESS)
 }

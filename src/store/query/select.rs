@@ -86,13 +86,6 @@ pub enum Order {
     Stored,
 }
 
-/// Marks around the words a search matched (FTS5 `highlight()`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Marks<'a> {
-    pub open: &'a str,
-    pub close: &'a str,
-}
-
 /// A statement ready to run.
 #[derive(Debug, Clone)]
 pub struct Select {
@@ -103,6 +96,11 @@ pub struct Select {
 }
 
 impl Select {
+    /// The SQL text, for diagnostics (`EXPLAIN QUERY PLAN`).
+    pub fn sql(&self) -> &str {
+        &self.sql
+    }
+
     pub(super) fn new(sql: &str, params: Vec<Value>) -> Select {
         Select {
             sql: sql.to_string(),
@@ -423,15 +421,9 @@ pub fn matching(target: Target, search: &Search, filters: &Resolved) -> Select {
     b.finish(search.raw)
 }
 
-/// Search hits over one or more targets, best first, in the shared [`HIT_COLUMN_NAMES`]
-/// shape. `marks` wrap the matched words; without them the text comes plain.
-pub fn search(
-    targets: &[Target],
-    search: &Search,
-    filters: &Resolved,
-    marks: Option<Marks>,
-    ranking: Ranking,
-) -> Select {
+/// Search hits over one or more targets in the shared [`HIT_COLUMN_NAMES`] shape, ordered by
+/// `ranking` (see [`Store::ranking`]). Text comes as stored: `output::highlight` marks it.
+pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: Ranking) -> Select {
     let Some(expression) = search.expression() else {
         return Select::nothing(HIT_COLUMN_NAMES);
     };
@@ -492,7 +484,6 @@ pub fn search(
         if i > 0 {
             b.push(" UNION ALL ");
         }
-        let table = fts_table(target);
         b.push("SELECT h.type AS type, h.id AS id, ");
         match target {
             Target::Articles => {
@@ -502,30 +493,11 @@ pub fn search(
                 b.push("sp.name AS speaker, x.speaker_role AS speaker_role, x.cue AS cue, ");
             }
         }
-        match (target, marks) {
-            (Target::Articles, Some(m)) => b
-                .bind("(SELECT snippet(articles_fts, 1, ?", m.open.to_string())
-                .bind(", ?, '…', 24)", m.close.to_string())
-                .bind(
-                    " FROM articles_fts WHERE articles_fts MATCH ?",
-                    expression.clone(),
-                )
-                .push(" AND rowid = h.id) AS text, "),
-            (_, Some(m)) => b
-                .bind(
-                    &format!("(SELECT highlight({table}, 0, ?"),
-                    m.open.to_string(),
-                )
-                .bind(", ?)", m.close.to_string())
-                .bind(
-                    &format!(" FROM {table} WHERE {table} MATCH ?"),
-                    expression.clone(),
-                )
-                .push(" AND rowid = h.id) AS text, "),
-            (Target::Quotes, None) => b.push("x.text AS text, "),
-            (Target::Claims, None) => b.push("x.content AS text, "),
-            (Target::Articles, None) => b.push("a.body AS text, "),
-        };
+        b.push(match target {
+            Target::Quotes => "x.text AS text, ",
+            Target::Claims => "x.content AS text, ",
+            Target::Articles => "a.body AS text, ",
+        });
         b.push(match target {
             Target::Quotes => "c.kind AS kind, ",
             Target::Claims => "x.kind AS kind, ",
