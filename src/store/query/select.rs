@@ -508,19 +508,25 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: 
              a.origin AS origin, a.url AS url, a.published_at AS published_at,
              a.id AS article_id, round(h.score, 4) AS score FROM hits h",
         );
-        match target {
-            Target::Quotes => b
-                .push(" JOIN quotes x ON x.id = h.id")
-                .push(ARTICLE_JOINS)
-                .push(QUOTE_FROM),
-            Target::Claims => b
-                .push(" JOIN claims x ON x.id = h.id")
-                .push(ARTICLE_JOINS)
-                .push(CLAIM_FROM),
-            Target::Articles => b.push(
-                " JOIN articles a ON a.id = h.id LEFT JOIN sources src ON src.id = a.source_id",
-            ),
-        };
+        // CROSS JOIN fixes the join order: from the page of hits outwards. Left free, the
+        // planner may walk every article by date to avoid sorting 50 rows.
+        b.push(match target {
+            Target::Quotes => {
+                " CROSS JOIN quotes x ON x.id = h.id CROSS JOIN articles a ON a.id = x.article_id
+                  LEFT JOIN sources src ON src.id = a.source_id
+                  CROSS JOIN speakers sp ON sp.id = x.speaker_id
+                  LEFT JOIN claims c ON c.id = x.claim_id"
+            }
+            Target::Claims => {
+                " CROSS JOIN claims x ON x.id = h.id CROSS JOIN articles a ON a.id = x.article_id
+                  LEFT JOIN sources src ON src.id = a.source_id
+                  CROSS JOIN speakers sp ON sp.id = x.speaker_id"
+            }
+            Target::Articles => {
+                " CROSS JOIN articles a ON a.id = h.id
+                  LEFT JOIN sources src ON src.id = a.source_id"
+            }
+        });
         b.bind(" WHERE h.type = ?", target.as_str().to_string());
     }
     b.push(match ranking {
