@@ -353,17 +353,23 @@ fn limit(b: &mut Builder, filters: &Resolved) {
 
 /// Every row of `target` that passes the filters.
 pub fn list(target: Target, filters: &Resolved, order: Order) -> Select {
+    // A speaker or article filter picks few rows by index: start from those rows (CROSS JOIN
+    // fixes the order) rather than let the planner walk every article newest first.
+    let from_rows = filters.speakers.is_some() || filters.articles.is_some();
+    let rows_then_articles = if from_rows { " CROSS" } else { "" };
     let mut b = Builder::new();
     b.push("SELECT ");
     match target {
         Target::Quotes => b
             .push(&quote_columns("x.text"))
             .push(" FROM quotes x")
+            .push(rows_then_articles)
             .push(ARTICLE_JOINS)
             .push(QUOTE_FROM),
         Target::Claims => b
             .push(&claim_columns("x.content"))
             .push(" FROM claims x")
+            .push(rows_then_articles)
             .push(ARTICLE_JOINS)
             .push(CLAIM_FROM),
         Target::Articles => b
