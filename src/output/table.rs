@@ -12,6 +12,14 @@ use crate::store::query::{Cell, RowSink};
 /// No column is squeezed below this (or its header, if shorter).
 const MIN_WIDTH: usize = 6;
 const GAP: &str = "  ";
+/// The column that gives way last when the table is too wide: the first of these shown.
+const MAIN_COLUMNS: [&str; 3] = ["text", "content", "title"];
+/// Columns never cut: short, and useless cut.
+const UNCUT_COLUMNS: [&str; 4] = ["date", "id", "type", "kind"];
+/// How far side columns shrink before the main ones do, and how far the main ones shrink
+/// before the side ones go further.
+const SIDE_WIDTH: usize = 12;
+const MAIN_WIDTH: usize = 40;
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;31m";
 const RESET: &str = "\x1b[0m";
@@ -89,20 +97,38 @@ impl Table<'_> {
         let Some(limit) = self.width else {
             return widths;
         };
-        let floor: Vec<usize> = self
-            .shown
+        let names: Vec<&str> = self.shown.iter().map(|&i| self.names[i].as_str()).collect();
+        // The quoted words matter most: other columns give way first.
+        let main_column = MAIN_COLUMNS.iter().find(|m| names.contains(m));
+        let main: Vec<bool> = names.iter().map(|n| Some(n) == main_column).collect();
+        let floor: Vec<usize> = names
             .iter()
             .zip(&widths)
-            .map(|(&i, &w)| w.min(MIN_WIDTH.max(width(&self.names[i]).min(MIN_WIDTH * 2))))
+            .map(|(name, &w)| {
+                if UNCUT_COLUMNS.contains(name) {
+                    w
+                } else {
+                    w.min(MIN_WIDTH.max(width(name).min(MIN_WIDTH * 2)))
+                }
+            })
             .collect();
         let gaps = GAP.len() * widths.len().saturating_sub(1);
-        while widths.iter().sum::<usize>() + gaps > limit {
-            let widest = (0..widths.len())
-                .filter(|&c| widths[c] > floor[c])
-                .max_by_key(|&c| widths[c]);
-            match widest {
-                Some(c) => widths[c] -= 1,
-                None => break,
+        // Side columns down to SIDE_WIDTH, the main ones to MAIN_WIDTH, then each to its floor.
+        let steps: [(bool, &dyn Fn(usize) -> usize); 4] = [
+            (false, &|c| floor[c].max(SIDE_WIDTH)),
+            (true, &|c| floor[c].max(MAIN_WIDTH)),
+            (false, &|c| floor[c]),
+            (true, &|c| floor[c]),
+        ];
+        for (shrink_main, lowest) in steps {
+            while widths.iter().sum::<usize>() + gaps > limit {
+                let widest = (0..widths.len())
+                    .filter(|&c| main[c] == shrink_main && widths[c] > lowest(c))
+                    .max_by_key(|&c| widths[c]);
+                match widest {
+                    Some(c) => widths[c] -= 1,
+                    None => break,
+                }
             }
         }
         widths
@@ -233,7 +259,7 @@ mod tests {
     }
 
     #[test]
-    fn fits_the_width_by_cutting_the_widest_cell() {
+    fn fits_the_width_with_the_quote_giving_way_last() {
         let out = render(
             Some(40),
             false,
@@ -243,7 +269,7 @@ mod tests {
             assert!(width(line) <= 40, "{line:?} is wider than 40");
         }
         assert!(
-            out.contains("Sajad Jiyād  There is a sizable risk of…"),
+            out.contains("Sajad …  There is a sizable risk of a s…"),
             "{out}"
         );
         assert!(!out.contains('\u{2}'));
