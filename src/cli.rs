@@ -55,8 +55,11 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  newsclaims search \"spillover escalation\"\n  \
                             newsclaims search --speaker jiyad --since 2004 Iraq\n  \
-                            newsclaims search --raw 'troops NEAR(withdraw*, 5)'\n  \
-                            newsclaims search --in articles,quotes --format csv US-led > hits.csv"
+                            newsclaims search --raw 'NEAR(troops withdraw*, 5) OR pullout'\n  \
+                            newsclaims search --in articles,quotes --format csv US-led > hits.csv\n\n\
+                            Any text can be searched as typed (hyphens, quotes, colons, dates);\n\
+                            word* matches a prefix. Hits come best match first, except for words\n\
+                            found over 20000 times: those list the most recently added first."
     )]
     Search(SearchArgs),
 
