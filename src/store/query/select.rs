@@ -96,11 +96,6 @@ pub struct Select {
 }
 
 impl Select {
-    /// The SQL text, for diagnostics (`EXPLAIN QUERY PLAN`).
-    pub fn sql(&self) -> &str {
-        &self.sql
-    }
-
     pub(super) fn new(sql: &str, params: Vec<Value>) -> Select {
         Select {
             sql: sql.to_string(),
