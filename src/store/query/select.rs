@@ -428,12 +428,18 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: 
     let Some(expression) = search.expression() else {
         return Select::nothing(HIT_COLUMN_NAMES);
     };
-    let filtered = filters.speakers.is_some()
-        || filters.sources.is_some()
-        || filters.articles.is_some()
-        || filters.since.is_some()
-        || filters.until.is_some()
-        || filters.kind.is_some();
+    // Speaker and article filters become sets of row ids that FTS5 checks as it reads the
+    // doclist: joining every match to its row to compare ids is what makes a filtered
+    // search on a common word slow (and seeking the doclist once per candidate row too).
+    let by_id = Resolved {
+        speakers: None,
+        articles: None,
+        ..filters.clone()
+    };
+    let joined = by_id.sources.is_some()
+        || by_id.since.is_some()
+        || by_id.until.is_some()
+        || by_id.kind.is_some();
     let mut b = Builder::new();
     // First rank on the FTS indexes alone (joined only as far as the filters need) and keep
     // one page; then join the labels and highlight only the rows shown. Joining and
@@ -459,7 +465,7 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: 
         .push(&format!(
             "{table}.rowid AS id, bm25({table}) AS score FROM {table}"
         ));
-        if filtered {
+        if joined {
             b.push(match target {
                 Target::Quotes => {
                     " JOIN quotes x ON x.id = quotes_fts.rowid
@@ -474,7 +480,8 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: 
             });
         }
         b.bind(&format!(" WHERE {table} MATCH ?"), expression.clone());
-        conditions(&mut b, target, filters);
+        row_ids(&mut b, target, filters);
+        conditions(&mut b, target, &by_id);
         b.push(" ORDER BY ").push(order).bind(" LIMIT ?)", page);
     }
     b.push(" ORDER BY ").push(order);
@@ -556,6 +563,53 @@ fn explain(raw_fts: bool, err: rusqlite::Error) -> anyhow::Error {
         anyhow!("invalid --raw search query: {err} (without --raw any text can be searched)")
     } else {
         anyhow::Error::new(err)
+    }
+}
+
+/// `AND <fts>.rowid IN (...)` for the speaker and article filters of a search.
+fn row_ids(b: &mut Builder, target: Target, filters: &Resolved) {
+    let table = fts_table(target);
+    if let Some(speakers) = &filters.speakers {
+        let ids = id_list(speakers.iter().map(|s| s.id));
+        b.push(&format!(" AND {table}.rowid IN ("));
+        match target {
+            Target::Quotes => b.bind(
+                "SELECT id FROM quotes WHERE speaker_id IN (SELECT value FROM json_each(?))",
+                ids,
+            ),
+            Target::Claims => b.bind(
+                "SELECT id FROM claims WHERE speaker_id IN (SELECT value FROM json_each(?))",
+                ids,
+            ),
+            Target::Articles => b
+                .bind(
+                    "SELECT article_id FROM quotes
+                      WHERE speaker_id IN (SELECT value FROM json_each(?))",
+                    ids.clone(),
+                )
+                .bind(
+                    " UNION SELECT article_id FROM claims
+                      WHERE speaker_id IN (SELECT value FROM json_each(?))",
+                    ids,
+                ),
+        };
+        b.push(")");
+    }
+    if let Some(articles) = &filters.articles {
+        let ids = id_list(articles.iter().copied());
+        b.push(&format!(" AND {table}.rowid IN ("));
+        match target {
+            Target::Quotes => b.bind(
+                "SELECT id FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))",
+                ids,
+            ),
+            Target::Claims => b.bind(
+                "SELECT id FROM claims WHERE article_id IN (SELECT value FROM json_each(?))",
+                ids,
+            ),
+            Target::Articles => b.bind("SELECT value FROM json_each(?)", ids),
+        };
+        b.push(")");
     }
 }
 
