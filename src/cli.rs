@@ -4,6 +4,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsclaims::commands::export::{ExportOptions, Table};
+use newsclaims::model::ClaimKind;
+use newsclaims::output::{terminal_width, ColorChoice, Format, OutputOptions};
+use newsclaims::store::query::{Filters, Search, Target};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -46,6 +50,71 @@ pub enum Command {
     /// Run the current extractor again over the stored articles (after an upgrade)
     #[command(after_help = "Example:\n  newsclaims reextract --all")]
     Reextract(ReextractArgs),
+
+    /// Full-text search over quotes and claims (or articles), best match first
+    #[command(
+        after_help = "Examples:\n  newsclaims search \"spillover escalation\"\n  \
+                            newsclaims search --speaker jiyad --since 2004 Iraq\n  \
+                            newsclaims search --raw 'NEAR(troops withdraw*, 5) OR pullout'\n  \
+                            newsclaims search --in articles,quotes --format csv US-led > hits.csv\n\n\
+                            Any text can be searched as typed (hyphens, quotes, colons, dates);\n\
+                            word* matches a prefix. Hits come best match first, except for words\n\
+                            found over 20000 times: those list the most recently added first."
+    )]
+    Search(SearchArgs),
+
+    /// List quotes, newest first
+    #[command(
+        after_help = "Examples:\n  newsclaims quotes --speaker \"Tony Blair\" --since 2004-05\n  \
+                            newsclaims quotes --source BBC --until 2004 --format csv > quotes.csv"
+    )]
+    Quotes(ListArgs),
+
+    /// List claims (direct, indirect and mixed reported speech), newest first
+    #[command(
+        after_help = "Examples:\n  newsclaims claims --speaker jiyad --kind indirect\n  \
+                            newsclaims claims --article business/012.txt --format json"
+    )]
+    Claims(ListArgs),
+
+    /// List articles, newest first
+    #[command(
+        after_help = "Examples:\n  newsclaims articles --source BBC --since 2004-05\n  \
+                            newsclaims articles --speaker jiyad"
+    )]
+    Articles(ListArgs),
+
+    /// Speakers with their counts; show, alias, merge, rename, suggest duplicates
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  newsclaims speakers --search jiyad\n  \
+                      newsclaims speakers show \"Sajad Jiyad\"\n  \
+                      newsclaims speakers merge \"Sajad Jiyad\" \"S. Jiyad\"\n  \
+                      newsclaims speakers suggest"
+    )]
+    Speakers(SpeakersArgs),
+
+    /// Outlets with their article, quote and claim counts
+    #[command(
+        after_help = "Examples:\n  newsclaims sources\n  newsclaims sources --format csv > sources.csv"
+    )]
+    Sources(SourcesArgs),
+
+    /// One article with its quotes marked, then who said what
+    #[command(after_help = "Examples:\n  newsclaims show 42\n  newsclaims show business/012.txt")]
+    Show(ShowArgs),
+
+    /// Counts, and the top speakers, outlets and months
+    #[command(after_help = "Examples:\n  newsclaims stats\n  newsclaims stats --top 20 --json")]
+    Stats(StatsArgs),
+
+    /// Every matching row as CSV (default), TSV, JSON or JSON Lines, streamed
+    #[command(after_help = "Examples:\n  newsclaims export quotes -o quotes.csv\n  \
+                            newsclaims export quotes --speaker jiyad --query Iraq --bom -o jiyad.csv\n  \
+                            newsclaims export claims --since 2004 --format jsonl > claims.jsonl\n  \
+                            newsclaims export speakers --format json\n\n\
+                            Columns: see docs/export-columns.md")]
+    Export(ExportArgs),
 
     /// Generate shell completions
     #[command(
@@ -94,6 +163,276 @@ pub struct ReextractArgs {
     pub all: bool,
 }
 
+/// Filters shared by every listing, search and export.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only this speaker: any case, with or without accents, full name, alias or surname
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+
+    /// With --speaker: only an exact name or alias, no surname-alone matches
+    #[arg(long, requires = "speaker")]
+    pub exact_speaker: bool,
+
+    /// Only this outlet (name, part of its name, or domain)
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+
+    /// Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Published up to the end of (YYYY, YYYY-MM or YYYY-MM-DD; 2004 means through 2004-12-31)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Only claims of this kind (quotes: those of claims of this kind)
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// Only this article (id, origin, or the end of its path)
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+
+    /// At most this many rows (0: all) [default: 50 in listings, all in exports]
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+
+    /// Skip this many rows first
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: u64,
+}
+
+/// How terminal listings are printed.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+
+    /// Colour in tables
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for: plain text (any characters); with --raw, FTS5 syntax
+    pub query: String,
+
+    /// Pass FTS5 query syntax through: AND, OR, NOT, NEAR(a b, 5), prefix*, "phrases"
+    #[arg(long)]
+    pub raw: bool,
+
+    /// Where to search (comma-separated) [default: quotes,claims]
+    #[arg(long = "in", value_enum, value_delimiter = ',', value_name = "WHERE")]
+    pub targets: Vec<SearchIn>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SpeakersArgs {
+    #[command(subcommand)]
+    pub action: Option<SpeakersCommand>,
+
+    /// Only speakers whose name or alias holds this text
+    #[arg(long, value_name = "NAME")]
+    pub search: Option<String>,
+
+    /// At most this many speakers (0: all)
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: u64,
+
+    /// Skip this many speakers first
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: u64,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SpeakersCommand {
+    /// One speaker: aliases, roles, counts, outlets, latest quotes
+    #[command(after_help = "Example:\n  newsclaims speakers show jiyad")]
+    Show {
+        /// Name, alias, surname or #ID
+        name: String,
+        /// How many of the latest quotes to list
+        #[arg(long, default_value_t = 5)]
+        quotes: u64,
+    },
+    /// Add another name for a speaker (future articles using it land on this speaker)
+    #[command(after_help = "Example:\n  newsclaims speakers alias \"Sajad Jiyad\" \"S. Jiyad\"")]
+    Alias {
+        /// Name, alias, surname or #ID of the speaker
+        name: String,
+        /// The other name
+        alias: String,
+    },
+    /// Make two records of one person one: OTHER's quotes, claims and names go to KEEP
+    #[command(
+        after_help = "Example:\n  newsclaims speakers merge \"Sajad Jiyad\" \"Sajad Jiyaad\""
+    )]
+    Merge {
+        /// The record to keep (name, alias or #ID)
+        keep: String,
+        /// The record to fold into it and delete
+        other: String,
+    },
+    /// Give a speaker a new name; the old one stays as an alias
+    #[command(after_help = "Example:\n  newsclaims speakers rename \"Blair\" \"Tony Blair\"")]
+    Rename {
+        /// Name, alias or #ID of the speaker
+        name: String,
+        /// The new name
+        new_name: String,
+    },
+    /// Likely duplicate speakers by name similarity (nothing is changed)
+    #[command(
+        after_help = "Example:\n  newsclaims speakers suggest --format csv > duplicates.csv"
+    )]
+    Suggest {
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// Only outlets matching this name or domain
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+
+    /// At most this many outlets (0: all)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub limit: u64,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id, origin, or the end of its path
+    pub article: String,
+
+    /// Colour for the quotes in the body instead of [[...]]
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Entries in each top list
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+
+    /// One JSON object instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export
+    #[arg(value_enum)]
+    pub table: ExportTable,
+
+    /// Only rows whose text matches (plain text; FTS5 syntax with --raw)
+    #[arg(long, short, value_name = "Q")]
+    pub query: Option<String>,
+
+    /// --query is FTS5 syntax
+    #[arg(long, requires = "query")]
+    pub raw: bool,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+
+    /// Write to this file instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Start CSV/TSV with a UTF-8 byte order mark (for Excel)
+    #[arg(long)]
+    pub bom: bool,
+
+    /// No header line in CSV/TSV
+    #[arg(long)]
+    pub no_header: bool,
+
+    /// Leave cells starting with = + - @ as they are (by default they get a leading ')
+    #[arg(long)]
+    pub no_formula_guard: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchIn {
+    Quotes,
+    Claims,
+    Articles,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Tsv,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportTable {
+    Quotes,
+    Claims,
+    Articles,
+    Speakers,
+    Sources,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum InputFormat {
     Text,
@@ -114,6 +453,118 @@ impl From<InputFormat> for newsclaims::model::Format {
             InputFormat::Json => Format::Json,
             InputFormat::Jsonl => Format::Jsonl,
             InputFormat::Feed => Format::Feed,
+        }
+    }
+}
+
+/// Rows a terminal listing shows unless told otherwise.
+const LISTING_LIMIT: u64 = 50;
+
+impl FilterArgs {
+    /// The library's filters; `--limit 0` means no limit, no `--limit` means `default_limit`.
+    pub fn filters(&self, default_limit: Option<u64>) -> Filters {
+        Filters {
+            speaker: self.speaker.clone(),
+            exact_speaker: self.exact_speaker,
+            source: self.source.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            kind: self.kind.map(|kind| match kind {
+                KindArg::Direct => ClaimKind::Direct,
+                KindArg::Indirect => ClaimKind::Indirect,
+                KindArg::Mixed => ClaimKind::Mixed,
+            }),
+            article: self.article.clone(),
+            limit: match self.limit {
+                Some(0) => None,
+                Some(n) => Some(n),
+                None => default_limit,
+            },
+            offset: self.offset,
+        }
+    }
+
+    pub fn listing_filters(&self) -> Filters {
+        self.filters(Some(LISTING_LIMIT))
+    }
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(color: ColorArg) -> Self {
+        match color {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        }
+    }
+}
+
+impl OutputArgs {
+    /// Table by default; colour and fitting to the width only for a table on a terminal.
+    pub fn options(&self) -> OutputOptions {
+        let format = match self.format {
+            None | Some(OutputFormat::Table) => Format::Table,
+            Some(OutputFormat::Csv) => Format::Csv,
+            Some(OutputFormat::Tsv) => Format::Tsv,
+            Some(OutputFormat::Json) => Format::Json,
+            Some(OutputFormat::Jsonl) => Format::Jsonl,
+        };
+        OutputOptions {
+            color: format == Format::Table && ColorChoice::from(self.color).enabled(),
+            width: terminal_width(),
+            ..OutputOptions::plain(format)
+        }
+    }
+}
+
+impl SearchArgs {
+    pub fn targets(&self) -> Vec<Target> {
+        let mut targets = Vec::new();
+        for target in &self.targets {
+            let add: &[Target] = match target {
+                SearchIn::Quotes => &[Target::Quotes],
+                SearchIn::Claims => &[Target::Claims],
+                SearchIn::Articles => &[Target::Articles],
+                SearchIn::All => &[Target::Quotes, Target::Claims, Target::Articles],
+            };
+            for t in add {
+                if !targets.contains(t) {
+                    targets.push(*t);
+                }
+            }
+        }
+        targets
+    }
+}
+
+impl ExportArgs {
+    pub fn options(&self) -> ExportOptions {
+        let format = match self.format {
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Tsv => Format::Tsv,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Jsonl => Format::Jsonl,
+        };
+        ExportOptions {
+            table: match self.table {
+                ExportTable::Quotes => Table::Quotes,
+                ExportTable::Claims => Table::Claims,
+                ExportTable::Articles => Table::Articles,
+                ExportTable::Speakers => Table::Speakers,
+                ExportTable::Sources => Table::Sources,
+            },
+            filters: self.filters.filters(None),
+            query: self.query.as_ref().map(|text| Search {
+                text: text.clone(),
+                raw: self.raw,
+            }),
+            output: OutputOptions {
+                header: !self.no_header,
+                bom: self.bom,
+                formula_guard: !self.no_formula_guard,
+                ..OutputOptions::plain(format)
+            },
+            path: self.output.clone(),
         }
     }
 }

@@ -7,4 +7,5 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod names;
+pub mod output;
 pub mod store;

@@ -8,9 +8,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, Command};
-use newsclaims::commands;
+use cli::{Cli, Command, SpeakersCommand};
+use newsclaims::commands::{self, list, search, show, sources, speakers, stats};
 use newsclaims::ingest::IngestOptions;
+use newsclaims::output::ColorChoice;
+use newsclaims::store::query::{Filters, Search, Target};
 
 fn main() -> ExitCode {
     match run() {
@@ -43,6 +45,73 @@ fn run() -> Result<ExitCode> {
             source: None,
         }),
         Command::Reextract(args) => commands::ingest::reextract(&cli.db, args.all),
+        Command::Search(args) => search::run(
+            &cli.db,
+            &search::SearchOptions {
+                search: Search {
+                    text: args.query.clone(),
+                    raw: args.raw,
+                },
+                targets: args.targets(),
+                filters: args.filters.listing_filters(),
+                output: args.output.options(),
+            },
+        ),
+        Command::Quotes(args) => list_rows(&cli.db, Target::Quotes, &args),
+        Command::Claims(args) => list_rows(&cli.db, Target::Claims, &args),
+        Command::Articles(args) => list_rows(&cli.db, Target::Articles, &args),
+        Command::Speakers(args) => {
+            let action = match args.action {
+                None => speakers::SpeakersAction::List {
+                    search: args.search,
+                    limit: (args.limit > 0).then_some(args.limit),
+                    offset: args.offset,
+                    output: args.output.options(),
+                },
+                Some(SpeakersCommand::Show { name, quotes }) => {
+                    speakers::SpeakersAction::Show { name, quotes }
+                }
+                Some(SpeakersCommand::Alias { name, alias }) => {
+                    speakers::SpeakersAction::Alias { name, alias }
+                }
+                Some(SpeakersCommand::Merge { keep, other }) => {
+                    speakers::SpeakersAction::Merge { keep, other }
+                }
+                Some(SpeakersCommand::Rename { name, new_name }) => {
+                    speakers::SpeakersAction::Rename { name, new_name }
+                }
+                Some(SpeakersCommand::Suggest { output }) => speakers::SpeakersAction::Suggest {
+                    output: output.options(),
+                },
+            };
+            speakers::run(&cli.db, &action)
+        }
+        Command::Sources(args) => sources::run(
+            &cli.db,
+            &sources::SourcesOptions {
+                filters: Filters {
+                    source: args.source,
+                    limit: (args.limit > 0).then_some(args.limit),
+                    ..Filters::default()
+                },
+                output: args.output.options(),
+            },
+        ),
+        Command::Show(args) => show::run(
+            &cli.db,
+            &show::ShowOptions {
+                article: args.article,
+                color: ColorChoice::from(args.color).enabled(),
+            },
+        ),
+        Command::Stats(args) => stats::run(
+            &cli.db,
+            &stats::StatsOptions {
+                top: args.top,
+                json: args.json,
+            },
+        ),
+        Command::Export(args) => commands::export::run(&cli.db, &args.options()),
         Command::Completions { shell } => {
             let mut out = io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "newsclaims", &mut out);
@@ -50,6 +119,17 @@ fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn list_rows(db: &std::path::Path, target: Target, args: &cli::ListArgs) -> Result<ExitCode> {
+    list::run(
+        db,
+        &list::ListOptions {
+            target,
+            filters: args.filters.listing_filters(),
+            output: args.output.options(),
+        },
+    )
 }
 
 /// `newsclaims ... | head`: the reader went away, which is not an error.

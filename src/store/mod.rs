@@ -1,5 +1,6 @@
 //! The SQLite archive: open, refuse what is not ours, migrate by `PRAGMA user_version`.
 
+pub mod query;
 mod reextract;
 mod write;
 

@@ -1,0 +1,60 @@
+//! What every read command shares: opening an existing archive, looking names up with a note
+//! on stderr when a name is ambiguous, and the writer for stdout.
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use anyhow::{bail, Result};
+
+use crate::store::query::{describe, Filters, Resolved};
+use crate::store::Store;
+
+/// Opens an archive that must already exist: a read command never creates an empty one.
+pub fn open_existing(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!(
+            "no archive at {} (run `newsclaims ingest` first, or pass --db FILE)",
+            db.display()
+        );
+    }
+    Store::open(db)
+}
+
+/// Looks the filters' names up; says on stderr (one line each) when a name matched several
+/// speakers or outlets, or none.
+pub fn resolve(store: &Store, filters: &Filters) -> Result<Resolved> {
+    let resolved = store.resolve(filters)?;
+    if let (Some(name), Some(found)) = (&filters.speaker, &resolved.speakers) {
+        match found.len() {
+            0 => eprintln!("newsclaims: no speaker matches {name:?}"),
+            1 => {}
+            n => eprintln!(
+                "newsclaims: {name:?} matches {n} speakers, showing all: {} \
+                 (narrow with --exact-speaker or a full name)",
+                describe(found)
+            ),
+        }
+    }
+    if let (Some(name), Some(found)) = (&filters.source, &resolved.sources) {
+        match found.len() {
+            0 => eprintln!("newsclaims: no source matches {name:?}"),
+            1 => {}
+            n => eprintln!(
+                "newsclaims: {name:?} matches {n} sources, showing all: {}",
+                describe(found)
+            ),
+        }
+    }
+    if let (Some(reference), Some(found)) = (&filters.article, &resolved.articles) {
+        if found.is_empty() {
+            eprintln!("newsclaims: no article matches {reference:?}");
+        }
+    }
+    Ok(resolved)
+}
+
+/// Buffered, locked stdout: data goes here, never through `println!`, so a closed pipe is an
+/// error the caller sees instead of a panic.
+pub fn stdout() -> Box<dyn Write> {
+    Box::new(BufWriter::with_capacity(64 << 10, io::stdout().lock()))
+}

@@ -1,0 +1,21 @@
+//! Reading the archive back: filters, full-text search, listings and exports, speaker
+//! curation and summaries. Everything here is read-side, except curation, which only touches
+//! speakers; storing articles is `write.rs`.
+
+mod curate;
+mod filters;
+mod fts;
+mod reports;
+mod select;
+
+pub use curate::{describe, DuplicateSuggestion, Merged};
+pub use filters::{lookup_key, period, Filters, Named, Resolved};
+pub use fts::escape;
+pub use reports::{
+    source_listing, speaker_listing, ArticleDetail, Said, SpeakerDetail, Stats,
+    SOURCE_COLUMN_NAMES, SPEAKER_COLUMN_NAMES,
+};
+pub use select::{
+    column_names, list, matching, search, Cell, Order, Ranking, RowSink, Search, Select, Target,
+    ARTICLE_COLUMN_NAMES, CLAIM_COLUMN_NAMES, HIT_COLUMN_NAMES, QUOTE_COLUMN_NAMES, RANK_LIMIT,
+};

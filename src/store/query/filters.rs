@@ -1,0 +1,282 @@
+//! What the user asked for (names, dates as typed) -> what SQL can filter on (ids, bounds).
+//! Names are looked up once, before the listing query, so that query filters by
+//! `speaker_id IN (...)` on an index instead of comparing names row by row.
+
+use anyhow::{bail, Context, Result};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::params;
+
+use crate::model::ClaimKind;
+use crate::names;
+use crate::store::Store;
+
+/// The filters every listing and export takes, as the user typed them.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// A speaker however written: any case, with or without diacritics, a full name, an
+    /// alias or a surname alone.
+    pub speaker: Option<String>,
+    /// Only speakers whose name or alias is exactly `speaker` (no surname-alone matches).
+    pub exact_speaker: bool,
+    /// An outlet: its name, part of its name (whole words) or its domain.
+    pub source: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: from the start of that period.
+    pub since: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: through the end of that period.
+    pub until: Option<String>,
+    pub kind: Option<ClaimKind>,
+    /// An article id, origin, or the end of an origin path (`business/012.txt`).
+    pub article: Option<String>,
+    pub limit: Option<u64>,
+    pub offset: u64,
+}
+
+impl Filters {
+    /// The filters that only quotes, claims and articles have; `speakers` and `sources`
+    /// exports refuse them rather than ignore them.
+    pub fn has_row_filters(&self) -> bool {
+        self.since.is_some()
+            || self.until.is_some()
+            || self.kind.is_some()
+            || self.article.is_some()
+    }
+}
+
+/// A speaker or outlet that a name matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Filters with every name looked up: what the SQL builder binds.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// `None`: no speaker filter; `Some(empty)`: a filter that matched no one.
+    pub speakers: Option<Vec<Named>>,
+    pub sources: Option<Vec<Named>>,
+    pub articles: Option<Vec<i64>>,
+    /// Inclusive lower bound on `published_at` (an ISO prefix).
+    pub since: Option<String>,
+    /// Exclusive upper bound on `published_at` (the start of the next period).
+    pub until: Option<String>,
+    pub kind: Option<ClaimKind>,
+    pub limit: Option<u64>,
+    pub offset: u64,
+}
+
+impl Store {
+    pub fn resolve(&self, filters: &Filters) -> Result<Resolved> {
+        let speakers = match &filters.speaker {
+            Some(name) => Some(self.find_speakers(name, filters.exact_speaker)?),
+            None => None,
+        };
+        let sources = match &filters.source {
+            Some(name) => Some(self.find_sources(name)?),
+            None => None,
+        };
+        let articles = match &filters.article {
+            Some(reference) => Some(self.find_articles(reference)?),
+            None => None,
+        };
+        let since = match &filters.since {
+            Some(date) => Some(period(date).context("--since")?.0),
+            None => None,
+        };
+        let until = match &filters.until {
+            Some(date) => Some(period(date).context("--until")?.1),
+            None => None,
+        };
+        Ok(Resolved {
+            speakers,
+            sources,
+            articles,
+            since,
+            until,
+            kind: filters.kind,
+            limit: filters.limit,
+            offset: filters.offset,
+        })
+    }
+
+    /// The speakers a name can mean: same key or alias key; unless `exact`, also every speaker
+    /// whose name or alias holds the name as whole words (`jiyad` -> `sajad jiyad`).
+    pub fn find_speakers(&self, name: &str, exact: bool) -> Result<Vec<Named>> {
+        let key = lookup_key(name);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Keys hold only letters, digits, `'`, `-` and single spaces: nothing LIKE treats
+        // specially, so the key can sit inside the pattern as it is.
+        let words = format!("% {key} %");
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name FROM speakers WHERE id IN (
+                 SELECT id FROM speakers WHERE key = ?1
+                 UNION SELECT speaker_id FROM speaker_aliases WHERE key = ?1
+                 UNION SELECT id FROM speakers WHERE NOT ?2 AND ' ' || key || ' ' LIKE ?3
+                 UNION SELECT speaker_id FROM speaker_aliases
+                       WHERE NOT ?2 AND ' ' || key || ' ' LIKE ?3)
+             ORDER BY key = ?1 DESC, name, id",
+        )?;
+        let found = stmt
+            .query_map(params![key, exact, words], |row| {
+                Ok(Named {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(found)
+    }
+
+    /// Speakers for `speakers --search`: every [`Store::find_speakers`] match, plus names and
+    /// aliases that hold the text anywhere (`jiy` -> `Sajad Jiyād`).
+    pub fn search_speakers(&self, text: &str) -> Result<Vec<Named>> {
+        let key = lookup_key(text);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name FROM speakers WHERE id IN (
+                 SELECT id FROM speakers WHERE instr(key, ?1) > 0
+                 UNION SELECT speaker_id FROM speaker_aliases WHERE instr(key, ?1) > 0)
+             ORDER BY name, id",
+        )?;
+        let found = stmt
+            .query_map([key], |row| {
+                Ok(Named {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(found)
+    }
+
+    /// Outlets by key, domain, or whole words of their name (`bbc` -> `BBC News`).
+    pub fn find_sources(&self, name: &str) -> Result<Vec<Named>> {
+        let key = lookup_key(name);
+        let domain = name.trim().trim_start_matches("www.").to_lowercase();
+        if key.is_empty() && domain.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name FROM sources
+             WHERE key = ?1 OR domain = ?2 OR ' ' || key || ' ' LIKE ?3
+                OR (?1 <> '' AND substr(domain, 1, length(?1) + 1) = ?1 || '.')
+             ORDER BY name, id",
+        )?;
+        let found = stmt
+            .query_map(params![key, domain, format!("% {key} %")], |row| {
+                Ok(Named {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(found)
+    }
+
+    /// Articles by id, by origin, or by the end of their origin path.
+    pub fn find_articles(&self, reference: &str) -> Result<Vec<i64>> {
+        let reference = reference.trim();
+        if reference.is_empty() {
+            bail!("--article needs an article id or origin");
+        }
+        let exact: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE origin = ?1 OR id = ?2 ORDER BY id")?
+            .query_map(params![reference, reference.parse::<i64>().ok()], |row| {
+                row.get(0)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if !exact.is_empty() {
+            return Ok(exact);
+        }
+        let tail = if reference.starts_with('/') {
+            reference.to_string()
+        } else {
+            format!("/{reference}")
+        };
+        let by_tail = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM articles WHERE substr(origin, -length(?1)) = ?1 ORDER BY id",
+            )?
+            .query_map([tail], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(by_tail)
+    }
+}
+
+/// The key a typed name is looked up by, the way the writer keys names it stores.
+pub fn lookup_key(name: &str) -> String {
+    let key = names::key(name);
+    if key.is_empty() {
+        name.trim().to_lowercase()
+    } else {
+        key
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` -> (its first instant, the first instant after it), as
+/// prefixes that compare correctly with stored ISO-8601 timestamps.
+pub fn period(date: &str) -> Result<(String, String)> {
+    let date = date.trim();
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let bad = || anyhow::anyhow!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {date:?}");
+    match parts.as_slice() {
+        [y] => {
+            let y = number(y, 4).ok_or_else(bad)?;
+            Ok((format!("{y:04}"), format!("{:04}", y + 1)))
+        }
+        [y, m] => {
+            let (y, m) = (number(y, 4).ok_or_else(bad)?, number(m, 2).ok_or_else(bad)?);
+            NaiveDate::from_ymd_opt(y as i32, m, 1).ok_or_else(bad)?;
+            let next = if m == 12 {
+                format!("{:04}-01", y + 1)
+            } else {
+                format!("{y:04}-{:02}", m + 1)
+            };
+            Ok((format!("{y:04}-{m:02}"), next))
+        }
+        [y, m, d] => {
+            let day = NaiveDate::from_ymd_opt(
+                number(y, 4).ok_or_else(bad)? as i32,
+                number(m, 2).ok_or_else(bad)?,
+                number(d, 2).ok_or_else(bad)?,
+            )
+            .ok_or_else(bad)?;
+            let next = day.succ_opt().ok_or_else(bad)?;
+            let iso = |d: NaiveDate| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            Ok((iso(day), iso(next)))
+        }
+        _ => Err(bad()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::period;
+
+    #[test]
+    fn periods_run_to_the_start_of_the_next_one() {
+        assert_eq!(period("2004").unwrap(), ("2004".into(), "2005".into()));
+        assert_eq!(
+            period("2004-12").unwrap(),
+            ("2004-12".into(), "2005-01".into())
+        );
+        assert_eq!(
+            period("2004-02-29").unwrap(),
+            ("2004-02-29".into(), "2004-03-01".into())
+        );
+        for bad in ["", "04", "2004-13", "2004-02-30", "May 2004", "2004-1-1"] {
+            assert!(period(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Summaries: speakers and outlets with their counts, one speaker in detail, archive stats.
+
+use anyhow::Result;
+use rusqlite::params;
+
+use super::filters::{Named, Resolved};
+use super::select::Select;
+use crate::store::Store;
+
+/// Ids as a JSON array for `json_each`, or NULL for "no filter".
+fn optional_ids(named: &Option<Vec<Named>>) -> rusqlite::types::Value {
+    match named {
+        Some(list) => {
+            let ids: Vec<String> = list.iter().map(|n| n.id.to_string()).collect();
+            rusqlite::types::Value::Text(format!("[{}]", ids.join(",")))
+        }
+        None => rusqlite::types::Value::Null,
+    }
+}
+
+fn limits(filters: &Resolved) -> (i64, i64) {
+    (
+        filters.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64),
+        filters.offset.min(i64::MAX as u64) as i64,
+    )
+}
+
+pub const SPEAKER_COLUMN_NAMES: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "role",
+    "quotes",
+    "claims",
+    "articles",
+    "first_seen",
+    "last_seen",
+    "curated",
+    "aliases",
+    "key",
+];
+
+/// Speakers (all, or those `filters.speakers` matched) with their counts, most quoted first.
+pub fn speaker_listing(filters: &Resolved) -> Select {
+    let (limit, offset) = limits(filters);
+    // ?1 is NULL (every speaker) or the ids; the counts only scan the chosen speakers' rows.
+    let sql = "WITH chosen AS (SELECT value AS id FROM json_each(?1)),
+        said AS (
+            SELECT speaker_id, article_id, 1 AS quote, 0 AS claim FROM quotes
+             WHERE ?1 IS NULL OR speaker_id IN (SELECT id FROM chosen)
+            UNION ALL
+            SELECT speaker_id, article_id, 0, 1 FROM claims
+             WHERE ?1 IS NULL OR speaker_id IN (SELECT id FROM chosen)),
+        counted AS (
+            SELECT speaker_id, sum(quote) AS quotes, sum(claim) AS claims,
+                   count(DISTINCT article_id) AS articles,
+                   min(a.published_at) AS first_seen, max(a.published_at) AS last_seen
+              FROM said JOIN articles a ON a.id = said.article_id GROUP BY speaker_id)
+        SELECT sp.id AS id, sp.name AS name, sp.kind AS kind, sp.role AS role,
+               coalesce(c.quotes, 0) AS quotes, coalesce(c.claims, 0) AS claims,
+               coalesce(c.articles, 0) AS articles,
+               substr(c.first_seen, 1, 10) AS first_seen, substr(c.last_seen, 1, 10) AS last_seen,
+               sp.curated AS curated,
+               (SELECT group_concat(alias, '; ') FROM speaker_aliases WHERE speaker_id = sp.id)
+                   AS aliases,
+               sp.key AS key
+          FROM speakers sp LEFT JOIN counted c ON c.speaker_id = sp.id
+         WHERE ?1 IS NULL OR sp.id IN (SELECT id FROM chosen)
+         ORDER BY quotes DESC, claims DESC, sp.name, sp.id
+         LIMIT ?2 OFFSET ?3";
+    Select::new(
+        sql,
+        vec![optional_ids(&filters.speakers), limit.into(), offset.into()],
+    )
+}
+
+pub const SOURCE_COLUMN_NAMES: &[&str] = &[
+    "id",
+    "name",
+    "domain",
+    "homepage",
+    "articles",
+    "quotes",
+    "claims",
+    "first_published",
+    "last_published",
+];
+
+/// Outlets (all, or those `filters.sources` matched) with their counts, largest first.
+pub fn source_listing(filters: &Resolved) -> Select {
+    let (limit, offset) = limits(filters);
+    let sql = "SELECT s.id AS id, s.name AS name, s.domain AS domain, s.homepage AS homepage,
+               count(a.id) AS articles,
+               (SELECT count(*) FROM articles a2 JOIN quotes q ON q.article_id = a2.id
+                 WHERE a2.source_id = s.id) AS quotes,
+               (SELECT count(*) FROM articles a2 JOIN claims c ON c.article_id = a2.id
+                 WHERE a2.source_id = s.id) AS claims,
+               substr(min(a.published_at), 1, 10) AS first_published,
+               substr(max(a.published_at), 1, 10) AS last_published
+          FROM sources s LEFT JOIN articles a ON a.source_id = s.id
+         WHERE ?1 IS NULL OR s.id IN (SELECT value FROM json_each(?1))
+         GROUP BY s.id
+         ORDER BY articles DESC, s.name, s.id
+         LIMIT ?2 OFFSET ?3";
+    Select::new(
+        sql,
+        vec![optional_ids(&filters.sources), limit.into(), offset.into()],
+    )
+}
+
+/// One speaker with everything known about them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerDetail {
+    pub id: i64,
+    pub name: String,
+    pub key: String,
+    pub kind: String,
+    pub role: Option<String>,
+    pub curated: bool,
+    /// (alias, origin: user | merge | rename)
+    pub aliases: Vec<(String, String)>,
+    pub quotes: i64,
+    pub claims: i64,
+    pub articles: i64,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// The descriptions articles gave, most frequent first.
+    pub roles: Vec<(String, i64)>,
+    /// Outlets that quoted them, most frequent first.
+    pub sources: Vec<(String, i64)>,
+}
+
+/// Counts over the whole archive, with the largest facets.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Stats {
+    pub articles: i64,
+    pub sources: i64,
+    pub speakers: i64,
+    pub quotes: i64,
+    pub claims: i64,
+    pub claims_by_kind: Vec<(String, i64)>,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// By number of quotes.
+    pub top_speakers: Vec<(String, i64)>,
+    /// By number of articles.
+    pub top_sources: Vec<(String, i64)>,
+    /// `YYYY-MM` by number of articles.
+    pub top_months: Vec<(String, i64)>,
+}
+
+impl Store {
+    pub fn speaker_detail(&self, id: i64, top: usize) -> Result<SpeakerDetail> {
+        let conn = &self.conn;
+        let (name, key, kind, role, curated) = conn.query_row(
+            "SELECT name, key, kind, role, curated FROM speakers WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, bool>(4)?,
+                ))
+            },
+        )?;
+        let aliases = conn
+            .prepare(
+                "SELECT alias, origin FROM speaker_aliases WHERE speaker_id = ?1 ORDER BY alias",
+            )?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let (quotes, claims, articles, first_seen, last_seen) = conn.query_row(
+            "WITH said AS (SELECT article_id, 1 AS quote, 0 AS claim FROM quotes WHERE speaker_id = ?1
+                           UNION ALL SELECT article_id, 0, 1 FROM claims WHERE speaker_id = ?1)
+             SELECT coalesce(sum(quote), 0), coalesce(sum(claim), 0), count(DISTINCT article_id),
+                    substr(min(a.published_at), 1, 10), substr(max(a.published_at), 1, 10)
+               FROM said JOIN articles a ON a.id = said.article_id",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let roles = counts(
+            conn,
+            "SELECT speaker_role, count(*) AS n FROM
+                (SELECT speaker_role FROM quotes WHERE speaker_id = ?1
+                 UNION ALL SELECT speaker_role FROM claims WHERE speaker_id = ?1)
+              WHERE speaker_role IS NOT NULL GROUP BY speaker_role ORDER BY n DESC, speaker_role
+              LIMIT ?2",
+            id,
+            top,
+        )?;
+        let sources = counts(
+            conn,
+            "SELECT s.name, count(DISTINCT a.id) AS n FROM
+                (SELECT article_id FROM quotes WHERE speaker_id = ?1
+                 UNION ALL SELECT article_id FROM claims WHERE speaker_id = ?1) x
+               JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
+              GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?2",
+            id,
+            top,
+        )?;
+        Ok(SpeakerDetail {
+            id,
+            name,
+            key,
+            kind,
+            role,
+            curated,
+            aliases,
+            quotes,
+            claims,
+            articles,
+            first_seen,
+            last_seen,
+            roles,
+            sources,
+        })
+    }
+
+    pub fn stats(&self, top: usize) -> Result<Stats> {
+        let conn = &self.conn;
+        let count = |table: &str| -> Result<i64> {
+            Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        let (first_published, last_published) = conn.query_row(
+            "SELECT substr(min(published_at), 1, 10), substr(max(published_at), 1, 10) FROM articles",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let table = |sql: &str| -> Result<Vec<(String, i64)>> {
+            Ok(conn
+                .prepare(sql)?
+                .query_map([top as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(Stats {
+            articles: count("articles")?,
+            sources: count("sources")?,
+            speakers: count("speakers")?,
+            quotes: count("quotes")?,
+            claims: count("claims")?,
+            claims_by_kind: table(
+                "SELECT kind, count(*) AS n FROM claims GROUP BY kind ORDER BY n DESC LIMIT ?1",
+            )?,
+            first_published,
+            last_published,
+            top_speakers: table(
+                "SELECT sp.name, q.n FROM (SELECT speaker_id, count(*) AS n FROM quotes
+                   GROUP BY speaker_id ORDER BY n DESC LIMIT ?1) q
+                   JOIN speakers sp ON sp.id = q.speaker_id ORDER BY q.n DESC, sp.name",
+            )?,
+            top_sources: table(
+                "SELECT s.name, a.n FROM (SELECT source_id, count(*) AS n FROM articles
+                   WHERE source_id IS NOT NULL GROUP BY source_id ORDER BY n DESC LIMIT ?1) a
+                   JOIN sources s ON s.id = a.source_id ORDER BY a.n DESC, s.name",
+            )?,
+            top_months: table(
+                "SELECT substr(published_at, 1, 7) AS month, count(*) AS n FROM articles
+                  WHERE published_at IS NOT NULL GROUP BY month ORDER BY n DESC, month LIMIT ?1",
+            )?,
+        })
+    }
+}
+
+fn counts(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    id: i64,
+    top: usize,
+) -> Result<Vec<(String, i64)>> {
+    Ok(conn
+        .prepare(sql)?
+        .query_map(params![id, top as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// One article with what was said in it, for `show`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleDetail {
+    pub id: i64,
+    pub origin: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published_at: Option<String>,
+    pub source: Option<String>,
+    pub body: String,
+    /// In body order.
+    pub quotes: Vec<Said>,
+    pub claims: Vec<Said>,
+}
+
+/// A quote or claim of an article: `start..end` are character offsets into its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    pub speaker: String,
+    pub role: Option<String>,
+    pub cue: String,
+    pub text: String,
+    /// Claims only: direct, indirect or mixed.
+    pub kind: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Store {
+    pub fn article_detail(&self, id: i64) -> Result<ArticleDetail> {
+        let conn = &self.conn;
+        let said = |sql: &str| -> Result<Vec<Said>> {
+            Ok(conn
+                .prepare(sql)?
+                .query_map([id], |r| {
+                    Ok(Said {
+                        speaker: r.get(0)?,
+                        role: r.get(1)?,
+                        cue: r.get(2)?,
+                        text: r.get(3)?,
+                        kind: r.get(4)?,
+                        start: r.get::<_, i64>(5)?.max(0) as usize,
+                        end: r.get::<_, i64>(6)?.max(0) as usize,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        let quotes = said(
+            "SELECT sp.name, q.speaker_role, q.cue, q.text, NULL, q.start, q.\"end\"
+               FROM quotes q JOIN speakers sp ON sp.id = q.speaker_id
+              WHERE q.article_id = ?1 ORDER BY q.start, q.id",
+        )?;
+        let claims = said(
+            "SELECT sp.name, c.speaker_role, c.cue, c.content, c.kind, c.start, c.\"end\"
+               FROM claims c JOIN speakers sp ON sp.id = c.speaker_id
+              WHERE c.article_id = ?1 ORDER BY c.start, c.id",
+        )?;
+        Ok(conn.query_row(
+            "SELECT a.origin, a.url, a.title, a.author, a.published_at, s.name, a.body
+               FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1",
+            [id],
+            |r| {
+                Ok(ArticleDetail {
+                    id,
+                    origin: r.get(0)?,
+                    url: r.get(1)?,
+                    title: r.get(2)?,
+                    author: r.get(3)?,
+                    published_at: r.get(4)?,
+                    source: r.get(5)?,
+                    body: r.get(6)?,
+                    quotes,
+                    claims,
+                })
+            },
+        )?)
+    }
+}

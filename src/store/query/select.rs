@@ -1,0 +1,681 @@
+//! Listings, searches and exports: one SQL statement each (everything joined once, every user
+//! value a bound parameter), streamed row by row into a [`RowSink`].
+
+use anyhow::{anyhow, Result};
+use rusqlite::types::{Value, ValueRef};
+
+use super::filters::Resolved;
+use super::fts;
+use crate::store::Store;
+
+/// One value of a result row, borrowed from SQLite.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(&'a str),
+}
+
+impl<'a> From<ValueRef<'a>> for Cell<'a> {
+    fn from(value: ValueRef<'a>) -> Self {
+        match value {
+            ValueRef::Null => Cell::Null,
+            ValueRef::Integer(i) => Cell::Int(i),
+            ValueRef::Real(r) => Cell::Real(r),
+            // The archive only stores UTF-8 text; anything else is shown as nothing.
+            ValueRef::Text(bytes) | ValueRef::Blob(bytes) => {
+                std::str::from_utf8(bytes).map_or(Cell::Null, Cell::Text)
+            }
+        }
+    }
+}
+
+/// Where rows go: a table, CSV, JSON. `begin` comes once, before the first row (also when
+/// there are none), `finish` once after the last.
+pub trait RowSink {
+    fn begin(&mut self, columns: &[&str]) -> Result<()>;
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()>;
+    fn finish(&mut self) -> Result<()>;
+}
+
+/// What a listing lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Quotes,
+    Claims,
+    Articles,
+}
+
+impl Target {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Quotes => "quote",
+            Target::Claims => "claim",
+            Target::Articles => "article",
+        }
+    }
+}
+
+/// A full-text query as the user typed it.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub text: String,
+    /// Pass FTS5 syntax (AND, OR, NEAR, prefix*) through instead of escaping it.
+    pub raw: bool,
+}
+
+impl Search {
+    /// The FTS5 MATCH expression, or `None` when there is nothing to search for.
+    fn expression(&self) -> Option<String> {
+        if self.raw {
+            let text = self.text.trim();
+            (!text.is_empty()).then(|| text.to_string())
+        } else {
+            fts::escape(&self.text)
+        }
+    }
+}
+
+/// Row order of a listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Newest article first (terminal listings).
+    Newest,
+    /// Storage order, which needs no sort (exports).
+    Stored,
+}
+
+/// A statement ready to run.
+#[derive(Debug, Clone)]
+pub struct Select {
+    sql: String,
+    params: Vec<Value>,
+    /// An error from a `--raw` query is the user's syntax, not a bug.
+    raw_fts: bool,
+}
+
+impl Select {
+    pub(super) fn new(sql: &str, params: Vec<Value>) -> Select {
+        Select {
+            sql: sql.to_string(),
+            params,
+            raw_fts: false,
+        }
+    }
+
+    /// A statement that yields no rows, for a search with no searchable words.
+    fn nothing(columns: &[&str]) -> Select {
+        let names: Vec<String> = columns.iter().map(|c| format!("NULL AS \"{c}\"")).collect();
+        Select {
+            sql: format!("SELECT {} WHERE 0", names.join(", ")),
+            params: Vec::new(),
+            raw_fts: false,
+        }
+    }
+}
+
+/// Builds SQL text and its parameters in step, so each `?` meets its value.
+struct Builder {
+    sql: String,
+    params: Vec<Value>,
+}
+
+impl Builder {
+    fn new() -> Builder {
+        Builder {
+            sql: String::with_capacity(1024),
+            params: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, sql: &str) -> &mut Self {
+        self.sql.push_str(sql);
+        self
+    }
+
+    fn bind(&mut self, sql: &str, value: impl Into<Value>) -> &mut Self {
+        self.sql.push_str(sql);
+        self.params.push(value.into());
+        self
+    }
+
+    fn finish(self, raw_fts: bool) -> Select {
+        Select {
+            sql: self.sql,
+            params: self.params,
+            raw_fts,
+        }
+    }
+}
+
+/// Ids as a JSON array, for `x IN (SELECT value FROM json_each(?))`: one parameter for any
+/// number of ids.
+fn id_list(ids: impl Iterator<Item = i64>) -> String {
+    let ids: Vec<String> = ids.map(|id| id.to_string()).collect();
+    format!("[{}]", ids.join(","))
+}
+
+const ARTICLE_JOINS: &str = " JOIN articles a ON a.id = x.article_id
+    LEFT JOIN sources src ON src.id = a.source_id";
+
+/// Columns of `quotes` listings and exports, in their stable order; `{text}` is the quote
+/// text or its highlighted form.
+fn quote_columns(text: &str) -> String {
+    format!(
+        "x.id AS id, a.origin AS origin, substr(a.published_at, 1, 10) AS date,
+         a.published_at AS published_at, src.name AS source, a.title AS title, a.url AS url,
+         sp.name AS speaker, x.speaker_role AS speaker_role, sp.kind AS speaker_kind,
+         x.cue AS cue, {text} AS text, c.kind AS kind, x.claim_id AS claim_id,
+         x.paragraph AS paragraph, x.start AS start, x.\"end\" AS \"end\",
+         round(x.confidence, 3) AS confidence, x.article_id AS article_id,
+         x.speaker_id AS speaker_id"
+    )
+}
+
+const QUOTE_FROM: &str = " JOIN speakers sp ON sp.id = x.speaker_id
+    LEFT JOIN claims c ON c.id = x.claim_id";
+
+fn claim_columns(content: &str) -> String {
+    format!(
+        "x.id AS id, a.origin AS origin, substr(a.published_at, 1, 10) AS date,
+         a.published_at AS published_at, src.name AS source, a.title AS title, a.url AS url,
+         sp.name AS speaker, x.speaker_role AS speaker_role, sp.kind AS speaker_kind,
+         x.cue AS cue, {content} AS content, x.kind AS kind, x.paragraph AS paragraph,
+         x.start AS start, x.\"end\" AS \"end\", round(x.confidence, 3) AS confidence,
+         x.article_id AS article_id, x.speaker_id AS speaker_id"
+    )
+}
+
+const CLAIM_FROM: &str = " JOIN speakers sp ON sp.id = x.speaker_id";
+
+const ARTICLE_COLUMNS: &str = "a.id AS id, a.origin AS origin,
+    substr(a.published_at, 1, 10) AS date, a.published_at AS published_at,
+    a.published_raw AS published_raw, src.name AS source, a.title AS title,
+    a.author AS author, a.url AS url, a.language AS language, a.format AS format,
+    (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
+    (SELECT count(*) FROM claims WHERE article_id = a.id) AS claims, a.body AS body";
+
+/// Column names of each listing, for the empty result of a search with nothing to search.
+pub const QUOTE_COLUMN_NAMES: &[&str] = &[
+    "id",
+    "origin",
+    "date",
+    "published_at",
+    "source",
+    "title",
+    "url",
+    "speaker",
+    "speaker_role",
+    "speaker_kind",
+    "cue",
+    "text",
+    "kind",
+    "claim_id",
+    "paragraph",
+    "start",
+    "end",
+    "confidence",
+    "article_id",
+    "speaker_id",
+];
+pub const CLAIM_COLUMN_NAMES: &[&str] = &[
+    "id",
+    "origin",
+    "date",
+    "published_at",
+    "source",
+    "title",
+    "url",
+    "speaker",
+    "speaker_role",
+    "speaker_kind",
+    "cue",
+    "content",
+    "kind",
+    "paragraph",
+    "start",
+    "end",
+    "confidence",
+    "article_id",
+    "speaker_id",
+];
+pub const ARTICLE_COLUMN_NAMES: &[&str] = &[
+    "id",
+    "origin",
+    "date",
+    "published_at",
+    "published_raw",
+    "source",
+    "title",
+    "author",
+    "url",
+    "language",
+    "format",
+    "quotes",
+    "claims",
+    "body",
+];
+/// Columns of a search over several kinds of rows at once.
+pub const HIT_COLUMN_NAMES: &[&str] = &[
+    "type",
+    "id",
+    "date",
+    "speaker",
+    "speaker_role",
+    "cue",
+    "text",
+    "kind",
+    "source",
+    "title",
+    "origin",
+    "url",
+    "published_at",
+    "article_id",
+    "score",
+];
+
+pub fn column_names(target: Target) -> &'static [&'static str] {
+    match target {
+        Target::Quotes => QUOTE_COLUMN_NAMES,
+        Target::Claims => CLAIM_COLUMN_NAMES,
+        Target::Articles => ARTICLE_COLUMN_NAMES,
+    }
+}
+
+/// WHERE conditions for rows of `target` (aliased `x`, or `a` for articles).
+fn conditions(b: &mut Builder, target: Target, filters: &Resolved) {
+    let owner = match target {
+        Target::Articles => "a.id",
+        _ => "x.article_id",
+    };
+    if let Some(speakers) = &filters.speakers {
+        let ids = id_list(speakers.iter().map(|s| s.id));
+        match target {
+            Target::Articles => {
+                b.bind(
+                    " AND a.id IN (SELECT article_id FROM quotes WHERE speaker_id IN
+                        (SELECT value FROM json_each(?))",
+                    ids.clone(),
+                )
+                .bind(
+                    " UNION SELECT article_id FROM claims WHERE speaker_id IN
+                        (SELECT value FROM json_each(?)))",
+                    ids,
+                );
+            }
+            _ => {
+                b.bind(" AND x.speaker_id IN (SELECT value FROM json_each(?))", ids);
+            }
+        }
+    }
+    if let Some(sources) = &filters.sources {
+        b.bind(
+            " AND a.source_id IN (SELECT value FROM json_each(?))",
+            id_list(sources.iter().map(|s| s.id)),
+        );
+    }
+    if let Some(articles) = &filters.articles {
+        b.push(" AND ").push(owner).bind(
+            " IN (SELECT value FROM json_each(?))",
+            id_list(articles.iter().copied()),
+        );
+    }
+    if let Some(since) = &filters.since {
+        b.bind(" AND a.published_at >= ?", since.clone());
+    }
+    if let Some(until) = &filters.until {
+        b.bind(" AND a.published_at < ?", until.clone());
+    }
+    if let Some(kind) = filters.kind {
+        let kind = kind.as_str().to_string();
+        match target {
+            Target::Quotes => b.bind(" AND c.kind = ?", kind),
+            Target::Claims => b.bind(" AND x.kind = ?", kind),
+            Target::Articles => b.bind(
+                " AND a.id IN (SELECT article_id FROM claims WHERE kind = ?)",
+                kind,
+            ),
+        };
+    }
+}
+
+fn limit(b: &mut Builder, filters: &Resolved) {
+    let limit = filters.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64);
+    let offset = filters.offset.min(i64::MAX as u64) as i64;
+    b.bind(" LIMIT ?", limit).bind(" OFFSET ?", offset);
+}
+
+/// Every row of `target` that passes the filters.
+pub fn list(target: Target, filters: &Resolved, order: Order) -> Select {
+    // A speaker or article filter picks few rows by index: start from those rows (CROSS JOIN
+    // fixes the order) rather than let the planner walk every article newest first.
+    let from_rows = filters.speakers.is_some() || filters.articles.is_some();
+    let rows_then_articles = if from_rows { " CROSS" } else { "" };
+    let mut b = Builder::new();
+    b.push("SELECT ");
+    match target {
+        Target::Quotes => b
+            .push(&quote_columns("x.text"))
+            .push(" FROM quotes x")
+            .push(rows_then_articles)
+            .push(ARTICLE_JOINS)
+            .push(QUOTE_FROM),
+        Target::Claims => b
+            .push(&claim_columns("x.content"))
+            .push(" FROM claims x")
+            .push(rows_then_articles)
+            .push(ARTICLE_JOINS)
+            .push(CLAIM_FROM),
+        Target::Articles => b
+            .push(ARTICLE_COLUMNS)
+            .push(" FROM articles a LEFT JOIN sources src ON src.id = a.source_id"),
+    };
+    b.push(" WHERE 1");
+    conditions(&mut b, target, filters);
+    b.push(match (target, order) {
+        (Target::Articles, Order::Newest) => " ORDER BY a.published_at DESC, a.id DESC",
+        (Target::Articles, Order::Stored) => " ORDER BY a.id",
+        (_, Order::Newest) => " ORDER BY a.published_at DESC, a.id DESC, x.start, x.id",
+        (_, Order::Stored) => " ORDER BY x.id",
+    });
+    limit(&mut b, filters);
+    b.finish(false)
+}
+
+/// Rows of `target` whose text matches `search`, with their full listing columns, best match
+/// first (exports with a query).
+pub fn matching(target: Target, search: &Search, filters: &Resolved) -> Select {
+    let Some(expression) = search.expression() else {
+        return Select::nothing(column_names(target));
+    };
+    let mut b = Builder::new();
+    b.push("SELECT ");
+    match target {
+        Target::Quotes => b
+            .push(&quote_columns("x.text"))
+            .push(" FROM quotes_fts JOIN quotes x ON x.id = quotes_fts.rowid")
+            .push(ARTICLE_JOINS)
+            .push(QUOTE_FROM)
+            .bind(" WHERE quotes_fts MATCH ?", expression),
+        Target::Claims => b
+            .push(&claim_columns("x.content"))
+            .push(" FROM claims_fts JOIN claims x ON x.id = claims_fts.rowid")
+            .push(ARTICLE_JOINS)
+            .push(CLAIM_FROM)
+            .bind(" WHERE claims_fts MATCH ?", expression),
+        Target::Articles => b
+            .push(ARTICLE_COLUMNS)
+            .push(
+                " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                  LEFT JOIN sources src ON src.id = a.source_id",
+            )
+            .bind(" WHERE articles_fts MATCH ?", expression),
+    };
+    conditions(&mut b, target, filters);
+    b.push(match target {
+        Target::Quotes => " ORDER BY bm25(quotes_fts), x.id",
+        Target::Claims => " ORDER BY bm25(claims_fts), x.id",
+        Target::Articles => " ORDER BY bm25(articles_fts), a.id",
+    });
+    limit(&mut b, filters);
+    b.finish(search.raw)
+}
+
+/// Search hits over one or more targets in the shared [`HIT_COLUMN_NAMES`] shape, ordered by
+/// `ranking` (see [`Store::ranking`]). Text comes as stored: `output::highlight` marks it.
+pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: Ranking) -> Select {
+    let Some(expression) = search.expression() else {
+        return Select::nothing(HIT_COLUMN_NAMES);
+    };
+    // Speaker and article filters become sets of row ids that FTS5 checks as it reads the
+    // doclist: joining every match to its row to compare ids is what makes a filtered
+    // search on a common word slow (and seeking the doclist once per candidate row too).
+    let by_id = Resolved {
+        speakers: None,
+        articles: None,
+        ..filters.clone()
+    };
+    let joined = by_id.sources.is_some()
+        || by_id.since.is_some()
+        || by_id.until.is_some()
+        || by_id.kind.is_some();
+    let mut b = Builder::new();
+    // First rank on the FTS indexes alone (joined only as far as the filters need) and keep
+    // one page; then join the labels and highlight only the rows shown. Joining and
+    // highlighting every match of a common word first is what makes a search slow.
+    b.push("WITH hits AS MATERIALIZED (");
+    // Each place keeps its own best page, so no branch sorts more than it must.
+    let page = filters.limit.map_or(-1, |n| {
+        n.saturating_add(filters.offset).min(i64::MAX as u64) as i64
+    });
+    let order = match ranking {
+        Ranking::Relevance => "score, id",
+        Ranking::Recent => "id DESC",
+    };
+    for (i, &target) in targets.iter().enumerate() {
+        if i > 0 {
+            b.push(" UNION ALL ");
+        }
+        let table = fts_table(target);
+        b.bind(
+            "SELECT * FROM (SELECT ? AS type, ",
+            target.as_str().to_string(),
+        )
+        .push(&format!(
+            "{table}.rowid AS id, bm25({table}) AS score FROM {table}"
+        ));
+        if joined {
+            b.push(match target {
+                Target::Quotes => {
+                    " JOIN quotes x ON x.id = quotes_fts.rowid
+                      JOIN articles a ON a.id = x.article_id
+                      LEFT JOIN claims c ON c.id = x.claim_id"
+                }
+                Target::Claims => {
+                    " JOIN claims x ON x.id = claims_fts.rowid
+                      JOIN articles a ON a.id = x.article_id"
+                }
+                Target::Articles => " JOIN articles a ON a.id = articles_fts.rowid",
+            });
+        }
+        b.bind(&format!(" WHERE {table} MATCH ?"), expression.clone());
+        row_ids(&mut b, target, filters);
+        conditions(&mut b, target, &by_id);
+        b.push(" ORDER BY ").push(order).bind(" LIMIT ?)", page);
+    }
+    b.push(" ORDER BY ").push(order);
+    limit(&mut b, filters);
+    // The branches build their columns in one order; the outer SELECT gives the documented one.
+    b.push(&format!(") SELECT {} FROM (", HIT_COLUMN_NAMES.join(", ")));
+    for (i, &target) in targets.iter().enumerate() {
+        if i > 0 {
+            b.push(" UNION ALL ");
+        }
+        b.push("SELECT h.type AS type, h.id AS id, ");
+        match target {
+            Target::Articles => {
+                b.push("NULL AS speaker, NULL AS speaker_role, NULL AS cue, ");
+            }
+            _ => {
+                b.push("sp.name AS speaker, x.speaker_role AS speaker_role, x.cue AS cue, ");
+            }
+        }
+        b.push(match target {
+            Target::Quotes => "x.text AS text, ",
+            Target::Claims => "x.content AS text, ",
+            Target::Articles => "a.body AS text, ",
+        });
+        b.push(match target {
+            Target::Quotes => "c.kind AS kind, ",
+            Target::Claims => "x.kind AS kind, ",
+            Target::Articles => "NULL AS kind, ",
+        });
+        b.push(
+            "substr(a.published_at, 1, 10) AS date, src.name AS source, a.title AS title,
+             a.origin AS origin, a.url AS url, a.published_at AS published_at,
+             a.id AS article_id, round(h.score, 4) AS score FROM hits h",
+        );
+        // CROSS JOIN fixes the join order: from the page of hits outwards. Left free, the
+        // planner may walk every article by date to avoid sorting 50 rows.
+        b.push(match target {
+            Target::Quotes => {
+                " CROSS JOIN quotes x ON x.id = h.id CROSS JOIN articles a ON a.id = x.article_id
+                  LEFT JOIN sources src ON src.id = a.source_id
+                  CROSS JOIN speakers sp ON sp.id = x.speaker_id
+                  LEFT JOIN claims c ON c.id = x.claim_id"
+            }
+            Target::Claims => {
+                " CROSS JOIN claims x ON x.id = h.id CROSS JOIN articles a ON a.id = x.article_id
+                  LEFT JOIN sources src ON src.id = a.source_id
+                  CROSS JOIN speakers sp ON sp.id = x.speaker_id"
+            }
+            Target::Articles => {
+                " CROSS JOIN articles a ON a.id = h.id
+                  LEFT JOIN sources src ON src.id = a.source_id"
+            }
+        });
+        b.bind(" WHERE h.type = ?", target.as_str().to_string());
+    }
+    b.push(match ranking {
+        Ranking::Relevance => ") ORDER BY score, id",
+        Ranking::Recent => ") ORDER BY published_at DESC, id DESC",
+    });
+    b.finish(search.raw)
+}
+
+/// How search hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ranking {
+    /// Best match first (bm25).
+    Relevance,
+    /// Most recently stored first: for words so common that ranking every match would be
+    /// slow and tell little.
+    Recent,
+}
+
+/// Above this many matches in one place, search orders by [`Ranking::Recent`].
+pub const RANK_LIMIT: i64 = 20_000;
+
+/// A `--raw` query's error is the user's syntax, said in one line; any other is a bug.
+fn explain(raw_fts: bool, err: rusqlite::Error) -> anyhow::Error {
+    if raw_fts {
+        anyhow!("invalid --raw search query: {err} (without --raw any text can be searched)")
+    } else {
+        anyhow::Error::new(err)
+    }
+}
+
+/// `AND <fts>.rowid IN (...)` for the speaker and article filters of a search.
+fn row_ids(b: &mut Builder, target: Target, filters: &Resolved) {
+    let table = fts_table(target);
+    if let Some(speakers) = &filters.speakers {
+        let ids = id_list(speakers.iter().map(|s| s.id));
+        b.push(&format!(" AND {table}.rowid IN ("));
+        match target {
+            Target::Quotes => b.bind(
+                "SELECT id FROM quotes WHERE speaker_id IN (SELECT value FROM json_each(?))",
+                ids,
+            ),
+            Target::Claims => b.bind(
+                "SELECT id FROM claims WHERE speaker_id IN (SELECT value FROM json_each(?))",
+                ids,
+            ),
+            Target::Articles => b
+                .bind(
+                    "SELECT article_id FROM quotes
+                      WHERE speaker_id IN (SELECT value FROM json_each(?))",
+                    ids.clone(),
+                )
+                .bind(
+                    " UNION SELECT article_id FROM claims
+                      WHERE speaker_id IN (SELECT value FROM json_each(?))",
+                    ids,
+                ),
+        };
+        b.push(")");
+    }
+    if let Some(articles) = &filters.articles {
+        let ids = id_list(articles.iter().copied());
+        b.push(&format!(" AND {table}.rowid IN ("));
+        match target {
+            Target::Quotes => b.bind(
+                "SELECT id FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))",
+                ids,
+            ),
+            Target::Claims => b.bind(
+                "SELECT id FROM claims WHERE article_id IN (SELECT value FROM json_each(?))",
+                ids,
+            ),
+            Target::Articles => b.bind("SELECT value FROM json_each(?)", ids),
+        };
+        b.push(")");
+    }
+}
+
+fn fts_table(target: Target) -> &'static str {
+    match target {
+        Target::Quotes => "quotes_fts",
+        Target::Claims => "claims_fts",
+        Target::Articles => "articles_fts",
+    }
+}
+
+impl Store {
+    /// Relevance, unless one of `targets` has more than [`RANK_LIMIT`] matches (counted only
+    /// that far, so the check stays cheap).
+    pub fn ranking(&self, targets: &[Target], search: &Search) -> Result<Ranking> {
+        let Some(expression) = search.expression() else {
+            return Ok(Ranking::Relevance);
+        };
+        for &target in targets {
+            let table = fts_table(target);
+            let matches: i64 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?1 LIMIT ?2)"
+                ))
+                .and_then(|mut stmt| {
+                    stmt.query_row(rusqlite::params![expression, RANK_LIMIT + 1], |row| {
+                        row.get(0)
+                    })
+                })
+                .map_err(|err| explain(search.raw, err))?;
+            if matches > RANK_LIMIT {
+                return Ok(Ranking::Recent);
+            }
+        }
+        Ok(Ranking::Relevance)
+    }
+
+    /// Runs `select` and hands every row to `sink` as it comes: constant memory for any
+    /// number of rows. Returns how many rows there were.
+    pub fn stream(&self, select: &Select, sink: &mut dyn RowSink) -> Result<u64> {
+        let explain = |err| explain(select.raw_fts, err);
+        let mut stmt = self.conn.prepare(&select.sql).map_err(explain)?;
+        let names: Vec<String> = stmt.column_names().map(String::from).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let width = names.len();
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(&select.params))
+            .map_err(explain)?;
+        let mut count = 0u64;
+        // The first step is where a bad FTS5 query fails: before anything is written.
+        while let Some(row) = rows.next().map_err(explain)? {
+            if count == 0 {
+                sink.begin(&names)?;
+            }
+            let mut cells = Vec::with_capacity(width);
+            for i in 0..width {
+                cells.push(Cell::from(row.get_ref(i)?));
+            }
+            sink.row(&cells)?;
+            count += 1;
+        }
+        if count == 0 {
+            sink.begin(&names)?;
+        }
+        sink.finish()?;
+        Ok(count)
+    }
+}

@@ -1,0 +1,228 @@
+//! `quotes`, `claims`, `articles`, `sources`, `show`, `stats`: filters, order, formats, help.
+
+mod common;
+
+use predicates::prelude::*;
+
+fn run(db: &std::path::Path, args: &[&str]) -> String {
+    let out = common::newsclaims(db).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn column(db: &std::path::Path, args: &[&str], name: &str) -> Vec<String> {
+    let mut all = args.to_vec();
+    all.extend(["--format", "jsonl"]);
+    run(db, &all)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            match &v[name] {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let dates = column(&db, &["quotes"], "date");
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    assert_eq!(dates.len(), common::QUOTES);
+    let dates = column(&db, &["articles"], "date");
+    assert_eq!(dates, ["2005-03-10", "2004-12-31", "2004-05-01", "null"]);
+}
+
+#[test]
+fn date_filters_take_years_months_and_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let count = |args: &[&str]| column(&db, args, "id").len();
+    assert_eq!(count(&["quotes", "--until", "2004"]), 4);
+    assert_eq!(count(&["quotes", "--since", "2005"]), 2);
+    assert_eq!(
+        count(&["quotes", "--since", "2004-12", "--until", "2004-12"]),
+        2
+    );
+    assert_eq!(
+        count(&["quotes", "--since", "2004-05-01", "--until", "2004-05-01"]),
+        2
+    );
+    assert_eq!(count(&["quotes", "--until", "2004-04-30"]), 0);
+    common::newsclaims(&db)
+        .args(["quotes", "--since", "May 2004"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
+        ));
+}
+
+#[test]
+fn source_kind_article_limit_and_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    assert_eq!(
+        column(&db, &["quotes", "--source", "bbc"], "source"),
+        ["BBC News"; 2]
+    );
+    assert_eq!(
+        column(&db, &["quotes", "--source", "guardian"], "source").len(),
+        2
+    );
+    // Every fixture outlet lives on example.com: a domain matches them all.
+    assert_eq!(
+        column(&db, &["quotes", "--source", "example.com"], "source").len(),
+        6
+    );
+    assert_eq!(
+        column(&db, &["quotes", "--source", "Le Monde"], "source").len(),
+        0
+    );
+    assert_eq!(
+        column(&db, &["claims", "--kind", "mixed"], "kind"),
+        ["mixed"; 2]
+    );
+    assert_eq!(
+        column(&db, &["quotes", "--kind", "mixed"], "kind"),
+        ["mixed"; 2]
+    );
+    for reference in ["1", "/data/bbc/business/012.txt", "business/012.txt"] {
+        assert_eq!(
+            column(&db, &["claims", "--article", reference], "origin"),
+            ["/data/bbc/business/012.txt"; 2],
+            "{reference}"
+        );
+    }
+    assert_eq!(
+        column(&db, &["articles", "--speaker", "jiyad"], "id"),
+        ["2", "1"]
+    );
+    let all = column(&db, &["quotes"], "id");
+    assert_eq!(
+        column(&db, &["quotes", "--limit", "2", "--offset", "1"], "id"),
+        all[1..3]
+    );
+    assert_eq!(column(&db, &["quotes", "--limit", "0"], "id"), all);
+}
+
+#[test]
+fn every_listing_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let table = run(&db, &["claims"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("date        speaker"), "{table}");
+    assert!(lines[1].starts_with("----------  "), "{table}");
+    assert_eq!(lines.len(), 2 + common::CLAIMS);
+    assert!(!table.contains('\x1b'));
+    let csv = run(&db, &["claims", "--format", "csv"]);
+    assert_eq!(
+        csv::Reader::from_reader(csv.as_bytes()).records().count(),
+        common::CLAIMS
+    );
+    let tsv = run(&db, &["claims", "--format", "tsv"]);
+    assert!(tsv.starts_with("id\torigin\tdate\t"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&db, &["claims", "--format", "json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), common::CLAIMS);
+    assert_eq!(
+        run(&db, &["claims", "--format", "jsonl"]).lines().count(),
+        common::CLAIMS
+    );
+}
+
+#[test]
+fn sources_list_outlets_with_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let names = column(&db, &["sources"], "name");
+    assert_eq!(names.len(), 3);
+    assert_eq!(
+        column(&db, &["sources", "--source", "reuters"], "quotes"),
+        ["2"]
+    );
+    assert_eq!(
+        column(&db, &["sources", "--source", "reuters"], "domain"),
+        ["example.com"]
+    );
+}
+
+#[test]
+fn show_marks_quotes_and_attributes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let out = run(&db, &["show", "business/012.txt", "--color", "never"]);
+    for expected in [
+        "Iraq fears US-led spillover",
+        "BBC News · 2004-05-01 · #1",
+        "“[[There is a sizable risk of a spillover escalation in Iraq,]]” warned",
+        "“[[positive]]”",
+        "Quotes (2):",
+        "1. Sajad Jiyād (political analyst) warned: “There is a sizable risk",
+        "Claims (2):",
+        "[mixed] officials say: Iran gave",
+    ] {
+        assert!(out.contains(expected), "{expected:?} missing from\n{out}");
+    }
+    common::newsclaims(&db)
+        .args(["show", "999"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no article matches \"999\""));
+}
+
+#[test]
+fn stats_count_and_rank() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let text = run(&db, &["stats"]);
+    assert!(text.contains("articles           4"), "{text}");
+    assert!(text.contains("top speakers (by quotes):"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&run(&db, &["stats", "--json"])).unwrap();
+    assert_eq!(json["quotes"], common::QUOTES);
+    assert_eq!(json["claims"], common::CLAIMS);
+    assert_eq!(
+        json["top_speakers"][0],
+        serde_json::json!(["Sajad Jiyād", 2])
+    );
+    assert_eq!(json["first_published"], "2004-05-01");
+}
+
+#[test]
+fn every_command_shows_an_example_in_its_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    for command in [
+        &["search"][..],
+        &["quotes"],
+        &["claims"],
+        &["articles"],
+        &["speakers"],
+        &["speakers", "show"],
+        &["speakers", "alias"],
+        &["speakers", "merge"],
+        &["speakers", "rename"],
+        &["speakers", "suggest"],
+        &["sources"],
+        &["show"],
+        &["stats"],
+        &["export"],
+    ] {
+        common::newsclaims(&db)
+            .args(command)
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
+    }
+}

@@ -1,0 +1,166 @@
+//! `search`: plain text of any shape never becomes an SQL or FTS5 error; `--raw` syntax
+//! errors are one clear line.
+
+mod common;
+
+use predicates::prelude::*;
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let out = common::newsclaims(&db).args(args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn awkward_text_gives_results_or_nothing_never_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let cases: &[(&[&str], bool)] = &[
+        (&["US-led"], true),
+        (&["park."], true),
+        (&["O'Brien", "--in", "articles"], true),
+        (&["\"unbalanced"], true),
+        (&["AND"], true),
+        (&["NEAR("], false),
+        (&["NEAR(", "--in", "articles"], true),
+        (&["2004-05-01", "--in", "all"], true),
+        (&["*"], false),
+        (&[":"], false),
+        (&["--", "--"], false),
+        (&[""], false),
+        (&["\"\"\" ' ( ) ^ + - NOT OR"], false),
+    ];
+    for (args, found) in cases {
+        let out = common::newsclaims(&db)
+            .args(["search", "--format", "jsonl"])
+            .args(*args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        let lines = String::from_utf8(out.stdout).unwrap().lines().count();
+        assert_eq!(lines > 0, *found, "{args:?} gave {lines} hits");
+    }
+}
+
+#[test]
+fn hits_carry_speaker_role_cue_title_outlet_and_date() {
+    let (ok, stdout, _) = run(&["search", "spillover", "--in", "quotes"]);
+    assert!(ok);
+    for expected in [
+        "Sajad Jiyād",
+        "political analyst",
+        "warned",
+        "BBC News",
+        "2004-05-01",
+        "Iraq fears US-led spillover",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "{expected} missing from\n{stdout}"
+        );
+    }
+    // Not a terminal: a plain table, no marks, no colour.
+    assert!(
+        !stdout.contains('\u{2}') && !stdout.contains('\x1b'),
+        "{stdout:?}"
+    );
+}
+
+#[test]
+fn color_always_highlights_the_matched_words() {
+    let (ok, stdout, _) = run(&["search", "spillover", "--color", "always"]);
+    assert!(ok);
+    assert!(stdout.contains("\x1b[1;31mspillover\x1b[0m"), "{stdout:?}");
+}
+
+#[test]
+fn best_match_comes_first_and_in_selects_where() {
+    let (_, stdout, _) = run(&["search", "Iraq", "--in", "claims", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let types: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(types, ["claim", "claim"]);
+    let (_, stdout, _) = run(&["search", "appeal", "--in", "all", "--format", "jsonl"]);
+    let types: Vec<String> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["type"].to_string())
+        .collect();
+    assert!(types.contains(&"\"claim\"".to_string()) && types.contains(&"\"article\"".to_string()));
+}
+
+#[test]
+fn raw_passes_fts5_syntax_through() {
+    let (ok, stdout, _) = run(&["search", "--raw", "spill* OR rushed", "--format", "jsonl"]);
+    assert!(ok);
+    assert_eq!(stdout.lines().count(), 4, "{stdout}");
+    let (_, stdout, _) = run(&[
+        "search",
+        "--raw",
+        "NEAR(sizable escalation, 5)",
+        "--in",
+        "quotes",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+}
+
+#[test]
+fn a_raw_syntax_error_is_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    for bad in ["\"unbalanced", "NEAR(", "AND", "*", "foo:bar"] {
+        common::newsclaims(&db)
+            .args(["search", "--raw", bad])
+            .assert()
+            .failure()
+            .stdout("")
+            .stderr(predicate::str::starts_with(
+                "newsclaims: invalid --raw search query",
+            ))
+            .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    }
+}
+
+#[test]
+fn filters_apply_to_search() {
+    let (_, stdout, stderr) = run(&[
+        "search",
+        "Iraq",
+        "--speaker",
+        "jiyad",
+        "--since",
+        "2004-06",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stderr.contains("matches 2 speakers"), "{stderr}");
+    let (_, stdout, _) = run(&["search", "Iraq", "--source", "bbc", "--format", "jsonl"]);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    let (_, stdout, _) = run(&[
+        "search", "Iraq", "--limit", "1", "--offset", "1", "--format", "jsonl",
+    ]);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+}
+
+#[test]
+fn a_missing_archive_is_an_error_not_a_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    common::newsclaims(&db)
+        .args(["search", "x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no archive at"));
+    assert!(!db.exists());
+}
