@@ -97,7 +97,7 @@ for _ in $(seq "$runs"); do
     read -r seconds rss < <(measure "$bin" --db "$db" export quotes --format csv -o /dev/null)
     echo "$seconds" >>"$dir/export.times"
     echo "$rss" >>"$dir/export.rss"
-    measure sqlite3 -csv -header "$db" "$(cat benches/export_quotes.sql)" | cut -d' ' -f1 >>"$dir/floor-export.times"
+    measure sqlite3 -csv -header "$db" <benches/export_quotes.sql | cut -d' ' -f1 >>"$dir/floor-export.times"
 done
 awk -v rows="$rows" -v t="$(median <"$dir/export.times")" -v f="$(median <"$dir/floor-export.times")" \
     -v r="$(sort -g "$dir/export.rss" | tail -n 1)" 'BEGIN {
