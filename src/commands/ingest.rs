@@ -53,16 +53,19 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     // last one is written.
     let (batches, writer_inbox) = mpsc::sync_channel::<Vec<(Article, Extraction)>>(1);
     let (read_result, stored, write_result) = std::thread::scope(|scope| {
-        let writer = scope.spawn(|| -> (WriteSummary, Result<()>) {
-            let mut stored = WriteSummary::default();
-            for batch in writer_inbox {
-                match store.write_batch(&batch, extract::VERSION) {
-                    Ok((summary, _)) => stored.add(summary),
-                    Err(error) => return (stored, Err(error)),
+        let writer = std::thread::Builder::new()
+            .name("writer".into())
+            .spawn_scoped(scope, || -> (WriteSummary, Result<()>) {
+                let mut stored = WriteSummary::default();
+                for batch in writer_inbox {
+                    match store.write_batch(&batch, extract::VERSION) {
+                        Ok((summary, _)) => stored.add(summary),
+                        Err(error) => return (stored, Err(error)),
+                    }
                 }
-            }
-            (stored, Ok(()))
-        });
+                (stored, Ok(()))
+            })
+            .expect("the writer thread starts");
         let mut run = Run {
             writer: batches,
             progress: &progress,
