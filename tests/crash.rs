@@ -47,6 +47,17 @@ fn ingest(db: &Path, dir: &Path) -> Child {
 /// Quotes and claims per article origin.
 fn per_article(db: &Path) -> HashMap<String, (i64, i64)> {
     let conn = Connection::open(db).unwrap();
+    // Killed before the schema was committed: nothing is stored.
+    let migrated: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'articles'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    if migrated == 0 {
+        return HashMap::new();
+    }
     let mut stmt = conn
         .prepare(
             "SELECT a.origin,
