@@ -186,11 +186,10 @@ impl Run<'_> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let extracted: Vec<Result<(Article, Extraction), InputError>> =
-            std::mem::take(&mut self.pending)
-                .into_par_iter()
-                .map(extract_guarded)
-                .collect();
+        let extracted: Vec<Extracted> = std::mem::take(&mut self.pending)
+            .into_par_iter()
+            .map(extract_guarded)
+            .collect();
         let mut batch = Vec::with_capacity(extracted.len());
         for item in extracted {
             match item {
@@ -215,8 +214,11 @@ impl Run<'_> {
     }
 }
 
+/// An article with its extraction, or why it has none.
+type Extracted = Result<(Article, Extraction), InputError>;
+
 /// A panic in the extractor is a bug, but it must cost one article, not the whole run.
-fn extract_guarded(article: Article) -> Result<(Article, Extraction), InputError> {
+fn extract_guarded(article: Article) -> Extracted {
     match catch_unwind(AssertUnwindSafe(|| extract::extract(&article))) {
         Ok(extraction) => Ok((article, extraction)),
         Err(_) => Err(InputError {
@@ -259,7 +261,7 @@ pub fn reextract(db: &Path, all: bool) -> Result<ExitCode> {
     let mut failed = 0;
     for chunk in ids.chunks(500) {
         let articles = store.load_articles(chunk)?;
-        let extracted: Vec<(i64, Result<(Article, Extraction), InputError>)> = articles
+        let extracted: Vec<(i64, Extracted)> = articles
             .into_par_iter()
             .map(|(id, article)| (id, extract_guarded(article)))
             .collect();
