@@ -79,7 +79,7 @@ for _ in range(3):
     for q in queries:
         t = time.perf_counter()
         subprocess.run([bin, "--db", db, "search", *shlex.split(q), "--format", "tsv"],
-                       stdout=subprocess.DEVNULL, check=True)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         lat.append((time.perf_counter() - t) * 1000)
 lat.sort()
 pick = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
