@@ -385,3 +385,27 @@ fn cue_nouns_after_articles_and_place_names() {
         )]
     );
 }
+
+#[test]
+fn subject_after_an_opening_participle_clause() {
+    let out = run(
+        "Speaking to farmers in Lowdale on Monday, Ann Varga praised the plan but described its cost as a \"heavy burden\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "heavy burden")]);
+}
+
+#[test]
+fn subject_after_an_opening_adverbial_clause() {
+    let out = run(
+        "Ever since she left the party, Ann Varga has been its fiercest critic, telling crowds a simple message: \"Never again.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "Never again.")]);
+}
+
+#[test]
+fn named_subject_after_a_dash_starts_a_new_claim() {
+    let out = run(
+        "When Ann Varga noted that the budget was late ― Tom Brill retorted, \"That is your fault.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Tom Brill", "That is your fault.")]);
+}

@@ -155,13 +155,22 @@ impl<'a> Extractor<'a> {
         if let TokKind::Quote(q) = first_content.kind {
             self.opens_sentence[q] = true;
         }
-        if self.read.is_capitalised_word(toks.first()) {
-            let end = self.read.phrase_after(toks, 0);
+        let subject = self.read.subject_start(toks, toks.len());
+        if let Some(start) = subject.filter(|&s| self.read.is_capitalised_word(toks.get(s))) {
+            let mut end = self.read.phrase_after(toks, start);
+            if start > 0 {
+                end = (start..end)
+                    .find(|&k| {
+                        !self.read.is_capitalised_word(toks.get(k))
+                            && !Reader::is_punct(toks.get(k), ".")
+                    })
+                    .unwrap_or(end);
+            }
             let next = toks.get(end);
-            if end > 0
+            if end > start
                 && (next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ","))
             {
-                if let Some(m) = self.read.mention(toks, 0..end) {
+                if let Some(m) = self.read.mention(toks, start..end) {
                     self.speakers.note_subject(m);
                 }
             }
@@ -238,10 +247,8 @@ impl<'a> Extractor<'a> {
                 .lower_is(toks.get(j.wrapping_sub(1)), |w| w == "as");
             let subject_end = if as_saying { 0 } else { j };
             if as_saying {
-                let end = self.read.phrase_after(toks, 0);
-                source = (end > 0 && end < j)
-                    .then(|| self.read.mention(toks, 0..end))
-                    .flatten()
+                source = self
+                    .sentence_subject(toks, j)
                     .map(|m| Source::Mention(m, 0.7));
             } else if let Some(s) = self.read.phrase_before(toks, subject_end, floor) {
                 // `with Ann Lee claiming`, `with some analysts saying`.
@@ -278,13 +285,9 @@ impl<'a> Extractor<'a> {
                     .filter(|m| matches!(m, Mention::Named { .. }));
                 source = match named {
                     Some(m) => Some(Source::Mention(m, 0.7)),
-                    None => {
-                        let end = self.read.phrase_after(toks, 0);
-                        (end > 0 && end < j)
-                            .then(|| self.read.mention(toks, 0..end))
-                            .flatten()
-                            .map(|m| Source::Mention(m, 0.7))
-                    }
+                    None => self
+                        .sentence_subject(toks, j)
+                        .map(|m| Source::Mention(m, 0.7)),
                 };
             }
         } else if j > floor + 1
@@ -461,6 +464,24 @@ impl<'a> Extractor<'a> {
         state.consumed = next;
         state.speaker = speaker;
         Some(next)
+    }
+
+    /// The subject phrase opening the sentence, if it ends before token `limit`.
+    fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
+        let start = self.read.subject_start(toks, limit)?;
+        let mut end = self.read.phrase_after(toks, start);
+        if start > 0 {
+            // After an opening clause only a name is read: `..., Lee held a rally`.
+            end = (start..end)
+                .find(|&k| {
+                    !self.read.is_capitalised_word(toks.get(k))
+                        && !Reader::is_punct(toks.get(k), ".")
+                })
+                .unwrap_or(end);
+        }
+        (end > start && end < limit)
+            .then(|| self.read.mention(toks, start..end))
+            .flatten()
     }
 
     fn source_id(&mut self, source: &Source, resolved: &mut Option<usize>) -> Option<usize> {

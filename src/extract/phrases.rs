@@ -11,6 +11,8 @@ use super::text::{lower, Tok, TokKind};
 pub const MAX_PHRASE: usize = 12;
 /// How far an adjunct between a cue and its content may reach, in tokens.
 const MAX_ADJUNCT: usize = 14;
+/// How far an opening clause may run before the comma that ends it, in tokens.
+const MAX_ASIDE_OPENER: usize = 30;
 
 /// Words that can never be part of a speaker phrase.
 pub fn is_phrase_stop(w: &str) -> bool {
@@ -540,6 +542,73 @@ impl<'a> Reader<'a> {
         (start < end).then_some(start)
     }
 
+    /// Where the sentence's subject starts, before token `limit`: after an opening adverbial
+    /// or participle clause (`Speaking to reporters on Monday, Ann Lee said`, `Ever since
+    /// she won, Ann Lee has been`) it stands after the comma that closes that clause.
+    /// `None` when such a clause has no comma before `limit`: the sentence has no subject
+    /// to read there.
+    pub fn subject_start(&self, toks: &[Tok], limit: usize) -> Option<usize> {
+        let mut buf = [0u8; 32];
+        let Some(first) = toks.first().and_then(|t| self.word(t)) else {
+            return Some(0);
+        };
+        let Some(l) = lower(first, &mut buf) else {
+            return Some(0);
+        };
+        let participle = l.len() > 5
+            && l.ends_with("ing")
+            && self.lower_is(toks.get(1), |w| {
+                matches!(
+                    w,
+                    "to" | "on"
+                        | "at"
+                        | "in"
+                        | "with"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "during"
+                        | "for"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                )
+            });
+        let opener = matches!(
+            l,
+            "ever"
+                | "earlier"
+                | "later"
+                | "after"
+                | "before"
+                | "since"
+                | "while"
+                | "when"
+                | "during"
+                | "following"
+                | "despite"
+                | "although"
+                | "though"
+                | "once"
+        );
+        if !(participle || opener) {
+            return Some(0);
+        }
+        (1..limit.min(toks.len()).min(MAX_ASIDE_OPENER))
+            .find(|&k| Self::is_punct(toks.get(k), ","))
+            .filter(|&k| {
+                !toks[..k]
+                    .iter()
+                    .any(|t| matches!(t.kind, TokKind::Quote(_)))
+            })
+            .map(|k| k + 1)
+    }
+
     /// The phrase starting at token `start`, ending before `,`, `.`, a quote or a stop word.
     pub fn phrase_after(&self, toks: &[Tok], start: usize) -> usize {
         let mut end = start;
@@ -641,7 +710,8 @@ impl<'a> Reader<'a> {
                 || phrase
                 || self.lower_is(toks.get(after), |w| w == "that")
                 || Self::is_punct(toks.get(after), ":")
-                || Self::is_quote(toks.get(after));
+                || Self::is_quote(toks.get(after))
+                || (Self::is_punct(toks.get(after), ",") && Self::is_quote(toks.get(after + 1)));
             if joined && takes_content {
                 let mut stop = j - 1;
                 while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
@@ -650,9 +720,11 @@ impl<'a> Reader<'a> {
                 stops.push(stop);
             } else if self.is_capitalised_word(toks.get(j - 1)) {
                 // `..., Ann Lee said yes`: a named speaker after a comma starts a new claim.
+                // `... public ― Lee boasted, "C"`: a dash too, when the cue takes content.
+                let separators = if takes_content { ",;—–―" } else { ",;" };
                 let named_after_comma = self
                     .phrase_before(toks, j, 0)
-                    .filter(|&s| s > 0 && Self::is_punct(toks.get(s - 1), ",;"));
+                    .filter(|&s| s > 0 && Self::is_punct(toks.get(s - 1), separators));
                 if let Some(s) = named_after_comma {
                     stops.push(s - 1);
                 }
