@@ -409,3 +409,17 @@ fn named_subject_after_a_dash_starts_a_new_claim() {
     );
     assert_eq!(quotes(&out), [pair("Tom Brill", "That is your fault.")]);
 }
+
+#[test]
+fn question_quote_then_name_and_cue_is_one_sentence() {
+    let out = run(
+        "Tom Brill said the vote was rigged.\n\"Have you read the report?\" Ann Varga asked. \"It says otherwise.\"",
+    );
+    assert_eq!(
+        quotes(&out),
+        [
+            pair("Ann Varga", "Have you read the report?"),
+            pair("Ann Varga", "It says otherwise.")
+        ]
+    );
+}
