@@ -423,3 +423,19 @@ fn question_quote_then_name_and_cue_is_one_sentence() {
         ]
     );
 }
+
+#[test]
+fn dateline_is_no_subject() {
+    let out = run(
+        "LOWDALE, March 3 (NPA) — Ann Varga has attacked the new levy, saying it was \"a tax on hope\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "a tax on hope")]);
+}
+
+#[test]
+fn place_after_an_opening_clause_belongs_to_it() {
+    let out = run(
+        "At a rally in Lowdale, Ruritania, Ann Varga went after her rival, calling him \"a coward\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "a coward")]);
+}

@@ -272,10 +272,15 @@ impl<'a> Extractor<'a> {
                     .unwrap_or(j - 1);
                 // `Lee joined Acme, but said ...`: a conjoined verb shares the sentence subject.
                 // A name after a preposition is a place or medium: `wrote on Twitter, saying`.
+                // A name inside an opening clause is no subject: `In Lowdale, Ruritania, Lee ...`.
+                let in_opener = self
+                    .read
+                    .subject_start(toks, j)
+                    .is_some_and(|s| s > aside_end);
                 let named = self
                     .read
                     .phrase_before(toks, aside_end, floor)
-                    .filter(|_| cue.participle)
+                    .filter(|_| cue.participle && !in_opener)
                     .filter(|&s| {
                         !self.read.lower_is(toks.get(s.wrapping_sub(1)), |w| {
                             is_adjunct_preposition(w) || matches!(w, "to" | "by" | "for" | "into")

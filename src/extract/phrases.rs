@@ -549,15 +549,16 @@ impl<'a> Reader<'a> {
     /// to read there.
     pub fn subject_start(&self, toks: &[Tok], limit: usize) -> Option<usize> {
         let mut buf = [0u8; 32];
-        let Some(first) = toks.first().and_then(|t| self.word(t)) else {
-            return Some(0);
+        let start = self.after_dateline(toks);
+        let Some(first) = toks.get(start).and_then(|t| self.word(t)) else {
+            return Some(start);
         };
         let Some(l) = lower(first, &mut buf) else {
-            return Some(0);
+            return Some(start);
         };
         let participle = l.len() > 5
             && l.ends_with("ing")
-            && self.lower_is(toks.get(1), |w| {
+            && self.lower_is(toks.get(start + 1), |w| {
                 matches!(
                     w,
                     "to" | "on"
@@ -595,18 +596,60 @@ impl<'a> Reader<'a> {
                 | "although"
                 | "though"
                 | "once"
+                | "in"
+                | "at"
         );
         if !(participle || opener) {
-            return Some(0);
+            return Some(start);
         }
-        (1..limit.min(toks.len()).min(MAX_ASIDE_OPENER))
-            .find(|&k| Self::is_punct(toks.get(k), ","))
-            .filter(|&k| {
-                !toks[..k]
-                    .iter()
-                    .any(|t| matches!(t.kind, TokKind::Quote(_)))
-            })
-            .map(|k| k + 1)
+        let end = limit.min(toks.len()).min(start + MAX_ASIDE_OPENER);
+        let mut k = (start + 1..end).find(|&k| Self::is_punct(toks.get(k), ",—–―"))?;
+        if toks[start..k]
+            .iter()
+            .any(|t| matches!(t.kind, TokKind::Quote(_)))
+        {
+            return None;
+        }
+        // `In Salem, New Hampshire, Lee said`: a place after the comma still belongs to the
+        // opening clause.
+        loop {
+            let run = (k + 1..end)
+                .take_while(|&m| self.is_capitalised_word(toks.get(m)))
+                .count();
+            if (1..=3).contains(&run) && Self::is_punct(toks.get(k + 1 + run), ",") {
+                k += 1 + run;
+            } else {
+                break;
+            }
+        }
+        Some(k + 1)
+    }
+
+    /// Where the text after a dateline starts: `WASHINGTON —`, `LOS ANGELES, Sept. 28 (UPI)
+    /// —`, `Paris (AFP) –`. 0 when the sentence opens with none.
+    fn after_dateline(&self, toks: &[Tok]) -> usize {
+        let Some(first) = toks.first().and_then(|t| self.word(t)) else {
+            return 0;
+        };
+        let caps = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.');
+        let mut agency = false;
+        for k in 1..toks.len().min(14) {
+            match toks[k].kind {
+                TokKind::Punct('—' | '–' | '―' | '-') => {
+                    return if caps(first) || agency { k + 1 } else { 0 };
+                }
+                TokKind::Punct(',' | '.' | '(' | ')') => {}
+                TokKind::Word => {
+                    let w = &self.body[toks[k].start..toks[k].end];
+                    if !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                        return 0;
+                    }
+                    agency |= caps(w) && Self::is_punct(toks.get(k - 1), "(");
+                }
+                _ => return 0,
+            }
+        }
+        0
     }
 
     /// The phrase starting at token `start`, ending before `,`, `.`, a quote or a stop word.
