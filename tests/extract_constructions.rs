@@ -439,3 +439,17 @@ fn place_after_an_opening_clause_belongs_to_it() {
     );
     assert_eq!(quotes(&out), [pair("Ann Varga", "a coward")]);
 }
+
+#[test]
+fn shot_back_is_a_retort() {
+    let out = run("\"You never read it,\" Tom Brill shot back.");
+    assert_eq!(quotes(&out), [pair("Tom Brill", "You never read it")]);
+}
+
+#[test]
+fn relative_clause_aside_may_hold_commas() {
+    let out = run(
+        "Ann Varga, who is a pastor in Lowdale, Ruritania, warned that the vote was \"a trap\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "a trap")]);
+}

@@ -338,9 +338,18 @@ impl<'a> Extractor<'a> {
             if after_comma {
                 // `X, who ..., said`: the subject stands before the aside.
                 let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
-                let aside = (lowest..j - 1)
-                    .rev()
-                    .find(|&k| Reader::is_punct(toks.get(k), ","))
+                // `Lee, who is a pastor in Elizabeth, Colorado, said`: the aside opens at the
+                // relative pronoun, whatever commas it holds.
+                let relative = (lowest..j - 1).rev().find(|&k| {
+                    Reader::is_punct(toks.get(k), ",")
+                        && self.read.lower_is(toks.get(k + 1), |w| w == "who")
+                });
+                let aside = relative
+                    .or_else(|| {
+                        (lowest..j - 1)
+                            .rev()
+                            .find(|&k| Reader::is_punct(toks.get(k), ","))
+                    })
                     .filter(|&k| {
                         !toks[k..j]
                             .iter()

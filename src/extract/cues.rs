@@ -189,6 +189,10 @@ const DIRECTIVE: &[Forms] = &[
 const WITH_PARTICLE: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("call", "calls", "called", "calling", "on", "for"),
     ("point", "points", "pointed", "pointing", "out", "out"),
+    // A retort: `"C," Lee shot back`. With `back` the cue is one of speech.
+    ("shoot", "shoots", "shot", "shooting", "back", "back"),
+    ("fire", "fires", "fired", "firing", "back", "back"),
+    ("hit", "hits", "hit", "hitting", "back", "back"),
 ];
 
 fn regular(base: &str) -> (String, String, String) {

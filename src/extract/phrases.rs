@@ -378,12 +378,20 @@ impl<'a> Reader<'a> {
         }
         match cue.class {
             CueClass::NeedsParticle(a, b) => {
+                let retort = a == "back";
                 let directive = Cue {
-                    class: CueClass::Directive,
+                    class: if retort {
+                        CueClass::Speech
+                    } else {
+                        CueClass::Directive
+                    },
                     ..cue
                 };
                 if self.lower_is(toks.get(i + 1), |n| n == a || n == b) {
                     return Some((directive, i + 2, false));
+                }
+                if retort {
+                    return None;
                 }
                 // `Lee called the plan "a disgrace"`: after a name or pronoun, a quote soon
                 // after makes the verb a cue alone (`an album called "X"` is a title).
