@@ -453,3 +453,19 @@ fn relative_clause_aside_may_hold_commas() {
     );
     assert_eq!(quotes(&out), [pair("Ann Varga", "a trap")]);
 }
+
+#[test]
+fn a_medium_never_refers_back_to_a_person() {
+    let out = run(
+        "Tom Brill said the plan was bad.\nThe clip concludes that the plan \"will cost you dearly\".",
+    );
+    assert_ne!(quotes(&out)[0].0, "Tom Brill");
+}
+
+#[test]
+fn shown_person_telling_is_the_speaker() {
+    let out = run(
+        "The film showed Ann Varga, apparently unaware of the camera, telling her aides: \"We cannot win this.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "We cannot win this.")]);
+}

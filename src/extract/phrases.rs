@@ -860,6 +860,19 @@ impl<'a> Reader<'a> {
             {
                 None
             }
+            // `The film showed Ann Lee, smiling, telling the crowd`: the participle's clause is
+            // hers; what was shown is no claim.
+            Some(TokKind::Word)
+                if cue.class == CueClass::Finding
+                    && self.is_capitalised_word(toks.get(k))
+                    && toks[k + 1..].iter().any(|t| {
+                        self.lower_is(Some(t), |w| {
+                            w.ends_with("ing") && cues::lookup(w).is_some_and(|c| c.participle)
+                        })
+                    }) =>
+            {
+                None
+            }
             Some(TokKind::Word | TokKind::Quote(_)) => Some(k),
             Some(TokKind::Punct(':')) => Some(k + 1),
             Some(TokKind::Punct(',')) if Self::is_quote(toks.get(k + 1)) => Some(k + 1),

@@ -313,6 +313,56 @@ fn is_org_head(w: &str) -> bool {
     )
 }
 
+/// Nouns for a text, a recording or a medium: `the clip`, `the statement` says what it says
+/// and never refers back to a person named before.
+fn is_medium_head(w: &str) -> bool {
+    matches!(
+        w,
+        "ad" | "advert"
+            | "advertisement"
+            | "spot"
+            | "clip"
+            | "video"
+            | "footage"
+            | "film"
+            | "documentary"
+            | "statement"
+            | "report"
+            | "letter"
+            | "memo"
+            | "email"
+            | "e-mail"
+            | "tweet"
+            | "post"
+            | "document"
+            | "filing"
+            | "lawsuit"
+            | "complaint"
+            | "ruling"
+            | "study"
+            | "survey"
+            | "poll"
+            | "book"
+            | "article"
+            | "story"
+            | "release"
+            | "transcript"
+            | "message"
+            | "note"
+            | "analysis"
+            | "platform"
+            | "bill"
+            | "law"
+            | "plan"
+            | "proposal"
+            | "script"
+            | "song"
+            | "show"
+            | "programme"
+            | "program"
+    )
+}
+
 /// Plural or collective nouns that, capitalised at a sentence start, are still no name.
 fn is_group_noun(w: &str) -> bool {
     matches!(
@@ -832,7 +882,7 @@ impl Speakers {
             && !words
                 .iter()
                 .any(|w| w.ends_with("'s") || w.ends_with("’s") || matches!(*w, "of" | "for"));
-        if !refers_back {
+        if !refers_back || is_medium_head(&head) {
             return None;
         }
         if is_org_head(&head) {
