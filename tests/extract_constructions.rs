@@ -469,3 +469,18 @@ fn shown_person_telling_is_the_speaker() {
     );
     assert_eq!(quotes(&out), [pair("Ann Varga", "We cannot win this.")]);
 }
+
+#[test]
+fn description_joined_by_in_after_a_quote() {
+    let out = run("\"Why not?\" a narrator in the campaign ad asks.");
+    assert_eq!(
+        quotes(&out),
+        [pair("narrator in the campaign ad", "Why not?")]
+    );
+}
+
+#[test]
+fn demanded_may_follow_its_quote() {
+    let out = run("\"Who signed this?\" Ann Varga demanded.");
+    assert_eq!(quotes(&out), [pair("Ann Varga", "Who signed this?")]);
+}

@@ -116,6 +116,7 @@ const SPEECH: &[Forms] = &[
     ("specify", "specifies", "specified", ""),
     ("calculate", "", "calculated", "calculating"),
     ("post", "", "", ""),
+    ("demand", "", "", ""),
 ];
 
 const BELIEF: &[Forms] = &[
@@ -150,7 +151,6 @@ const TELL: &[Forms] = &[
 
 const DIRECTIVE: &[Forms] = &[
     ("urge", "", "urged", "urging"),
-    ("demand", "", "", ""),
     ("accuse", "", "accused", "accusing"),
     ("criticise", "", "criticised", "criticising"),
     ("criticize", "", "criticized", "criticizing"),

@@ -547,6 +547,25 @@ impl<'a> Reader<'a> {
         while start < end && toks[start].kind != TokKind::Word {
             start += 1;
         }
+        // `a narrator in the campaign ad`, `a spokesman at the firm`: an indefinite
+        // description joined by `in` or `at` to the phrase after it.
+        if start > floor + 2
+            && start < end
+            && self.lower_is(toks.get(start), |w| matches!(w, "the" | "a" | "an"))
+            && self.lower_is(toks.get(start - 1), |w| w == "in" || w == "at")
+            && self.lower_is(toks.get(start - 2), |w| w.len() > 2)
+            && !self.is_capitalised_word(toks.get(start - 2))
+        {
+            let head = start - 2;
+            let opens = (floor..head)
+                .rev()
+                .take(3)
+                .take_while(|&k| self.in_phrase(toks, k))
+                .find(|&k| self.lower_is(toks.get(k), |w| w == "a" || w == "an"));
+            if let Some(k) = opens {
+                return Some(k);
+            }
+        }
         (start < end).then_some(start)
     }
 

@@ -663,7 +663,7 @@ fn described(
     let &(last, last_word) = words.last()?;
     let mut buf = [0u8; 32];
     let head = lower(last_word, &mut buf)?;
-    if head.len() < 3 || head.chars().any(|c| c.is_ascii_digit()) {
+    if (head.len() < 3 && head != "ad") || head.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let mut description = body[toks[first].start..toks[last].end].to_string();
