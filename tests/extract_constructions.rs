@@ -484,3 +484,15 @@ fn demanded_may_follow_its_quote() {
     let out = run("\"Who signed this?\" Ann Varga demanded.");
     assert_eq!(quotes(&out), [pair("Ann Varga", "Who signed this?")]);
 }
+
+#[test]
+fn claims_counted_as_a_quantity_are_a_noun() {
+    let out = run("The site rated 40% of Liberal claims as \"false\".");
+    assert!(claims(&out).is_empty());
+}
+
+#[test]
+fn footage_of_a_name_saying() {
+    let out = run("The ad ends with footage of Tom Brill saying, \"I never pay.\"");
+    assert_eq!(quotes(&out), [pair("Tom Brill", "I never pay.")]);
+}

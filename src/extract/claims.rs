@@ -255,6 +255,18 @@ impl<'a> Extractor<'a> {
                 let after_with = self
                     .read
                     .lower_is(toks.get(s.wrapping_sub(1)), |w| w == "with");
+                // `footage of Ann Lee saying`: the name after `of` is the participle's subject.
+                let of_name = (s..subject_end)
+                    .rev()
+                    .find(|&k| self.read.lower_is(toks.get(k), |w| w == "of"))
+                    .filter(|&k| {
+                        k + 1 < subject_end
+                            && (k + 1..subject_end).all(|m| {
+                                self.read.is_capitalised_word(toks.get(m))
+                                    || Reader::is_punct(toks.get(m), ".")
+                            })
+                    });
+                let s = of_name.map_or(s, |k| k + 1);
                 source = self
                     .read
                     .mention(toks, s..subject_end)

@@ -426,6 +426,21 @@ impl<'a> Reader<'a> {
             p,
             "one" | "two" | "three" | "four" | "five" | "six" | "many" | "several"
         );
+        // `32% of Republican claims`, `half of Democratic claims`: a quantity of things.
+        let quantity_of = i >= 3
+            && prev.starts_with(char::is_uppercase)
+            && self.lower_is(toks.get(i - 2), |w| w == "of")
+            && toks.get(i - 3).is_some_and(|t| match t.kind {
+                TokKind::Punct('%') => true,
+                TokKind::Word => self.lower_is(Some(t), |w| {
+                    w.chars().all(|c| c.is_ascii_digit())
+                        || matches!(w, "percent" | "half" | "most" | "all" | "many" | "some")
+                }),
+                _ => false,
+            });
+        if quantity_of {
+            return true;
+        }
         if (prev.starts_with(char::is_uppercase) && !number)
             || is_auxiliary(p)
             || matches!(
