@@ -496,3 +496,19 @@ fn footage_of_a_name_saying() {
     let out = run("The ad ends with footage of Tom Brill saying, \"I never pay.\"");
     assert_eq!(quotes(&out), [pair("Tom Brill", "I never pay.")]);
 }
+
+#[test]
+fn pronoun_refers_to_a_subject_with_a_party_bracket() {
+    let out = run(
+        "Tom Brill spoke first.\nSen. Ann Varga (D-Ruritania) scolded him: \"You misled us,\" she said.",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "You misled us")]);
+}
+
+#[test]
+fn subject_after_an_opening_with_clause() {
+    let out = run(
+        "Tom Brill spoke first.\nWith turnout low in the north, Ann Varga is trying a new message.\nThe senator told voters it was \"a test of nerve\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "a test of nerve")]);
+}

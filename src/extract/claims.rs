@@ -168,7 +168,7 @@ impl<'a> Extractor<'a> {
             }
             let next = toks.get(end);
             if end > start
-                && (next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ","))
+                && (next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ",("))
             {
                 if let Some(m) = self.read.mention(toks, start..end) {
                     self.speakers.note_subject(m);

@@ -640,6 +640,13 @@ impl<'a> Reader<'a> {
                 | "once"
                 | "in"
                 | "at"
+                | "with"
+                | "as"
+                | "amid"
+                | "if"
+                | "because"
+                | "unless"
+                | "until"
         );
         if !(participle || opener) {
             return Some(start);
