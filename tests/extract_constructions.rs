@@ -512,3 +512,16 @@ fn subject_after_an_opening_with_clause() {
     );
     assert_eq!(quotes(&out), [pair("Ann Varga", "a test of nerve")]);
 }
+
+#[test]
+fn according_to_a_source_without_a_comma() {
+    let out = run("Ann Varga leads by 40 delegates according to a count by the Lowdale Herald.");
+    assert_eq!(claims(&out).len(), 1);
+    assert_eq!(claims(&out)[0].1, "Ann Varga leads by 40 delegates");
+}
+
+#[test]
+fn according_to_a_standard_is_no_attribution() {
+    let out = run("The Lowdale sale was carried out according to the law.");
+    assert!(claims(&out).is_empty());
+}

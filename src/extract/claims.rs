@@ -569,8 +569,16 @@ impl<'a> Extractor<'a> {
                 end
             };
             start..self.read.content_end(toks, start, &state.stops)
-        } else if Reader::is_punct(toks.get(c - 1), ",") {
+        } else if Reader::is_punct(toks.get(c - 1), ",—–―") {
             state.consumed..c - 1
+        } else if toks[c - 1].kind == TokKind::Word
+            && toks[state.consumed..c]
+                .iter()
+                .any(|t| t.kind == TokKind::Word && self.read.is_capitalised_word(Some(t)))
+            && self.reports_source(toks, after, end, &mention)
+        {
+            // `Lee leads by 271 delegates according to a count by the AP`.
+            state.consumed..c
         } else {
             return None;
         };
@@ -584,6 +592,46 @@ impl<'a> Extractor<'a> {
         state.consumed = next;
         state.speaker = Some(id);
         Some(next)
+    }
+
+    /// Whether `according to` + `toks[after..end]` names a source rather than a standard
+    /// (`carried out according to the law`): a name, or a count, report or the like.
+    fn reports_source(&self, toks: &[Tok], after: usize, end: usize, mention: &Mention) -> bool {
+        let possessive = toks[after..end].iter().any(|t| {
+            self.read
+                .word(t)
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        });
+        let head_is_source = end > after
+            && self.read.lower_is(toks.get(end - 1), |w| {
+                matches!(
+                    w,
+                    "count"
+                        | "tally"
+                        | "report"
+                        | "data"
+                        | "poll"
+                        | "survey"
+                        | "figures"
+                        | "statement"
+                        | "estimate"
+                        | "estimates"
+                        | "official"
+                        | "officials"
+                        | "source"
+                        | "sources"
+                        | "analysis"
+                        | "study"
+                        | "documents"
+                        | "records"
+                        | "filing"
+                        | "results"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                )
+            });
+        head_is_source || (matches!(mention, Mention::Named { .. }) && !possessive)
     }
 
     /// `"C" — X`: a quote attributed by a dash and a name ending the sentence.
