@@ -525,3 +525,9 @@ fn according_to_a_standard_is_no_attribution() {
     let out = run("The Lowdale sale was carried out according to the law.");
     assert!(claims(&out).is_empty());
 }
+
+#[test]
+fn weekday_and_adverb_phrases_are_no_speakers() {
+    let out = run("Tom Brill spoke.\nSaturday's rally was loud. It said \"enough\" to critics.");
+    assert!(quotes(&out).iter().all(|(s, _)| s != "Saturday"));
+}

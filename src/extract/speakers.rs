@@ -52,6 +52,13 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Titles and honorifics: not part of a name, part of the role.
 fn is_title(w: &str) -> bool {
     matches!(
@@ -524,6 +531,34 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     }
     let words = &words[first..];
     let (&(_, last), _) = words.split_last()?;
+    // A phrase that opens with a preposition or an adverb is no speaker: `For Obama`,
+    // `Alongside the union`, `Sooner`; nor is a lone weekday or a party bracket (`R-Fla`).
+    let opener = lower(words[0].1, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            "for"
+                | "alongside"
+                | "of"
+                | "like"
+                | "unlike"
+                | "sooner"
+                | "later"
+                | "earlier"
+                | "ever"
+                | "nothing"
+                | "another"
+        ) || (words.len() == 1 && is_weekday(w))
+    });
+    let party_bracket = words.len() == 1 && {
+        let b = last.as_bytes();
+        b.len() >= 3
+            && matches!(b[0], b'R' | b'D' | b'I')
+            && b[1] == b'-'
+            && b[2].is_ascii_uppercase()
+    };
+    if opener || party_bracket {
+        return None;
+    }
     if words.len() == 1 {
         let last = contracted_be(last).unwrap_or(last);
         match lower(last, &mut buf) {
