@@ -531,3 +531,24 @@ fn weekday_and_adverb_phrases_are_no_speakers() {
     let out = run("Tom Brill spoke.\nSaturday's rally was loud. It said \"enough\" to critics.");
     assert!(quotes(&out).iter().all(|(s, _)| s != "Saturday"));
 }
+
+#[test]
+fn name_and_colon_before_a_quote() {
+    let out =
+        run("The two rivals differ. Ann Varga: \"We will win.\" Tom Brill: \"We will not lose.\"");
+    assert_eq!(
+        quotes(&out),
+        [
+            pair("Ann Varga", "We will win."),
+            pair("Tom Brill", "We will not lose.")
+        ]
+    );
+}
+
+#[test]
+fn called_with_a_longer_object_before_the_quote() {
+    let out = run(
+        "Ann Varga called the council's plans to build a new toll road \"an absolute disgrace\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "an absolute disgrace")]);
+}

@@ -199,6 +199,39 @@ impl<'a> Extractor<'a> {
             i = next.unwrap_or(i + 1).max(i + 1);
         }
         self.dash_attribution(toks, paragraph);
+        self.colon_attribution(toks, paragraph);
+    }
+
+    /// `Clinton: "C"`, `HEADLINE - Pew Research: "C"`: a name and a colon before a quote,
+    /// opening the sentence or after a dash.
+    fn colon_attribution(&mut self, toks: &[Tok], paragraph: usize) {
+        for q in 1..toks.len() {
+            let TokKind::Quote(span) = toks[q].kind else {
+                continue;
+            };
+            let colon = q - 1;
+            if self.owners[span].is_some() || !Reader::is_punct(toks.get(colon), ":") {
+                continue;
+            }
+            let Some(s) = self.read.phrase_before(toks, colon, 0) else {
+                continue;
+            };
+            let opens = s == 0 || Reader::is_punct(toks.get(s - 1), "-—–");
+            let all_capitalised = (s..colon).all(|k| {
+                self.read.is_capitalised_word(toks.get(k))
+                    || Reader::is_punct(toks.get(k), ".")
+                    || self.read.lower_is(toks.get(k), |w| w == "and")
+            });
+            if !opens || !all_capitalised {
+                continue;
+            }
+            let Some(m @ Mention::Named { .. }) = self.read.mention(toks, s..colon) else {
+                continue;
+            };
+            if let Some(id) = self.speakers.resolve(m) {
+                self.emit(toks, q..q + 1, id, ":", paragraph, 0.6);
+            }
+        }
     }
 
     fn attribution(

@@ -401,9 +401,15 @@ impl<'a> Reader<'a> {
                         || self.lower_is(toks.get(i - 1), |w| {
                             matches!(w, "he" | "she" | "they" | "it" | "also")
                         }));
+                // Further on, a quote still counts when no punctuation stands between:
+                // `Lee called Acme's plans to build a plant abroad "a disgrace"`.
                 let quote_follows = toks[i + 1..toks.len().min(i + 9)]
                     .iter()
-                    .any(|t| matches!(t.kind, TokKind::Quote(_)));
+                    .any(|t| matches!(t.kind, TokKind::Quote(_)))
+                    || toks[i + 1..toks.len().min(i + 18)]
+                        .iter()
+                        .take_while(|t| !matches!(t.kind, TokKind::Punct(_)))
+                        .any(|t| matches!(t.kind, TokKind::Quote(_)));
                 (after_subject && quote_follows).then_some((directive, i + 1, false))
             }
             _ => Some((cue, i + 1, false)),
