@@ -552,3 +552,11 @@ fn called_with_a_longer_object_before_the_quote() {
     );
     assert_eq!(quotes(&out), [pair("Ann Varga", "an absolute disgrace")]);
 }
+
+#[test]
+fn participle_after_a_name_inside_an_adjunct_keeps_its_quote() {
+    let out = run(
+        "Tom Brill said the plan was bad.\nThe spot concludes with footage of Ann Varga saying, \"I never pay.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "I never pay.")]);
+}

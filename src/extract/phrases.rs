@@ -825,6 +825,17 @@ impl<'a> Reader<'a> {
                     .filter(|&s| s > 0 && Self::is_punct(toks.get(s - 1), separators));
                 if let Some(s) = named_after_comma {
                     stops.push(s - 1);
+                } else if cue.participle && j == i {
+                    // `footage of Ann Lee saying, "C"`: a name right before a participle is
+                    // its subject; the claim before ends there.
+                    let name_start = (j.saturating_sub(4)..j)
+                        .find(|&k| (k..j).all(|m| self.is_capitalised_word(toks.get(m))));
+                    let after_of = name_start.filter(|&s| {
+                        s > 0 && self.lower_is(toks.get(s - 1), |w| w == "of" || w == "with")
+                    });
+                    if let Some(s) = after_of {
+                        stops.push(s - 1);
+                    }
                 }
             }
         }
@@ -864,6 +875,14 @@ impl<'a> Reader<'a> {
                     TokKind::Quote(_) if m == k => return Some(m),
                     TokKind::Punct(',') if Self::is_quote(toks.get(m + 1)) => return Some(m + 1),
                     TokKind::Word if self.lower_is(Some(t), |w| w == "that") => return Some(m + 1),
+                    // `with footage of Lee saying, "C"`: the quote is the participle's.
+                    TokKind::Word
+                        if self.lower_is(Some(t), |w| w.ends_with("ing"))
+                            && self.is_capitalised_word(toks.get(m.wrapping_sub(1)))
+                            && self.cue_at(toks, m).is_some_and(|(c, _, _)| c.participle) =>
+                    {
+                        break
+                    }
                     _ => {}
                 }
             }
