@@ -560,3 +560,22 @@ fn participle_after_a_name_inside_an_adjunct_keeps_its_quote() {
     );
     assert_eq!(quotes(&out), [pair("Ann Varga", "I never pay.")]);
 }
+
+#[test]
+fn added_a_score_is_no_remark() {
+    let out = run("Tom Brill added 18 points as Lowdale won.");
+    assert!(claims(&out).is_empty());
+}
+
+#[test]
+fn sentence_opening_asked_is_no_claim_of_its_own() {
+    let out = run("Asked if the plan had failed, Ann Varga said it had not.");
+    assert_eq!(
+        claims(&out),
+        [(
+            "Ann Varga".to_string(),
+            "it had not".to_string(),
+            ClaimKind::Indirect
+        )]
+    );
+}

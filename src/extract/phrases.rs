@@ -303,6 +303,31 @@ impl<'a> Reader<'a> {
             ));
         }
         let cue = cues::lookup(w)?;
+        // `Asked if ..., Lee said`: the one asked answers in the main clause.
+        if i == 0 && w == "asked" {
+            return None;
+        }
+        // `van Gisbergen added 18 points`: a score, not a remark.
+        if w.starts_with("add")
+            && toks.get(i + 1).and_then(|t| self.word(t)).is_some_and(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        n,
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "another"
+                    )
+            })
+        {
+            return None;
+        }
         // Infinitives, passives and negations are no attribution: `to say`, `was told`.
         // So are adjectives and nouns after a possessive or an article: `Israel's reported use`.
         // Progressives are active: `Smith is urging voters to stay home`.
