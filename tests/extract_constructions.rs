@@ -385,3 +385,197 @@ fn cue_nouns_after_articles_and_place_names() {
         )]
     );
 }
+
+#[test]
+fn subject_after_an_opening_participle_clause() {
+    let out = run(
+        "Speaking to farmers in Lowdale on Monday, Ann Varga praised the plan but described its cost as a \"heavy burden\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "heavy burden")]);
+}
+
+#[test]
+fn subject_after_an_opening_adverbial_clause() {
+    let out = run(
+        "Ever since she left the party, Ann Varga has been its fiercest critic, telling crowds a simple message: \"Never again.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "Never again.")]);
+}
+
+#[test]
+fn named_subject_after_a_dash_starts_a_new_claim() {
+    let out = run(
+        "When Ann Varga noted that the budget was late ― Tom Brill retorted, \"That is your fault.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Tom Brill", "That is your fault.")]);
+}
+
+#[test]
+fn question_quote_then_name_and_cue_is_one_sentence() {
+    let out = run(
+        "Tom Brill said the vote was rigged.\n\"Have you read the report?\" Ann Varga asked. \"It says otherwise.\"",
+    );
+    assert_eq!(
+        quotes(&out),
+        [
+            pair("Ann Varga", "Have you read the report?"),
+            pair("Ann Varga", "It says otherwise.")
+        ]
+    );
+}
+
+#[test]
+fn dateline_is_no_subject() {
+    let out = run(
+        "LOWDALE, March 3 (NPA) — Ann Varga has attacked the new levy, saying it was \"a tax on hope\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "a tax on hope")]);
+}
+
+#[test]
+fn place_after_an_opening_clause_belongs_to_it() {
+    let out = run(
+        "At a rally in Lowdale, Ruritania, Ann Varga went after her rival, calling him \"a coward\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "a coward")]);
+}
+
+#[test]
+fn shot_back_is_a_retort() {
+    let out = run("\"You never read it,\" Tom Brill shot back.");
+    assert_eq!(quotes(&out), [pair("Tom Brill", "You never read it")]);
+}
+
+#[test]
+fn relative_clause_aside_may_hold_commas() {
+    let out = run(
+        "Ann Varga, who is a pastor in Lowdale, Ruritania, warned that the vote was \"a trap\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "a trap")]);
+}
+
+#[test]
+fn a_medium_never_refers_back_to_a_person() {
+    let out = run(
+        "Tom Brill said the plan was bad.\nThe clip concludes that the plan \"will cost you dearly\".",
+    );
+    assert_ne!(quotes(&out)[0].0, "Tom Brill");
+}
+
+#[test]
+fn shown_person_telling_is_the_speaker() {
+    let out = run(
+        "The film showed Ann Varga, apparently unaware of the camera, telling her aides: \"We cannot win this.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "We cannot win this.")]);
+}
+
+#[test]
+fn description_joined_by_in_after_a_quote() {
+    let out = run("\"Why not?\" a narrator in the campaign ad asks.");
+    assert_eq!(
+        quotes(&out),
+        [pair("narrator in the campaign ad", "Why not?")]
+    );
+}
+
+#[test]
+fn demanded_may_follow_its_quote() {
+    let out = run("\"Who signed this?\" Ann Varga demanded.");
+    assert_eq!(quotes(&out), [pair("Ann Varga", "Who signed this?")]);
+}
+
+#[test]
+fn claims_counted_as_a_quantity_are_a_noun() {
+    let out = run("The site rated 40% of Liberal claims as \"false\".");
+    assert!(claims(&out).is_empty());
+}
+
+#[test]
+fn footage_of_a_name_saying() {
+    let out = run("The ad ends with footage of Tom Brill saying, \"I never pay.\"");
+    assert_eq!(quotes(&out), [pair("Tom Brill", "I never pay.")]);
+}
+
+#[test]
+fn pronoun_refers_to_a_subject_with_a_party_bracket() {
+    let out = run(
+        "Tom Brill spoke first.\nSen. Ann Varga (D-Ruritania) scolded him: \"You misled us,\" she said.",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "You misled us")]);
+}
+
+#[test]
+fn subject_after_an_opening_with_clause() {
+    let out = run(
+        "Tom Brill spoke first.\nWith turnout low in the north, Ann Varga is trying a new message.\nThe senator told voters it was \"a test of nerve\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "a test of nerve")]);
+}
+
+#[test]
+fn according_to_a_source_without_a_comma() {
+    let out = run("Ann Varga leads by 40 delegates according to a count by the Lowdale Herald.");
+    assert_eq!(claims(&out).len(), 1);
+    assert_eq!(claims(&out)[0].1, "Ann Varga leads by 40 delegates");
+}
+
+#[test]
+fn according_to_a_standard_is_no_attribution() {
+    let out = run("The Lowdale sale was carried out according to the law.");
+    assert!(claims(&out).is_empty());
+}
+
+#[test]
+fn weekday_and_adverb_phrases_are_no_speakers() {
+    let out = run("Tom Brill spoke.\nSaturday's rally was loud. It said \"enough\" to critics.");
+    assert!(quotes(&out).iter().all(|(s, _)| s != "Saturday"));
+}
+
+#[test]
+fn name_and_colon_before_a_quote() {
+    let out =
+        run("The two rivals differ. Ann Varga: \"We will win.\" Tom Brill: \"We will not lose.\"");
+    assert_eq!(
+        quotes(&out),
+        [
+            pair("Ann Varga", "We will win."),
+            pair("Tom Brill", "We will not lose.")
+        ]
+    );
+}
+
+#[test]
+fn called_with_a_longer_object_before_the_quote() {
+    let out = run(
+        "Ann Varga called the council's plans to build a new toll road \"an absolute disgrace\".",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "an absolute disgrace")]);
+}
+
+#[test]
+fn participle_after_a_name_inside_an_adjunct_keeps_its_quote() {
+    let out = run(
+        "Tom Brill said the plan was bad.\nThe spot concludes with footage of Ann Varga saying, \"I never pay.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Varga", "I never pay.")]);
+}
+
+#[test]
+fn added_a_score_is_no_remark() {
+    let out = run("Tom Brill added 18 points as Lowdale won.");
+    assert!(claims(&out).is_empty());
+}
+
+#[test]
+fn sentence_opening_asked_is_no_claim_of_its_own() {
+    let out = run("Asked if the plan had failed, Ann Varga said it had not.");
+    assert_eq!(
+        claims(&out),
+        [(
+            "Ann Varga".to_string(),
+            "it had not".to_string(),
+            ClaimKind::Indirect
+        )]
+    );
+}

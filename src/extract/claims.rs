@@ -155,13 +155,22 @@ impl<'a> Extractor<'a> {
         if let TokKind::Quote(q) = first_content.kind {
             self.opens_sentence[q] = true;
         }
-        if self.read.is_capitalised_word(toks.first()) {
-            let end = self.read.phrase_after(toks, 0);
+        let subject = self.read.subject_start(toks, toks.len());
+        if let Some(start) = subject.filter(|&s| self.read.is_capitalised_word(toks.get(s))) {
+            let mut end = self.read.phrase_after(toks, start);
+            if start > 0 {
+                end = (start..end)
+                    .find(|&k| {
+                        !self.read.is_capitalised_word(toks.get(k))
+                            && !Reader::is_punct(toks.get(k), ".")
+                    })
+                    .unwrap_or(end);
+            }
             let next = toks.get(end);
-            if end > 0
-                && (next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ","))
+            if end > start
+                && (next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ",("))
             {
-                if let Some(m) = self.read.mention(toks, 0..end) {
+                if let Some(m) = self.read.mention(toks, start..end) {
                     self.speakers.note_subject(m);
                 }
             }
@@ -190,6 +199,39 @@ impl<'a> Extractor<'a> {
             i = next.unwrap_or(i + 1).max(i + 1);
         }
         self.dash_attribution(toks, paragraph);
+        self.colon_attribution(toks, paragraph);
+    }
+
+    /// `Clinton: "C"`, `HEADLINE - Pew Research: "C"`: a name and a colon before a quote,
+    /// opening the sentence or after a dash.
+    fn colon_attribution(&mut self, toks: &[Tok], paragraph: usize) {
+        for q in 1..toks.len() {
+            let TokKind::Quote(span) = toks[q].kind else {
+                continue;
+            };
+            let colon = q - 1;
+            if self.owners[span].is_some() || !Reader::is_punct(toks.get(colon), ":") {
+                continue;
+            }
+            let Some(s) = self.read.phrase_before(toks, colon, 0) else {
+                continue;
+            };
+            let opens = s == 0 || Reader::is_punct(toks.get(s - 1), "-—–");
+            let all_capitalised = (s..colon).all(|k| {
+                self.read.is_capitalised_word(toks.get(k))
+                    || Reader::is_punct(toks.get(k), ".")
+                    || self.read.lower_is(toks.get(k), |w| w == "and")
+            });
+            if !opens || !all_capitalised {
+                continue;
+            }
+            let Some(m @ Mention::Named { .. }) = self.read.mention(toks, s..colon) else {
+                continue;
+            };
+            if let Some(id) = self.speakers.resolve(m) {
+                self.emit(toks, q..q + 1, id, ":", paragraph, 0.6);
+            }
+        }
     }
 
     fn attribution(
@@ -238,16 +280,26 @@ impl<'a> Extractor<'a> {
                 .lower_is(toks.get(j.wrapping_sub(1)), |w| w == "as");
             let subject_end = if as_saying { 0 } else { j };
             if as_saying {
-                let end = self.read.phrase_after(toks, 0);
-                source = (end > 0 && end < j)
-                    .then(|| self.read.mention(toks, 0..end))
-                    .flatten()
+                source = self
+                    .sentence_subject(toks, j)
                     .map(|m| Source::Mention(m, 0.7));
             } else if let Some(s) = self.read.phrase_before(toks, subject_end, floor) {
                 // `with Ann Lee claiming`, `with some analysts saying`.
                 let after_with = self
                     .read
                     .lower_is(toks.get(s.wrapping_sub(1)), |w| w == "with");
+                // `footage of Ann Lee saying`: the name after `of` is the participle's subject.
+                let of_name = (s..subject_end)
+                    .rev()
+                    .find(|&k| self.read.lower_is(toks.get(k), |w| w == "of"))
+                    .filter(|&k| {
+                        k + 1 < subject_end
+                            && (k + 1..subject_end).all(|m| {
+                                self.read.is_capitalised_word(toks.get(m))
+                                    || Reader::is_punct(toks.get(m), ".")
+                            })
+                    });
+                let s = of_name.map_or(s, |k| k + 1);
                 source = self
                     .read
                     .mention(toks, s..subject_end)
@@ -265,10 +317,15 @@ impl<'a> Extractor<'a> {
                     .unwrap_or(j - 1);
                 // `Lee joined Acme, but said ...`: a conjoined verb shares the sentence subject.
                 // A name after a preposition is a place or medium: `wrote on Twitter, saying`.
+                // A name inside an opening clause is no subject: `In Lowdale, Ruritania, Lee ...`.
+                let in_opener = self
+                    .read
+                    .subject_start(toks, j)
+                    .is_some_and(|s| s > aside_end);
                 let named = self
                     .read
                     .phrase_before(toks, aside_end, floor)
-                    .filter(|_| cue.participle)
+                    .filter(|_| cue.participle && !in_opener)
                     .filter(|&s| {
                         !self.read.lower_is(toks.get(s.wrapping_sub(1)), |w| {
                             is_adjunct_preposition(w) || matches!(w, "to" | "by" | "for" | "into")
@@ -278,13 +335,9 @@ impl<'a> Extractor<'a> {
                     .filter(|m| matches!(m, Mention::Named { .. }));
                 source = match named {
                     Some(m) => Some(Source::Mention(m, 0.7)),
-                    None => {
-                        let end = self.read.phrase_after(toks, 0);
-                        (end > 0 && end < j)
-                            .then(|| self.read.mention(toks, 0..end))
-                            .flatten()
-                            .map(|m| Source::Mention(m, 0.7))
-                    }
+                    None => self
+                        .sentence_subject(toks, j)
+                        .map(|m| Source::Mention(m, 0.7)),
                 };
             }
         } else if j > floor + 1
@@ -330,9 +383,18 @@ impl<'a> Extractor<'a> {
             if after_comma {
                 // `X, who ..., said`: the subject stands before the aside.
                 let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
-                let aside = (lowest..j - 1)
-                    .rev()
-                    .find(|&k| Reader::is_punct(toks.get(k), ","))
+                // `Lee, who is a pastor in Elizabeth, Colorado, said`: the aside opens at the
+                // relative pronoun, whatever commas it holds.
+                let relative = (lowest..j - 1).rev().find(|&k| {
+                    Reader::is_punct(toks.get(k), ",")
+                        && self.read.lower_is(toks.get(k + 1), |w| w == "who")
+                });
+                let aside = relative
+                    .or_else(|| {
+                        (lowest..j - 1)
+                            .rev()
+                            .find(|&k| Reader::is_punct(toks.get(k), ","))
+                    })
                     .filter(|&k| {
                         !toks[k..j]
                             .iter()
@@ -463,6 +525,24 @@ impl<'a> Extractor<'a> {
         Some(next)
     }
 
+    /// The subject phrase opening the sentence, if it ends before token `limit`.
+    fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
+        let start = self.read.subject_start(toks, limit)?;
+        let mut end = self.read.phrase_after(toks, start);
+        if start > 0 {
+            // After an opening clause only a name is read: `..., Lee held a rally`.
+            end = (start..end)
+                .find(|&k| {
+                    !self.read.is_capitalised_word(toks.get(k))
+                        && !Reader::is_punct(toks.get(k), ".")
+                })
+                .unwrap_or(end);
+        }
+        (end > start && end < limit)
+            .then(|| self.read.mention(toks, start..end))
+            .flatten()
+    }
+
     fn source_id(&mut self, source: &Source, resolved: &mut Option<usize>) -> Option<usize> {
         if resolved.is_none() {
             *resolved = match source {
@@ -522,8 +602,16 @@ impl<'a> Extractor<'a> {
                 end
             };
             start..self.read.content_end(toks, start, &state.stops)
-        } else if Reader::is_punct(toks.get(c - 1), ",") {
+        } else if Reader::is_punct(toks.get(c - 1), ",—–―") {
             state.consumed..c - 1
+        } else if toks[c - 1].kind == TokKind::Word
+            && toks[state.consumed..c]
+                .iter()
+                .any(|t| t.kind == TokKind::Word && self.read.is_capitalised_word(Some(t)))
+            && self.reports_source(toks, after, end, &mention)
+        {
+            // `Lee leads by 271 delegates according to a count by the AP`.
+            state.consumed..c
         } else {
             return None;
         };
@@ -537,6 +625,46 @@ impl<'a> Extractor<'a> {
         state.consumed = next;
         state.speaker = Some(id);
         Some(next)
+    }
+
+    /// Whether `according to` + `toks[after..end]` names a source rather than a standard
+    /// (`carried out according to the law`): a name, or a count, report or the like.
+    fn reports_source(&self, toks: &[Tok], after: usize, end: usize, mention: &Mention) -> bool {
+        let possessive = toks[after..end].iter().any(|t| {
+            self.read
+                .word(t)
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        });
+        let head_is_source = end > after
+            && self.read.lower_is(toks.get(end - 1), |w| {
+                matches!(
+                    w,
+                    "count"
+                        | "tally"
+                        | "report"
+                        | "data"
+                        | "poll"
+                        | "survey"
+                        | "figures"
+                        | "statement"
+                        | "estimate"
+                        | "estimates"
+                        | "official"
+                        | "officials"
+                        | "source"
+                        | "sources"
+                        | "analysis"
+                        | "study"
+                        | "documents"
+                        | "records"
+                        | "filing"
+                        | "results"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                )
+            });
+        head_is_source || (matches!(mention, Mention::Named { .. }) && !possessive)
     }
 
     /// `"C" — X`: a quote attributed by a dash and a name ending the sentence.

@@ -116,6 +116,7 @@ const SPEECH: &[Forms] = &[
     ("specify", "specifies", "specified", ""),
     ("calculate", "", "calculated", "calculating"),
     ("post", "", "", ""),
+    ("demand", "", "", ""),
 ];
 
 const BELIEF: &[Forms] = &[
@@ -150,7 +151,6 @@ const TELL: &[Forms] = &[
 
 const DIRECTIVE: &[Forms] = &[
     ("urge", "", "urged", "urging"),
-    ("demand", "", "", ""),
     ("accuse", "", "accused", "accusing"),
     ("criticise", "", "criticised", "criticising"),
     ("criticize", "", "criticized", "criticizing"),
@@ -189,6 +189,10 @@ const DIRECTIVE: &[Forms] = &[
 const WITH_PARTICLE: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("call", "calls", "called", "calling", "on", "for"),
     ("point", "points", "pointed", "pointing", "out", "out"),
+    // A retort: `"C," Lee shot back`. With `back` the cue is one of speech.
+    ("shoot", "shoots", "shot", "shooting", "back", "back"),
+    ("fire", "fires", "fired", "firing", "back", "back"),
+    ("hit", "hits", "hit", "hitting", "back", "back"),
 ];
 
 fn regular(base: &str) -> (String, String, String) {

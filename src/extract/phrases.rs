@@ -11,6 +11,8 @@ use super::text::{lower, Tok, TokKind};
 pub const MAX_PHRASE: usize = 12;
 /// How far an adjunct between a cue and its content may reach, in tokens.
 const MAX_ADJUNCT: usize = 14;
+/// How far an opening clause may run before the comma that ends it, in tokens.
+const MAX_ASIDE_OPENER: usize = 30;
 
 /// Words that can never be part of a speaker phrase.
 pub fn is_phrase_stop(w: &str) -> bool {
@@ -301,6 +303,31 @@ impl<'a> Reader<'a> {
             ));
         }
         let cue = cues::lookup(w)?;
+        // `Asked if ..., Lee said`: the one asked answers in the main clause.
+        if i == 0 && w == "asked" {
+            return None;
+        }
+        // `van Gisbergen added 18 points`: a score, not a remark.
+        if w.starts_with("add")
+            && toks.get(i + 1).and_then(|t| self.word(t)).is_some_and(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        n,
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "another"
+                    )
+            })
+        {
+            return None;
+        }
         // Infinitives, passives and negations are no attribution: `to say`, `was told`.
         // So are adjectives and nouns after a possessive or an article: `Israel's reported use`.
         // Progressives are active: `Smith is urging voters to stay home`.
@@ -376,12 +403,20 @@ impl<'a> Reader<'a> {
         }
         match cue.class {
             CueClass::NeedsParticle(a, b) => {
+                let retort = a == "back";
                 let directive = Cue {
-                    class: CueClass::Directive,
+                    class: if retort {
+                        CueClass::Speech
+                    } else {
+                        CueClass::Directive
+                    },
                     ..cue
                 };
                 if self.lower_is(toks.get(i + 1), |n| n == a || n == b) {
                     return Some((directive, i + 2, false));
+                }
+                if retort {
+                    return None;
                 }
                 // `Lee called the plan "a disgrace"`: after a name or pronoun, a quote soon
                 // after makes the verb a cue alone (`an album called "X"` is a title).
@@ -391,9 +426,15 @@ impl<'a> Reader<'a> {
                         || self.lower_is(toks.get(i - 1), |w| {
                             matches!(w, "he" | "she" | "they" | "it" | "also")
                         }));
+                // Further on, a quote still counts when no punctuation stands between:
+                // `Lee called Acme's plans to build a plant abroad "a disgrace"`.
                 let quote_follows = toks[i + 1..toks.len().min(i + 9)]
                     .iter()
-                    .any(|t| matches!(t.kind, TokKind::Quote(_)));
+                    .any(|t| matches!(t.kind, TokKind::Quote(_)))
+                    || toks[i + 1..toks.len().min(i + 18)]
+                        .iter()
+                        .take_while(|t| !matches!(t.kind, TokKind::Punct(_)))
+                        .any(|t| matches!(t.kind, TokKind::Quote(_)));
                 (after_subject && quote_follows).then_some((directive, i + 1, false))
             }
             _ => Some((cue, i + 1, false)),
@@ -416,6 +457,21 @@ impl<'a> Reader<'a> {
             p,
             "one" | "two" | "three" | "four" | "five" | "six" | "many" | "several"
         );
+        // `32% of Republican claims`, `half of Democratic claims`: a quantity of things.
+        let quantity_of = i >= 3
+            && prev.starts_with(char::is_uppercase)
+            && self.lower_is(toks.get(i - 2), |w| w == "of")
+            && toks.get(i - 3).is_some_and(|t| match t.kind {
+                TokKind::Punct('%') => true,
+                TokKind::Word => self.lower_is(Some(t), |w| {
+                    w.chars().all(|c| c.is_ascii_digit())
+                        || matches!(w, "percent" | "half" | "most" | "all" | "many" | "some")
+                }),
+                _ => false,
+            });
+        if quantity_of {
+            return true;
+        }
         if (prev.starts_with(char::is_uppercase) && !number)
             || is_auxiliary(p)
             || matches!(
@@ -537,7 +593,143 @@ impl<'a> Reader<'a> {
         while start < end && toks[start].kind != TokKind::Word {
             start += 1;
         }
+        // `a narrator in the campaign ad`, `a spokesman at the firm`: an indefinite
+        // description joined by `in` or `at` to the phrase after it.
+        if start > floor + 2
+            && start < end
+            && self.lower_is(toks.get(start), |w| matches!(w, "the" | "a" | "an"))
+            && self.lower_is(toks.get(start - 1), |w| w == "in" || w == "at")
+            && self.lower_is(toks.get(start - 2), |w| w.len() > 2)
+            && !self.is_capitalised_word(toks.get(start - 2))
+        {
+            let head = start - 2;
+            let opens = (floor..head)
+                .rev()
+                .take(3)
+                .take_while(|&k| self.in_phrase(toks, k))
+                .find(|&k| self.lower_is(toks.get(k), |w| w == "a" || w == "an"));
+            if let Some(k) = opens {
+                return Some(k);
+            }
+        }
         (start < end).then_some(start)
+    }
+
+    /// Where the sentence's subject starts, before token `limit`: after an opening adverbial
+    /// or participle clause (`Speaking to reporters on Monday, Ann Lee said`, `Ever since
+    /// she won, Ann Lee has been`) it stands after the comma that closes that clause.
+    /// `None` when such a clause has no comma before `limit`: the sentence has no subject
+    /// to read there.
+    pub fn subject_start(&self, toks: &[Tok], limit: usize) -> Option<usize> {
+        let mut buf = [0u8; 32];
+        let start = self.after_dateline(toks);
+        let Some(first) = toks.get(start).and_then(|t| self.word(t)) else {
+            return Some(start);
+        };
+        let Some(l) = lower(first, &mut buf) else {
+            return Some(start);
+        };
+        let participle = l.len() > 5
+            && l.ends_with("ing")
+            && self.lower_is(toks.get(start + 1), |w| {
+                matches!(
+                    w,
+                    "to" | "on"
+                        | "at"
+                        | "in"
+                        | "with"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "during"
+                        | "for"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                )
+            });
+        let opener = matches!(
+            l,
+            "ever"
+                | "earlier"
+                | "later"
+                | "after"
+                | "before"
+                | "since"
+                | "while"
+                | "when"
+                | "during"
+                | "following"
+                | "despite"
+                | "although"
+                | "though"
+                | "once"
+                | "in"
+                | "at"
+                | "with"
+                | "as"
+                | "amid"
+                | "if"
+                | "because"
+                | "unless"
+                | "until"
+        );
+        if !(participle || opener) {
+            return Some(start);
+        }
+        let end = limit.min(toks.len()).min(start + MAX_ASIDE_OPENER);
+        let mut k = (start + 1..end).find(|&k| Self::is_punct(toks.get(k), ",—–―"))?;
+        if toks[start..k]
+            .iter()
+            .any(|t| matches!(t.kind, TokKind::Quote(_)))
+        {
+            return None;
+        }
+        // `In Salem, New Hampshire, Lee said`: a place after the comma still belongs to the
+        // opening clause.
+        loop {
+            let run = (k + 1..end)
+                .take_while(|&m| self.is_capitalised_word(toks.get(m)))
+                .count();
+            if (1..=3).contains(&run) && Self::is_punct(toks.get(k + 1 + run), ",") {
+                k += 1 + run;
+            } else {
+                break;
+            }
+        }
+        Some(k + 1)
+    }
+
+    /// Where the text after a dateline starts: `WASHINGTON —`, `LOS ANGELES, Sept. 28 (UPI)
+    /// —`, `Paris (AFP) –`. 0 when the sentence opens with none.
+    fn after_dateline(&self, toks: &[Tok]) -> usize {
+        let Some(first) = toks.first().and_then(|t| self.word(t)) else {
+            return 0;
+        };
+        let caps = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.');
+        let mut agency = false;
+        for k in 1..toks.len().min(14) {
+            match toks[k].kind {
+                TokKind::Punct('—' | '–' | '―' | '-') => {
+                    return if caps(first) || agency { k + 1 } else { 0 };
+                }
+                TokKind::Punct(',' | '.' | '(' | ')') => {}
+                TokKind::Word => {
+                    let w = &self.body[toks[k].start..toks[k].end];
+                    if !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                        return 0;
+                    }
+                    agency |= caps(w) && Self::is_punct(toks.get(k - 1), "(");
+                }
+                _ => return 0,
+            }
+        }
+        0
     }
 
     /// The phrase starting at token `start`, ending before `,`, `.`, a quote or a stop word.
@@ -641,7 +833,8 @@ impl<'a> Reader<'a> {
                 || phrase
                 || self.lower_is(toks.get(after), |w| w == "that")
                 || Self::is_punct(toks.get(after), ":")
-                || Self::is_quote(toks.get(after));
+                || Self::is_quote(toks.get(after))
+                || (Self::is_punct(toks.get(after), ",") && Self::is_quote(toks.get(after + 1)));
             if joined && takes_content {
                 let mut stop = j - 1;
                 while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
@@ -650,11 +843,24 @@ impl<'a> Reader<'a> {
                 stops.push(stop);
             } else if self.is_capitalised_word(toks.get(j - 1)) {
                 // `..., Ann Lee said yes`: a named speaker after a comma starts a new claim.
+                // `... public ― Lee boasted, "C"`: a dash too, when the cue takes content.
+                let separators = if takes_content { ",;—–―" } else { ",;" };
                 let named_after_comma = self
                     .phrase_before(toks, j, 0)
-                    .filter(|&s| s > 0 && Self::is_punct(toks.get(s - 1), ",;"));
+                    .filter(|&s| s > 0 && Self::is_punct(toks.get(s - 1), separators));
                 if let Some(s) = named_after_comma {
                     stops.push(s - 1);
+                } else if cue.participle && j == i {
+                    // `footage of Ann Lee saying, "C"`: a name right before a participle is
+                    // its subject; the claim before ends there.
+                    let name_start = (j.saturating_sub(4)..j)
+                        .find(|&k| (k..j).all(|m| self.is_capitalised_word(toks.get(m))));
+                    let after_of = name_start.filter(|&s| {
+                        s > 0 && self.lower_is(toks.get(s - 1), |w| w == "of" || w == "with")
+                    });
+                    if let Some(s) = after_of {
+                        stops.push(s - 1);
+                    }
                 }
             }
         }
@@ -694,6 +900,14 @@ impl<'a> Reader<'a> {
                     TokKind::Quote(_) if m == k => return Some(m),
                     TokKind::Punct(',') if Self::is_quote(toks.get(m + 1)) => return Some(m + 1),
                     TokKind::Word if self.lower_is(Some(t), |w| w == "that") => return Some(m + 1),
+                    // `with footage of Lee saying, "C"`: the quote is the participle's.
+                    TokKind::Word
+                        if self.lower_is(Some(t), |w| w.ends_with("ing"))
+                            && self.is_capitalised_word(toks.get(m.wrapping_sub(1)))
+                            && self.cue_at(toks, m).is_some_and(|(c, _, _)| c.participle) =>
+                    {
+                        break
+                    }
                     _ => {}
                 }
             }
@@ -734,6 +948,19 @@ impl<'a> Reader<'a> {
                 if cue.class == CueClass::Finding
                     && !self
                         .lower_is(toks.get(from.wrapping_sub(1)), |w| w.starts_with("show")) =>
+            {
+                None
+            }
+            // `The film showed Ann Lee, smiling, telling the crowd`: the participle's clause is
+            // hers; what was shown is no claim.
+            Some(TokKind::Word)
+                if cue.class == CueClass::Finding
+                    && self.is_capitalised_word(toks.get(k))
+                    && toks[k + 1..].iter().any(|t| {
+                        self.lower_is(Some(t), |w| {
+                            w.ends_with("ing") && cues::lookup(w).is_some_and(|c| c.participle)
+                        })
+                    }) =>
             {
                 None
             }

@@ -107,6 +107,12 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
                 Some(Role::Open)
             }
             (Style::Double, '"') => Some(straight_role(prev, next)),
+            // `,'''` closes a nested quote and then the outer one: the last two marks close.
+            (Style::Double, '\'')
+                if next == '\'' && !prev.is_whitespace() && text[off + 2..].starts_with('\'') =>
+            {
+                None
+            }
             (Style::Double, '\'') if next == '\'' => {
                 width = 2;
                 let after = text[off + 2..].chars().next().unwrap_or(' ');
@@ -216,6 +222,10 @@ mod tests {
         assert_eq!(inner(r#""One," he said. "Two.""#), ["One,", "Two."]);
         assert_eq!(inner("“One,” he said, «two»."), ["One,", "two"]);
         assert_eq!(inner("''Doubled,'' she said."), ["Doubled,"]);
+        assert_eq!(
+            inner("''They call it 'fair,''' she said."),
+            ["They call it 'fair,'"]
+        );
     }
 
     #[test]

@@ -52,6 +52,13 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Titles and honorifics: not part of a name, part of the role.
 fn is_title(w: &str) -> bool {
     matches!(
@@ -313,6 +320,56 @@ fn is_org_head(w: &str) -> bool {
     )
 }
 
+/// Nouns for a text, a recording or a medium: `the clip`, `the statement` says what it says
+/// and never refers back to a person named before.
+fn is_medium_head(w: &str) -> bool {
+    matches!(
+        w,
+        "ad" | "advert"
+            | "advertisement"
+            | "spot"
+            | "clip"
+            | "video"
+            | "footage"
+            | "film"
+            | "documentary"
+            | "statement"
+            | "report"
+            | "letter"
+            | "memo"
+            | "email"
+            | "e-mail"
+            | "tweet"
+            | "post"
+            | "document"
+            | "filing"
+            | "lawsuit"
+            | "complaint"
+            | "ruling"
+            | "study"
+            | "survey"
+            | "poll"
+            | "book"
+            | "article"
+            | "story"
+            | "release"
+            | "transcript"
+            | "message"
+            | "note"
+            | "analysis"
+            | "platform"
+            | "bill"
+            | "law"
+            | "plan"
+            | "proposal"
+            | "script"
+            | "song"
+            | "show"
+            | "programme"
+            | "program"
+    )
+}
+
 /// Plural or collective nouns that, capitalised at a sentence start, are still no name.
 fn is_group_noun(w: &str) -> bool {
     matches!(
@@ -474,6 +531,34 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     }
     let words = &words[first..];
     let (&(_, last), _) = words.split_last()?;
+    // A phrase that opens with a preposition or an adverb is no speaker: `For Obama`,
+    // `Alongside the union`, `Sooner`; nor is a lone weekday or a party bracket (`R-Fla`).
+    let opener = lower(words[0].1, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            "for"
+                | "alongside"
+                | "of"
+                | "like"
+                | "unlike"
+                | "sooner"
+                | "later"
+                | "earlier"
+                | "ever"
+                | "nothing"
+                | "another"
+        ) || (words.len() == 1 && is_weekday(w))
+    });
+    let party_bracket = words.len() == 1 && {
+        let b = last.as_bytes();
+        b.len() >= 3
+            && matches!(b[0], b'R' | b'D' | b'I')
+            && b[1] == b'-'
+            && b[2].is_ascii_uppercase()
+    };
+    if opener || party_bracket {
+        return None;
+    }
     if words.len() == 1 {
         let last = contracted_be(last).unwrap_or(last);
         match lower(last, &mut buf) {
@@ -613,7 +698,7 @@ fn described(
     let &(last, last_word) = words.last()?;
     let mut buf = [0u8; 32];
     let head = lower(last_word, &mut buf)?;
-    if head.len() < 3 || head.chars().any(|c| c.is_ascii_digit()) {
+    if (head.len() < 3 && head != "ad") || head.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let mut description = body[toks[first].start..toks[last].end].to_string();
@@ -832,7 +917,7 @@ impl Speakers {
             && !words
                 .iter()
                 .any(|w| w.ends_with("'s") || w.ends_with("’s") || matches!(*w, "of" | "for"));
-        if !refers_back {
+        if !refers_back || is_medium_head(&head) {
             return None;
         }
         if is_org_head(&head) {

@@ -111,7 +111,10 @@ pub fn sentences(
             i = span.outer_end.max(i + 1);
             let inner = body[span.inner_start..span.inner_end].trim_end();
             let ends_sentence = inner.ends_with(['.', '?', '!']);
-            if ends_sentence && starts_new_sentence(body, i, para.end) {
+            if ends_sentence
+                && starts_new_sentence(body, i, para.end)
+                && !(start == span.outer_start && names_its_speaker(body, i, para.end))
+            {
                 let end = i;
                 out.push(start..end);
                 start = skip_space(body, end, para.end);
@@ -158,6 +161,32 @@ fn skip_space(body: &str, mut i: usize, end: usize) -> usize {
         i += c.len_utf8();
     }
     i
+}
+
+/// After a closing quote at `i`: a short capitalised name and a finite cue verb (`"Why?"
+/// Ann Lee asked.`, `"No." Mr. Lee said`), which attribute the quote, not a new sentence
+/// (when the quote opens its sentence).
+fn names_its_speaker(body: &str, i: usize, end: usize) -> bool {
+    let mut capitalised = 0;
+    for word in body[i..end].split_whitespace().take(6) {
+        let w = word.trim_end_matches([',', '.', ';', ':']);
+        if w.starts_with(char::is_uppercase) {
+            capitalised += 1;
+            continue;
+        }
+        if capitalised == 0 || w.len() > 15 || !word.is_ascii() {
+            return false;
+        }
+        let mut lower = [0u8; 16];
+        let lower = &mut lower[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower)
+            .ok()
+            .and_then(super::cues::lookup)
+            .is_some_and(|c| !c.participle && (!c.present || w.ends_with('s')));
+    }
+    false
 }
 
 /// After a terminal mark at `i`: white space, then a capital, a digit or an opening mark.
