@@ -579,3 +579,12 @@ fn sentence_opening_asked_is_no_claim_of_its_own() {
         )]
     );
 }
+
+#[test]
+fn local_government_titles_are_not_part_of_the_name() {
+    let out = run("“The library stays open,” said Councillor Priya Natesan.");
+    assert_eq!(
+        quotes(&out),
+        vec![pair("Priya Natesan", "The library stays open")]
+    );
+}
