@@ -58,7 +58,10 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             for batch in writer_inbox {
                 match store.write_batch(&batch, extract::VERSION) {
                     Ok((summary, _)) => stored.add(summary),
-                    Err(error) => return (stored, Err(error)),
+                    Err(error) => {
+                        let error = error.context(format!("cannot write to {}", db.display()));
+                        return (stored, Err(error));
+                    }
                 }
             }
             (stored, Ok(()))

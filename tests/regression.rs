@@ -1,0 +1,103 @@
+//! One test per bug fixed, named after the bug.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+use newsclaims::ingest::decode::{self, Decoded};
+use newsclaims::model::{Article, Format};
+
+/// A UTF-8 article with one stray byte was read whole as Windows-1252: its curly quotes
+/// became `â€œ`...`â€` and its quote was lost.
+#[test]
+fn stray_byte_in_utf8_article_lost_its_quotes_to_windows_1252() {
+    let bytes =
+        b"Stray bytes\n\n\xe2\x80\x9cWe will rebuild \xff the pier,\xe2\x80\x9d said mayor Ines Costa.\n";
+    let Decoded::Text(text, enc) = decode::decode(bytes) else {
+        panic!("not text");
+    };
+    assert_eq!(enc, "UTF-8");
+    let article = newsclaims::ingest::text::parse("x.txt", &text, Format::Text).unwrap();
+    let x = newsclaims::extract::extract(&article);
+    let quotes: Vec<&str> = x.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(quotes, ["We will rebuild \u{fffd} the pier"]);
+    // The same in a JSON Lines line.
+    let line = decode::decode_line(
+        b"{\"body\": \"\xe2\x80\x9cYes \xff indeed,\xe2\x80\x9d said Ana Ruiz.\"}",
+    );
+    let a: Article = newsclaims::ingest::json::line_to_article("x.jsonl", 1, &line).unwrap();
+    assert_eq!(
+        a.body,
+        "\u{201c}Yes \u{fffd} indeed,\u{201d} said Ana Ruiz."
+    );
+    // Latin-1 still reads as Windows-1252.
+    assert_eq!(
+        decode::decode(b"Caf\xe9 at \xa33"),
+        Decoded::Text("Caf\u{e9} at \u{a3}3".into(), "windows-1252")
+    );
+}
+
+/// An archive on a read-only file system was refused as "not an SQLite database" (reading a
+/// WAL database needs its `-shm` file, which cannot be created there).
+#[test]
+fn read_only_archive_was_called_not_an_sqlite_database() {
+    let Some(fs_) = Tmpfs::mount("8m") else {
+        return;
+    };
+    let tmp = tempfile::TempDir::new().unwrap();
+    let first = tmp.path().join("first.txt");
+    let second = tmp.path().join("second.txt");
+    fs::write(&first, HARBOUR).unwrap();
+    fs::write(&second, STRIKE).unwrap();
+    let db = fs_.dir.join("archive.db");
+    assert!(ingest(&db, &[&first]).status.success());
+    let before = fs::read(&db).unwrap();
+    fs_.remount("ro");
+    let out = ingest(&db, &[&second]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "newsclaims: cannot open database {}: is it, or its directory, read-only?",
+            db.display()
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("not an SQLite database"), "{err}");
+    assert_eq!(fs::read(&db).unwrap(), before);
+    assert_eq!(integrity_immutable(&db), "ok");
+    fs_.remount("rw");
+    assert_eq!(query_i64(&db, "SELECT count(*) FROM articles"), 1);
+}
+
+/// Two ingests starting at once on a new archive: one could fail at once with "cannot set
+/// up ...: database is locked". Switching to WAL while another connection holds a write lock
+/// on the file returns SQLITE_BUSY without waiting on the busy timeout.
+#[test]
+fn concurrent_open_failed_with_database_is_locked() {
+    for mode in ["IMMEDIATE", "EXCLUSIVE"] {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let db = tmp.path().join("archive.db");
+        // An SQLite file with no tables (as the first process leaves it mid-setup), in
+        // rollback mode, with another connection in a write transaction on it.
+        let other = rusqlite::Connection::open(&db).unwrap();
+        other
+            .execute_batch("CREATE TABLE t(x); DROP TABLE t;")
+            .unwrap();
+        other
+            .execute_batch(&format!("BEGIN {mode}; PRAGMA user_version = 0;"))
+            .unwrap();
+        let opener = {
+            let db = db.clone();
+            std::thread::spawn(move || newsclaims::store::Store::open(&db).map(|_| ()))
+        };
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        other.execute_batch("COMMIT").unwrap();
+        let opened = opener.join().unwrap();
+        assert!(opened.is_ok(), "{mode}: {:#}", opened.unwrap_err());
+        drop(other);
+        assert_eq!(integrity(&db), "ok");
+    }
+}
