@@ -101,3 +101,31 @@ fn concurrent_open_failed_with_database_is_locked() {
         assert_eq!(integrity(&db), "ok");
     }
 }
+
+/// An HTML page whose only text is a byline was stored as an article with an empty body
+/// (found by the `ingest_html` fuzzer: a page cut off after its byline).
+#[test]
+fn html_page_with_only_a_byline_was_stored_with_an_empty_body() {
+    // The fuzzer's input as the target saw it (the longest valid UTF-8 prefix of the
+    // artifact): a page cut off in its byline.
+    let fuzzed = include_str!("fixtures/fuzz/html-byline-only.html");
+    let small = "<html><head><title>Fares frozen</title></head><body><article>\
+                 <p class=\"byline\">By Declan Moy, Transport Correspondent</p></article></body></html>";
+    for html in [fuzzed, small] {
+        assert_eq!(
+            newsclaims::ingest::html::parse("x.html", html),
+            Err("HTML page has no visible text but its byline".to_string())
+        );
+    }
+    // With text after the byline it is an article, the byline its author.
+    let ok = newsclaims::ingest::html::parse(
+        "x.html",
+        &small.replace(
+            "</p></article>",
+            "</p><p>The fares stay as they are.</p></article>",
+        ),
+    )
+    .unwrap();
+    assert_eq!(ok.author.as_deref(), Some("Declan Moy"));
+    assert_eq!(ok.body, "The fares stay as they are.");
+}
