@@ -129,3 +129,52 @@ fn html_page_with_only_a_byline_was_stored_with_an_empty_body() {
     assert_eq!(ok.author.as_deref(), Some("Declan Moy"));
     assert_eq!(ok.body, "The fares stay as they are.");
 }
+
+/// A feed whose `<author>` had a multi-byte character right beside an e-mail address made
+/// feed-rs panic (it slices one byte past the address), and the panic took down the whole
+/// ingest: exit 101, nothing stored (found by the `ingest_feed` fuzzer).
+#[test]
+fn feed_author_with_a_multibyte_char_beside_the_email_panicked() {
+    let fuzzed = include_str!("fixtures/fuzz/feed-author-multibyte.rss");
+    // A truncated feed: an error, not a panic.
+    let e = newsclaims::ingest::feed::parse("x.rss", fuzzed).unwrap_err();
+    assert!(e.reason.starts_with("invalid feed: "), "{e:?}");
+    let feed = |author: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+             <item><title>A</title><link>https://x.example/a</link>\
+             <description>\u{201c}Yes,\u{201d} said Bo Lee.</description>\
+             <author>{author}</author></item></channel></rss>"
+        )
+    };
+    for author in [
+        "news@x.example\u{2019}s desk",
+        "Zo\u{eb} Smith\u{2014}zoe@x.example",
+        "news@x.example&#8217;s desk",
+        "news@x.example\u{9a}",
+        "ed@x.example (Zo\u{eb} Smith)",
+    ] {
+        let items = newsclaims::ingest::feed::parse("x.rss", &feed(author)).unwrap();
+        let a = items.into_iter().next().unwrap().unwrap();
+        assert_eq!(a.body, "\u{201c}Yes,\u{201d} said Bo Lee.", "{author}");
+    }
+    // Without an address the name is left as it is.
+    let items = newsclaims::ingest::feed::parse("x.rss", &feed("Zo\u{eb} Smith")).unwrap();
+    assert_eq!(
+        items[0].as_ref().unwrap().author.as_deref(),
+        Some("Zo\u{eb} Smith")
+    );
+
+    // With the real binary: the feed's item and the other file go in.
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path().join("inbox");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("good.txt"), HARBOUR).unwrap();
+    fs::write(dir.join("feed.rss"), feed("news@x.example\u{2019}s desk")).unwrap();
+    let db = tmp.path().join("archive.db");
+    let out = ingest(&db, &[&dir]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(query_i64(&db, "SELECT count(*) FROM articles"), 2);
+}
