@@ -69,10 +69,10 @@ fn build_corpus(dir: &Path) {
     // An image behind an article's extension: the content decides.
     w("image-as-article.txt", &png);
     let mut zip = b"PK\x03\x04\x14\0\0\0\x08\0".to_vec();
-    zip.extend(std::iter::repeat_n(0x55u8, 512));
+    zip.extend([0x55u8; 512]);
     w("archive.zip", &zip);
     let mut sqlite = b"SQLite format 3\0".to_vec();
-    sqlite.extend(std::iter::repeat_n(0u8, 4080));
+    sqlite.extend([0u8; 4080]);
     w("copy.sqlite", &sqlite);
     // UTF-8 with stray bytes (an 0xFF and a truncated sequence).
     w(
