@@ -53,6 +53,7 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     // last one is written.
     let (batches, writer_inbox) = mpsc::sync_channel::<Vec<(Article, Extraction)>>(1);
     let (read_result, stored, write_result) = std::thread::scope(|scope| {
+<<<<<<< HEAD
         let writer = std::thread::Builder::new()
             .name("writer".into())
             .spawn_scoped(scope, || -> (WriteSummary, Result<()>) {
@@ -61,6 +62,16 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
                     match store.write_batch(&batch, extract::VERSION) {
                         Ok((summary, _)) => stored.add(summary),
                         Err(error) => return (stored, Err(error)),
+=======
+        let writer = scope.spawn(|| -> (WriteSummary, Result<()>) {
+            let mut stored = WriteSummary::default();
+            for batch in writer_inbox {
+                match store.write_batch(&batch, extract::VERSION) {
+                    Ok((summary, _)) => stored.add(summary),
+                    Err(error) => {
+                        let error = error.context(format!("cannot write to {}", db.display()));
+                        return (stored, Err(error));
+>>>>>>> robust
                     }
                 }
                 (stored, Ok(()))

@@ -1,5 +1,5 @@
-//! Bytes -> text: byte-order marks, UTF-16, declared charsets, the Windows-1252 fallback,
-//! and the binary sniffing that decides an input is not text at all.
+//! Bytes -> text: byte-order marks, UTF-16, declared charsets, UTF-8 with stray bytes, the
+//! Windows-1252 fallback, and the binary sniffing that decides an input is not text at all.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
@@ -127,7 +127,8 @@ pub fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Decodes a whole input. Order: BOM (UTF-8, UTF-16 LE/BE); NUL bytes or a magic number
-/// mean binary; valid UTF-8; the charset the document declares; Windows-1252 (a superset of
+/// mean binary; valid UTF-8; the charset the document declares; UTF-8 with a few stray bytes
+/// (lossy); Windows-1252 (a superset of
 /// Latin-1, so every byte decodes).
 pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((enc, len)) = bom(bytes) {
@@ -152,9 +153,13 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded::Text(text.to_string(), UTF_8.name());
     }
-    let enc = declared_charset(bytes)
-        .filter(|e| *e != UTF_8)
-        .unwrap_or(WINDOWS_1252);
+    let declared = declared_charset(bytes).filter(|e| *e != UTF_8);
+    if declared.is_none() {
+        if let Some(text) = mostly_utf8(bytes) {
+            return Decoded::Text(text, UTF_8.name());
+        }
+    }
+    let enc = declared.unwrap_or(WINDOWS_1252);
     let (text, _, _) = enc.decode(bytes);
     Decoded::Text(text.into_owned(), enc.name())
 }
@@ -163,8 +168,22 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 pub fn decode_line(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => WINDOWS_1252.decode(bytes).0.into_owned(),
+        Err(_) => mostly_utf8(bytes).unwrap_or_else(|| WINDOWS_1252.decode(bytes).0.into_owned()),
     }
+}
+
+/// UTF-8 with a few stray bytes (a truncated character, a byte from another encoding): read
+/// as UTF-8, each bad sequence becoming U+FFFD, when the valid non-ASCII characters are at
+/// least as many as the bad sequences. Read as Windows-1252, its curly quotes would turn into
+/// `â€œ` and its quotes be lost. Latin-1 and Windows-1252 text (`caf\xe9`, `\x93Yes\x94`)
+/// is almost all bad sequences and stays with the Windows-1252 fallback.
+fn mostly_utf8(bytes: &[u8]) -> Option<String> {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    (good > 0 && bad <= good).then(|| String::from_utf8_lossy(bytes).into_owned())
 }
 
 #[cfg(test)]
@@ -194,6 +213,33 @@ mod tests {
     fn windows_1252_curly_quotes() {
         match decode(b"\x93Yes,\x94 she said") {
             Decoded::Text(t, _) => assert_eq!(t, "\u{201c}Yes,\u{201d} she said"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn mostly_utf8_with_stray_bytes() {
+        let b = b"\xe2\x80\x9cWe \xff will rebuild,\xe2\x80\x9d she said";
+        assert_eq!(
+            decode(b),
+            Decoded::Text(
+                "\u{201c}We \u{fffd} will rebuild,\u{201d} she said".into(),
+                "UTF-8"
+            )
+        );
+        assert_eq!(
+            decode_line(b),
+            "\u{201c}We \u{fffd} will rebuild,\u{201d} she said"
+        );
+        // One valid character among more bad bytes: Windows-1252.
+        match decode(b"caf\xe9, na\xefve, \xe2\x82\xac") {
+            Decoded::Text(t, enc) => assert_eq!(
+                (t.as_str(), enc),
+                (
+                    "caf\u{e9}, na\u{ef}ve, \u{e2}\u{201a}\u{ac}",
+                    "windows-1252"
+                )
+            ),
             other => panic!("{other:?}"),
         }
     }

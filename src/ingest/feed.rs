@@ -53,6 +53,98 @@ pub fn rss_version(xml: &str) -> String {
     format!("{} version=\"2.0\"{}", &xml[..i + 4], &xml[i + 4..])
 }
 
+/// Elements feed-rs reads as "email (Name)" contacts.
+const CONTACTS: &[&str] = &["author", "managingEditor", "webMaster", "creator"];
+
+/// feed-rs (3.0) slices a contact one byte beside the address it finds there, and panics
+/// when that byte is inside a multi-byte character (`jo@x.example’s`, `Zoë—zoe@x.example`).
+/// So in contact elements holding an `@`, characters outside ASCII (literal or as numeric
+/// character references) are transliterated to ASCII before feed-rs sees them.
+pub fn ascii_contacts(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let name_len = rest[1..]
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .map_or(rest.len() - 1, |n| n);
+        let name = &rest[1..1 + name_len];
+        let local = name.rsplit(':').next().unwrap_or(name);
+        let gt = rest.find('>').filter(|&gt| !rest[..gt].ends_with('/'));
+        let (Some(gt), true) = (gt, !name.is_empty() && CONTACTS.contains(&local)) else {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        };
+        // The element's text: up to the next tag, or a CDATA section.
+        let after = &rest[gt + 1..];
+        let len = if after.starts_with("<![CDATA[") {
+            after.find("]]>").map_or(after.len(), |e| e + 3)
+        } else {
+            after.find('<').unwrap_or(after.len())
+        };
+        let content = &after[..len];
+        out.push_str(&rest[..=gt]);
+        if content.contains('@') && (!content.is_ascii() || content.contains("&#")) {
+            out.push_str(&ascii_text(content));
+        } else {
+            out.push_str(content);
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Non-ASCII characters and numeric character references -> ASCII, XML-escaped.
+fn ascii_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let mut take = c.len_utf8();
+        let mut ch = Some(c);
+        if rest.starts_with("&#") {
+            if let Some(semi) = rest.as_bytes()[..rest.len().min(12)]
+                .iter()
+                .position(|&b| b == b';')
+            {
+                let num = &rest[2..semi];
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                if let Some(code) = code {
+                    ch = char::from_u32(code);
+                    take = semi + 1;
+                }
+            }
+        }
+        match ch {
+            Some(c) if c.is_ascii() && take == 1 => out.push(c),
+            Some(c) => {
+                let ascii = if c.is_ascii() {
+                    c.to_string()
+                } else {
+                    deunicode::deunicode_char(c).unwrap_or("").to_string()
+                };
+                for a in ascii.chars() {
+                    match a {
+                        '<' => out.push_str("&lt;"),
+                        '>' => out.push_str("&gt;"),
+                        '&' => out.push_str("&amp;"),
+                        a if a.is_ascii_control() => out.push(' '),
+                        a => out.push(a),
+                    }
+                }
+            }
+            None => {}
+        }
+        rest = &rest[take..];
+    }
+    out
+}
+
 fn looks_html(s: &str) -> bool {
     s.contains('<') && s.contains('>') || s.contains("&lt;") || s.contains("&#")
 }
@@ -99,7 +191,7 @@ fn entry_body(e: &Entry) -> Option<String> {
 
 /// Parses a decoded feed into its items.
 pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>>, InputError> {
-    let fixed = rss_version(&utf8_declaration(text));
+    let fixed = ascii_contacts(&rss_version(&utf8_declaration(text)));
     // Keep the raw date strings: feed-rs hands on only the parsed value.
     let raw_dates: Arc<Mutex<HashMap<DateTime<Utc>, String>>> = Arc::default();
     let recorder = Arc::clone(&raw_dates);
@@ -194,6 +286,35 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contacts_with_an_address_made_ascii() {
+        assert_eq!(
+            ascii_contacts("<author>jo@x.example\u{2019}s</author><title>Zo\u{eb}</title>"),
+            "<author>jo@x.example's</author><title>Zo\u{eb}</title>"
+        );
+        assert_eq!(
+            ascii_contacts(
+                "<dc:creator><![CDATA[Zo\u{eb} \u{ab}zoe@x.example\u{bb}]]></dc:creator>"
+            ),
+            "<dc:creator><![CDATA[Zoe &lt;&lt;zoe@x.example&gt;&gt;]]></dc:creator>"
+        );
+        assert_eq!(
+            ascii_contacts("<author>a@b.example&#8212;&#xE9;&#9;x&#;</author>"),
+            "<author>a@b.example--e x&#;</author>"
+        );
+        // No address, self-closing, unclosed: left alone or cut at the next tag.
+        assert_eq!(
+            ascii_contacts("<author>Zo\u{eb}</author>"),
+            "<author>Zo\u{eb}</author>"
+        );
+        assert_eq!(ascii_contacts("<author/>\u{e9}@"), "<author/>\u{e9}@");
+        assert_eq!(
+            ascii_contacts("<author>\u{e9}@<b>\u{e9}"),
+            "<author>e@<b>\u{e9}"
+        );
+        assert_eq!(ascii_contacts("<author>\u{e9}@"), "<author>e@");
+    }
 
     #[test]
     fn declaration_rewritten() {

@@ -707,6 +707,9 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
     }
     let m = ex.meta;
     let (body_author, body) = take_byline(&ex.body);
+    if body.trim().is_empty() {
+        return Err("HTML page has no visible text but its byline".to_string());
+    }
     let published_raw = m.published.or(ex.readability_date);
     let source = m.source.or(ex.readability_site);
     let title = m

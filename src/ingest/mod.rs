@@ -6,7 +6,8 @@
 //!   JSON or JSON Lines, `---` front matter or `# ` -> Markdown, otherwise text). A `.json`
 //!   holding a JSON Feed is a feed; one holding several lines of objects is JSON Lines.
 //! - Decoding: BOM (UTF-8, UTF-16 LE/BE), BOM-less UTF-16, valid UTF-8, the charset declared
-//!   in `<meta>` or the XML declaration, else Windows-1252 (so Latin-1 `£` survives).
+//!   in `<meta>` or the XML declaration, UTF-8 with a few stray bytes (each one U+FFFD), else
+//!   Windows-1252 (so Latin-1 `£` survives).
 //! - Origins: a file's canonical path (`-` for stdin). Items of a multi-article file (JSON
 //!   array, JSON Lines, feed) take their `url`/link, else `{file}#{id}`, else
 //!   `{file}#{n}` (1-based line number for JSON Lines, item number otherwise).

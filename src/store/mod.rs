@@ -42,6 +42,7 @@ impl Store {
         .with_context(|| format!("cannot open database {}", path.display()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         if !fresh {
+            readable(&conn).with_context(|| format!("cannot open database {}", path.display()))?;
             check_ours(&conn).with_context(|| format!("refusing {}", path.display()))?;
         }
         Store::setup(conn, true).with_context(|| format!("cannot set up {}", path.display()))
@@ -55,7 +56,20 @@ impl Store {
     fn setup(conn: Connection, wal: bool) -> Result<Store> {
         if wal {
             // WAL lets searches read the last committed state while an ingest writes.
-            conn.pragma_update(None, "journal_mode", "WAL")?;
+            // Switching waits for no busy timeout: while another process holds a write lock
+            // (two ingests starting on a new archive) it fails at once, so retry.
+            let start = std::time::Instant::now();
+            loop {
+                match conn.pragma_update(None, "journal_mode", "WAL") {
+                    Err(e)
+                        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                            && start.elapsed() < BUSY_TIMEOUT =>
+                    {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    result => break result?,
+                }
+            }
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             // Fewer, larger checkpoints during a bulk ingest; the WAL is folded back on close.
             conn.pragma_update(None, "wal_autocheckpoint", 8192)?;
@@ -101,6 +115,24 @@ impl Store {
 
 fn schema_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Reads the header. Only "not a database" makes a file foreign (said by [`check_ours`]); any
+/// other failure is the file's or its directory's (a WAL archive on a read-only file system
+/// cannot even be read), and is no reason to call the file "not an SQLite database".
+fn readable(conn: &Connection) -> Result<()> {
+    match conn.pragma_query_value(None, "application_id", |row| row.get::<_, i32>(0)) {
+        Err(e) if e.sqlite_error_code() != Some(rusqlite::ErrorCode::NotADatabase) => {
+            let hint = match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
+                    "is it, or its directory, read-only?"
+                }
+                _ => "cannot read it",
+            };
+            Err(anyhow::Error::new(e).context(hint))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// An existing file must be a newsclaims archive this build can read, or an empty database.

@@ -1,0 +1,10 @@
+#!/bin/sh
+# One fuzzer at a time, one job, one worker.
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR=/work/target-fuzz RUSTC_BOOTSTRAP=1
+for spec in "$@"; do
+  t=${spec%%:*}; secs=${spec##*:}
+  echo "=== $t $secs s start $(date -u +%T)"
+  nice cargo fuzz run -s none "$t" -- -jobs=1 -workers=1 -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=20 > fuzz/log-$t.txt 2>&1
+  echo "=== $t exit $? end $(date -u +%T)"
+done
