@@ -4,9 +4,9 @@ mod support;
 
 use std::fs;
 
-use support::*;
 use newsclaims::ingest::decode::{self, Decoded};
 use newsclaims::model::{Article, Format};
+use support::*;
 
 /// A UTF-8 article with one stray byte was read whole as Windows-1252: its curly quotes
 /// became `â€œ`...`â€` and its quote was lost.

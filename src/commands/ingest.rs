@@ -53,7 +53,6 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     // last one is written.
     let (batches, writer_inbox) = mpsc::sync_channel::<Vec<(Article, Extraction)>>(1);
     let (read_result, stored, write_result) = std::thread::scope(|scope| {
-<<<<<<< HEAD
         let writer = std::thread::Builder::new()
             .name("writer".into())
             .spawn_scoped(scope, || -> (WriteSummary, Result<()>) {
@@ -61,17 +60,10 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
                 for batch in writer_inbox {
                     match store.write_batch(&batch, extract::VERSION) {
                         Ok((summary, _)) => stored.add(summary),
-                        Err(error) => return (stored, Err(error)),
-=======
-        let writer = scope.spawn(|| -> (WriteSummary, Result<()>) {
-            let mut stored = WriteSummary::default();
-            for batch in writer_inbox {
-                match store.write_batch(&batch, extract::VERSION) {
-                    Ok((summary, _)) => stored.add(summary),
-                    Err(error) => {
-                        let error = error.context(format!("cannot write to {}", db.display()));
-                        return (stored, Err(error));
->>>>>>> robust
+                        Err(error) => {
+                            let error = error.context(format!("cannot write to {}", db.display()));
+                            return (stored, Err(error));
+                        }
                     }
                 }
                 (stored, Ok(()))
@@ -140,12 +132,8 @@ impl Run<'_> {
             let whole: Vec<Option<Vec<Result<Article, InputError>>>> = round
                 .par_iter()
                 .map(|file| {
-                    (file.path.is_some() && file.len < READ_WHOLE_BELOW).then(
-                        || match ingest::read(file, options) {
-                            Ok(articles) => articles.collect(),
-                            Err(error) => vec![Err(error)],
-                        },
-                    )
+                    (file.path.is_some() && file.len < READ_WHOLE_BELOW)
+                        .then(|| read_whole_guarded(file, options))
                 })
                 .collect();
             for (file, read) in round.iter().zip(whole) {
@@ -223,6 +211,25 @@ impl Run<'_> {
             self.progress.suspend(|| eprintln!("error: {error}"));
         }
     }
+}
+
+/// Reads a whole file. A panic in a parser is a bug, but it must cost one file, not the run.
+fn read_whole_guarded(
+    file: &InputFile,
+    options: &IngestOptions,
+) -> Vec<Result<Article, InputError>> {
+    let read = catch_unwind(AssertUnwindSafe(|| match ingest::read(file, options) {
+        Ok(articles) => articles.collect(),
+        Err(error) => vec![Err(error)],
+    }));
+    read.unwrap_or_else(|_| {
+        vec![Err(InputError {
+            origin: file.origin.clone(),
+            line: None,
+            reason: "the reader failed on this file (a bug: please report it)".into(),
+            skipped: false,
+        })]
+    })
 }
 
 /// An article with its extraction, or why it has none.

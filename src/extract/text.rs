@@ -243,7 +243,10 @@ pub fn tokenize(
     out: &mut Vec<Tok>,
 ) {
     out.clear();
-    let mut q = first_quote;
+    // Start at the first quote that can reach this range: rescanning the paragraph's quotes
+    // from its first one for every sentence was quadratic in a long paragraph.
+    let mut q = first_quote
+        + quotes[first_quote.min(quotes.len())..].partition_point(|s| s.outer_end <= range.start);
     let mut i = range.start;
     while i < range.end {
         while q < quotes.len() && quotes[q].outer_end <= i {
