@@ -1,7 +1,7 @@
 #!/bin/sh
 # One fuzzer at a time, one job, one worker.
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR=/work/target-fuzz RUSTC_BOOTSTRAP=1
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/fuzz} RUSTC_BOOTSTRAP=1
 for spec in "$@"; do
   t=${spec%%:*}; secs=${spec##*:}
   echo "=== $t $secs s start $(date -u +%T)"
