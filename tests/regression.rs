@@ -178,3 +178,36 @@ fn feed_author_with_a_multibyte_char_beside_the_email_panicked() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(query_i64(&db, "SELECT count(*) FROM articles"), 2);
 }
+
+/// Found by fuzzing the search escaper: FTS5 reads a NUL as the end of the query string, so an
+/// escaped word holding one was an "unterminated string" error.
+#[test]
+fn search_text_with_a_nul_byte_was_an_fts5_error() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let db = tmp.path().join("archive.db");
+    let dir = tmp.path().join("inbox");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("good.txt"), HARBOUR).unwrap();
+    assert!(ingest(&db, &[&dir]).status.success());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+        .arg("--db")
+        .arg(&db)
+        .args(["search", "--format", "tsv", "harbour\u{1}D["])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expression = newsclaims::store::query::escape("\0\0D[").unwrap();
+    let archive = newsclaims::store::Store::open_in_memory().unwrap();
+    archive
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?1",
+            [&expression],
+            |row| row.get::<_, i64>(0),
+        )
+        .unwrap();
+}

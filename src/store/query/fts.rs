@@ -6,7 +6,11 @@
 /// `None` when nothing searchable is left: the caller returns no hits without asking FTS5.
 pub fn escape(input: &str) -> Option<String> {
     let mut query = String::with_capacity(input.len() + 8);
-    for word in input.split_whitespace() {
+    // Control characters split words too: FTS5 reads a NUL as the end of the query string.
+    for word in input
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+    {
         let (word, prefix) = match word.strip_suffix('*') {
             Some(stem) => (stem, true),
             None => (word, false),
