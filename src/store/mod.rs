@@ -137,10 +137,17 @@ fn readable(conn: &Connection) -> Result<()> {
 
 /// An existing file must be a newsclaims archive this build can read, or an empty database.
 fn check_ours(conn: &Connection) -> Result<()> {
-    let application_id: i32 = conn
-        .pragma_query_value(None, "application_id", |row| row.get(0))
+    // One statement, so one snapshot: another process may be creating the schema right now,
+    // and reading its header and its tables apart could see half of that.
+    let (application_id, version, tables): (i32, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id),
+                    (SELECT user_version FROM pragma_user_version),
+                    (SELECT count(*) FROM sqlite_master)",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
         .context("not an SQLite database")?;
-    let version = schema_version(conn)?;
     if application_id == APPLICATION_ID {
         if version as usize > MIGRATIONS.len() {
             bail!(
@@ -150,7 +157,6 @@ fn check_ours(conn: &Connection) -> Result<()> {
         }
         return Ok(());
     }
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
     if application_id != 0 || version != 0 || tables != 0 {
         bail!("it is not a newsclaims database");
     }
