@@ -211,3 +211,36 @@ fn search_text_with_a_nul_byte_was_an_fts5_error() {
         )
         .unwrap();
 }
+
+/// Two first ingests into a new archive at once: the second could read the file's header
+/// before the first committed its schema and its tables after, and refused the archive as
+/// "not a newsclaims database".
+#[test]
+fn concurrent_first_open_was_called_not_a_newsclaims_database() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path().join("inbox");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("good.txt"), HARBOUR).unwrap();
+    for round in 0..30 {
+        let db = tmp.path().join(format!("archive-{round}.db"));
+        let start = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+                .arg("--db")
+                .arg(&db)
+                .args(["ingest", "--quiet"])
+                .arg(&dir)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (first, second) = (start(), start());
+        for child in [first, second] {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
