@@ -4,6 +4,27 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 /// Parses the usual news date shapes; `None` when it cannot be read (the raw text is kept by
 /// the caller). Dates without a zone are taken as UTC; dates without a time as midnight.
+/// English month names, for telling a date from a name in bylines.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Their abbreviations as bylines and datelines write them.
+pub const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
 pub fn parse_date(raw: &str) -> Option<String> {
     parse_utc(raw).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }

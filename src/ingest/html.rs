@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::model::{Article, Format};
 
-use super::date::parse_date;
+use super::date::{parse_date, MONTH_ABBREVIATIONS, MONTH_NAMES};
 use super::text::{byline, take_byline};
 
 /// The main text is used when it keeps at least this share of the visible text, or at least
@@ -327,40 +327,16 @@ fn clean_author(s: &str) -> Option<String> {
 
 /// "Jane Doe March 11, 2015 3:46 PM" / "Jane Doe on December 3, 2014" -> "Jane Doe".
 fn strip_dateline(s: &str) -> String {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Updated",
-        "Published",
-        "Posted",
-    ];
+    const DATE_LABELS: &[&str] = &["Updated", "Published", "Posted"];
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut cut = words.len();
     for (i, w) in words.iter().enumerate().skip(1) {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let month = MONTHS.iter().any(|m| m.eq_ignore_ascii_case(bare))
+        let month = MONTH_NAMES
+            .iter()
+            .chain(&MONTH_ABBREVIATIONS)
+            .chain(DATE_LABELS)
+            .any(|m| m.eq_ignore_ascii_case(bare))
             && words
                 .get(i + 1)
                 .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));

@@ -9,7 +9,7 @@
 
 use crate::model::{Article, Format};
 
-use super::date::parse_date;
+use super::date::{parse_date, MONTH_NAMES};
 
 /// Key/value pairs of a front matter block and the text after it.
 pub fn split_front_matter(text: &str) -> (Vec<(String, String)>, &str) {
@@ -72,18 +72,6 @@ pub fn byline(line: &str) -> Option<String> {
         return None;
     }
     const NOT_NAMES: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -99,7 +87,7 @@ pub fn byline(line: &str) -> Option<String> {
         "Far",
         "Law",
     ];
-    if NOT_NAMES.contains(&words[0]) {
+    if NOT_NAMES.contains(&words[0]) || MONTH_NAMES.contains(&words[0]) {
         return None;
     }
     const JOINERS: &[&str] = &[
