@@ -42,17 +42,8 @@ pub enum SpeakersAction {
     },
 }
 
-const LIST_COLUMNS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "role",
-    "quotes",
-    "claims",
-    "articles",
-    "first_seen",
-    "last_seen",
-];
+/// The table shows the counts and dates, not the curation columns that follow them.
+const LIST_COLUMNS: &[&str] = query::SPEAKER_COLUMN_NAMES.split_at(9).0;
 
 pub fn run(db: &Path, action: &SpeakersAction) -> Result<ExitCode> {
     match action {

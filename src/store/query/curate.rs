@@ -300,12 +300,7 @@ fn speaker_with_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<Nam
         .query_row(
             "SELECT id, name FROM speakers WHERE key = ?1",
             [key],
-            |row| {
-                Ok(Named {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                })
-            },
+            Named::from_row,
         )
         .optional()?)
 }
@@ -316,12 +311,7 @@ fn alias_owner(conn: &rusqlite::Connection, key: &str) -> Result<Option<Named>> 
             "SELECT sp.id, sp.name FROM speaker_aliases al JOIN speakers sp ON sp.id = al.speaker_id
              WHERE al.key = ?1",
             [key],
-            |row| {
-                Ok(Named {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                })
-            },
+            Named::from_row,
         )
         .optional()?)
 }

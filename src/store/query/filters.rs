@@ -49,6 +49,16 @@ pub struct Named {
     pub name: String,
 }
 
+impl Named {
+    /// From a row whose first two columns are `id, name`.
+    pub(super) fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Named> {
+        Ok(Named {
+            id: row.get(0)?,
+            name: row.get(1)?,
+        })
+    }
+}
+
 /// Filters with every name looked up: what the SQL builder binds.
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
@@ -119,12 +129,7 @@ impl Store {
              ORDER BY key = ?1 DESC, name, id",
         )?;
         let found = stmt
-            .query_map(params![key, exact, words], |row| {
-                Ok(Named {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                })
-            })?
+            .query_map(params![key, exact, words], Named::from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(found)
     }
@@ -143,12 +148,7 @@ impl Store {
              ORDER BY name, id",
         )?;
         let found = stmt
-            .query_map([key], |row| {
-                Ok(Named {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                })
-            })?
+            .query_map([key], Named::from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(found)
     }
@@ -167,12 +167,7 @@ impl Store {
              ORDER BY name, id",
         )?;
         let found = stmt
-            .query_map(params![key, domain, format!("% {key} %")], |row| {
-                Ok(Named {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                })
-            })?
+            .query_map(params![key, domain, format!("% {key} %")], Named::from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(found)
     }
