@@ -23,6 +23,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub struct Store {
     conn: Connection,
+    known: write::Known,
 }
 
 impl Store {
@@ -79,7 +80,10 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            known: write::Known::default(),
+        };
         store.migrate()?;
         Ok(store)
     }

@@ -2,6 +2,8 @@
 //! `INSERT OR REPLACE`, which would drop curated rows), speakers resolved through aliases.
 
 use anyhow::Result;
+use std::collections::HashMap;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
@@ -76,30 +78,21 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let now = now();
-        let mut summary = WriteSummary::default();
-        let mut outcomes = Vec::with_capacity(batch.len());
-        let mut unindexed = Unindexed::default();
-        for (article, extraction) in batch {
-            let outcome = write_article(
-                &tx,
-                article,
-                extraction,
-                extractor_version,
-                &now,
-                &mut summary,
-                &mut unindexed,
-            )?;
-            match outcome {
-                ArticleOutcome::New => summary.new += 1,
-                ArticleOutcome::Updated => summary.updated += 1,
-                ArticleOutcome::Unchanged => summary.unchanged += 1,
+        let written = (|| {
+            let mut writer = Writer::begin(&tx, &mut self.known)?;
+            let mut outcomes = Vec::with_capacity(batch.len());
+            for (article, extraction) in batch {
+                let outcome = writer.write_article(article, extraction, extractor_version)?;
+                match outcome {
+                    ArticleOutcome::New => writer.summary.new += 1,
+                    ArticleOutcome::Updated => writer.summary.updated += 1,
+                    ArticleOutcome::Unchanged => writer.summary.unchanged += 1,
+                }
+                outcomes.push(outcome);
             }
-            outcomes.push(outcome);
-        }
-        unindexed.index(&tx)?;
-        tx.commit()?;
-        Ok((summary, outcomes))
+            Ok((writer.finish()?, outcomes))
+        })();
+        self.known.commit(tx, written)
     }
 
     /// Replaces the stored extractions of a batch of articles (for `reextract`) in one
@@ -109,19 +102,75 @@ impl Store {
         batch: &[(i64, Extraction)],
         extractor_version: &str,
     ) -> Result<WriteSummary> {
-        let tx = self.conn.transaction()?;
-        let mut summary = WriteSummary::default();
-        let mut unindexed = Unindexed::default();
-        for (article_id, extraction) in batch {
-            clear_extraction(&tx, *article_id)?;
-            insert_extraction(&tx, *article_id, extraction, &mut summary, &mut unindexed)?;
-            tx.prepare_cached("UPDATE articles SET extractor_version = ?1 WHERE id = ?2")?
-                .execute(params![extractor_version, article_id])?;
-        }
-        unindexed.index(&tx)?;
-        tx.commit()?;
-        Ok(summary)
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let written = (|| {
+            let mut writer = Writer::begin(&tx, &mut self.known)?;
+            for (article_id, extraction) in batch {
+                writer.clear_extraction(*article_id)?;
+                writer.insert_extraction(*article_id, extraction)?;
+                tx.prepare_cached("UPDATE articles SET extractor_version = ?1 WHERE id = ?2")?
+                    .execute(params![extractor_version, article_id])?;
+            }
+            writer.finish()
+        })();
+        self.known.commit(tx, written)
     }
+}
+
+/// Speakers and sources the writer has already looked up or created, by key, so that a
+/// bulk ingest asks the database once per name rather than once per mention.
+///
+/// Valid only while no other connection has changed the archive (a `speakers merge` or
+/// `alias` run during an ingest): `PRAGMA data_version` tells, and a change empties it.
+/// A batch that fails empties it too, since its new ids were rolled back.
+#[derive(Default)]
+pub(super) struct Known {
+    data_version: Option<i64>,
+    speakers: HashMap<String, KnownSpeaker>,
+    sources: HashMap<String, i64>,
+}
+
+#[derive(Clone, Copy)]
+struct KnownSpeaker {
+    id: i64,
+    /// Whether the stored speaker has a role already, so none needs to be filled in.
+    has_role: bool,
+}
+
+impl Known {
+    fn refresh(&mut self, tx: &Transaction) -> Result<()> {
+        let version: i64 = tx.query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        if self.data_version != Some(version) {
+            *self = Known {
+                data_version: Some(version),
+                ..Known::default()
+            };
+        }
+        Ok(())
+    }
+
+    /// Commits what was written, or forgets what this batch taught if it failed.
+    fn commit<T>(&mut self, tx: Transaction, written: Result<T>) -> Result<T> {
+        let committed = written.and_then(|value| {
+            tx.commit()?;
+            Ok(value)
+        });
+        if committed.is_err() {
+            *self = Known::default();
+        }
+        committed
+    }
+}
+
+/// One batch being written: its transaction, what it has counted, what waits to be indexed.
+struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+    known: &'a mut Known,
+    now: String,
+    summary: WriteSummary,
+    unindexed: Unindexed,
 }
 
 /// Rows inserted in this transaction and not yet in the full-text indexes.
@@ -176,34 +225,60 @@ fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn write_article(
-    tx: &Transaction,
-    article: &Article,
-    extraction: &Extraction,
-    extractor_version: &str,
-    now: &str,
-    summary: &mut WriteSummary,
-    unindexed: &mut Unindexed,
-) -> Result<ArticleOutcome> {
-    let hash = content_hash(article);
-    let existing: Option<(i64, String)> = tx
-        .prepare_cached("SELECT id, content_hash FROM articles WHERE origin = ?1")?
-        .query_row([&article.origin], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?;
-    if let Some((id, stored_hash)) = &existing {
-        if *stored_hash == hash {
-            return Ok(ArticleOutcome::Unchanged);
-        }
-        if unindexed.holds_article(*id) {
-            unindexed.index(tx)?;
-        }
+/// The key a name is stored under: its [`names::key`], or, for a name with no letters or
+/// digits left after that, its lowercase self.
+fn key_of(name: &str) -> String {
+    let key = names::key(name);
+    if key.is_empty() {
+        name.to_lowercase()
+    } else {
+        key
     }
-    let source_id = match article.source.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => Some(source_id(tx, name, article.url.as_deref())?),
-        _ => None,
-    };
-    let article_id: i64 = tx
-        .prepare_cached(
+}
+
+impl<'a> Writer<'a> {
+    fn begin(tx: &'a Transaction<'a>, known: &'a mut Known) -> Result<Writer<'a>> {
+        known.refresh(tx)?;
+        Ok(Writer {
+            tx,
+            known,
+            now: now(),
+            summary: WriteSummary::default(),
+            unindexed: Unindexed::default(),
+        })
+    }
+
+    /// Indexes what is left and hands back the counts.
+    fn finish(mut self) -> Result<WriteSummary> {
+        self.unindexed.index(self.tx)?;
+        Ok(self.summary)
+    }
+
+    fn write_article(
+        &mut self,
+        article: &Article,
+        extraction: &Extraction,
+        extractor_version: &str,
+    ) -> Result<ArticleOutcome> {
+        let tx = self.tx;
+        let hash = content_hash(article);
+        let existing: Option<(i64, String)> = tx
+            .prepare_cached("SELECT id, content_hash FROM articles WHERE origin = ?1")?
+            .query_row([&article.origin], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        if let Some((id, stored_hash)) = &existing {
+            if *stored_hash == hash {
+                return Ok(ArticleOutcome::Unchanged);
+            }
+            if self.unindexed.holds_article(*id) {
+                self.unindexed.index(tx)?;
+            }
+        }
+        let source_id = match article.source.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => Some(self.source_id(name, article.url.as_deref())?),
+            _ => None,
+        };
+        tx.prepare_cached(
             "INSERT INTO articles (origin, url, title, author, published_at, published_raw,
                  source_id, language, body, content_hash, format, ingested_at, updated_at,
                  extractor_version)
@@ -214,100 +289,103 @@ fn write_article(
                  source_id = excluded.source_id, language = excluded.language,
                  body = excluded.body, content_hash = excluded.content_hash,
                  format = excluded.format, updated_at = excluded.updated_at,
-                 extractor_version = excluded.extractor_version
-             RETURNING id",
+                 extractor_version = excluded.extractor_version",
         )?
-        .query_row(
-            params![
-                article.origin,
-                article.url,
-                article.title,
-                article.author,
-                article.published_at,
-                article.published_raw,
-                source_id,
-                article.language,
-                article.body,
-                hash,
-                article.format.as_str(),
-                now,
-                extractor_version,
-            ],
-            |row| row.get(0),
+        .execute(params![
+            article.origin,
+            article.url,
+            article.title,
+            article.author,
+            article.published_at,
+            article.published_raw,
+            source_id,
+            article.language,
+            article.body,
+            hash,
+            article.format.as_str(),
+            self.now,
+            extractor_version,
+        ])?;
+        // The SELECT above ran in this transaction, which no one else can write in: an
+        // article it did not find was inserted, not updated.
+        let article_id = match existing {
+            Some((id, _)) => {
+                self.clear_extraction(id)?;
+                id
+            }
+            None => {
+                let id = tx.last_insert_rowid();
+                self.unindexed.articles.push(id);
+                id
+            }
+        };
+        self.insert_extraction(article_id, extraction)?;
+        Ok(if existing.is_some() {
+            ArticleOutcome::Updated
+        } else {
+            ArticleOutcome::New
+        })
+    }
+
+    fn source_id(&mut self, name: &str, url: Option<&str>) -> Result<i64> {
+        let key = key_of(name);
+        if let Some(&id) = self.known.sources.get(&key) {
+            return Ok(id);
+        }
+        let found: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM sources WHERE key = ?1")?
+            .query_row([&key], |row| row.get(0))
+            .optional()?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let parsed = url.and_then(|u| url::Url::parse(u).ok());
+                let domain = parsed
+                    .as_ref()
+                    .and_then(|u| u.host_str())
+                    .map(|h| h.trim_start_matches("www.").to_string());
+                let homepage = parsed.as_ref().and_then(|u| {
+                    u.host_str()
+                        .map(|host| format!("{}://{}/", u.scheme(), host))
+                });
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO sources (name, key, domain, homepage) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![name, key, domain, homepage])?;
+                self.tx.last_insert_rowid()
+            }
+        };
+        self.known.sources.insert(key, id);
+        Ok(id)
+    }
+
+    fn clear_extraction(&self, article_id: i64) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
+            .execute([article_id])?;
+        self.tx
+            .prepare_cached("DELETE FROM claims WHERE article_id = ?1")?
+            .execute([article_id])?;
+        Ok(())
+    }
+
+    fn insert_extraction(&mut self, article_id: i64, extraction: &Extraction) -> Result<()> {
+        let mut speaker_ids = Vec::with_capacity(extraction.speakers.len());
+        for speaker in &extraction.speakers {
+            speaker_ids.push(self.speaker_id(speaker)?);
+        }
+        let tx = self.tx;
+        let role = |index: usize| extraction.speakers[index].role.as_deref();
+        let mut claim_ids = Vec::with_capacity(extraction.claims.len());
+        let mut insert_claim = tx.prepare_cached(
+            "INSERT INTO claims (article_id, speaker_id, speaker_role, cue, content, kind, start,
+                 end, paragraph, confidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
-    match existing {
-        Some(_) => clear_extraction(tx, article_id)?,
-        None => unindexed.articles.push(article_id),
-    }
-    insert_extraction(tx, article_id, extraction, summary, unindexed)?;
-    Ok(if existing.is_some() {
-        ArticleOutcome::Updated
-    } else {
-        ArticleOutcome::New
-    })
-}
-
-fn source_id(tx: &Transaction, name: &str, url: Option<&str>) -> Result<i64> {
-    let key = names::key(name);
-    let key = if key.is_empty() {
-        name.to_lowercase()
-    } else {
-        key
-    };
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM sources WHERE key = ?1")?
-        .query_row([&key], |row| row.get(0))
-        .optional()?
-    {
-        return Ok(id);
-    }
-    let parsed = url.and_then(|u| url::Url::parse(u).ok());
-    let domain = parsed
-        .as_ref()
-        .and_then(|u| u.host_str())
-        .map(|h| h.trim_start_matches("www.").to_string());
-    let homepage = parsed.as_ref().and_then(|u| {
-        u.host_str()
-            .map(|host| format!("{}://{}/", u.scheme(), host))
-    });
-    Ok(tx
-        .prepare_cached(
-            "INSERT INTO sources (name, key, domain, homepage) VALUES (?1, ?2, ?3, ?4) RETURNING id",
-        )?
-        .query_row(params![name, key, domain, homepage], |row| row.get(0))?)
-}
-
-fn clear_extraction(tx: &Transaction, article_id: i64) -> Result<()> {
-    tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
-        .execute([article_id])?;
-    tx.prepare_cached("DELETE FROM claims WHERE article_id = ?1")?
-        .execute([article_id])?;
-    Ok(())
-}
-
-fn insert_extraction(
-    tx: &Transaction,
-    article_id: i64,
-    extraction: &Extraction,
-    summary: &mut WriteSummary,
-    unindexed: &mut Unindexed,
-) -> Result<()> {
-    let mut speaker_ids = Vec::with_capacity(extraction.speakers.len());
-    for speaker in &extraction.speakers {
-        let (id, added) = speaker_id(tx, speaker)?;
-        summary.speakers += added as usize;
-        speaker_ids.push(id);
-    }
-    let role = |index: usize| extraction.speakers[index].role.as_deref();
-    let mut claim_ids = Vec::with_capacity(extraction.claims.len());
-    let mut insert_claim = tx.prepare_cached(
-        "INSERT INTO claims (article_id, speaker_id, speaker_role, cue, content, kind, start, end,
-             paragraph, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-    )?;
-    for claim in &extraction.claims {
-        let id: i64 = insert_claim.query_row(
-            params![
+        for claim in &extraction.claims {
+            insert_claim.execute(params![
                 article_id,
                 speaker_ids[claim.speaker],
                 role(claim.speaker),
@@ -318,20 +396,17 @@ fn insert_extraction(
                 claim.end as i64,
                 claim.paragraph as i64,
                 claim.confidence as f64,
-            ],
-            |row| row.get(0),
+            ])?;
+            claim_ids.push(tx.last_insert_rowid());
+        }
+        self.unindexed.claims.extend(&claim_ids);
+        let mut insert_quote = tx.prepare_cached(
+            "INSERT INTO quotes (article_id, claim_id, speaker_id, speaker_role, cue, text, start,
+                 end, paragraph, confidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
-        claim_ids.push(id);
-    }
-    unindexed.claims.extend(&claim_ids);
-    let mut insert_quote = tx.prepare_cached(
-        "INSERT INTO quotes (article_id, claim_id, speaker_id, speaker_role, cue, text, start, end,
-             paragraph, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-    )?;
-    for quote in &extraction.quotes {
-        let id: i64 = insert_quote.query_row(
-            params![
+        for quote in &extraction.quotes {
+            insert_quote.execute(params![
                 article_id,
                 quote.claim.map(|c| claim_ids[c]),
                 speaker_ids[quote.speaker],
@@ -342,54 +417,71 @@ fn insert_extraction(
                 quote.end as i64,
                 quote.paragraph as i64,
                 quote.confidence as f64,
-            ],
-            |row| row.get(0),
-        )?;
-        unindexed.quotes.push(id);
-    }
-    summary.claims += extraction.claims.len();
-    summary.quotes += extraction.quotes.len();
-    Ok(())
-}
-
-/// The archive's speaker for a name: through a user's alias first, then by key, else a new one.
-fn speaker_id(tx: &Transaction, speaker: &crate::model::Speaker) -> Result<(i64, bool)> {
-    let key = names::key(&speaker.name);
-    let key = if key.is_empty() {
-        speaker.name.to_lowercase()
-    } else {
-        key
-    };
-    let found: Option<i64> = tx
-        .prepare_cached(
-            "SELECT speaker_id FROM speaker_aliases WHERE key = ?1
-             UNION ALL SELECT id FROM speakers WHERE key = ?1 LIMIT 1",
-        )?
-        .query_row([&key], |row| row.get(0))
-        .optional()?;
-    if let Some(id) = found {
-        if speaker.role.is_some() {
-            tx.prepare_cached("UPDATE speakers SET role = ?1 WHERE id = ?2 AND role IS NULL")?
-                .execute(params![speaker.role, id])?;
+            ])?;
+            self.unindexed.quotes.push(tx.last_insert_rowid());
         }
-        return Ok((id, false));
+        self.summary.claims += extraction.claims.len();
+        self.summary.quotes += extraction.quotes.len();
+        Ok(())
     }
-    let id = tx
-        .prepare_cached(
-            "INSERT INTO speakers (name, key, kind, role, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             RETURNING id",
-        )?
-        .query_row(
-            params![
-                speaker.name,
-                key,
-                speaker.kind.as_str(),
-                speaker.role,
-                now()
-            ],
-            |row| row.get(0),
-        )?;
-    Ok((id, true))
+
+    /// The archive's speaker for a name: through a user's alias first, then by key, else a
+    /// new one.
+    fn speaker_id(&mut self, speaker: &crate::model::Speaker) -> Result<i64> {
+        let key = key_of(&speaker.name);
+        let known = match self.known.speakers.get(&key) {
+            Some(&known) => known,
+            None => {
+                let found: Option<i64> = self
+                    .tx
+                    .prepare_cached(
+                        "SELECT speaker_id FROM speaker_aliases WHERE key = ?1
+                         UNION ALL SELECT id FROM speakers WHERE key = ?1 LIMIT 1",
+                    )?
+                    .query_row([&key], |row| row.get(0))
+                    .optional()?;
+                match found {
+                    Some(id) => KnownSpeaker {
+                        id,
+                        has_role: false,
+                    },
+                    None => {
+                        self.tx
+                            .prepare_cached(
+                                "INSERT INTO speakers (name, key, kind, role, created_at)
+                                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                            )?
+                            .execute(params![
+                                speaker.name,
+                                key,
+                                speaker.kind.as_str(),
+                                speaker.role,
+                                self.now
+                            ])?;
+                        self.summary.speakers += 1;
+                        KnownSpeaker {
+                            id: self.tx.last_insert_rowid(),
+                            has_role: speaker.role.is_some(),
+                        }
+                    }
+                }
+            }
+        };
+        let has_role = known.has_role || speaker.role.is_some();
+        if speaker.role.is_some() && !known.has_role {
+            self.tx
+                .prepare_cached("UPDATE speakers SET role = ?1 WHERE id = ?2 AND role IS NULL")?
+                .execute(params![speaker.role, known.id])?;
+        }
+        self.known.speakers.insert(
+            key,
+            KnownSpeaker {
+                id: known.id,
+                has_role,
+            },
+        );
+        Ok(known.id)
+    }
 }
 
 #[cfg(test)]
@@ -516,6 +608,38 @@ mod tests {
         let (summary, _) = store.write_batch(&[(article, extraction)], "t").unwrap();
         assert_eq!(summary.speakers, 0);
         assert_eq!(count(&store, "speakers"), 1);
+    }
+
+    #[test]
+    fn curation_by_another_process_during_an_ingest_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.db");
+        let mut ingest = Store::open(&path).unwrap();
+        ingest.write_batch(&[sample()], "t").unwrap();
+        // Between two batches, a user points the name at another speaker.
+        let curator = Store::open(&path).unwrap();
+        curator
+            .conn()
+            .execute_batch(
+                "INSERT INTO speakers (id, name, key, kind, created_at)
+                     VALUES (2, 'Jane Q. Doe', 'jane q doe', 'person', 'now');
+                 INSERT INTO speaker_aliases (key, alias, speaker_id, origin)
+                     VALUES ('jane doe', 'Jane Doe', 2, 'user');",
+            )
+            .unwrap();
+        let (mut article, extraction) = sample();
+        article.origin = "/tmp/b.txt".into();
+        ingest.write_batch(&[(article, extraction)], "t").unwrap();
+        let speaker: i64 = ingest
+            .conn()
+            .query_row(
+                "SELECT q.speaker_id FROM quotes q JOIN articles a ON a.id = q.article_id
+                 WHERE a.origin = '/tmp/b.txt'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(speaker, 2);
     }
 
     fn fts_integrity(store: &Store) {
