@@ -162,7 +162,7 @@ fn search_and_export_timings() {
         let resolved = store.resolve(&filters).unwrap();
         let targets = [Target::Quotes, Target::Claims];
         let search = Search { text, raw: false };
-        let ranking = store.ranking(&targets, &search).unwrap();
+        let ranking = store.ranking(&targets, &search, &resolved).unwrap();
         let ranked = started.elapsed();
         let select = query::search(&targets, &search, &resolved, ranking);
         let sink = output::sink(Box::new(std::io::sink()), &table);

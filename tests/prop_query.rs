@@ -31,6 +31,26 @@ fn export_csv(store: &Store, select: &query::Select) -> Vec<u8> {
     buffer
 }
 
+fn export_jsonl(store: &Store, select: &query::Select) -> String {
+    let mut buffer = Vec::new();
+    {
+        let mut sink = output::sink(Box::new(&mut buffer), &OutputOptions::plain(Format::Jsonl));
+        store.stream(select, sink.as_mut()).unwrap();
+    }
+    String::from_utf8(buffer).unwrap()
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` around the fixtures' dates (2004-05 to 2005-03), or none.
+fn date_prefix() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        Just(None),
+        (2003u32..2007).prop_map(|y| Some(format!("{y}"))),
+        (2003u32..2007, 1u32..13).prop_map(|(y, m)| Some(format!("{y}-{m:02}"))),
+        (2004u32..2006, 1u32..13, 1u32..29)
+            .prop_map(|(y, m, d)| Some(format!("{y}-{m:02}-{d:02}"))),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -78,6 +98,29 @@ proptest! {
         prop_assert!(reader.headers().unwrap().iter().any(|h| h == "speaker"));
         for record in reader.records() {
             prop_assert!(record.is_ok());
+        }
+    }
+
+    /// Search filters dates with tokens in its indexes, exports with the stored timestamps:
+    /// the two must agree on every range.
+    #[test]
+    fn date_filtered_search_agrees_with_the_date_filtered_export(
+        since in date_prefix(),
+        until in date_prefix(),
+        word in prop::sample::select(vec!["Iraq", "the", "said", "will", "a"]),
+    ) {
+        let store = store();
+        let filters = store
+            .resolve(&Filters { since, until, ..Filters::default() })
+            .unwrap();
+        let search = Search { text: word.into(), raw: false };
+        for target in [Target::Quotes, Target::Claims, Target::Articles] {
+            let hits = export_jsonl(
+                &store,
+                &query::search(&[target], &search, &filters, query::Ranking::Relevance),
+            );
+            let rows = export_jsonl(&store, &query::matching(target, &search, &filters));
+            prop_assert_eq!(hits.lines().count(), rows.lines().count(), "{:?}", target);
         }
     }
 

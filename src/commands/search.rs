@@ -42,7 +42,7 @@ pub fn run(db: &Path, options: &SearchOptions) -> Result<ExitCode> {
         }
         output.table_columns = Some(columns);
     }
-    let ranking = store.ranking(&targets, &options.search)?;
+    let ranking = store.ranking(&targets, &options.search, &filters)?;
     if ranking == Ranking::Recent {
         eprintln!(
             "newsclaims: over {RANK_LIMIT} matches: showing the most recently added first \

@@ -16,7 +16,10 @@ pub use write::{content_hash, ArticleOutcome, WriteSummary};
 const APPLICATION_ID: i32 = 0x4E43_4C4D;
 
 /// The numbered files of `migrations/`, in order: migration N brings the schema to version N.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_search_filters_in_fts.sql"),
+];
 
 /// How long a writer waits for another one before it gives up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -186,7 +189,57 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(fts, 3);
+        assert_eq!(fts, 4);
+    }
+
+    #[test]
+    fn an_archive_of_the_first_schema_is_migrated_with_its_rows_indexed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch(MIGRATIONS[0]).unwrap();
+        old.execute_batch(&format!(
+            "PRAGMA user_version = 1; PRAGMA application_id = {APPLICATION_ID};
+             INSERT INTO articles (id, origin, body, content_hash, format, ingested_at,
+                 updated_at, extractor_version, published_at)
+             VALUES (1, 'a.txt', 'Ann Lee said oil.', 'h', 'text', 'now', 'now', '0',
+                 '2004-05-01T09:30:00Z');
+             INSERT INTO speakers (id, name, key, kind, created_at)
+             VALUES (1, 'Ann Lee', 'ann lee', 'person', 'now');
+             INSERT INTO quotes (article_id, speaker_id, cue, text, start, end, paragraph,
+                 confidence)
+             VALUES (1, 1, 'said', 'oil', 13, 16, 1, 0.9);"
+        ))
+        .unwrap();
+        drop(old);
+        let store = Store::open(&path).unwrap();
+        let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(schema_version(store.conn()).unwrap(), 2);
+        assert_eq!(
+            count(
+                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'oil AND period : m200405'"
+            ),
+            1
+        );
+        assert_eq!(
+            count(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'period : d20040501'"
+            ),
+            1
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM speakers_fts WHERE speakers_fts MATCH 'lee'"),
+            1
+        );
+        for table in ["articles_fts", "quotes_fts", "speakers_fts"] {
+            store
+                .conn()
+                .execute(
+                    &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"),
+                    [],
+                )
+                .unwrap();
+        }
     }
 
     #[test]

@@ -184,6 +184,7 @@ struct Unindexed {
     articles: Vec<i64>,
     claims: Vec<i64>,
     quotes: Vec<i64>,
+    speakers: Vec<i64>,
 }
 
 impl Unindexed {
@@ -191,18 +192,24 @@ impl Unindexed {
         for (ids, sql) in [
             (
                 &mut self.articles,
-                "INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body
+                "INSERT INTO articles_fts (rowid, title, body, period)
+                 SELECT id, title, body, period
                  FROM articles WHERE id IN (SELECT value FROM json_each(?1))",
             ),
             (
                 &mut self.claims,
-                "INSERT INTO claims_fts (rowid, content) SELECT id, content
+                "INSERT INTO claims_fts (rowid, content, period) SELECT id, content, period
                  FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
             ),
             (
                 &mut self.quotes,
-                "INSERT INTO quotes_fts (rowid, text) SELECT id, text
+                "INSERT INTO quotes_fts (rowid, text, period) SELECT id, text, period
                  FROM quotes WHERE id IN (SELECT value FROM json_each(?1))",
+            ),
+            (
+                &mut self.speakers,
+                "INSERT INTO speakers_fts (rowid, key) SELECT id, key
+                 FROM speakers WHERE id IN (SELECT value FROM json_each(?1))",
             ),
         ] {
             if !ids.is_empty() {
@@ -377,12 +384,16 @@ impl<'a> Writer<'a> {
             speaker_ids.push(self.speaker_id(speaker)?);
         }
         let tx = self.tx;
+        // Quotes and claims carry their article's date tokens for search (migration 0002).
+        let period: String = tx
+            .prepare_cached("SELECT period FROM articles WHERE id = ?1")?
+            .query_row([article_id], |row| row.get(0))?;
         let role = |index: usize| extraction.speakers[index].role.as_deref();
         let mut claim_ids = Vec::with_capacity(extraction.claims.len());
         let mut insert_claim = tx.prepare_cached(
             "INSERT INTO claims (article_id, speaker_id, speaker_role, cue, content, kind, start,
-                 end, paragraph, confidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 end, paragraph, confidence, period)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         for claim in &extraction.claims {
             insert_claim.execute(params![
@@ -396,14 +407,15 @@ impl<'a> Writer<'a> {
                 claim.end as i64,
                 claim.paragraph as i64,
                 claim.confidence as f64,
+                period,
             ])?;
             claim_ids.push(tx.last_insert_rowid());
         }
         self.unindexed.claims.extend(&claim_ids);
         let mut insert_quote = tx.prepare_cached(
             "INSERT INTO quotes (article_id, claim_id, speaker_id, speaker_role, cue, text, start,
-                 end, paragraph, confidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 end, paragraph, confidence, period)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         for quote in &extraction.quotes {
             insert_quote.execute(params![
@@ -417,6 +429,7 @@ impl<'a> Writer<'a> {
                 quote.end as i64,
                 quote.paragraph as i64,
                 quote.confidence as f64,
+                period,
             ])?;
             self.unindexed.quotes.push(tx.last_insert_rowid());
         }
@@ -459,8 +472,10 @@ impl<'a> Writer<'a> {
                                 self.now
                             ])?;
                         self.summary.speakers += 1;
+                        let id = self.tx.last_insert_rowid();
+                        self.unindexed.speakers.push(id);
                         KnownSpeaker {
-                            id: self.tx.last_insert_rowid(),
+                            id,
                             has_role: speaker.role.is_some(),
                         }
                     }
@@ -643,7 +658,7 @@ mod tests {
     }
 
     fn fts_integrity(store: &Store) {
-        for table in ["articles_fts", "claims_fts", "quotes_fts"] {
+        for table in ["articles_fts", "claims_fts", "quotes_fts", "speakers_fts"] {
             store
                 .conn()
                 .execute(

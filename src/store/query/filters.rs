@@ -73,6 +73,10 @@ pub struct Resolved {
     pub kind: Option<ClaimKind>,
     pub limit: Option<u64>,
     pub offset: u64,
+    /// `since`..`until` as the date tokens of the full-text indexes (years, months and days
+    /// that cover the range within the archive's dates): `None` without a date filter, empty
+    /// when no stored date can be in the range.
+    pub periods: Option<Vec<String>>,
 }
 
 impl Store {
@@ -97,6 +101,11 @@ impl Store {
             Some(date) => Some(period(date).context("--until")?.1),
             None => None,
         };
+        let periods = if since.is_some() || until.is_some() {
+            Some(self.periods(since.as_deref(), until.as_deref())?)
+        } else {
+            None
+        };
         Ok(Resolved {
             speakers,
             sources,
@@ -106,7 +115,28 @@ impl Store {
             kind: filters.kind,
             limit: filters.limit,
             offset: filters.offset,
+            periods,
         })
+    }
+
+    /// The date tokens covering `since` (inclusive) to `until` (exclusive), open ends bounded
+    /// by the archive's first and last dates.
+    fn periods(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<String>> {
+        let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
+            "SELECT min(published_at), max(published_at) FROM articles",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let (Some(first), Some(last)) = (
+            first.as_deref().and_then(day_of),
+            last.as_deref().and_then(day_of),
+        ) else {
+            return Ok(Vec::new());
+        };
+        let start = since.and_then(day_of).map_or(first, |d| d.max(first));
+        let end = last.succ_opt().unwrap_or(last);
+        let end = until.and_then(day_of).map_or(end, |d| d.min(end));
+        Ok(period_tokens(start, end))
     }
 
     /// The speakers a name can mean: same key or alias key; unless `exact`, also every speaker
@@ -117,19 +147,23 @@ impl Store {
             return Ok(Vec::new());
         }
         // Keys hold only letters, digits, `'`, `-` and single spaces: nothing LIKE treats
-        // specially, so the key can sit inside the pattern as it is.
+        // specially, so the key can sit inside the pattern as it is. The word index finds the
+        // candidates among many speakers; LIKE keeps exactly those with the words in order.
+        // Aliases are few (users add them), so they are scanned.
         let words = format!("% {key} %");
+        let phrase = format!("\"{}\"", key.replace('"', "\"\""));
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, name FROM speakers WHERE id IN (
                  SELECT id FROM speakers WHERE key = ?1
                  UNION SELECT speaker_id FROM speaker_aliases WHERE key = ?1
-                 UNION SELECT id FROM speakers WHERE NOT ?2 AND ' ' || key || ' ' LIKE ?3
+                 UNION SELECT s.id FROM speakers_fts f CROSS JOIN speakers s ON s.id = f.rowid
+                       WHERE NOT ?2 AND speakers_fts MATCH ?4 AND ' ' || s.key || ' ' LIKE ?3
                  UNION SELECT speaker_id FROM speaker_aliases
                        WHERE NOT ?2 AND ' ' || key || ' ' LIKE ?3)
              ORDER BY key = ?1 DESC, name, id",
         )?;
         let found = stmt
-            .query_map(params![key, exact, words], Named::from_row)?
+            .query_map(params![key, exact, words, phrase], Named::from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(found)
     }
@@ -214,6 +248,46 @@ pub fn lookup_key(name: &str) -> String {
     }
 }
 
+/// The day an ISO date or date prefix starts on (`2004` -> 2004-01-01).
+fn day_of(iso: &str) -> Option<NaiveDate> {
+    let number = |range: std::ops::Range<usize>| iso.get(range)?.parse::<u32>().ok();
+    let year = number(0..4)?;
+    let month = if iso.len() > 4 { number(5..7)? } else { 1 };
+    let day = if iso.len() > 7 { number(8..10)? } else { 1 };
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// The fewest index date tokens (`y2004`, `m200405`, `d20040501`: whole years, then whole
+/// months, then days) that cover the days from `start` up to, not including, `end`.
+pub fn period_tokens(start: NaiveDate, end: NaiveDate) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut day = start;
+    while day < end {
+        let next_year = NaiveDate::from_ymd_opt(day.year() + 1, 1, 1);
+        let next_month = day
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.with_day(1));
+        match (next_year, next_month) {
+            (Some(next), _) if day.ordinal() == 1 && next <= end => {
+                tokens.push(format!("y{:04}", day.year()));
+                day = next;
+            }
+            (_, Some(next)) if day.day() == 1 && next <= end => {
+                tokens.push(format!("m{:04}{:02}", day.year(), day.month()));
+                day = next;
+            }
+            _ => {
+                tokens.push(format!("d{}", day.format("%Y%m%d")));
+                match day.succ_opt() {
+                    Some(next) => day = next,
+                    None => break,
+                }
+            }
+        }
+    }
+    tokens
+}
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` -> (its first instant, the first instant after it), as
 /// prefixes that compare correctly with stored ISO-8601 timestamps.
 pub fn period(date: &str) -> Result<(String, String)> {
@@ -257,7 +331,27 @@ pub fn period(date: &str) -> Result<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::period;
+    use super::{period, period_tokens};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn date_tokens_use_whole_years_and_months_where_they_fit() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            period_tokens(day(2004, 11, 29), day(2006, 2, 3)),
+            [
+                "d20041129",
+                "d20041130",
+                "m200412",
+                "y2005",
+                "m200601",
+                "d20060201",
+                "d20060202"
+            ]
+        );
+        assert_eq!(period_tokens(day(2004, 2, 1), day(2004, 3, 1)), ["m200402"]);
+        assert!(period_tokens(day(2004, 3, 1), day(2004, 3, 1)).is_empty());
+    }
 
     #[test]
     fn periods_run_to_the_start_of_the_next_one() {

@@ -413,11 +413,11 @@ pub fn matching(target: Target, search: &Search, filters: &Resolved) -> Select {
             .bind(" WHERE articles_fts MATCH ?", expression),
     };
     conditions(&mut b, target, filters);
-    b.push(match target {
-        Target::Quotes => " ORDER BY bm25(quotes_fts), x.id",
-        Target::Claims => " ORDER BY bm25(claims_fts), x.id",
-        Target::Articles => " ORDER BY bm25(articles_fts), a.id",
-    });
+    let id = match target {
+        Target::Articles => "a.id",
+        _ => "x.id",
+    };
+    b.push(&format!(" ORDER BY {}, {id}", bm25(target)));
     limit(&mut b, filters);
     b.finish(search.raw)
 }
@@ -425,7 +425,7 @@ pub fn matching(target: Target, search: &Search, filters: &Resolved) -> Select {
 /// Search hits over one or more targets in the shared [`HIT_COLUMN_NAMES`] shape, ordered by
 /// `ranking` (see [`Store::ranking`]). Text comes as stored: `output::highlight` marks it.
 pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: Ranking) -> Select {
-    let Some(expression) = search.expression() else {
+    let Some(expression) = dated_expression(search, filters) else {
         return Select::nothing(HIT_COLUMN_NAMES);
     };
     // Speaker and article filters become sets of row ids that FTS5 checks as it reads the
@@ -435,16 +435,16 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: 
     let by_id = Resolved {
         speakers: None,
         articles: None,
+        since: None,
+        until: None,
         ..filters.clone()
     };
-    let joined = by_id.sources.is_some()
-        || by_id.since.is_some()
-        || by_id.until.is_some()
-        || by_id.kind.is_some();
+    let joined = by_id.sources.is_some() || by_id.kind.is_some();
     let mut b = Builder::new();
     // First rank on the FTS indexes alone (joined only as far as the filters need) and keep
     // one page; then join the labels and highlight only the rows shown. Joining and
     // highlighting every match of a common word first is what makes a search slow.
+    // Dates are in the MATCH expression (see `dated_expression`).
     b.push("WITH hits AS MATERIALIZED (");
     // Each place keeps its own best page, so no branch sorts more than it must.
     let page = filters.limit.map_or(-1, |n| {
@@ -464,7 +464,8 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: 
             target.as_str().to_string(),
         )
         .push(&format!(
-            "{table}.rowid AS id, bm25({table}) AS score FROM {table}"
+            "{table}.rowid AS id, {} AS score FROM {table}",
+            bm25(target)
         ));
         if joined {
             b.push(match target {
@@ -614,6 +615,30 @@ fn row_ids(b: &mut Builder, target: Target, filters: &Resolved) {
     }
 }
 
+/// The search's MATCH expression with its date filter: the dates of the range as tokens of
+/// the `period` column (migration 0002), so FTS5 filters them as it reads its index instead
+/// of each match being joined to its article. `None` when nothing can match.
+fn dated_expression(search: &Search, filters: &Resolved) -> Option<String> {
+    let expression = search.expression()?;
+    match &filters.periods {
+        None => Some(expression),
+        Some(tokens) if tokens.is_empty() => None,
+        Some(tokens) => Some(format!(
+            "({expression}) AND period : ({})",
+            tokens.join(" OR ")
+        )),
+    }
+}
+
+/// Relevance of a match: words in the date tokens count for nothing.
+fn bm25(target: Target) -> &'static str {
+    match target {
+        Target::Quotes => "bm25(quotes_fts, 1.0, 0.0)",
+        Target::Claims => "bm25(claims_fts, 1.0, 0.0)",
+        Target::Articles => "bm25(articles_fts, 1.0, 1.0, 0.0)",
+    }
+}
+
 fn fts_table(target: Target) -> &'static str {
     match target {
         Target::Quotes => "quotes_fts",
@@ -625,8 +650,13 @@ fn fts_table(target: Target) -> &'static str {
 impl Store {
     /// Relevance, unless one of `targets` has more than [`RANK_LIMIT`] matches (counted only
     /// that far, so the check stays cheap).
-    pub fn ranking(&self, targets: &[Target], search: &Search) -> Result<Ranking> {
-        let Some(expression) = search.expression() else {
+    pub fn ranking(
+        &self,
+        targets: &[Target],
+        search: &Search,
+        filters: &Resolved,
+    ) -> Result<Ranking> {
+        let Some(expression) = dated_expression(search, filters) else {
             return Ok(Ranking::Relevance);
         };
         for &target in targets {
