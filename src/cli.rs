@@ -58,8 +58,8 @@ pub enum Command {
                             newsclaims search --raw 'NEAR(troops withdraw*, 5) OR pullout'\n  \
                             newsclaims search --in articles,quotes --format csv US-led > hits.csv\n\n\
                             Any text can be searched as typed (hyphens, quotes, colons, dates);\n\
-                            word* matches a prefix. Hits come best match first, except for words\n\
-                            found over 20000 times: those list the most recently added first."
+                            word* matches a prefix. Hits come best match first; where the words\n\
+                            match over 2000 rows, among the 2000 most recently added."
     )]
     Search(SearchArgs),
 

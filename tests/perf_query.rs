@@ -164,7 +164,7 @@ fn search_and_export_timings() {
         let search = Search { text, raw: false };
         let ranking = store.ranking(&targets, &search, &resolved).unwrap();
         let ranked = started.elapsed();
-        let select = query::search(&targets, &search, &resolved, ranking);
+        let select = query::search(&targets, &search, &resolved, &ranking);
         let sink = output::sink(Box::new(std::io::sink()), &table);
         let mut sink =
             output::Highlighting::new(sink, output::Highlighter::new(&search.text, false));

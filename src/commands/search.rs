@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::listing::{open_existing, resolve, stdout};
 use crate::output::{self, Format, Highlighter, Highlighting, OutputOptions};
-use crate::store::query::{self, Filters, Ranking, Search, Target, RANK_LIMIT};
+use crate::store::query::{self, Filters, Search, Target, RANK_WINDOW};
 
 pub struct SearchOptions {
     pub search: Search,
@@ -43,13 +43,13 @@ pub fn run(db: &Path, options: &SearchOptions) -> Result<ExitCode> {
         output.table_columns = Some(columns);
     }
     let ranking = store.ranking(&targets, &options.search, &filters)?;
-    if ranking == Ranking::Recent {
+    if ranking.is_windowed() {
         eprintln!(
-            "newsclaims: over {RANK_LIMIT} matches: showing the most recently added first \
-             (add words or filters to rank by relevance)"
+            "newsclaims: over {RANK_WINDOW} matches: ranking the {RANK_WINDOW} most recently added \
+             (add words or filters to rank every match)"
         );
     }
-    let select = query::search(&targets, &options.search, &filters, ranking);
+    let select = query::search(&targets, &options.search, &filters, &ranking);
     let mut sink = output::sink(stdout(), &output);
     // Only a table shows the matched words; the other formats get the text as stored.
     if output.format == Format::Table {

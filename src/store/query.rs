@@ -17,5 +17,5 @@ pub use reports::{
 };
 pub use select::{
     column_names, list, matching, search, Cell, Order, Ranking, RowSink, Search, Select, Target,
-    ARTICLE_COLUMN_NAMES, CLAIM_COLUMN_NAMES, HIT_COLUMN_NAMES, QUOTE_COLUMN_NAMES, RANK_LIMIT,
+    ARTICLE_COLUMN_NAMES, CLAIM_COLUMN_NAMES, HIT_COLUMN_NAMES, QUOTE_COLUMN_NAMES, RANK_WINDOW,
 };

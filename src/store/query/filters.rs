@@ -120,10 +120,13 @@ impl Store {
     }
 
     /// The date tokens covering `since` (inclusive) to `until` (exclusive), open ends bounded
-    /// by the archive's first and last dates.
+    /// by the years of the archive's first and last dates.
     fn periods(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<String>> {
         let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
-            "SELECT min(published_at), max(published_at) FROM articles",
+            // Two subqueries: each is one index lookup, where one SELECT with both min() and
+            // max() reads the whole index.
+            "SELECT (SELECT min(published_at) FROM articles),
+                    (SELECT max(published_at) FROM articles)",
             [],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
@@ -133,9 +136,14 @@ impl Store {
         ) else {
             return Ok(Vec::new());
         };
-        let start = since.and_then(day_of).map_or(first, |d| d.max(first));
-        let end = last.succ_opt().unwrap_or(last);
-        let end = until.and_then(day_of).map_or(end, |d| d.min(end));
+        // Open ends run to whole years around the stored dates: fewer, coarser tokens than
+        // the exact first and last days, and no date is outside them.
+        let start = since
+            .and_then(day_of)
+            .unwrap_or_else(|| first.with_ordinal(1).unwrap_or(first));
+        let end = until
+            .and_then(day_of)
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(last.year() + 1, 1, 1).unwrap_or(last));
         Ok(period_tokens(start, end))
     }
 

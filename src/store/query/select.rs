@@ -3,6 +3,7 @@
 
 use anyhow::{anyhow, Result};
 use rusqlite::types::{Value, ValueRef};
+use rusqlite::OptionalExtension;
 
 use super::filters::Resolved;
 use super::fts;
@@ -424,36 +425,45 @@ pub fn matching(target: Target, search: &Search, filters: &Resolved) -> Select {
 
 /// Search hits over one or more targets in the shared [`HIT_COLUMN_NAMES`] shape, ordered by
 /// `ranking` (see [`Store::ranking`]). Text comes as stored: `output::highlight` marks it.
-pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: Ranking) -> Select {
-    let Some(expression) = dated_expression(search, filters) else {
+pub fn search(
+    targets: &[Target],
+    search: &Search,
+    filters: &Resolved,
+    ranking: &Ranking,
+) -> Select {
+    let (Some(expression), Some(dated)) = (search.expression(), dated_expression(search, filters))
+    else {
         return Select::nothing(HIT_COLUMN_NAMES);
     };
     // Speaker and article filters become sets of row ids that FTS5 checks as it reads the
     // doclist: joining every match to its row to compare ids is what makes a filtered
     // search on a common word slow. The unary `+` keeps FTS5 from turning the set into one
     // doclist seek per id instead, which costs milliseconds each for a common word.
+    // Dates are tokens of the index (migration 0002), read by a second cursor: except
+    // under a speaker or article filter, where so few matches pass that comparing their
+    // stored dates costs less than reading the date tokens of a common word's matches.
+    let dates_in_index = filters.speakers.is_none() && filters.articles.is_none();
     let by_id = Resolved {
         speakers: None,
         articles: None,
-        since: None,
-        until: None,
+        since: filters.since.clone().filter(|_| !dates_in_index),
+        until: filters.until.clone().filter(|_| !dates_in_index),
         ..filters.clone()
     };
-    let joined = by_id.sources.is_some() || by_id.kind.is_some();
+    let joined = by_id.sources.is_some()
+        || by_id.kind.is_some()
+        || by_id.since.is_some()
+        || by_id.until.is_some();
     let mut b = Builder::new();
     // First rank on the FTS indexes alone (joined only as far as the filters need) and keep
     // one page; then join the labels and highlight only the rows shown. Joining and
     // highlighting every match of a common word first is what makes a search slow.
-    // Dates are in the MATCH expression (see `dated_expression`).
     b.push("WITH hits AS MATERIALIZED (");
     // Each place keeps its own best page, so no branch sorts more than it must.
     let page = filters.limit.map_or(-1, |n| {
         n.saturating_add(filters.offset).min(i64::MAX as u64) as i64
     });
-    let order = match ranking {
-        Ranking::Relevance => "score, id",
-        Ranking::Recent => "id DESC",
-    };
+    let order = "score, id";
     for (i, &target) in targets.iter().enumerate() {
         if i > 0 {
             b.push(" UNION ALL ");
@@ -482,6 +492,22 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: 
             });
         }
         b.bind(&format!(" WHERE {table} MATCH ?"), expression.clone());
+        let floor = ranking.floor(target);
+        if let Some(floor) = floor {
+            b.bind(&format!(" AND {table}.rowid >= ?"), floor);
+        }
+        // The ranking cursor sees the user's words alone: bm25 would otherwise weigh every
+        // date token against the whole index.
+        if dates_in_index && filters.periods.is_some() {
+            b.bind(
+                &format!(" AND +{table}.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?"),
+                dated.clone(),
+            );
+            if let Some(floor) = floor {
+                b.bind(" AND rowid >= ?", floor);
+            }
+            b.push(")");
+        }
         row_ids(&mut b, target, filters);
         conditions(&mut b, target, &by_id);
         b.push(" ORDER BY ").push(order).bind(" LIMIT ?)", page);
@@ -539,25 +565,35 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved, ranking: 
         });
         b.bind(" WHERE h.type = ?", target.as_str().to_string());
     }
-    b.push(match ranking {
-        Ranking::Relevance => ") ORDER BY score, id",
-        Ranking::Recent => ") ORDER BY published_at DESC, id DESC",
-    });
+    b.push(") ORDER BY score, id");
     b.finish(search.raw)
 }
 
-/// How search hits are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ranking {
-    /// Best match first (bm25).
-    Relevance,
-    /// Most recently stored first: for words so common that ranking every match would be
-    /// slow and tell little.
-    Recent,
+/// Which matches a search ranks: all of them, or, in a place where the words match more than
+/// [`RANK_WINDOW`] rows, the newest [`RANK_WINDOW`]. Ranking every match of a common word is
+/// what makes a search slow on a big archive (bm25 reads each match's size).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ranking {
+    /// For each windowed place, the lowest row id ranked.
+    floors: Vec<(Target, i64)>,
 }
 
-/// Above this many matches in one place, search orders by [`Ranking::Recent`].
-pub const RANK_LIMIT: i64 = 20_000;
+impl Ranking {
+    /// Whether some place ranks only its newest matches.
+    pub fn is_windowed(&self) -> bool {
+        !self.floors.is_empty()
+    }
+
+    fn floor(&self, target: Target) -> Option<i64> {
+        self.floors
+            .iter()
+            .find(|(t, _)| *t == target)
+            .map(|(_, floor)| *floor)
+    }
+}
+
+/// How many of the newest matches a search ranks, in each place, at most.
+pub const RANK_WINDOW: i64 = 2_000;
 
 /// A `--raw` query's error is the user's syntax, said in one line; any other is a bug.
 fn explain(raw_fts: bool, err: rusqlite::Error) -> anyhow::Error {
@@ -648,35 +684,45 @@ fn fts_table(target: Target) -> &'static str {
 }
 
 impl Store {
-    /// Relevance, unless one of `targets` has more than [`RANK_LIMIT`] matches (counted only
-    /// that far, so the check stays cheap).
+    /// Which matches [`search`] ranks in each of `targets` (see [`Ranking`]). With a filter
+    /// other than dates, every match that passes it is ranked: the window is taken before
+    /// those filters, so it could hide older rows that pass.
     pub fn ranking(
         &self,
         targets: &[Target],
         search: &Search,
         filters: &Resolved,
     ) -> Result<Ranking> {
+        let mut ranking = Ranking::default();
         let Some(expression) = dated_expression(search, filters) else {
-            return Ok(Ranking::Relevance);
+            return Ok(ranking);
         };
+        if filters.speakers.is_some()
+            || filters.articles.is_some()
+            || filters.sources.is_some()
+            || filters.kind.is_some()
+        {
+            return Ok(ranking);
+        }
         for &target in targets {
             let table = fts_table(target);
-            let matches: i64 = self
+            // The row id of the window's oldest match, read from the index alone.
+            let floor: Option<i64> = self
                 .conn
                 .prepare_cached(&format!(
-                    "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?1 LIMIT ?2)"
+                    "SELECT rowid FROM {table} WHERE {table} MATCH ?1
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
                 ))
                 .and_then(|mut stmt| {
-                    stmt.query_row(rusqlite::params![expression, RANK_LIMIT + 1], |row| {
-                        row.get(0)
-                    })
+                    stmt.query_row(rusqlite::params![expression, RANK_WINDOW], |row| row.get(0))
+                        .optional()
                 })
                 .map_err(|err| explain(search.raw, err))?;
-            if matches > RANK_LIMIT {
-                return Ok(Ranking::Recent);
+            if let Some(floor) = floor {
+                ranking.floors.push((target, floor + 1));
             }
         }
-        Ok(Ranking::Relevance)
+        Ok(ranking)
     }
 
     /// Runs `select` and hands every row to `sink` as it comes: constant memory for any
