@@ -139,10 +139,14 @@ struct KnownSpeaker {
     has_role: bool,
 }
 
+/// How many speakers [`Known`] holds before it starts over: ingest memory must not grow with
+/// the archive.
+const KNOWN_SPEAKERS_MAX: usize = 50_000;
+
 impl Known {
     fn refresh(&mut self, tx: &Transaction) -> Result<()> {
         let version: i64 = tx.query_row("PRAGMA data_version", [], |row| row.get(0))?;
-        if self.data_version != Some(version) {
+        if self.data_version != Some(version) || self.speakers.len() > KNOWN_SPEAKERS_MAX {
             *self = Known {
                 data_version: Some(version),
                 ..Known::default()
