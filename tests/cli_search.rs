@@ -164,3 +164,48 @@ fn a_missing_archive_is_an_error_not_a_new_file() {
         .stderr(predicate::str::contains("no archive at"));
     assert!(!db.exists());
 }
+
+/// Over `RANK_WINDOW` matches, the newest that many are ranked; a filter applies before the
+/// window, so an older row that passes it is still found.
+#[test]
+fn a_common_word_ranks_its_newest_matches_and_filters_come_first() {
+    use newsclaims::model::SpeakerKind;
+    use newsclaims::store::query::RANK_WINDOW;
+    use newsclaims::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("window.db");
+    let mut batch = Vec::new();
+    // The oldest article has the best match of all (the word alone); then one more than the
+    // window of weaker matches.
+    for i in 0..=RANK_WINDOW {
+        let (name, said) = if i == 0 {
+            ("Ada Oldfield", "Budget.".to_string())
+        } else {
+            (
+                "Ben Newman",
+                format!("The budget is one of {i} long sentences we heard."),
+            )
+        };
+        let body = format!("“{said}” said {name}.");
+        let mut doc = common::Doc::new(&format!("/a/{i}.txt"), None, None, "", &body);
+        let speaker = doc.speaker(name, SpeakerKind::Person, None);
+        doc.quote(speaker, "said", &said, None);
+        batch.push(doc.done());
+    }
+    Store::open(&db)
+        .unwrap()
+        .write_batch(&batch, "test")
+        .unwrap();
+    let first = |extra: &[&str]| -> String {
+        let out = common::newsclaims(&db)
+            .args(["search", "budget", "--in", "quotes", "--format", "jsonl"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        stdout.lines().next().unwrap_or("").to_string()
+    };
+    assert!(first(&[]).contains("Ben Newman"), "{}", first(&[]));
+    assert!(first(&["--speaker", "oldfield"]).contains("Budget."));
+}

@@ -62,8 +62,7 @@ proptest! {
         let select = query::search(
             &[Target::Quotes, Target::Claims, Target::Articles],
             &search,
-            &filters,
-            &query::Ranking::default(),
+            &filters
         );
         let table = output::sink(Box::new(std::io::sink()), &OutputOptions::plain(Format::Table));
         let mut sink = output::Highlighting::new(table, output::Highlighter::new(&search.text, false));
@@ -117,7 +116,7 @@ proptest! {
         for target in [Target::Quotes, Target::Claims, Target::Articles] {
             let hits = export_jsonl(
                 &store,
-                &query::search(&[target], &search, &filters, &query::Ranking::default()),
+                &query::search(&[target], &search, &filters),
             );
             let rows = export_jsonl(&store, &query::matching(target, &search, &filters));
             prop_assert_eq!(hits.lines().count(), rows.lines().count(), "{:?}", target);
@@ -133,7 +132,7 @@ proptest! {
     fn raw_queries_fail_cleanly(text in awkward()) {
         let store = store();
         let filters = store.resolve(&Filters::default()).unwrap();
-        let select = query::search(&[Target::Quotes], &Search { text, raw: true }, &filters, &query::Ranking::default());
+        let select = query::search(&[Target::Quotes], &Search { text, raw: true }, &filters);
         let mut sink = output::sink(Box::new(std::io::sink()), &OutputOptions::plain(Format::Jsonl));
         if let Err(err) = store.stream(&select, sink.as_mut()) {
             prop_assert!(format!("{err:#}").starts_with("invalid --raw search query"), "{err:#}");

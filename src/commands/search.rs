@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::listing::{open_existing, resolve, stdout};
 use crate::output::{self, Format, Highlighter, Highlighting, OutputOptions};
-use crate::store::query::{self, Filters, Search, Target, RANK_WINDOW};
+use crate::store::query::{self, Filters, Search, Target};
 
 pub struct SearchOptions {
     pub search: Search,
@@ -42,14 +42,7 @@ pub fn run(db: &Path, options: &SearchOptions) -> Result<ExitCode> {
         }
         output.table_columns = Some(columns);
     }
-    let ranking = store.ranking(&targets, &options.search, &filters)?;
-    if ranking.is_windowed() {
-        eprintln!(
-            "newsclaims: over {RANK_WINDOW} matches: ranking the {RANK_WINDOW} most recently added \
-             (add words or filters to rank every match)"
-        );
-    }
-    let select = query::search(&targets, &options.search, &filters, &ranking);
+    let select = query::search(&targets, &options.search, &filters);
     let mut sink = output::sink(stdout(), &output);
     // Only a table shows the matched words; the other formats get the text as stored.
     if output.format == Format::Table {

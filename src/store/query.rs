@@ -16,6 +16,6 @@ pub use reports::{
     SOURCE_COLUMN_NAMES, SPEAKER_COLUMN_NAMES,
 };
 pub use select::{
-    column_names, list, matching, search, Cell, Order, Ranking, RowSink, Search, Select, Target,
+    column_names, list, matching, search, Cell, Order, RowSink, Search, Select, Target,
     ARTICLE_COLUMN_NAMES, CLAIM_COLUMN_NAMES, HIT_COLUMN_NAMES, QUOTE_COLUMN_NAMES, RANK_WINDOW,
 };

@@ -3,7 +3,6 @@
 
 use anyhow::{anyhow, Result};
 use rusqlite::types::{Value, ValueRef};
-use rusqlite::OptionalExtension;
 
 use super::filters::Resolved;
 use super::fts;
@@ -423,14 +422,11 @@ pub fn matching(target: Target, search: &Search, filters: &Resolved) -> Select {
     b.finish(search.raw)
 }
 
-/// Search hits over one or more targets in the shared [`HIT_COLUMN_NAMES`] shape, ordered by
-/// `ranking` (see [`Store::ranking`]). Text comes as stored: `output::highlight` marks it.
-pub fn search(
-    targets: &[Target],
-    search: &Search,
-    filters: &Resolved,
-    ranking: &Ranking,
-) -> Select {
+/// Search hits over one or more targets in the shared [`HIT_COLUMN_NAMES`] shape, best match
+/// first among the newest [`RANK_WINDOW`] matches of each place that pass the filters.
+/// Ranking every match of a common word is what made a search slow on a big archive (bm25
+/// reads each match's size). Text comes as stored: `output::highlight` marks it.
+pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select {
     let (Some(expression), Some(dated)) = (search.expression(), dated_expression(search, filters))
     else {
         return Select::nothing(HIT_COLUMN_NAMES);
@@ -470,7 +466,7 @@ pub fn search(
         }
         let table = fts_table(target);
         b.bind(
-            "SELECT * FROM (SELECT ? AS type, ",
+            "SELECT * FROM (SELECT * FROM (SELECT ? AS type, ",
             target.as_str().to_string(),
         )
         .push(&format!(
@@ -492,24 +488,27 @@ pub fn search(
             });
         }
         b.bind(&format!(" WHERE {table} MATCH ?"), expression.clone());
-        let floor = ranking.floor(target);
-        if let Some(floor) = floor {
-            b.bind(&format!(" AND {table}.rowid >= ?"), floor);
-        }
         // The ranking cursor sees the user's words alone: bm25 would otherwise weigh every
         // date token against the whole index.
         if dates_in_index && filters.periods.is_some() {
+            // Only the window can be ranked, so only the window's dates are read, unless a
+            // joined filter is still to drop some of those rows.
             b.bind(
                 &format!(" AND +{table}.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?"),
                 dated.clone(),
+            )
+            .bind(
+                " ORDER BY rowid DESC LIMIT ?)",
+                if joined { -1 } else { RANK_WINDOW },
             );
-            if let Some(floor) = floor {
-                b.bind(" AND rowid >= ?", floor);
-            }
-            b.push(")");
         }
         row_ids(&mut b, target, filters);
         conditions(&mut b, target, &by_id);
+        // The index gives its matches newest first, so the window costs no sort.
+        b.bind(
+            &format!(" ORDER BY {table}.rowid DESC LIMIT ?)"),
+            RANK_WINDOW,
+        );
         b.push(" ORDER BY ").push(order).bind(" LIMIT ?)", page);
     }
     b.push(" ORDER BY ").push(order);
@@ -567,29 +566,6 @@ pub fn search(
     }
     b.push(") ORDER BY score, id");
     b.finish(search.raw)
-}
-
-/// Which matches a search ranks: all of them, or, in a place where the words match more than
-/// [`RANK_WINDOW`] rows, the newest [`RANK_WINDOW`]. Ranking every match of a common word is
-/// what makes a search slow on a big archive (bm25 reads each match's size).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Ranking {
-    /// For each windowed place, the lowest row id ranked.
-    floors: Vec<(Target, i64)>,
-}
-
-impl Ranking {
-    /// Whether some place ranks only its newest matches.
-    pub fn is_windowed(&self) -> bool {
-        !self.floors.is_empty()
-    }
-
-    fn floor(&self, target: Target) -> Option<i64> {
-        self.floors
-            .iter()
-            .find(|(t, _)| *t == target)
-            .map(|(_, floor)| *floor)
-    }
 }
 
 /// How many of the newest matches a search ranks, in each place, at most.
@@ -684,47 +660,6 @@ fn fts_table(target: Target) -> &'static str {
 }
 
 impl Store {
-    /// Which matches [`search`] ranks in each of `targets` (see [`Ranking`]). With a filter
-    /// other than dates, every match that passes it is ranked: the window is taken before
-    /// those filters, so it could hide older rows that pass.
-    pub fn ranking(
-        &self,
-        targets: &[Target],
-        search: &Search,
-        filters: &Resolved,
-    ) -> Result<Ranking> {
-        let mut ranking = Ranking::default();
-        let Some(expression) = dated_expression(search, filters) else {
-            return Ok(ranking);
-        };
-        if filters.speakers.is_some()
-            || filters.articles.is_some()
-            || filters.sources.is_some()
-            || filters.kind.is_some()
-        {
-            return Ok(ranking);
-        }
-        for &target in targets {
-            let table = fts_table(target);
-            // The row id of the window's oldest match, read from the index alone.
-            let floor: Option<i64> = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT rowid FROM {table} WHERE {table} MATCH ?1
-                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
-                ))
-                .and_then(|mut stmt| {
-                    stmt.query_row(rusqlite::params![expression, RANK_WINDOW], |row| row.get(0))
-                        .optional()
-                })
-                .map_err(|err| explain(search.raw, err))?;
-            if let Some(floor) = floor {
-                ranking.floors.push((target, floor + 1));
-            }
-        }
-        Ok(ranking)
-    }
-
     /// Runs `select` and hands every row to `sink` as it comes: constant memory for any
     /// number of rows. Returns how many rows there were.
     pub fn stream(&self, select: &Select, sink: &mut dyn RowSink) -> Result<u64> {
