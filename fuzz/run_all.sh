@@ -1,6 +1,5 @@
 #!/bin/sh
-# One fuzzer at a time, in this process (libFuzzer's -jobs mode once outlived its
-# -max_total_time by half an hour).
+# One fuzzer at a time, in this process; its output goes to fuzz/log-TARGET.txt.
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/fuzz} RUSTC_BOOTSTRAP=1
 for spec in "$@"; do

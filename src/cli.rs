@@ -59,7 +59,7 @@ pub enum Command {
                             newsclaims search --in articles,quotes --format csv US-led > hits.csv\n\n\
                             Any text can be searched as typed (hyphens, quotes, colons, dates);\n\
                             word* matches a prefix. Hits come best match first; where the words\n\
-                            match over 2000 rows, among the 2000 most recently added."
+                            match over 1000 rows, among the 1000 most recently added."
     )]
     Search(SearchArgs),
 

@@ -66,6 +66,16 @@ pub struct Search {
 }
 
 impl Search {
+    /// The words to rank matches by: all of them, less stop words (`None` when nothing is
+    /// left). A `--raw` query is ranked as written.
+    fn rank_expression(&self) -> Option<String> {
+        if self.raw {
+            self.expression()
+        } else {
+            fts::escape_ranked(&self.text)
+        }
+    }
+
     /// The FTS5 MATCH expression, or `None` when there is nothing to search for.
     fn expression(&self) -> Option<String> {
         if self.raw {
@@ -435,9 +445,9 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
     // doclist: joining every match to its row to compare ids is what makes a filtered
     // search on a common word slow. The unary `+` keeps FTS5 from turning the set into one
     // doclist seek per id instead, which costs milliseconds each for a common word.
-    // Dates are tokens of the index (migration 0002), read by a second cursor: except
-    // under a speaker or article filter, where so few matches pass that comparing their
-    // stored dates costs less than reading the date tokens of a common word's matches.
+    // Dates are tokens of the index (migration 0002), matched with the words: except under
+    // a speaker or article filter, where so few matches pass that comparing their stored
+    // dates costs less than reading the date tokens of a common word's matches.
     let dates_in_index = filters.speakers.is_none() && filters.articles.is_none();
     let by_id = Resolved {
         speakers: None,
@@ -450,6 +460,8 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
         || by_id.kind.is_some()
         || by_id.since.is_some()
         || by_id.until.is_some();
+    let matching = if dates_in_index { dated } else { expression };
+    let ranking = search.rank_expression();
     let mut b = Builder::new();
     // First rank on the FTS indexes alone (joined only as far as the filters need) and keep
     // one page; then join the labels and highlight only the rows shown. Joining and
@@ -459,20 +471,36 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
     let page = filters.limit.map_or(-1, |n| {
         n.saturating_add(filters.offset).min(i64::MAX as u64) as i64
     });
-    let order = "score, id";
+    // Ties (and searches for stop words alone) show the newest first.
+    let order = "score, id DESC";
     for (i, &target) in targets.iter().enumerate() {
         if i > 0 {
             b.push(" UNION ALL ");
         }
         let table = fts_table(target);
         b.bind(
-            "SELECT * FROM (SELECT * FROM (SELECT ? AS type, ",
+            "SELECT * FROM (SELECT ? AS type, ",
             target.as_str().to_string(),
-        )
-        .push(&format!(
-            "{table}.rowid AS id, {} AS score FROM {table}",
-            bm25(target)
-        ));
+        );
+        // The ranking cursor matches the words worth ranking by and nothing else: bm25
+        // weighs each of its words against the whole index, which for a stop word or a date
+        // token means reading hundreds of thousands of rows.
+        match &ranking {
+            Some(words) => {
+                b.push(&format!(
+                    "{table}.rowid AS id, {} AS score FROM {table}",
+                    bm25(target)
+                ))
+                .bind(&format!(" WHERE {table} MATCH ?"), words.clone())
+                .push(&format!(" AND +{table}.rowid IN ("));
+            }
+            None => {
+                b.push("id, 0.0 AS score FROM (");
+            }
+        }
+        // The window: the newest matches that pass every filter, newest first from the
+        // index, so it costs no sort.
+        b.push(&format!("SELECT {table}.rowid AS id FROM {table}"));
         if joined {
             b.push(match target {
                 Target::Quotes => {
@@ -487,24 +515,9 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
                 Target::Articles => " JOIN articles a ON a.id = articles_fts.rowid",
             });
         }
-        b.bind(&format!(" WHERE {table} MATCH ?"), expression.clone());
-        // The ranking cursor sees the user's words alone: bm25 would otherwise weigh every
-        // date token against the whole index.
-        if dates_in_index && filters.periods.is_some() {
-            // Only the window can be ranked, so only the window's dates are read, unless a
-            // joined filter is still to drop some of those rows.
-            b.bind(
-                &format!(" AND +{table}.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?"),
-                dated.clone(),
-            )
-            .bind(
-                " ORDER BY rowid DESC LIMIT ?)",
-                if joined { -1 } else { RANK_WINDOW },
-            );
-        }
+        b.bind(&format!(" WHERE {table} MATCH ?"), matching.clone());
         row_ids(&mut b, target, filters);
         conditions(&mut b, target, &by_id);
-        // The index gives its matches newest first, so the window costs no sort.
         b.bind(
             &format!(" ORDER BY {table}.rowid DESC LIMIT ?)"),
             RANK_WINDOW,
@@ -564,12 +577,12 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
         });
         b.bind(" WHERE h.type = ?", target.as_str().to_string());
     }
-    b.push(") ORDER BY score, id");
+    b.push(") ORDER BY score, id DESC");
     b.finish(search.raw)
 }
 
 /// How many of the newest matches a search ranks, in each place, at most.
-pub const RANK_WINDOW: i64 = 2_000;
+pub const RANK_WINDOW: i64 = 1_000;
 
 /// A `--raw` query's error is the user's syntax, said in one line; any other is a bug.
 fn explain(raw_fts: bool, err: rusqlite::Error) -> anyhow::Error {
