@@ -129,14 +129,7 @@ pub fn is_phrase_stop(w: &str) -> bool {
             | "it's"
             | "per"
             | "cent"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    ) || is_weekday(w)
 }
 
 /// Words allowed between a subject and its verb: `has also said`, `had earlier warned`.
@@ -197,14 +190,7 @@ pub fn is_weekday(w: &str) -> bool {
 pub fn is_time_word(w: &str) -> bool {
     matches!(
         w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "week"
+        "week"
             | "month"
             | "year"
             | "night"
@@ -214,7 +200,7 @@ pub fn is_time_word(w: &str) -> bool {
             | "evening"
             | "time"
             | "season"
-    )
+    ) || is_weekday(w)
 }
 
 pub fn is_adjunct_preposition(w: &str) -> bool {

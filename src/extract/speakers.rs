@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::phrases::is_weekday;
 use super::text::{lower, Tok, TokKind};
 use crate::model::{Speaker, SpeakerKind};
 use crate::names::key;
@@ -42,21 +43,7 @@ fn is_determiner(w: &str) -> bool {
             | "with"
             | "by"
             | "from"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
-}
-
-fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    ) || is_weekday(w)
 }
 
 /// Titles and honorifics: not part of a name, part of the role.
