@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
+use super::query::lookup_key;
 use super::Store;
 use crate::model::{Article, Extraction};
-use crate::names;
 
 /// What storing one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,17 +236,6 @@ fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-/// The key a name is stored under: its [`names::key`], or, for a name with no letters or
-/// digits left after that, its lowercase self.
-fn key_of(name: &str) -> String {
-    let key = names::key(name);
-    if key.is_empty() {
-        name.to_lowercase()
-    } else {
-        key
-    }
-}
-
 impl<'a> Writer<'a> {
     fn begin(tx: &'a Transaction<'a>, known: &'a mut Known) -> Result<Writer<'a>> {
         known.refresh(tx)?;
@@ -339,7 +328,7 @@ impl<'a> Writer<'a> {
     }
 
     fn source_id(&mut self, name: &str, url: Option<&str>) -> Result<i64> {
-        let key = key_of(name);
+        let key = lookup_key(name);
         if let Some(&id) = self.known.sources.get(&key) {
             return Ok(id);
         }
@@ -445,7 +434,7 @@ impl<'a> Writer<'a> {
     /// The archive's speaker for a name: through a user's alias first, then by key, else a
     /// new one.
     fn speaker_id(&mut self, speaker: &crate::model::Speaker) -> Result<i64> {
-        let key = key_of(&speaker.name);
+        let key = lookup_key(&speaker.name);
         let known = match self.known.speakers.get(&key) {
             Some(&known) => known,
             None => {
@@ -661,18 +650,6 @@ mod tests {
         assert_eq!(speaker, 2);
     }
 
-    fn fts_integrity(store: &Store) {
-        for table in ["articles_fts", "claims_fts", "quotes_fts", "speakers_fts"] {
-            store
-                .conn()
-                .execute(
-                    &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"),
-                    [],
-                )
-                .unwrap_or_else(|e| panic!("{table}: {e}"));
-        }
-    }
-
     #[test]
     fn an_article_changed_twice_in_one_batch_keeps_the_indexes_whole() {
         let mut store = Store::open_in_memory().unwrap();
@@ -688,7 +665,7 @@ mod tests {
             .write_batch(&[(article, extraction), (changed, changed_extraction)], "t")
             .unwrap();
         assert_eq!((summary.new, summary.updated), (1, 1));
-        fts_integrity(&store);
+        crate::store::tests::fts_integrity(&store);
         let hits: i64 = store
             .conn()
             .query_row(
@@ -715,11 +692,11 @@ mod tests {
                 .unwrap()
         };
         assert_eq!(hits(&store), 1);
-        fts_integrity(&store);
+        crate::store::tests::fts_integrity(&store);
         store
             .replace_extractions(&[(1, Extraction::default())], "t2")
             .unwrap();
         assert_eq!(hits(&store), 0);
-        fts_integrity(&store);
+        crate::store::tests::fts_integrity(&store);
     }
 }
