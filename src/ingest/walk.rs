@@ -148,23 +148,34 @@ impl Walker {
                     continue;
                 }
             };
-            let mut names: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            names.sort();
+            let mut entries: Vec<fs::DirEntry> = entries.filter_map(|e| e.ok()).collect();
+            entries.sort_by_key(|e| e.file_name());
             let mut subdirs = Vec::new();
-            for path in names {
+            for entry in entries {
+                let path = entry.path();
                 if is_hidden(&path) {
                     continue;
                 }
                 let origin = path.to_string_lossy().into_owned();
-                let canonical = match fs::canonicalize(&path) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        self.errors.push(input_error(origin, io_reason(&e), false));
-                        continue;
+                // `dir` is canonical, so an entry that is no symlink is canonical as it is:
+                // resolving it again, one system call per component, was most of the walk.
+                let is_link = entry.file_type().map_or(true, |t| t.is_symlink());
+                let canonical = if is_link {
+                    match fs::canonicalize(&path) {
+                        Ok(c) => c,
+                        Err(e) => {
+                            self.errors.push(input_error(origin, io_reason(&e), false));
+                            continue;
+                        }
                     }
+                } else {
+                    path
                 };
-                let meta = match fs::metadata(&canonical) {
+                let meta = match if is_link {
+                    fs::metadata(&canonical)
+                } else {
+                    entry.metadata()
+                } {
                     Ok(m) => m,
                     Err(e) => {
                         self.errors.push(input_error(origin, io_reason(&e), false));
