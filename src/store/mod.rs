@@ -1,5 +1,6 @@
 //! The SQLite archive: open, refuse what is not ours, migrate by `PRAGMA user_version`.
 
+mod checkpoint;
 pub mod query;
 mod reextract;
 mod write;
@@ -19,12 +20,16 @@ const APPLICATION_ID: i32 = 0x4E43_4C4D;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_search_filters_in_fts.sql"),
+    include_str!("../../migrations/0003_fts_merge_settings.sql"),
 ];
 
 /// How long a writer waits for another one before it gives up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub struct Store {
+    // Declared first so that it stops before `conn` closes: the last connection to close
+    // copies what is left of the log and removes it.
+    checkpointer: Option<checkpoint::Checkpointer>,
     conn: Connection,
     known: write::Known,
 }
@@ -84,6 +89,7 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let mut store = Store {
+            checkpointer: None,
             conn,
             known: write::Known::default(),
         };
@@ -108,6 +114,19 @@ impl Store {
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// From now on, copies the log into the database on a thread of its own instead of in
+    /// the writer's commits (store/checkpoint.rs says why). For bulk writes: `ingest` and
+    /// `reextract`. An archive in memory has no log, and this does nothing.
+    pub fn checkpoint_in_background(&mut self) -> Result<()> {
+        let Some(path) = self.conn.path().filter(|p| !p.is_empty()) else {
+            return Ok(());
+        };
+        let checkpointer = checkpoint::Checkpointer::start(Path::new(path))?;
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        self.checkpointer = Some(checkpointer);
         Ok(())
     }
 
@@ -214,7 +233,10 @@ mod tests {
         drop(old);
         let store = Store::open(&path).unwrap();
         let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
-        assert_eq!(schema_version(store.conn()).unwrap(), 2);
+        assert_eq!(
+            schema_version(store.conn()).unwrap(),
+            MIGRATIONS.len() as i64
+        );
         assert_eq!(
             count(
                 "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'oil AND period : m200405'"

@@ -137,6 +137,9 @@ impl Store {
         &mut self,
         write: impl FnOnce(&mut Writer) -> Result<T>,
     ) -> Result<(WriteSummary, T)> {
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.let_log_restart();
+        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -145,7 +148,11 @@ impl Store {
             let value = write(&mut writer)?;
             Ok((writer.finish()?, value))
         })();
-        self.known.commit(tx, written)
+        let committed = self.known.commit(tx, written)?;
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.committed();
+        }
+        Ok(committed)
     }
 }
 
