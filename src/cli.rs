@@ -140,8 +140,9 @@ pub struct IngestArgs {
     #[arg(long)]
     pub source: Option<String>,
 
-    /// Articles per transaction
-    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    /// Articles per transaction, at most (a batch also ends at 8 MB of text, and the first few
+    /// are smaller, so that writing starts early)
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub batch_size: u64,
 
     /// No progress bar and no summary line

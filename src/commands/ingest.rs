@@ -22,6 +22,12 @@ use crate::store::{Store, WriteSummary};
 const READ_WHOLE_BELOW: u64 = 16 << 20;
 /// How many files are read at once.
 const FILES_PER_ROUND: usize = 64;
+/// A batch also ends when its articles' text reaches this size, so that memory stays bounded
+/// whatever the articles' length.
+const BATCH_BYTES: usize = 8 << 20;
+/// The first batch is this small, and each next one twice as large up to the batch size, so
+/// that the writer starts early instead of waiting for a whole batch to be read and extracted.
+const FIRST_BATCH: usize = 32;
 
 pub struct IngestConfig {
     pub paths: Vec<PathBuf>,
@@ -46,6 +52,7 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
         })
         .collect();
     let mut store = Store::open(db)?;
+    store.checkpoint_in_background()?;
     let interrupted = interrupt_flag();
     let (files, walk_errors) = ingest::walk(&inputs);
     let progress = progress_bar(&files, config.quiet);
@@ -73,7 +80,9 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             writer: batches,
             progress: &progress,
             batch_size: config.batch_size,
+            batch_len: FIRST_BATCH.min(config.batch_size),
             pending: Vec::new(),
+            pending_bytes: 0,
             failed: 0,
             skipped: 0,
         };
@@ -116,7 +125,10 @@ struct Run<'a> {
     writer: SyncSender<Vec<(Article, Extraction)>>,
     progress: &'a ProgressBar,
     batch_size: usize,
+    /// How many articles the next batch holds: from [`FIRST_BATCH`] up to `batch_size`.
+    batch_len: usize,
     pending: Vec<Article>,
+    pending_bytes: usize,
     failed: usize,
     skipped: usize,
 }
@@ -170,8 +182,9 @@ impl Run<'_> {
     fn take(&mut self, item: Result<Article, InputError>) -> Result<()> {
         match item {
             Ok(article) => {
+                self.pending_bytes += article.body.len();
                 self.pending.push(article);
-                if self.pending.len() >= self.batch_size {
+                if self.pending.len() >= self.batch_len || self.pending_bytes >= BATCH_BYTES {
                     self.flush()?;
                 }
             }
@@ -185,6 +198,7 @@ impl Run<'_> {
         if self.pending.is_empty() {
             return Ok(());
         }
+        self.pending_bytes = 0;
         let extracted: Vec<Extracted> = std::mem::take(&mut self.pending)
             .into_par_iter()
             .map(extract_guarded)
@@ -199,6 +213,7 @@ impl Run<'_> {
         self.writer
             .send(batch)
             .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+        self.batch_len = (self.batch_len * 2).min(self.batch_size);
         Ok(())
     }
 
@@ -274,6 +289,7 @@ fn interrupt_flag() -> Arc<AtomicBool> {
 /// `reextract`: runs the current extractor over stored bodies, batch by batch.
 pub fn reextract(db: &Path, all: bool) -> Result<ExitCode> {
     let mut store = Store::open(db)?;
+    store.checkpoint_in_background()?;
     let ids = store.articles_to_reextract(extract::VERSION, all)?;
     let mut summary = WriteSummary::default();
     let mut failed = 0;
