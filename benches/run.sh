@@ -29,15 +29,17 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(uname -m); $(sqlite3 --version | cut -d' ' -f1) sqlite3 shell"
 echo
+cat migrations/*.sql >"$dir/schema.sql"
 echo "## Ingest (medians of $runs runs)"
-echo "| corpus | MB | articles | sqlite3 floor s | newsclaims s | ratio | MB/s | articles/s | s per MB | peak RSS MB |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| corpus | MB | articles | sqlite3 floor s | schema floor s | newsclaims s | ratio | MB/s | articles/s | s per MB | peak RSS MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for n in $times; do
     corpus=$dir/corpus-${n}x
     [ -d "$corpus" ] || python3 benches/gen_corpus.py --bbc "$shared/data/bbc" --out "$corpus" --times "$n"
     bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
     files=$(find "$corpus" -type f | wc -l)
     : >"$dir/floor.times"
+    : >"$dir/schema.times"
     : >"$dir/ingest.times"
     : >"$dir/ingest.rss"
     for _ in $(seq "$runs"); do
@@ -51,14 +53,21 @@ for n in $times; do
         read -r seconds rss < <(measure "$bin" --db "$dir/archive-${n}x.db" ingest --quiet "$corpus")
         echo "$seconds" >>"$dir/ingest.times"
         echo "$rss" >>"$dir/ingest.rss"
+        # The schema floor copies the rows just stored into an empty archive (schema_floor.sql).
+        rm -f "$dir/schema.db"*
+        sqlite3 "$dir/schema.db" <"$dir/schema.sql"
+        measure sqlite3 "$dir/schema.db" -cmd "ATTACH '$dir/archive-${n}x.db' AS src" \
+            <benches/schema_floor.sql | cut -d' ' -f1 >>"$dir/schema.times"
     done
     floor=$(median <"$dir/floor.times")
+    schema=$(median <"$dir/schema.times")
     ingest=$(median <"$dir/ingest.times")
     rss=$(sort -g "$dir/ingest.rss" | tail -n 1)
-    awk -v n="$n" -v b="$bytes" -v f="$files" -v fl="$floor" -v t="$ingest" -v r="$rss" 'BEGIN {
+    awk -v n="$n" -v b="$bytes" -v f="$files" -v fl="$floor" -v sc="$schema" -v t="$ingest" \
+        -v r="$rss" 'BEGIN {
         mb = b / 1e6
-        printf "| %sx | %.1f | %d | %.2f | %.2f | %.2f | %.1f | %.0f | %.4f | %.0f |\n",
-            n, mb, f, fl, t, t / fl, mb / t, f / t, t / mb, r / 1024 }'
+        printf "| %sx | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f | %.4f | %.0f |\n",
+            n, mb, f, fl, sc, t, t / fl, mb / t, f / t, t / mb, r / 1024 }'
 done
 
 largest=$(echo "$times" | tr ' ' '\n' | sort -g | tail -n 1)
