@@ -417,3 +417,24 @@ fn a_path_given_twice_is_stored_once() {
     assert_eq!(query_i64(&db, "SELECT count(*) FROM articles"), 1);
     assert_eq!(query_i64(&db, "SELECT count(*) FROM quotes"), 1);
 }
+
+#[test]
+fn a_file_and_a_directory_reached_through_symlinks_are_stored_once_under_their_own_paths() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let root = fs::canonicalize(tmp.path()).unwrap();
+    let dir = root.join("inbox");
+    fs::create_dir_all(dir.join("real")).unwrap();
+    let good = dir.join("real/good.txt");
+    fs::write(&good, HARBOUR).unwrap();
+    // The walk trusts the names of plain entries and resolves only the links.
+    std::os::unix::fs::symlink("real/good.txt", dir.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink("real", dir.join("alias")).unwrap();
+    let db = root.join("archive.db");
+    let out = ingest(&db, &[&dir]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        query_strings(&db, "SELECT origin FROM articles"),
+        [good.display().to_string()]
+    );
+}
