@@ -419,22 +419,27 @@ fn a_path_given_twice_is_stored_once() {
 }
 
 #[test]
-fn a_file_and_a_directory_reached_through_symlinks_are_stored_once_under_their_own_paths() {
+fn files_and_directories_reached_through_symlinks_are_stored_once_under_their_own_paths() {
     let tmp = tempfile::TempDir::new().unwrap();
     let root = fs::canonicalize(tmp.path()).unwrap();
     let dir = root.join("inbox");
     fs::create_dir_all(dir.join("real")).unwrap();
-    let good = dir.join("real/good.txt");
-    fs::write(&good, HARBOUR).unwrap();
-    // The walk trusts the names of plain entries and resolves only the links.
-    std::os::unix::fs::symlink("real/good.txt", dir.join("link.txt")).unwrap();
-    std::os::unix::fs::symlink("real", dir.join("alias")).unwrap();
+    fs::create_dir_all(root.join("outside/dir")).unwrap();
+    for file in ["inbox/real/good.txt", "outside/a.txt", "outside/dir/b.txt"] {
+        fs::write(root.join(file), HARBOUR).unwrap();
+    }
+    // The walk trusts the names of plain entries and resolves only the links: to a file it
+    // also reaches by name, and to a file and a directory outside the walked one.
+    std::os::unix::fs::symlink("real/good.txt", dir.join("again.txt")).unwrap();
+    std::os::unix::fs::symlink("../outside/a.txt", dir.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink("../outside/dir", dir.join("alias")).unwrap();
     let db = root.join("archive.db");
     let out = ingest(&db, &[&dir]);
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert_eq!(
-        query_strings(&db, "SELECT origin FROM articles"),
-        [good.display().to_string()]
+        query_strings(&db, "SELECT origin FROM articles ORDER BY origin"),
+        ["inbox/real/good.txt", "outside/a.txt", "outside/dir/b.txt"]
+            .map(|file| root.join(file).display().to_string())
     );
 }
