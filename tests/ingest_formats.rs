@@ -247,7 +247,7 @@ fn json_object_array_and_shapes() {
 ]"#,
     );
     let (articles, errors) = ingest(&p);
-    let origin = file(&p).origin;
+    let origin = file(&p).origin().into_owned();
     let origins: Vec<&str> = articles.iter().map(|a| a.origin.as_str()).collect();
     assert_eq!(
         origins,
@@ -316,7 +316,7 @@ fn jsonl_streams_and_names_bad_lines() {
         b"{\"title\": \"one\", \"body\": \"First.\"}\n{\"title\": \"two\", \"body\": \n\n{\"title\": 3, \"body\": \"x\"}\n{\"title\": \"four\", \"body\": \"Fourth.\"}\n",
     );
     let (articles, errors) = ingest(&p);
-    let origin = file(&p).origin;
+    let origin = file(&p).origin().into_owned();
     assert_eq!(articles.len(), 2);
     assert_eq!(articles[0].origin, format!("{origin}#1"));
     assert_eq!(articles[1].origin, format!("{origin}#5"));
@@ -372,7 +372,7 @@ fn atom_and_json_feed_and_invalid_feed() {
     let a = one(&p);
     assert_eq!(a.source.as_deref(), Some("Atom Daily"));
     assert_eq!(a.body, "\u{201c}Fine,\u{201d} she said.");
-    assert_eq!(a.origin, format!("{}#urn:e1", file(&p).origin));
+    assert_eq!(a.origin, format!("{}#urn:e1", file(&p).origin()));
 
     let jf = br#"{"version": "https://jsonfeed.org/version/1.1", "title": "JF News", "items": [{"id": "1", "url": "https://jf.test/1", "content_text": "He said no."}]}"#;
     let p = write(dir.path(), "feed.json", jf);
@@ -548,7 +548,7 @@ fn walk_order_hidden_docs_duplicates() {
     let names: Vec<String> = files
         .iter()
         .map(|f| {
-            Path::new(&f.origin)
+            Path::new(f.origin().as_ref())
                 .strip_prefix(d.canonicalize().expect("canon"))
                 .expect("inside")
                 .to_string_lossy()
@@ -567,7 +567,7 @@ fn walk_order_hidden_docs_duplicates() {
     // stdin given twice is one input.
     let (files, _) = walk(&[Input::Stdin, Input::Stdin]);
     assert_eq!(files.len(), 1);
-    assert_eq!(files[0].origin, "-");
+    assert_eq!(files[0].origin(), "-");
 }
 
 #[test]

@@ -54,7 +54,6 @@ fn prf(got: &str, want: &str) -> (f64, f64, f64) {
 
 fn body_of(path: &Path) -> String {
     let file = InputFile {
-        origin: path.to_string_lossy().into_owned(),
         path: Some(path.to_path_buf()),
         len: 0,
     };

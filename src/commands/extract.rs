@@ -50,11 +50,7 @@ pub enum Record<'a> {
 }
 
 pub fn run(options: &IngestOptions) -> Result<ExitCode> {
-    let stdin = InputFile {
-        origin: "-".into(),
-        path: None,
-        len: 0,
-    };
+    let stdin = InputFile { path: None, len: 0 };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = 0usize;
     let articles = match ingest::read(&stdin, options) {

@@ -239,7 +239,7 @@ fn read_whole_guarded(
     }));
     read.unwrap_or_else(|_| {
         vec![Err(InputError {
-            origin: file.origin.clone(),
+            origin: file.origin().into_owned(),
             line: None,
             reason: "the reader failed on this file (a bug: please report it)".into(),
             skipped: false,

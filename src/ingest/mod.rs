@@ -57,12 +57,20 @@ pub struct IngestOptions {
 /// One file (or stdin) found by [`walk`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {
-    /// The canonical path, or `-` for stdin.
-    pub origin: String,
-    /// `None` for stdin.
+    /// The canonical path; `None` for stdin.
     pub path: Option<PathBuf>,
     /// Size in bytes where known (0 for stdin).
     pub len: u64,
+}
+
+impl InputFile {
+    /// Where its articles come from: the canonical path, or `-` for stdin. Derived, not
+    /// stored: a walk of a million files keeps one copy of each path.
+    pub fn origin(&self) -> std::borrow::Cow<'_, str> {
+        self.path
+            .as_deref()
+            .map_or("-".into(), |path| path.to_string_lossy())
+    }
 }
 
 /// Why an input gave no article. `skipped` inputs are not articles at all (an image, a
@@ -197,7 +205,7 @@ fn open(file: &InputFile) -> Result<Source, InputError> {
         Some(p) => match File::open(p) {
             Ok(f) => Ok(Box::new(f)),
             Err(e) => Err(error(
-                &file.origin,
+                &file.origin(),
                 match e.kind() {
                     std::io::ErrorKind::NotFound => "no such file".to_string(),
                     std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -220,7 +228,8 @@ fn io_error(origin: &str, e: std::io::Error, gz: bool) -> InputError {
 
 /// Opens one input and reads its articles.
 pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, InputError> {
-    let origin = file.origin.as_str();
+    let origin = file.origin();
+    let origin = origin.as_ref();
     let name = file
         .path
         .as_ref()
