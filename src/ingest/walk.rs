@@ -237,12 +237,12 @@ impl Walker {
             .collect();
         let html_dirs: BTreeSet<PathBuf> = html_pages.iter().map(|(d, _)| d.clone()).collect();
         for (path, len) in found {
-            if self.seen.contains(&digest(&path)) {
+            // Met once, whether it is then read or skipped.
+            if !self.seen.insert(digest(&path)) {
                 continue;
             }
             let origin = path.to_string_lossy().into_owned();
             if let Some(reason) = walk_skip_reason(&path) {
-                self.seen.insert(digest(&path));
                 self.errors.push(input_error(origin, reason, true));
                 continue;
             }
@@ -264,7 +264,6 @@ impl Walker {
                         && html_pages.contains(&(d.clone(), stem.clone()))
                 });
                 if has_page {
-                    self.seen.insert(digest(&path));
                     self.errors.push(input_error(
                         origin,
                         "extracted text of an HTML page beside it (the page is read instead)",
@@ -273,7 +272,10 @@ impl Walker {
                     continue;
                 }
             }
-            self.push_file(path, len);
+            self.files.push(InputFile {
+                path: Some(path),
+                len,
+            });
         }
     }
 }
