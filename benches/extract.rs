@@ -25,10 +25,9 @@ fn main() {
         );
         return;
     }
-    let (files, _) = walk(&[Input::Path(dir.clone())]);
-    let articles: Vec<Article> = files
-        .iter()
-        .filter_map(|f| read(f, &IngestOptions::default()).ok())
+    let articles: Vec<Article> = walk(&[Input::Path(dir.clone())])
+        .flatten()
+        .filter_map(|f| read(&f, &IngestOptions::default()).ok())
         .flatten()
         .filter_map(Result::ok)
         .collect();

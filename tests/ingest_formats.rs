@@ -6,12 +6,24 @@ use std::path::{Path, PathBuf};
 use newsclaims::ingest::{read, walk, IngestOptions, Input, InputError, InputFile};
 use newsclaims::model::{Article, Format};
 
+/// The files a walk finds, and why it left out the others.
+fn walked(inputs: &[Input]) -> (Vec<InputFile>, Vec<InputError>) {
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    for found in walk(inputs) {
+        match found {
+            Ok(file) => files.push(file),
+            Err(error) => errors.push(error),
+        }
+    }
+    (files, errors)
+}
+
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
 fn file(path: &Path) -> InputFile {
-    let (files, errors) = walk(&[Input::Path(path.to_path_buf())]);
+    let (files, errors) = walked(&[Input::Path(path.to_path_buf())]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(files.len(), 1, "{files:?}");
     files.into_iter().next().expect("one file")
@@ -19,7 +31,7 @@ fn file(path: &Path) -> InputFile {
 
 /// All articles and errors of one path, with default options.
 fn ingest_with(path: &Path, options: &IngestOptions) -> (Vec<Article>, Vec<InputError>) {
-    let (files, mut errors) = walk(&[Input::Path(path.to_path_buf())]);
+    let (files, mut errors) = walked(&[Input::Path(path.to_path_buf())]);
     let mut articles = Vec::new();
     for f in files {
         match read(&f, options) {
@@ -544,7 +556,7 @@ fn walk_order_hidden_docs_duplicates() {
         Input::Path(d.join("a.txt")),
         Input::Path(d.join("sub/../a.txt")),
     ];
-    let (files, errors) = walk(&inputs);
+    let (files, errors) = walked(&inputs);
     let names: Vec<String> = files
         .iter()
         .map(|f| {
@@ -565,16 +577,37 @@ fn walk_order_hidden_docs_duplicates() {
     let a = one(&d.join("README.md"));
     assert_eq!(a.title.as_deref(), Some("Readme"));
     // stdin given twice is one input.
-    let (files, _) = walk(&[Input::Stdin, Input::Stdin]);
+    let (files, _) = walked(&[Input::Stdin, Input::Stdin]);
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].origin(), "-");
+}
+
+/// A walk holds one directory's files at a time, not the tree's: it reads a directory only
+/// when the files before it have been taken.
+#[test]
+fn a_walk_reads_each_directory_when_its_files_come_next() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(d, "a/one.txt", b"One\n\nThe first one.\n");
+    write(d, "b/two.txt", b"Two\n\nThe second one.\n");
+    let mut files = walk(&[Input::Path(d.to_path_buf())]);
+    let first = files.next().expect("a first file").expect("found");
+    assert!(first.origin().ends_with("one.txt"), "{first:?}");
+    std::fs::remove_dir_all(d.join("b")).expect("rm");
+    let rest: Vec<_> = files.collect();
+    assert_eq!(rest.len(), 1, "{rest:?}");
+    let error = rest[0].as_ref().expect_err("b is gone");
+    assert!(
+        error.reason.starts_with("cannot read directory") && error.origin.ends_with('b'),
+        "{error:?}"
+    );
 }
 
 #[test]
 fn missing_paths_and_symlink_loops() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    let (files, errors) = walk(&[Input::Path(d.join("nope.txt"))]);
+    let (files, errors) = walked(&[Input::Path(d.join("nope.txt"))]);
     assert!(files.is_empty());
     assert_eq!(errors.len(), 1);
     assert!(!errors[0].skipped && errors[0].reason.contains("no such file"));
@@ -584,7 +617,7 @@ fn missing_paths_and_symlink_loops() {
         write(d, "loop/a.txt", b"A\n\na said.\n");
         std::os::unix::fs::symlink(d.join("loop"), d.join("loop/again")).expect("symlink");
         std::os::unix::fs::symlink(d.join("self"), d.join("self")).expect("symlink");
-        let (files, errors) = walk(&[Input::Path(d.to_path_buf())]);
+        let (files, errors) = walked(&[Input::Path(d.to_path_buf())]);
         assert_eq!(files.len(), 1, "{files:?}");
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(
@@ -645,7 +678,7 @@ fn stdin_child() {
     if std::env::var_os("NEWSCLAIMS_STDIN_CHILD").is_none() {
         return;
     }
-    let (files, errors) = walk(&[Input::Stdin]);
+    let (files, errors) = walked(&[Input::Stdin]);
     assert!(errors.is_empty());
     for item in read(&files[0], &IngestOptions::default()).expect("read stdin") {
         match item {

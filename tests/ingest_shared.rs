@@ -28,7 +28,6 @@ fn reason_key(r: &str) -> String {
 
 fn ingest(path: PathBuf) -> Tally {
     let mut t = Tally::default();
-    let (files, errors) = walk(&[Input::Path(path)]);
     let note = |e: newsclaims::ingest::InputError, t: &mut Tally| {
         let m = if e.skipped {
             &mut t.skipped
@@ -40,10 +39,14 @@ fn ingest(path: PathBuf) -> Tally {
             eprintln!("{} {e}", if e.skipped { "SKIP" } else { "FAIL" });
         }
     };
-    for e in errors {
-        note(e, &mut t);
-    }
-    for f in files {
+    for found in walk(&[Input::Path(path)]) {
+        let f = match found {
+            Ok(f) => f,
+            Err(e) => {
+                note(e, &mut t);
+                continue;
+            }
+        };
         match read(&f, &IngestOptions::default()) {
             Ok(items) => {
                 for item in items {

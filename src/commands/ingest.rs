@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::extract;
-use crate::ingest::{self, IngestOptions, Input, InputError, InputFile};
+use crate::ingest::{self, IngestOptions, Input, InputError, InputFile, Walk};
 use crate::model::{Article, Extraction};
 use crate::store::{Store, WriteSummary};
 
@@ -54,11 +54,11 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     let mut store = Store::open(db)?;
     store.checkpoint_in_background()?;
     let interrupted = interrupt_flag();
-    let (files, walk_errors) = ingest::walk(&inputs);
-    let progress = progress_bar(&files, config.quiet);
+    let progress = progress_bar(config.quiet);
     // One writer thread owns the archive, so the next batch is read and extracted while the
     // last one is written.
     let (batches, writer_inbox) = mpsc::sync_channel::<Vec<(Article, Extraction)>>(1);
+    let reading_done = AtomicBool::new(false);
     let (read_result, stored, write_result) = std::thread::scope(|scope| {
         let writer = std::thread::Builder::new()
             .name("writer".into())
@@ -76,6 +76,18 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
                 (stored, Ok(()))
             })
             .expect("the writer thread starts");
+        if !progress.is_hidden() {
+            // The reading walks the inputs as it goes; a walk of its own, ahead of it, gives
+            // the bar its total.
+            scope.spawn(|| {
+                for file in ingest::walk(&inputs).flatten() {
+                    if reading_done.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    progress.inc_length(file.len);
+                }
+            });
+        }
         let mut run = Run {
             writer: batches,
             progress: &progress,
@@ -86,10 +98,8 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             failed: 0,
             skipped: 0,
         };
-        for error in &walk_errors {
-            run.report(error);
-        }
-        let read_result = run.ingest_files(&files, &config.options, &interrupted);
+        let read_result = run.ingest_files(ingest::walk(&inputs), &config.options, &interrupted);
+        reading_done.store(true, Ordering::Relaxed);
         let counts = (run.failed, run.skipped);
         drop(run);
         let (stored, write_result) = match writer.join() {
@@ -136,11 +146,25 @@ struct Run<'a> {
 impl Run<'_> {
     fn ingest_files(
         &mut self,
-        files: &[InputFile],
+        mut walk: Walk,
         options: &IngestOptions,
         interrupted: &AtomicBool,
     ) -> Result<()> {
-        for round in files.chunks(FILES_PER_ROUND) {
+        let mut round = Vec::with_capacity(FILES_PER_ROUND);
+        loop {
+            round.clear();
+            for found in walk.by_ref() {
+                match found {
+                    Ok(file) => round.push(file),
+                    Err(error) => self.report(&error),
+                }
+                if round.len() == FILES_PER_ROUND {
+                    break;
+                }
+            }
+            if round.is_empty() {
+                break;
+            }
             let whole: Vec<Option<Vec<Result<Article, InputError>>>> = round
                 .par_iter()
                 .map(|file| {
@@ -263,12 +287,11 @@ fn extract_guarded(article: Article) -> Extracted {
     }
 }
 
-fn progress_bar(files: &[InputFile], quiet: bool) -> ProgressBar {
+fn progress_bar(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let total = files.iter().map(|f| f.len).sum();
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(
         "{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}",
     ) {

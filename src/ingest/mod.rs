@@ -91,16 +91,7 @@ pub type Articles = Box<dyn Iterator<Item = Result<Article, InputError>> + Send>
 pub const MAX_WHOLE_INPUT: u64 = 256 << 20;
 const SNIFF: usize = 64 << 10;
 
-/// Expands directories (recursively, in a stable order), drops a path given twice.
-///
-/// Inside walked directories, hidden entries are left out, and documentation files
-/// (README/SOURCE/LICENSE/MANIFEST/CHANGELOG... by stem, any case), benchmark reference outputs
-/// (`expected*`, `ground-truth*`, `gold*`) and `.txt` copies of HTML pages beside them
-/// (`text/x.txt` next to `html/x.html`) are skipped with a reason. Files named directly are
-/// always read.
-pub fn walk(inputs: &[Input]) -> (Vec<InputFile>, Vec<InputError>) {
-    walk::walk(inputs)
-}
+pub use walk::{walk, Walk};
 
 fn error(origin: &str, reason: impl Into<String>, skipped: bool) -> InputError {
     InputError {

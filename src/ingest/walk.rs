@@ -12,9 +12,10 @@
 //!   in a sibling directory (e.g. `text/x.txt` beside `html/x.html`) is the extracted text of
 //!   that page, already ingested from the page itself: skipped with a reason.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{HashSet, VecDeque};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -36,12 +37,17 @@ const DOC_STEMS: &[&str] = &[
     "citation",
 ];
 
-fn stem_lower(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    name.split('.').next().unwrap_or("").to_string()
+/// A file's name up to its first `.`.
+fn stem(path: &Path) -> String {
+    path.file_name()
+        .map(|n| {
+            n.to_string_lossy()
+                .split('.')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -51,7 +57,7 @@ fn is_hidden(path: &Path) -> bool {
 
 /// Why a file found in a directory walk is not read, if it is not.
 fn walk_skip_reason(path: &Path) -> Option<String> {
-    let stem = stem_lower(path);
+    let stem = stem(path).to_lowercase();
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -115,13 +121,28 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-struct Walker {
-    files: Vec<InputFile>,
-    errors: Vec<InputError>,
+/// The files of the inputs, found lazily: a directory is read when the files before it have
+/// been taken, so a walk holds one directory's files at a time, not the whole tree's.
+pub struct Walk {
+    /// The inputs not yet started, in the order given.
+    inputs: VecDeque<Input>,
+    /// Directories still to read; the last one is next (depth first, in sorted order).
+    pending: Vec<PendingDir>,
+    /// What the directory read last gives, in order.
+    ready: VecDeque<Result<InputFile, InputError>>,
     /// The canonical paths met so far, as digests: a second copy of every path was most of
     /// the walk's memory.
     seen: HashSet<PathDigest>,
     stdin_seen: bool,
+}
+
+struct PendingDir {
+    /// Canonical.
+    path: PathBuf,
+    /// The directories entered on the way down to it (canonical), to stop symlink loops.
+    ancestors: Vec<PathBuf>,
+    /// Stems of the HTML pages in it and in its sibling directories, for the `.txt` rule.
+    html_stems: Arc<HashSet<String>>,
 }
 
 /// The first 128 bits of a path's SHA-256: two different paths never share one in practice
@@ -135,186 +156,205 @@ fn digest(path: &Path) -> PathDigest {
     digest
 }
 
-impl Walker {
+/// Stems of the HTML pages right inside each directory. A directory that cannot be read
+/// adds none here; reading it for its files reports why.
+fn html_stems<'a>(dirs: impl Iterator<Item = &'a Path>) -> HashSet<String> {
+    let mut stems = HashSet::new();
+    for dir in dirs {
+        let Ok(entries) = fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if !is_dir && !is_hidden(&path) && is_html_name(&path) {
+                stems.insert(stem(&path));
+            }
+        }
+    }
+    stems
+}
+
+impl Walk {
     fn push_file(&mut self, canonical: PathBuf, len: u64) {
         if self.seen.insert(digest(&canonical)) {
-            self.files.push(InputFile {
+            self.ready.push_back(Ok(InputFile {
                 path: Some(canonical),
                 len,
+            }));
+        }
+    }
+
+    fn start(&mut self, input: Input) {
+        let path = match input {
+            Input::Stdin => {
+                if !self.stdin_seen {
+                    self.stdin_seen = true;
+                    self.ready.push_back(Ok(InputFile { path: None, len: 0 }));
+                }
+                return;
+            }
+            Input::Path(path) => path,
+        };
+        let origin = path.to_string_lossy().into_owned();
+        let canonical = match fs::canonicalize(&path) {
+            Ok(c) => c,
+            Err(e) => {
+                self.ready
+                    .push_back(Err(input_error(origin, io_reason(&e), false)));
+                return;
+            }
+        };
+        match fs::metadata(&canonical) {
+            // A walked directory's own pages are the only ones beside its files.
+            Ok(m) if m.is_dir() => self.pending.push(PendingDir {
+                html_stems: Arc::new(html_stems(std::iter::once(canonical.as_path()))),
+                ancestors: vec![canonical.clone()],
+                path: canonical,
+            }),
+            Ok(m) if m.is_file() => self.push_file(canonical, m.len()),
+            // A FIFO or device: read it as a stream.
+            Ok(_) => self.push_file(canonical, 0),
+            Err(e) => self
+                .ready
+                .push_back(Err(input_error(origin, io_reason(&e), false))),
+        }
+    }
+
+    fn read_dir(&mut self, dir: PendingDir) {
+        let entries = match fs::read_dir(&dir.path) {
+            Ok(e) => e,
+            Err(e) => {
+                self.ready.push_back(Err(input_error(
+                    dir.path.to_string_lossy().into_owned(),
+                    format!("cannot read directory: {}", io_reason(&e)),
+                    false,
+                )));
+                return;
+            }
+        };
+        let mut entries: Vec<fs::DirEntry> = entries.filter_map(|e| e.ok()).collect();
+        entries.sort_by_key(|e| e.file_name());
+        let mut subdirs = Vec::new();
+        for entry in entries {
+            let path = entry.path();
+            if is_hidden(&path) {
+                continue;
+            }
+            let origin = path.to_string_lossy().into_owned();
+            // `dir` is canonical, so an entry that is no symlink is canonical as it is:
+            // resolving it again, one system call per component, was most of the walk.
+            let is_link = entry.file_type().map_or(true, |t| t.is_symlink());
+            let canonical = if is_link {
+                match fs::canonicalize(&path) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        self.ready
+                            .push_back(Err(input_error(origin, io_reason(&e), false)));
+                        continue;
+                    }
+                }
+            } else {
+                path
+            };
+            let meta = match if is_link {
+                fs::metadata(&canonical)
+            } else {
+                entry.metadata()
+            } {
+                Ok(m) => m,
+                Err(e) => {
+                    self.ready
+                        .push_back(Err(input_error(origin, io_reason(&e), false)));
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                if dir.ancestors.contains(&canonical) {
+                    self.ready.push_back(Err(input_error(
+                        origin,
+                        "symlink loop (directory contains itself)",
+                        false,
+                    )));
+                } else {
+                    subdirs.push(canonical);
+                }
+            } else if meta.is_file() {
+                self.take_found(canonical, meta.len(), &dir.html_stems);
+            } else {
+                self.ready
+                    .push_back(Err(input_error(origin, "not a regular file", true)));
+            }
+        }
+        // The subdirectories are siblings: a `.txt` in one is the text of a page in another.
+        let html_stems = Arc::new(html_stems(subdirs.iter().map(PathBuf::as_path)));
+        for subdir in subdirs.into_iter().rev() {
+            let mut ancestors = dir.ancestors.clone();
+            ancestors.push(subdir.clone());
+            self.pending.push(PendingDir {
+                path: subdir,
+                ancestors,
+                html_stems: Arc::clone(&html_stems),
             });
         }
     }
 
-    fn walk_dir(&mut self, root: &Path) {
-        // Directories entered so far on this walk (canonical), to stop symlink loops.
-        let mut found: Vec<(PathBuf, u64)> = Vec::new();
-        let mut stack: Vec<(PathBuf, Vec<PathBuf>)> =
-            vec![(root.to_path_buf(), vec![root.to_path_buf()])];
-        while let Some((dir, ancestors)) = stack.pop() {
-            let entries = match fs::read_dir(&dir) {
-                Ok(e) => e,
-                Err(e) => {
-                    self.errors.push(input_error(
-                        dir.to_string_lossy().into_owned(),
-                        format!("cannot read directory: {}", io_reason(&e)),
-                        false,
-                    ));
-                    continue;
-                }
-            };
-            let mut entries: Vec<fs::DirEntry> = entries.filter_map(|e| e.ok()).collect();
-            entries.sort_by_key(|e| e.file_name());
-            let mut subdirs = Vec::new();
-            for entry in entries {
-                let path = entry.path();
-                if is_hidden(&path) {
-                    continue;
-                }
-                let origin = path.to_string_lossy().into_owned();
-                // `dir` is canonical, so an entry that is no symlink is canonical as it is:
-                // resolving it again, one system call per component, was most of the walk.
-                let is_link = entry.file_type().map_or(true, |t| t.is_symlink());
-                let canonical = if is_link {
-                    match fs::canonicalize(&path) {
-                        Ok(c) => c,
-                        Err(e) => {
-                            self.errors.push(input_error(origin, io_reason(&e), false));
-                            continue;
-                        }
-                    }
-                } else {
-                    path
-                };
-                let meta = match if is_link {
-                    fs::metadata(&canonical)
-                } else {
-                    entry.metadata()
-                } {
-                    Ok(m) => m,
-                    Err(e) => {
-                        self.errors.push(input_error(origin, io_reason(&e), false));
-                        continue;
-                    }
-                };
-                if meta.is_dir() {
-                    if ancestors.contains(&canonical) {
-                        self.errors.push(input_error(
-                            origin,
-                            "symlink loop (directory contains itself)",
-                            false,
-                        ));
-                        continue;
-                    }
-                    let mut anc = ancestors.clone();
-                    anc.push(canonical.clone());
-                    subdirs.push((canonical, anc));
-                } else if meta.is_file() {
-                    found.push((canonical, meta.len()));
-                } else {
-                    self.errors
-                        .push(input_error(origin, "not a regular file", true));
-                }
-            }
-            // Depth first, in sorted order.
-            for d in subdirs.into_iter().rev() {
-                stack.push(d);
-            }
+    /// A file found in a walked directory: read unless met before or skipped by a walk rule.
+    fn take_found(&mut self, path: PathBuf, len: u64, html_stems: &HashSet<String>) {
+        // Met once, whether it is then read or skipped.
+        if !self.seen.insert(digest(&path)) {
+            return;
         }
-        // Walk-only skip rules.
-        let html_pages: HashSet<(PathBuf, String)> = found
-            .iter()
-            .filter(|(p, _)| is_html_name(p))
-            .filter_map(|(p, _)| {
-                let dir = p.parent()?.to_path_buf();
-                let stem = p
-                    .file_name()?
-                    .to_string_lossy()
-                    .split('.')
-                    .next()?
-                    .to_string();
-                Some((dir, stem))
-            })
-            .collect();
-        let html_dirs: BTreeSet<PathBuf> = html_pages.iter().map(|(d, _)| d.clone()).collect();
-        for (path, len) in found {
-            // Met once, whether it is then read or skipped.
-            if !self.seen.insert(digest(&path)) {
-                continue;
-            }
-            let origin = path.to_string_lossy().into_owned();
-            if let Some(reason) = walk_skip_reason(&path) {
-                self.errors.push(input_error(origin, reason, true));
-                continue;
-            }
-            if is_txt_name(&path) {
-                let stem = path
-                    .file_name()
-                    .map(|n| {
-                        n.to_string_lossy()
-                            .split('.')
-                            .next()
-                            .unwrap_or("")
-                            .to_string()
-                    })
-                    .unwrap_or_default();
-                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                let parent = dir.parent().map(Path::to_path_buf);
-                let has_page = html_dirs.iter().any(|d| {
-                    (d == &dir || (parent.is_some() && d.parent() == parent.as_deref()))
-                        && html_pages.contains(&(d.clone(), stem.clone()))
-                });
-                if has_page {
-                    self.errors.push(input_error(
-                        origin,
-                        "extracted text of an HTML page beside it (the page is read instead)",
-                        true,
-                    ));
-                    continue;
-                }
-            }
-            self.files.push(InputFile {
+        let origin = path.to_string_lossy().into_owned();
+        if let Some(reason) = walk_skip_reason(&path) {
+            self.ready.push_back(Err(input_error(origin, reason, true)));
+        } else if is_txt_name(&path) && html_stems.contains(&stem(&path)) {
+            self.ready.push_back(Err(input_error(
+                origin,
+                "extracted text of an HTML page beside it (the page is read instead)",
+                true,
+            )));
+        } else {
+            self.ready.push_back(Ok(InputFile {
                 path: Some(path),
                 len,
-            });
+            }));
         }
     }
 }
 
-pub fn walk(inputs: &[Input]) -> (Vec<InputFile>, Vec<InputError>) {
-    let mut w = Walker {
-        files: Vec::new(),
-        errors: Vec::new(),
-        seen: HashSet::new(),
-        stdin_seen: false,
-    };
-    for input in inputs {
-        match input {
-            Input::Stdin => {
-                if !w.stdin_seen {
-                    w.stdin_seen = true;
-                    w.files.push(InputFile { path: None, len: 0 });
-                }
+impl Iterator for Walk {
+    type Item = Result<InputFile, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.ready.pop_front() {
+                return Some(item);
             }
-            Input::Path(p) => {
-                let origin = p.to_string_lossy().into_owned();
-                let canonical = match fs::canonicalize(p) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        w.errors.push(input_error(origin, io_reason(&e), false));
-                        continue;
-                    }
-                };
-                match fs::metadata(&canonical) {
-                    Ok(m) if m.is_dir() => w.walk_dir(&canonical),
-                    Ok(m) if m.is_file() => w.push_file(canonical, m.len()),
-                    Ok(_) => {
-                        // A FIFO or device: read it as a stream.
-                        w.push_file(canonical, 0)
-                    }
-                    Err(e) => w.errors.push(input_error(origin, io_reason(&e), false)),
-                }
+            if let Some(dir) = self.pending.pop() {
+                self.read_dir(dir);
+            } else {
+                let input = self.inputs.pop_front()?;
+                self.start(input);
             }
         }
     }
-    (w.files, w.errors)
+}
+
+/// Expands directories (recursively, depth first, in sorted order), drops a path given twice,
+/// and gives each file, or why it is not read, as it is found.
+///
+/// Inside walked directories, hidden entries are left out, and documentation files
+/// (README/SOURCE/LICENSE/MANIFEST/CHANGELOG... by stem, any case), benchmark reference outputs
+/// (`expected*`, `ground-truth*`, `gold*`) and `.txt` copies of HTML pages beside them
+/// (`text/x.txt` next to `html/x.html`) are skipped with a reason. Files named directly are
+/// always read.
+pub fn walk(inputs: &[Input]) -> Walk {
+    Walk {
+        inputs: inputs.iter().cloned().collect(),
+        pending: Vec::new(),
+        ready: VecDeque::new(),
+        seen: HashSet::new(),
+        stdin_seen: false,
+    }
 }
