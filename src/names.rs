@@ -6,8 +6,13 @@ use unicode_normalization::UnicodeNormalization;
 /// NFKC, diacritics folded to ASCII, lower case, punctuation except `'` and `-` dropped,
 /// white space collapsed.
 pub fn key(name: &str) -> String {
-    let nfkc: String = name.nfkc().collect();
-    let folded = deunicode::deunicode(&nfkc).to_lowercase();
+    // NFKC and transliteration leave ASCII as it is, and most names are ASCII: the writer
+    // keys every speaker it meets.
+    let folded = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        fold(name)
+    };
     let mut out = String::with_capacity(folded.len());
     for word in folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
@@ -22,9 +27,22 @@ pub fn key(name: &str) -> String {
     out
 }
 
+fn fold(name: &str) -> String {
+    let nfkc: String = name.nfkc().collect();
+    deunicode::deunicode(&nfkc).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{fold, key};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ascii_names_fold_as_any_other(name in "[ -~]{0,40}") {
+            prop_assert_eq!(name.to_ascii_lowercase(), fold(&name));
+        }
+    }
 
     #[test]
     fn folds_case_diacritics_and_spacing() {

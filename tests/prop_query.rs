@@ -10,7 +10,7 @@ use proptest::prelude::*;
 
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    store.write_batch(&common::articles(), "test").unwrap();
+    store.write_batch(common::articles(), "test").unwrap();
     store
 }
 

@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, SyncSender};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -26,8 +26,21 @@ const FILES_PER_ROUND: usize = 64;
 /// whatever the articles' length.
 const BATCH_BYTES: usize = 8 << 20;
 /// The first batch is this small, and each next one twice as large up to the batch size, so
-/// that the writer starts early instead of waiting for a whole batch to be read and extracted.
+/// that the full-text indexing of each batch, which ends it, overlaps the extraction of the
+/// next one from the start.
 const FIRST_BATCH: usize = 32;
+/// Articles are extracted and handed to the writer this many at a time, so that the writer
+/// stores a batch while it is still being extracted instead of waiting for all of it.
+const PART: usize = 64;
+/// How many parts may wait for the writer: about one batch.
+const PARTS_QUEUED: usize = 32;
+
+/// Extracted articles on their way to the writer. A batch is the parts up to the one that
+/// ends it; the writer commits it then.
+struct Part {
+    items: Vec<(Article, Extraction)>,
+    ends_batch: bool,
+}
 
 pub struct IngestConfig {
     pub paths: Vec<PathBuf>,
@@ -55,17 +68,17 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     store.checkpoint_in_background()?;
     let interrupted = interrupt_flag();
     let progress = progress_bar(config.quiet);
-    // One writer thread owns the archive, so the next batch is read and extracted while the
-    // last one is written.
-    let (batches, writer_inbox) = mpsc::sync_channel::<Vec<(Article, Extraction)>>(1);
+    // One writer thread owns the archive, so that articles are read and extracted while the
+    // ones before them are written.
+    let (parts, writer_inbox) = mpsc::sync_channel::<Part>(PARTS_QUEUED);
     let reading_done = AtomicBool::new(false);
     let (read_result, stored, write_result) = std::thread::scope(|scope| {
         let writer = std::thread::Builder::new()
             .name("writer".into())
-            .spawn_scoped(scope, || -> (WriteSummary, Result<()>) {
+            .spawn_scoped(scope, move || -> (WriteSummary, Result<()>) {
                 let mut stored = WriteSummary::default();
-                for batch in writer_inbox {
-                    match store.write_batch(&batch, extract::VERSION) {
+                while let Ok(first) = writer_inbox.recv() {
+                    match store.write_batch(batch_items(first, &writer_inbox), extract::VERSION) {
                         Ok((summary, _)) => stored.add(summary),
                         Err(error) => {
                             let error = error.context(format!("cannot write to {}", db.display()));
@@ -89,12 +102,13 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             });
         }
         let mut run = Run {
-            writer: batches,
+            writer: parts,
             progress: &progress,
             batch_size: config.batch_size,
             batch_len: FIRST_BATCH.min(config.batch_size),
+            batch_taken: 0,
+            batch_bytes: 0,
             pending: Vec::new(),
-            pending_bytes: 0,
             failed: 0,
             skipped: 0,
         };
@@ -131,14 +145,36 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     })
 }
 
+/// The articles of one batch, part by part as they arrive: it ends with the part that says
+/// so, or where reading stopped.
+fn batch_items(
+    first: Part,
+    inbox: &Receiver<Part>,
+) -> impl Iterator<Item = (Article, Extraction)> + '_ {
+    let mut more = !first.ends_batch;
+    std::iter::once(first.items)
+        .chain(std::iter::from_fn(move || {
+            if !more {
+                return None;
+            }
+            let part = inbox.recv().ok()?;
+            more = !part.ends_batch;
+            Some(part.items)
+        }))
+        .flatten()
+}
+
 struct Run<'a> {
-    writer: SyncSender<Vec<(Article, Extraction)>>,
+    writer: SyncSender<Part>,
     progress: &'a ProgressBar,
     batch_size: usize,
-    /// How many articles the next batch holds: from [`FIRST_BATCH`] up to `batch_size`.
+    /// How many articles the current batch holds: from [`FIRST_BATCH`] up to `batch_size`.
     batch_len: usize,
+    /// Articles and bytes of text taken into the current batch so far.
+    batch_taken: usize,
+    batch_bytes: usize,
+    /// Articles of the current batch not yet extracted.
     pending: Vec<Article>,
-    pending_bytes: usize,
     failed: usize,
     skipped: usize,
 }
@@ -197,8 +233,8 @@ impl Run<'_> {
                 self.progress.inc(file.len);
             }
         }
-        if !interrupted.load(Ordering::SeqCst) {
-            self.flush()?;
+        if !interrupted.load(Ordering::SeqCst) && self.batch_taken > 0 {
+            self.send_part(true)?;
         }
         Ok(())
     }
@@ -206,10 +242,13 @@ impl Run<'_> {
     fn take(&mut self, item: Result<Article, InputError>) -> Result<()> {
         match item {
             Ok(article) => {
-                self.pending_bytes += article.body.len();
+                self.batch_taken += 1;
+                self.batch_bytes += article.body.len();
                 self.pending.push(article);
-                if self.pending.len() >= self.batch_len || self.pending_bytes >= BATCH_BYTES {
-                    self.flush()?;
+                if self.batch_taken >= self.batch_len || self.batch_bytes >= BATCH_BYTES {
+                    self.send_part(true)?;
+                } else if self.pending.len() >= PART {
+                    self.send_part(false)?;
                 }
             }
             Err(error) => self.report(&error),
@@ -217,27 +256,27 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// Extracts the pending articles in parallel and stores them in one transaction.
-    fn flush(&mut self) -> Result<()> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        self.pending_bytes = 0;
+    /// Extracts the pending articles in parallel and hands them to the writer.
+    fn send_part(&mut self, ends_batch: bool) -> Result<()> {
         let extracted: Vec<Extracted> = std::mem::take(&mut self.pending)
             .into_par_iter()
             .map(extract_guarded)
             .collect();
-        let mut batch = Vec::with_capacity(extracted.len());
+        let mut items = Vec::with_capacity(extracted.len());
         for item in extracted {
             match item {
-                Ok(pair) => batch.push(pair),
+                Ok(pair) => items.push(pair),
                 Err(error) => self.report(&error),
             }
         }
         self.writer
-            .send(batch)
+            .send(Part { items, ends_batch })
             .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
-        self.batch_len = (self.batch_len * 2).min(self.batch_size);
+        if ends_batch {
+            self.batch_taken = 0;
+            self.batch_bytes = 0;
+            self.batch_len = (self.batch_len * 2).min(self.batch_size);
+        }
         Ok(())
     }
 
@@ -347,4 +386,41 @@ pub fn reextract(db: &Path, all: bool) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(origins: &[&str], ends_batch: bool) -> Part {
+        let items = origins
+            .iter()
+            .map(|origin| {
+                let article = Article {
+                    origin: origin.to_string(),
+                    ..Article::default()
+                };
+                (article, Extraction::default())
+            })
+            .collect();
+        Part { items, ends_batch }
+    }
+
+    fn origins(items: impl Iterator<Item = (Article, Extraction)>) -> Vec<String> {
+        items.map(|(article, _)| article.origin).collect()
+    }
+
+    #[test]
+    fn a_batch_is_its_parts_up_to_the_one_that_ends_it_or_where_reading_stopped() {
+        let (parts, inbox) = mpsc::sync_channel(8);
+        parts.send(part(&["a", "b"], false)).unwrap();
+        parts.send(part(&["c"], true)).unwrap();
+        parts.send(part(&["d"], false)).unwrap();
+        drop(parts);
+        let first = inbox.recv().unwrap();
+        assert_eq!(origins(batch_items(first, &inbox)), ["a", "b", "c"]);
+        let second = inbox.recv().unwrap();
+        assert_eq!(origins(batch_items(second, &inbox)), ["d"]);
+        assert!(inbox.recv().is_err());
+    }
 }

@@ -2,6 +2,7 @@
 //! `INSERT OR REPLACE`, which would drop curated rows), speakers resolved through aliases.
 
 use anyhow::Result;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -69,15 +70,22 @@ pub fn content_hash(article: &Article) -> String {
 }
 
 impl Store {
-    /// Stores a batch of articles in one transaction: all of it or none of it.
-    pub fn write_batch(
+    /// Stores a batch of articles in one transaction: all of it or none of it. The batch may
+    /// still be arriving (ingest hands over each part as soon as it is extracted): the
+    /// transaction stays open until the last one.
+    pub fn write_batch<I>(
         &mut self,
-        batch: &[(Article, Extraction)],
+        batch: I,
         extractor_version: &str,
-    ) -> Result<(WriteSummary, Vec<ArticleOutcome>)> {
+    ) -> Result<(WriteSummary, Vec<ArticleOutcome>)>
+    where
+        I: IntoIterator,
+        I::Item: Borrow<(Article, Extraction)>,
+    {
         self.in_write_transaction(|writer| {
-            let mut outcomes = Vec::with_capacity(batch.len());
-            for (article, extraction) in batch {
+            let mut outcomes = Vec::new();
+            for item in batch {
+                let (article, extraction) = item.borrow();
                 let outcome = writer.write_article(article, extraction, extractor_version)?;
                 match outcome {
                     ArticleOutcome::New => writer.summary.new += 1,

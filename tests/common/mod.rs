@@ -190,7 +190,7 @@ pub const CLAIMS: usize = 8;
 pub fn archive(dir: &Path) -> PathBuf {
     let path = dir.join("archive.db");
     let mut store = Store::open(&path).expect("open");
-    store.write_batch(&articles(), "test").expect("write");
+    store.write_batch(articles(), "test").expect("write");
     path
 }
 
