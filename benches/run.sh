@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue "Fast at every size"): ingest at 1x, 10x and 100x the BBC set against
-# the sqlite3 floor, extraction alone, search latency and export at the largest size.
+# The benchmark suite (issue "Fast at every size"): ingest of 1x, 10x and 100x the BBC set and of
+# Reuters-21578 as JSON Lines against the sqlite3 floor, extraction alone, search latency and
+# export at the largest size.
 # Timings are medians of BENCH_RUNS runs, measured side by side in one run of this script.
 #
 #   benches/run.sh [SHARED_DIR]
@@ -33,42 +34,58 @@ cat migrations/*.sql >"$dir/schema.sql"
 echo "## Ingest (medians of $runs runs)"
 echo "| corpus | MB | articles | sqlite3 floor s | schema floor s | newsclaims s | ratio | MB/s | articles/s | s per MB | peak RSS MB |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-for n in $times; do
-    corpus=$dir/corpus-${n}x
-    [ -d "$corpus" ] || python3 benches/gen_corpus.py --bbc "$shared/data/bbc" --out "$corpus" --times "$n"
-    bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
-    files=$(find "$corpus" -type f | wc -l)
+# ingest_row NAME INPUT ARTICLES FLOOR_SQL: one row of the ingest table. The floor, newsclaims
+# and the schema floor run side by side, $runs times each; newsclaims leaves archive-NAME.db.
+ingest_row() {
+    local name=$1 input=$2 articles=$3 floor_sql=$4
+    local archive=$dir/archive-$name.db
+    local bytes
+    bytes=$(find "$input" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
     : >"$dir/floor.times"
     : >"$dir/schema.times"
     : >"$dir/ingest.times"
     : >"$dir/ingest.rss"
     for _ in $(seq "$runs"); do
         rm -f "$dir/floor.db"*
-        measure sqlite3 "$dir/floor.db" \
-            "CREATE VIRTUAL TABLE docs USING fts5(path, body);
-             BEGIN;
-             INSERT INTO docs SELECT name, CAST(data AS TEXT) FROM fsdir('$corpus') WHERE data IS NOT NULL AND (mode & 61440) = 32768;
-             COMMIT;" | cut -d' ' -f1 >>"$dir/floor.times"
-        rm -f "$dir/archive-${n}x.db"*
-        read -r seconds rss < <(measure "$bin" --db "$dir/archive-${n}x.db" ingest --quiet "$corpus")
+        measure sqlite3 "$dir/floor.db" "$floor_sql" | cut -d' ' -f1 >>"$dir/floor.times"
+        rm -f "$archive"*
+        read -r seconds rss < <(measure "$bin" --db "$archive" ingest --quiet "$input")
         echo "$seconds" >>"$dir/ingest.times"
         echo "$rss" >>"$dir/ingest.rss"
         # The schema floor copies the rows just stored into an empty archive (schema_floor.sql).
         rm -f "$dir/schema.db"*
         sqlite3 "$dir/schema.db" <"$dir/schema.sql"
-        measure sqlite3 "$dir/schema.db" -cmd "ATTACH '$dir/archive-${n}x.db' AS src" \
+        measure sqlite3 "$dir/schema.db" -cmd "ATTACH '$archive' AS src" \
             <benches/schema_floor.sql | cut -d' ' -f1 >>"$dir/schema.times"
     done
-    floor=$(median <"$dir/floor.times")
-    schema=$(median <"$dir/schema.times")
-    ingest=$(median <"$dir/ingest.times")
-    rss=$(sort -g "$dir/ingest.rss" | tail -n 1)
-    awk -v n="$n" -v b="$bytes" -v f="$files" -v fl="$floor" -v sc="$schema" -v t="$ingest" \
-        -v r="$rss" 'BEGIN {
+    awk -v n="$name" -v b="$bytes" -v f="$articles" -v fl="$(median <"$dir/floor.times")" \
+        -v sc="$(median <"$dir/schema.times")" -v t="$(median <"$dir/ingest.times")" \
+        -v r="$(sort -g "$dir/ingest.rss" | tail -n 1)" 'BEGIN {
         mb = b / 1e6
-        printf "| %sx | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f | %.4f | %.0f |\n",
+        printf "| %s | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f | %.4f | %.0f |\n",
             n, mb, f, fl, sc, t, t / fl, mb / t, f / t, t / mb, r / 1024 }'
+}
+
+for n in $times; do
+    corpus=$dir/corpus-${n}x
+    [ -d "$corpus" ] || python3 benches/gen_corpus.py --bbc "$shared/data/bbc" --out "$corpus" --times "$n"
+    ingest_row "${n}x" "$corpus" "$(find "$corpus" -type f | wc -l)" \
+        "CREATE VIRTUAL TABLE docs USING fts5(path, body);
+         BEGIN;
+         INSERT INTO docs SELECT name, CAST(data AS TEXT) FROM fsdir('$corpus') WHERE data IS NOT NULL AND (mode & 61440) = 32768;
+         COMMIT;"
 done
+# Reuters-21578 as one JSON Lines file: the floor stores each line's id, and its title and body
+# as one text, the way the BBC floor stores each file whole.
+reuters=$shared/data/reuters21578.jsonl
+if [ -f "$reuters" ]; then
+    ingest_row reuters "$reuters" "$(wc -l <"$reuters")" \
+        "CREATE VIRTUAL TABLE docs USING fts5(path, body);
+         BEGIN;
+         INSERT INTO docs SELECT value->>'id', coalesce(value->>'title', '') || char(10) || coalesce(value->>'body', '')
+         FROM json_each('[' || replace(trim(CAST(readfile('$reuters') AS TEXT), char(10)), char(10), ',') || ']');
+         COMMIT;"
+fi
 
 largest=$(echo "$times" | tr ' ' '\n' | sort -g | tail -n 1)
 db=$dir/archive-${largest}x.db
