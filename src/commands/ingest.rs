@@ -354,17 +354,23 @@ fn extraction_pool() -> rayon::ThreadPool {
 #[cfg(target_os = "linux")]
 fn lower_priority() {
     // On Linux a nice value belongs to a thread: this one alone yields to the writer.
-    // SAFETY: plain system calls on the calling thread, with no memory passed.
+    // SAFETY: a plain system call, with no memory passed.
     unsafe {
-        let thread = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, thread, 10);
+        libc::setpriority(libc::PRIO_PROCESS, this_thread(), 10);
     }
+}
+
+#[cfg(target_os = "linux")]
+fn this_thread() -> libc::id_t {
+    // SAFETY: gettid takes nothing and cannot fail.
+    unsafe { libc::syscall(libc::SYS_gettid) as libc::id_t }
 }
 
 #[cfg(not(target_os = "linux"))]
 fn lower_priority() {}
 
-/// Ctrl-C sets the flag; the run stops at the next article, after the batch being written.
+/// Ctrl-C sets the flag; the run stops at the next article, and what the writer already has
+/// is stored.
 fn interrupt_flag() -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
     let setter = Arc::clone(&flag);
@@ -438,10 +444,8 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn extraction_threads_yield_to_the_writer() {
-        let nice = || unsafe {
-            let thread = libc::syscall(libc::SYS_gettid) as libc::id_t;
-            libc::getpriority(libc::PRIO_PROCESS, thread)
-        };
+        // SAFETY: a plain system call, with no memory passed.
+        let nice = || unsafe { libc::getpriority(libc::PRIO_PROCESS, this_thread()) };
         let writer = nice();
         let extraction = extraction_pool().install(|| rayon::broadcast(|_| nice()));
         assert!(
