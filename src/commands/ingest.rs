@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::extract;
 use crate::ingest::{self, IngestOptions, Input, InputError, InputFile, Walk};
 use crate::model::{Article, Extraction};
-use crate::store::{Store, WriteSummary};
+use crate::store::{Arrival, Store, WriteSummary};
 
 /// Files under this size are read whole, many at once; larger ones (a JSON Lines dump) stream.
 const READ_WHOLE_BELOW: u64 = 16 << 20;
@@ -78,7 +78,8 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             .spawn_scoped(scope, move || -> (WriteSummary, Result<()>) {
                 let mut stored = WriteSummary::default();
                 while let Ok(first) = writer_inbox.recv() {
-                    match store.write_batch(batch_items(first, &writer_inbox), extract::VERSION) {
+                    match store.write_arrivals(batch_items(first, &writer_inbox), extract::VERSION)
+                    {
                         Ok((summary, _)) => stored.add(summary),
                         Err(error) => {
                             let error = error.context(format!("cannot write to {}", db.display()));
@@ -147,22 +148,32 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
 }
 
 /// The articles of one batch, part by part as they arrive: it ends with the part that says
-/// so, or where reading stopped.
+/// so, or where reading stopped. Before waiting for a part, a pause.
 fn batch_items(
     first: Part,
     inbox: &Receiver<Part>,
-) -> impl Iterator<Item = (Article, Extraction)> + '_ {
+) -> impl Iterator<Item = Arrival<(Article, Extraction)>> + '_ {
     let mut more = !first.ends_batch;
-    std::iter::once(first.items)
-        .chain(std::iter::from_fn(move || {
+    let mut paused = false;
+    first.items.into_iter().map(Arrival::Article).chain(
+        std::iter::from_fn(move || {
             if !more {
                 return None;
             }
-            let part = inbox.recv().ok()?;
+            let part = match inbox.try_recv() {
+                Ok(part) => part,
+                Err(TryRecvError::Empty) if !paused => {
+                    paused = true;
+                    return Some(vec![Arrival::Pause]);
+                }
+                Err(_) => inbox.recv().ok()?,
+            };
+            paused = false;
             more = !part.ends_batch;
-            Some(part.items)
-        }))
-        .flatten()
+            Some(part.items.into_iter().map(Arrival::Article).collect())
+        })
+        .flatten(),
+    )
 }
 
 struct Run<'a> {
@@ -437,8 +448,14 @@ mod tests {
         Part { items, ends_batch }
     }
 
-    fn origins(items: impl Iterator<Item = (Article, Extraction)>) -> Vec<String> {
-        items.map(|(article, _)| article.origin).collect()
+    /// Each article's origin, and `-` for a pause.
+    fn origins(arrivals: impl Iterator<Item = Arrival<(Article, Extraction)>>) -> Vec<String> {
+        arrivals
+            .map(|arrival| match arrival {
+                Arrival::Article((article, _)) => article.origin,
+                Arrival::Pause => "-".into(),
+            })
+            .collect()
     }
 
     #[cfg(target_os = "linux")]
@@ -466,5 +483,17 @@ mod tests {
         let second = inbox.recv().unwrap();
         assert_eq!(origins(batch_items(second, &inbox)), ["d"]);
         assert!(inbox.recv().is_err());
+    }
+
+    #[test]
+    fn a_batch_pauses_once_when_its_next_part_is_not_there_yet() {
+        let (parts, inbox) = mpsc::sync_channel(8);
+        parts.send(part(&["a"], false)).unwrap();
+        let first = inbox.recv().unwrap();
+        let mut items = batch_items(first, &inbox);
+        assert_eq!(origins(items.by_ref().take(2)), ["a", "-"]);
+        parts.send(part(&["b"], false)).unwrap();
+        parts.send(part(&["c"], true)).unwrap();
+        assert_eq!(origins(items), ["b", "c"]);
     }
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use rusqlite::{Connection, OpenFlags};
 
-pub use write::{content_hash, ArticleOutcome, WriteSummary};
+pub use write::{content_hash, Arrival, ArticleOutcome, WriteSummary};
 
 /// Marks a file as a newsclaims archive (`PRAGMA application_id`; "NCLM").
 const APPLICATION_ID: i32 = 0x4E43_4C4D;

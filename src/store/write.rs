@@ -12,6 +12,14 @@ use super::query::lookup_key;
 use super::Store;
 use crate::model::{Article, Extraction};
 
+/// The next thing a batch still arriving brings: an article, or word that none is ready yet.
+pub enum Arrival<T> {
+    Article(T),
+    /// The writer indexes what it has stored so far instead of idling. Each such pause adds a
+    /// full-text segment, so it comes only when the writer would otherwise wait.
+    Pause,
+}
+
 /// What storing one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArticleOutcome {
@@ -70,9 +78,7 @@ pub fn content_hash(article: &Article) -> String {
 }
 
 impl Store {
-    /// Stores a batch of articles in one transaction: all of it or none of it. The batch may
-    /// still be arriving (ingest hands over each part as soon as it is extracted): the
-    /// transaction stays open until the last one.
+    /// Stores a batch of articles in one transaction: all of it or none of it.
     pub fn write_batch<I>(
         &mut self,
         batch: I,
@@ -82,9 +88,30 @@ impl Store {
         I: IntoIterator,
         I::Item: Borrow<(Article, Extraction)>,
     {
+        self.write_arrivals(batch.into_iter().map(Arrival::Article), extractor_version)
+    }
+
+    /// Stores a batch that is still arriving (ingest hands over each part as soon as it is
+    /// extracted), in one transaction that stays open until its last article.
+    pub fn write_arrivals<I, B>(
+        &mut self,
+        arrivals: I,
+        extractor_version: &str,
+    ) -> Result<(WriteSummary, Vec<ArticleOutcome>)>
+    where
+        I: IntoIterator<Item = Arrival<B>>,
+        B: Borrow<(Article, Extraction)>,
+    {
         self.in_write_transaction(|writer| {
             let mut outcomes = Vec::new();
-            for item in batch {
+            for arrival in arrivals {
+                let item = match arrival {
+                    Arrival::Article(item) => item,
+                    Arrival::Pause => {
+                        writer.unindexed.index(writer.tx)?;
+                        continue;
+                    }
+                };
                 let (article, extraction) = item.borrow();
                 let outcome = writer.write_article(article, extraction, extractor_version)?;
                 match outcome {
@@ -755,6 +782,44 @@ mod tests {
             )
             .unwrap();
         assert_eq!(hits, 1);
+    }
+
+    #[test]
+    fn pauses_index_early_and_leave_the_indexes_as_one_pass_would() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (article, extraction) = sample();
+        let mut changed = article.clone();
+        changed.body = "“We will appeal again,” said Jane Doe.".into();
+        let mut changed_extraction = extraction.clone();
+        changed_extraction.quotes[0].text = "We will appeal again,".into();
+        changed_extraction.quotes[0].end = 22;
+        changed_extraction.claims[0].content = "We will appeal again,".into();
+        changed_extraction.claims[0].end = 22;
+        let mut other = article.clone();
+        other.origin = "/tmp/b.txt".into();
+        let arrivals = vec![
+            Arrival::Pause,
+            Arrival::Article((article, extraction.clone())),
+            Arrival::Pause,
+            Arrival::Pause,
+            Arrival::Article((changed, changed_extraction)),
+            Arrival::Article((other, extraction)),
+            Arrival::Pause,
+        ];
+        let (summary, _) = store.write_arrivals(arrivals, "t").unwrap();
+        assert_eq!((summary.new, summary.updated), (2, 1));
+        crate::store::tests::fts_integrity(&store);
+        let hits = |query: &str| -> i64 {
+            store
+                .conn()
+                .query_row(
+                    "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?1",
+                    [query],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        assert_eq!((hits("again"), hits("appeal")), (1, 2));
     }
 
     #[test]
