@@ -651,6 +651,17 @@ mod tests {
             .unwrap()
     }
 
+    /// [`sample`] with a longer quote: the same article, changed.
+    fn sample_changed() -> (Article, Extraction) {
+        let (mut article, mut extraction) = sample();
+        article.body = "“We will appeal again,” said Jane Doe.".into();
+        extraction.quotes[0].text = "We will appeal again,".into();
+        extraction.quotes[0].end = 22;
+        extraction.claims[0].content = "We will appeal again,".into();
+        extraction.claims[0].end = 22;
+        (article, extraction)
+    }
+
     #[test]
     fn second_write_of_the_same_article_changes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
@@ -761,13 +772,7 @@ mod tests {
     fn an_article_changed_twice_in_one_batch_keeps_the_indexes_whole() {
         let mut store = Store::open_in_memory().unwrap();
         let (article, extraction) = sample();
-        let mut changed = article.clone();
-        changed.body = "“We will appeal again,” said Jane Doe.".into();
-        let mut changed_extraction = extraction.clone();
-        changed_extraction.quotes[0].text = "We will appeal again,".into();
-        changed_extraction.quotes[0].end = 22;
-        changed_extraction.claims[0].content = "We will appeal again,".into();
-        changed_extraction.claims[0].end = 22;
+        let (changed, changed_extraction) = sample_changed();
         let (summary, _) = store
             .write_batch(&[(article, extraction), (changed, changed_extraction)], "t")
             .unwrap();
@@ -788,13 +793,7 @@ mod tests {
     fn pauses_index_early_and_leave_the_indexes_as_one_pass_would() {
         let mut store = Store::open_in_memory().unwrap();
         let (article, extraction) = sample();
-        let mut changed = article.clone();
-        changed.body = "“We will appeal again,” said Jane Doe.".into();
-        let mut changed_extraction = extraction.clone();
-        changed_extraction.quotes[0].text = "We will appeal again,".into();
-        changed_extraction.quotes[0].end = 22;
-        changed_extraction.claims[0].content = "We will appeal again,".into();
-        changed_extraction.claims[0].end = 22;
+        let (changed, changed_extraction) = sample_changed();
         let mut other = article.clone();
         other.origin = "/tmp/b.txt".into();
         let arrivals = vec![
