@@ -287,6 +287,8 @@ impl Walk {
             }
         }
         // The subdirectories are siblings: a `.txt` in one is the text of a page in another.
+        // Each is listed here for its page names and again when its turn comes, rather than
+        // held whole from now until then.
         let html_stems = Arc::new(html_stems(subdirs.iter().map(PathBuf::as_path)));
         for subdir in subdirs.into_iter().rev() {
             let mut ancestors = dir.ancestors.clone();
