@@ -241,7 +241,8 @@ impl Walk {
             if is_hidden(&path) {
                 continue;
             }
-            let origin = path.to_string_lossy().into_owned();
+            // Named only when something goes wrong: most entries are read as they are.
+            let origin = || entry.path().to_string_lossy().into_owned();
             // `dir` is canonical, so an entry that is no symlink is canonical as it is:
             // resolving it again, one system call per component, was most of the walk.
             let is_link = entry.file_type().map_or(true, |t| t.is_symlink());
@@ -250,7 +251,7 @@ impl Walk {
                     Ok(c) => c,
                     Err(e) => {
                         self.ready
-                            .push_back(Err(input_error(origin, io_reason(&e), false)));
+                            .push_back(Err(input_error(origin(), io_reason(&e), false)));
                         continue;
                     }
                 }
@@ -265,14 +266,14 @@ impl Walk {
                 Ok(m) => m,
                 Err(e) => {
                     self.ready
-                        .push_back(Err(input_error(origin, io_reason(&e), false)));
+                        .push_back(Err(input_error(origin(), io_reason(&e), false)));
                     continue;
                 }
             };
             if meta.is_dir() {
                 if dir.ancestors.contains(&canonical) {
                     self.ready.push_back(Err(input_error(
-                        origin,
+                        origin(),
                         "symlink loop (directory contains itself)",
                         false,
                     )));
@@ -283,7 +284,7 @@ impl Walk {
                 self.take_found(canonical, meta.len(), &dir.html_stems);
             } else {
                 self.ready
-                    .push_back(Err(input_error(origin, "not a regular file", true)));
+                    .push_back(Err(input_error(origin(), "not a regular file", true)));
             }
         }
         // The subdirectories are siblings: a `.txt` in one is the text of a page in another.
@@ -307,12 +308,13 @@ impl Walk {
         if !self.seen.insert(digest(&path)) {
             return;
         }
-        let origin = path.to_string_lossy().into_owned();
+        let origin = || path.to_string_lossy().into_owned();
         if let Some(reason) = walk_skip_reason(&path) {
-            self.ready.push_back(Err(input_error(origin, reason, true)));
+            self.ready
+                .push_back(Err(input_error(origin(), reason, true)));
         } else if is_txt_name(&path) && html_stems.contains(&stem(&path)) {
             self.ready.push_back(Err(input_error(
-                origin,
+                origin(),
                 "extracted text of an HTML page beside it (the page is read instead)",
                 true,
             )));
