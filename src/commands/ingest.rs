@@ -73,6 +73,7 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     let (parts, writer_inbox) = mpsc::sync_channel::<Part>(PARTS_QUEUED);
     let reading_done = AtomicBool::new(false);
     let (read_result, stored, write_result) = std::thread::scope(|scope| {
+        let writer_progress = &progress;
         let writer = std::thread::Builder::new()
             .name("writer".into())
             .spawn_scoped(scope, move || -> (WriteSummary, Result<()>) {
@@ -80,7 +81,12 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
                 while let Ok(first) = writer_inbox.recv() {
                     match store.write_arrivals(batch_items(first, &writer_inbox), extract::VERSION)
                     {
-                        Ok((summary, _)) => stored.add(summary),
+                        Ok((summary, _)) => {
+                            stored.add(summary);
+                            if let Some(warning) = held_log_warning(&store, db) {
+                                writer_progress.suspend(|| eprintln!("{warning}"));
+                            }
+                        }
                         Err(error) => {
                             let error = error.context(format!("cannot write to {}", db.display()));
                             return (stored, Err(error));
@@ -390,6 +396,18 @@ fn interrupt_flag() -> Arc<AtomicBool> {
     flag
 }
 
+/// Why the log beside the archive keeps growing, once, when a reader's old snapshot holds it.
+fn held_log_warning(store: &Store, db: &Path) -> Option<String> {
+    let bytes = store.held_log_bytes()?;
+    Some(format!(
+        "warning: {}-wal has grown to {} MB because another connection (a search or export still \
+         open?) is reading an older state of the archive; it goes back into the archive once that \
+         connection ends",
+        db.display(),
+        bytes >> 20
+    ))
+}
+
 /// `reextract`: runs the current extractor over stored bodies, batch by batch.
 pub fn reextract(db: &Path, all: bool) -> Result<ExitCode> {
     let mut store = Store::open(db)?;
@@ -414,6 +432,9 @@ pub fn reextract(db: &Path, all: bool) -> Result<ExitCode> {
             }
         }
         summary.add(store.replace_extractions(&batch, extract::VERSION)?);
+        if let Some(warning) = held_log_warning(&store, db) {
+            eprintln!("{warning}");
+        }
     }
     eprintln!(
         "re-extracted {} articles; {} quotes, {} claims, {} speakers added; {} failed",

@@ -10,6 +10,11 @@
 //! copied. So once it has grown past [`RESTART_PAGES`], the writer waits, before its next
 //! batch, for the checkpoint that follows its last commit; its next batch then reuses the file
 //! from the start, and the log stays about that size however much is ingested.
+//!
+//! A reader that keeps one snapshot open (an export paused in a pager) keeps the pages after
+//! it in the log: no checkpoint can copy them, the log cannot start over, and it grows with
+//! everything written until that reader ends. The checkpointer notices, so the ingest can say
+//! why the log is growing instead of leaving the disk to fill silently.
 
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -20,6 +25,8 @@ use rusqlite::{Connection, OpenFlags};
 
 /// The size of the log, in pages, past which the writer lets it start over (256 MB).
 const RESTART_PAGES: i64 = 65536;
+/// How many times [`RESTART_PAGES`] a log held by a reader may grow before it is reported.
+const HELD_LOG_FACTOR: i64 = 4;
 
 pub(super) struct Checkpointer {
     shared: Arc<Shared>,
@@ -41,6 +48,10 @@ struct State {
     checkpointed: u64,
     /// Pages in the log, as the last checkpoint found it.
     log_pages: i64,
+    /// The last checkpoint left pages in the log: a reader still needs them.
+    held: bool,
+    /// The held log has been reported once; once is enough.
+    reported: bool,
     stop: bool,
 }
 
@@ -101,6 +112,18 @@ impl Checkpointer {
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
         }
     }
+
+    /// The pages in the log, the first time it is found held by a reader and grown past
+    /// [`HELD_LOG_FACTOR`] times [`RESTART_PAGES`]; after that, and otherwise, `None`.
+    pub(super) fn held_log_pages(&self) -> Option<i64> {
+        let mut state = self.shared.lock();
+        if state.reported || !state.held || state.log_pages <= self.restart_pages * HELD_LOG_FACTOR
+        {
+            return None;
+        }
+        state.reported = true;
+        Some(state.log_pages)
+    }
 }
 
 fn checkpoint_until_stopped(conn: &Connection, shared: &Shared) {
@@ -121,12 +144,15 @@ fn checkpoint_until_stopped(conn: &Connection, shared: &Shared) {
         // PASSIVE never waits for the writer or for readers: it copies what it can. A failure
         // (another process checkpointing, a full disk) leaves the pages in the log, where
         // the next checkpoint, or the one SQLite makes on close, finds them.
-        let log_pages = conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| row.get(1))
-            .unwrap_or(-1);
+        let (log_pages, copied_pages) = conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+                Ok((row.get::<_, i64>(1)?, row.get::<_, i64>(2)?))
+            })
+            .unwrap_or((-1, -1));
         let mut state = shared.lock();
         state.checkpointed = target;
         state.log_pages = log_pages;
+        state.held = copied_pages < log_pages;
         drop(state);
         shared.changed.notify_all();
     }
@@ -148,6 +174,49 @@ mod tests {
     use crate::model::{Article, Extraction};
     use crate::store::Store;
 
+    fn article(i: usize) -> [(Article, Extraction); 1] {
+        let article = Article {
+            origin: format!("/tmp/{i}.txt"),
+            body: format!("Story {i}. ") + &"The council met on the harbour plan. ".repeat(500),
+            ..Article::default()
+        };
+        [(article, Extraction::default())]
+    }
+
+    #[test]
+    fn a_log_held_by_an_old_snapshot_is_reported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.db");
+        let mut store = Store::open(&path).unwrap();
+        store.checkpointer = Some(Checkpointer::restarting_past(&path, 16).unwrap());
+        for i in 0..20 {
+            store.write_batch(article(i), "t").unwrap();
+            assert_eq!(
+                store.held_log_bytes(),
+                None,
+                "the log starts over: nothing held"
+            );
+        }
+        let mut reader = Connection::open(&path).unwrap();
+        let snapshot = reader.transaction().unwrap();
+        let seen: i64 = snapshot
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(seen, 20);
+        let mut reports = Vec::new();
+        for i in 20..60 {
+            store.write_batch(article(i), "t").unwrap();
+            reports.extend(store.held_log_bytes());
+        }
+        assert_eq!(reports.len(), 1, "reported once: {reports:?}");
+        assert!(reports[0] > 16 * HELD_LOG_FACTOR * 4096, "{reports:?}");
+        drop(snapshot);
+        for i in 60..80 {
+            store.write_batch(article(i), "t").unwrap();
+            assert_eq!(store.held_log_bytes(), None);
+        }
+    }
+
     #[test]
     fn the_log_starts_over_past_its_limit_and_the_archive_closes_whole() {
         let dir = tempfile::tempdir().unwrap();
@@ -159,14 +228,7 @@ mod tests {
         store.checkpointer = Some(Checkpointer::restarting_past(&path, 16).unwrap());
         let mut largest_log = 0;
         for i in 0..100 {
-            let article = Article {
-                origin: format!("/tmp/{i}.txt"),
-                body: format!("Story {i}. ") + &"The council met on the harbour plan. ".repeat(500),
-                ..Article::default()
-            };
-            store
-                .write_batch(&[(article, Extraction::default())], "t")
-                .unwrap();
+            store.write_batch(article(i), "t").unwrap();
             largest_log = largest_log.max(std::fs::metadata(&wal).unwrap().len() as i64);
         }
         let archive_bytes: i64 = store

@@ -130,6 +130,17 @@ impl Store {
         Ok(())
     }
 
+    /// The size of the log in bytes, the first time the background checkpointer finds it held
+    /// open by another connection's old snapshot and grown far past its usual size.
+    pub fn held_log_bytes(&self) -> Option<i64> {
+        let pages = self.checkpointer.as_ref()?.held_log_pages()?;
+        let page_size: i64 = self
+            .conn
+            .pragma_query_value(None, "page_size", |row| row.get(0))
+            .ok()?;
+        Some(pages * page_size)
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
