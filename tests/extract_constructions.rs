@@ -96,6 +96,31 @@ fn split_quote_around_cue_and_pronoun() {
 }
 
 #[test]
+fn pronoun_refers_to_a_name_opening_a_sentence_before_its_verb() {
+    for (body, speaker) in [
+        (
+            "Paul Manafort arrived on Monday. \"We will win,\" he said.",
+            "Paul Manafort",
+        ),
+        (
+            "Ms Lena Ortiz toured the site. \"It is ready,\" she said.",
+            "Lena Ortiz",
+        ),
+    ] {
+        let out = run(body);
+        let said: Vec<_> = quotes(&out).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [speaker], "{body}");
+    }
+    // A single capitalised word opening a sentence is any word, not a name to refer to.
+    let out = run("Turnout rose on Monday. \"We will win,\" he said.");
+    assert!(
+        out.speakers.iter().all(|s| s.name != "Turnout"),
+        "{:?}",
+        out.speakers
+    );
+}
+
+#[test]
 fn indirect_said_that_and_two_claims_in_one_sentence() {
     let out = run("The Farmers Union stated that yields fell but warned that prices may rise.");
     let got = claims(&out);

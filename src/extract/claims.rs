@@ -157,22 +157,37 @@ impl<'a> Extractor<'a> {
         }
         let subject = self.read.subject_start(toks, toks.len());
         if let Some(start) = subject.filter(|&s| self.read.is_capitalised_word(toks.get(s))) {
-            let mut end = self.read.phrase_after(toks, start);
-            if start > 0 {
-                end = (start..end)
-                    .find(|&k| {
-                        !self.read.is_capitalised_word(toks.get(k))
-                            && !Reader::is_punct(toks.get(k), ".")
-                    })
-                    .unwrap_or(end);
-            }
-            let next = toks.get(end);
-            if end > start
-                && (next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ",("))
-            {
-                if let Some(m) = self.read.mention(toks, start..end) {
-                    self.speakers.note_subject(m);
-                }
+            let phrase_end = self.read.phrase_after(toks, start);
+            let capitalised_end = (start..phrase_end)
+                .find(|&k| {
+                    !self.read.is_capitalised_word(toks.get(k))
+                        && !Reader::is_punct(toks.get(k), ".")
+                })
+                .unwrap_or(phrase_end);
+            // The phrase up to `end`, when a verb or an aside follows it.
+            let mention_of = |end: usize| {
+                let next = toks.get(end);
+                let followed = end > start
+                    && (next.is_some_and(|t| t.kind == TokKind::Word)
+                        || Reader::is_punct(next, ",("));
+                followed
+                    .then(|| self.read.mention(toks, start..end))
+                    .flatten()
+            };
+            // Opening the sentence, every phrase is capitalised and may run on into the verb
+            // (`Paul Manafort arrived`): a name of two capitalised words or more is the
+            // subject, else the whole phrase (`The coach`).
+            let mention = if start > 0 {
+                mention_of(capitalised_end)
+            } else {
+                Some(capitalised_end)
+                    .filter(|&end| end >= start + 2 && end < phrase_end)
+                    .and_then(mention_of)
+                    .filter(|m| matches!(m, Mention::Named { .. }))
+                    .or_else(|| mention_of(phrase_end))
+            };
+            if let Some(m) = mention {
+                self.speakers.note_subject(m);
             }
         }
         let mut state = SentenceState {
