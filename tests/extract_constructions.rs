@@ -121,6 +121,38 @@ fn pronoun_refers_to_a_name_opening_a_sentence_before_its_verb() {
 }
 
 #[test]
+fn according_to_after_a_quote_or_a_conjunction() {
+    let out = run("\"The files were moved,\" according to Judicial Watch.");
+    assert_eq!(
+        quotes(&out),
+        [pair("Judicial Watch", "The files were moved")]
+    );
+    for (body, speaker, content) in [
+        (
+            "But, according to the poll, most voters remain undecided.",
+            "poll",
+            "most voters remain undecided",
+        ),
+        (
+            "He went because, according to Ann Lee, the hall was empty.",
+            "Ann Lee",
+            "the hall was empty",
+        ),
+        (
+            "Prices rose, according to Acme, and wages fell.",
+            "Acme",
+            "Prices rose",
+        ),
+    ] {
+        let said: Vec<_> = claims(&run(body))
+            .into_iter()
+            .map(|(s, c, _)| (s, c))
+            .collect();
+        assert_eq!(said, [pair(speaker, content)], "{body}");
+    }
+}
+
+#[test]
 fn indirect_said_that_and_two_claims_in_one_sentence() {
     let out = run("The Farmers Union stated that yields fell but warned that prices may rise.");
     let got = claims(&out);

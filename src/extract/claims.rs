@@ -610,7 +610,16 @@ impl<'a> Extractor<'a> {
                 kind: SpeakerKind::Unnamed,
             })
         })?;
-        let range = if c == state.consumed {
+        // `But, according to the poll, C` and `because, according to Lee, C`: what stands
+        // before the aside is only a conjunction, so the content follows it.
+        let opens_clause = c > state.consumed
+            && Reader::is_punct(toks.get(c - 1), ",")
+            && Reader::is_punct(toks.get(end), ",")
+            && (state.consumed..c - 1)
+                .rev()
+                .find(|&k| toks[k].kind == TokKind::Word)
+                .map_or(true, |k| self.read.lower_is(toks.get(k), is_clause_opener));
+        let range = if c == state.consumed || opens_clause {
             let start = if Reader::is_punct(toks.get(end), ",") {
                 end + 1
             } else {
@@ -619,6 +628,9 @@ impl<'a> Extractor<'a> {
             start..self.read.content_end(toks, start, &state.stops)
         } else if Reader::is_punct(toks.get(c - 1), ",—–―") {
             state.consumed..c - 1
+        } else if Reader::is_quote(toks.get(c - 1)) {
+            // `"C," according to Acme`: the comma is inside the quote marks.
+            state.consumed..c
         } else if toks[c - 1].kind == TokKind::Word
             && toks[state.consumed..c]
                 .iter()
@@ -945,4 +957,27 @@ fn trim_comma(body: &str, start: usize, end: usize) -> usize {
     let text = &body[start..end];
     let trimmed = text.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
     start + trimmed.len()
+}
+
+/// A word that opens a clause without being part of what it says: `but`, `because`.
+fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "but"
+            | "and"
+            | "yet"
+            | "so"
+            | "because"
+            | "that"
+            | "however"
+            | "while"
+            | "although"
+            | "though"
+            | "since"
+            | "as"
+            | "if"
+            | "when"
+            | "still"
+            | "now"
+    )
 }
