@@ -153,6 +153,18 @@ fn according_to_after_a_quote_or_a_conjunction() {
 }
 
 #[test]
+fn possessive_description_before_a_name_or_alone() {
+    let out = run("\"He had many plans,\" his friend Omar Saleh told the website.");
+    assert_eq!(quotes(&out), [pair("Omar Saleh", "He had many plans")]);
+    assert_eq!(out.speakers[0].role.as_deref(), Some("his friend"));
+    let out = run("\"We are close,\" her lawyer said.");
+    assert_eq!(quotes(&out), [pair("her lawyer", "We are close")]);
+    // After a verb, a possessive phrase is its object, not a speaker.
+    let out = run("Ann Lee told his aides the vote was lost.");
+    assert!(out.speakers.iter().all(|s| !s.name.contains("aides")));
+}
+
+#[test]
 fn indirect_said_that_and_two_claims_in_one_sentence() {
     let out = run("The Farmers Union stated that yields fell but warned that prices may rise.");
     let got = claims(&out);

@@ -579,6 +579,17 @@ impl<'a> Reader<'a> {
         while start < end && toks[start].kind != TokKind::Word {
             start += 1;
         }
+        // `"C," his friend Ann Lee said`: a possessive opens the phrase when nothing but
+        // punctuation or a quote stands before it (`told his aides` is a verb's object).
+        if start < end
+            && start > floor
+            && self.lower_is(toks.get(start - 1), |w| {
+                matches!(w, "his" | "her" | "their")
+            })
+            && (start - 1 == floor || toks[start - 2].kind != TokKind::Word)
+        {
+            start -= 1;
+        }
         // `a narrator in the campaign ad`, `a spokesman at the firm`: an indefinite
         // description joined by `in` or `at` to the phrase after it.
         if start > floor + 2
