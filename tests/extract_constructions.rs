@@ -210,6 +210,10 @@ fn told_the_broadcaster() {
     let out = run("Nadia Field told the BBC the talks had collapsed.");
     assert_eq!(claims(&out)[0].1, "the talks had collapsed");
     assert_eq!(claims(&out)[0].0, "Nadia Field");
+    // A time after the addressee is no content: what was told stands before.
+    let out = run("The union will sit out the vote, Phil Smith told POLITICO earlier this week.");
+    let got: Vec<_> = claims(&out).into_iter().map(|(s, c, _)| (s, c)).collect();
+    assert_eq!(got, [pair("Phil Smith", "The union will sit out the vote")]);
 }
 
 #[test]

@@ -920,10 +920,15 @@ impl<'a> Reader<'a> {
             // `told the BBC's Today programme.` has no content; nor has a bare adjunct after
             // the addressee (`told Channel 4 on Friday.`).
             let end = self.phrase_after(toks, k);
-            let rest_is_content = toks[end..]
-                .iter()
-                .any(|t| !matches!(t.kind, TokKind::Punct(_)))
-                && !self.lower_is(toks.get(end), is_adjunct_preposition);
+            // Nor has a time after it (`told POLITICO earlier this week.`).
+            let timed = toks[end..].iter().all(|t| {
+                matches!(t.kind, TokKind::Punct(_))
+                    || self.lower_is(Some(t), |w| {
+                        is_time_word(w)
+                            || matches!(w, "this" | "last" | "earlier" | "later" | "yesterday")
+                    })
+            });
+            let rest_is_content = !timed && !self.lower_is(toks.get(end), is_adjunct_preposition);
             return match (end > k, rest_is_content) {
                 (true, true) => Some(end),
                 (false, _) if k < toks.len() => Some(k),
