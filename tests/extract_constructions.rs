@@ -165,6 +165,30 @@ fn possessive_description_before_a_name_or_alone() {
 }
 
 #[test]
+fn conjoined_cue_takes_the_name_opening_the_sentence() {
+    for (body, speaker) in [
+        (
+            "Rosa Vance toured Leeds. Vance greeted 2,000 supporters and told them that the plant would stay.",
+            "Rosa Vance",
+        ),
+        (
+            "Ann Lee greeted supporters and said the plant would stay.",
+            "Ann Lee",
+        ),
+        (
+            "Finance minister Ann Lee is on record as saying the plant would stay.",
+            "Ann Lee",
+        ),
+    ] {
+        let got: Vec<_> = claims(&run(body))
+            .into_iter()
+            .map(|(s, c, _)| (s, c))
+            .collect();
+        assert_eq!(got, [pair(speaker, "the plant would stay")], "{body}");
+    }
+}
+
+#[test]
 fn indirect_said_that_and_two_claims_in_one_sentence() {
     let out = run("The Farmers Union stated that yields fell but warned that prices may rise.");
     let got = claims(&out);

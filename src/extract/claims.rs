@@ -157,36 +157,12 @@ impl<'a> Extractor<'a> {
         }
         let subject = self.read.subject_start(toks, toks.len());
         if let Some(start) = subject.filter(|&s| self.read.is_capitalised_word(toks.get(s))) {
-            let phrase_end = self.read.phrase_after(toks, start);
-            let capitalised_end = (start..phrase_end)
-                .find(|&k| {
-                    !self.read.is_capitalised_word(toks.get(k))
-                        && !Reader::is_punct(toks.get(k), ".")
-                })
-                .unwrap_or(phrase_end);
-            // The phrase up to `end`, when a verb or an aside follows it.
-            let mention_of = |end: usize| {
+            // A subject followed by its verb or an aside.
+            let followed = |end: usize| {
                 let next = toks.get(end);
-                let followed = end > start
-                    && (next.is_some_and(|t| t.kind == TokKind::Word)
-                        || Reader::is_punct(next, ",("));
-                followed
-                    .then(|| self.read.mention(toks, start..end))
-                    .flatten()
+                next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ",(")
             };
-            // Opening the sentence, every phrase is capitalised and may run on into the verb
-            // (`Paul Manafort arrived`): a name of two capitalised words or more is the
-            // subject, else the whole phrase (`The coach`).
-            let mention = if start > 0 {
-                mention_of(capitalised_end)
-            } else {
-                Some(capitalised_end)
-                    .filter(|&end| end >= start + 2 && end < phrase_end)
-                    .and_then(mention_of)
-                    .filter(|m| matches!(m, Mention::Named { .. }))
-                    .or_else(|| mention_of(phrase_end))
-            };
-            if let Some(m) = mention {
+            if let Some(m) = self.subject_mention(toks, start, followed) {
                 self.speakers.note_subject(m);
             }
         }
@@ -543,19 +519,48 @@ impl<'a> Extractor<'a> {
     /// The subject phrase opening the sentence, if it ends before token `limit`.
     fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
         let start = self.read.subject_start(toks, limit)?;
-        let mut end = self.read.phrase_after(toks, start);
+        self.subject_mention(toks, start, |end| end < limit)
+    }
+
+    /// The subject phrase starting at `start` and ending where `fits`. After an opening
+    /// clause only a name is read (`..., Lee held a rally`). Opening the sentence, every word
+    /// is capitalised and the phrase may run on into the verb (`Paul Manafort arrived`): when
+    /// the whole phrase is no name, its capitalised words are, if they are two or more or a
+    /// surname the article gives in full (`Clinton greeted supporters and said`).
+    fn subject_mention(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<Mention> {
+        let phrase_end = self.read.phrase_after(toks, start);
+        let capitalised_end = (start..phrase_end)
+            .find(|&k| {
+                !self.read.is_capitalised_word(toks.get(k)) && !Reader::is_punct(toks.get(k), ".")
+            })
+            .unwrap_or(phrase_end);
+        let mention_to = |end: usize| {
+            (end > start && fits(end))
+                .then(|| self.read.mention(toks, start..end))
+                .flatten()
+        };
         if start > 0 {
-            // After an opening clause only a name is read: `..., Lee held a rally`.
-            end = (start..end)
-                .find(|&k| {
-                    !self.read.is_capitalised_word(toks.get(k))
-                        && !Reader::is_punct(toks.get(k), ".")
-                })
-                .unwrap_or(end);
+            return mention_to(capitalised_end);
         }
-        (end > start && end < limit)
-            .then(|| self.read.mention(toks, start..end))
+        let whole = mention_to(phrase_end);
+        if matches!(whole, Some(Mention::Named { .. })) || capitalised_end == phrase_end {
+            return whole;
+        }
+        let name_like = capitalised_end >= start + 2
+            || self
+                .read
+                .word(&toks[start])
+                .is_some_and(|w| self.speakers.knows_surname(w));
+        name_like
+            .then(|| mention_to(capitalised_end))
             .flatten()
+            .filter(|m| matches!(m, Mention::Named { .. }))
+            .or(whole)
     }
 
     fn source_id(&mut self, source: &Source, resolved: &mut Option<usize>) -> Option<usize> {

@@ -858,6 +858,11 @@ impl Speakers {
         Some(id)
     }
 
+    /// Whether the article gives `word` as the surname of a fuller name.
+    pub fn knows_surname(&self, word: &str) -> bool {
+        self.names.full_name(word).is_some()
+    }
+
     /// Notes a person named as the subject of a sentence that attributes nothing (yet).
     pub fn note_subject(&mut self, mention: Mention) {
         if let Mention::Named { name, role, kind } = mention {
