@@ -360,6 +360,15 @@ fn participle_takes_the_clause_subject() {
         "{got:?}"
     );
     assert_eq!(quotes(&out), [pair("Ida Moss", "hurt farmers")]);
+    // After an opening time or adverb, the subject stands past its comma.
+    for opener in ["On Sunday", "Meanwhile", "Last week", "However"] {
+        let body = format!("{opener}, Mrs. Ida Moss stood by her vote, saying it would fail.");
+        let got: Vec<_> = claims(&run(&body))
+            .into_iter()
+            .map(|(s, c, _)| (s, c))
+            .collect();
+        assert_eq!(got, [pair("Ida Moss", "it would fail")], "{body}");
+    }
 }
 
 #[test]

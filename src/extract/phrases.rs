@@ -675,6 +675,20 @@ impl<'a> Reader<'a> {
                 | "because"
                 | "unless"
                 | "until"
+                | "on"
+                | "for"
+                | "by"
+                | "from"
+                | "over"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "meanwhile"
+                | "however"
+                | "separately"
+                | "instead"
         );
         if !(participle || opener) {
             return Some(start);
