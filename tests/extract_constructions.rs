@@ -369,6 +369,10 @@ fn participle_takes_the_clause_subject() {
             .collect();
         assert_eq!(got, [pair("Ida Moss", "it would fail")], "{body}");
     }
+    // The participle's comma may close a quote.
+    let out = run("Ida Moss gave a speech on “city values,” saying the town would recover.");
+    let got: Vec<_> = claims(&out).into_iter().map(|(s, c, _)| (s, c)).collect();
+    assert_eq!(got, [pair("Ida Moss", "the town would recover")]);
 }
 
 #[test]

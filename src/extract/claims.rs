@@ -255,7 +255,10 @@ impl<'a> Extractor<'a> {
             && self.read.lower_is(toks.get(j - 1), |w| {
                 matches!(w, "but" | "and" | "while" | "yet")
             });
-        let after_comma = j > floor && Reader::is_punct(toks.get(j - 1), ",;");
+        // `defended "New York values," saying C`: a participle's comma may close a quote.
+        let after_comma = j > floor
+            && (Reader::is_punct(toks.get(j - 1), ",;")
+                || (cue.participle && self.read.quote_ends_with_comma(toks.get(j - 1))));
 
         let mut source: Option<Source> = None;
         // Where the subject starts: content before it may be this cue's.

@@ -812,6 +812,16 @@ impl<'a> Reader<'a> {
         matches!(t, Some(Tok { kind: TokKind::Punct(c), .. }) if set.contains(*c))
     }
 
+    /// `"bravery, heart and soul,"`: a quote whose last mark closes on a comma.
+    pub fn quote_ends_with_comma(&self, t: Option<&Tok>) -> bool {
+        t.filter(|t| matches!(t.kind, TokKind::Quote(_)))
+            .is_some_and(|t| {
+                self.body[t.start..t.end]
+                    .trim_end_matches(|c: char| c.is_whitespace() || "\"”’'»".contains(c))
+                    .ends_with(',')
+            })
+    }
+
     pub fn is_quote(t: Option<&Tok>) -> bool {
         matches!(
             t,
