@@ -47,6 +47,11 @@ fn claims(out: &Extraction) -> Vec<(String, String, ClaimKind)> {
         .collect()
 }
 
+/// (speaker, content) of every claim.
+fn claim_pairs(out: &Extraction) -> Vec<(String, String)> {
+    claims(out).into_iter().map(|(s, c, _)| (s, c)).collect()
+}
+
 fn pair(speaker: &str, text: &str) -> (String, String) {
     (speaker.to_string(), text.to_string())
 }
@@ -144,10 +149,7 @@ fn according_to_after_a_quote_or_a_conjunction() {
             "Prices rose",
         ),
     ] {
-        let said: Vec<_> = claims(&run(body))
-            .into_iter()
-            .map(|(s, c, _)| (s, c))
-            .collect();
+        let said = claim_pairs(&run(body));
         assert_eq!(said, [pair(speaker, content)], "{body}");
     }
 }
@@ -180,10 +182,7 @@ fn conjoined_cue_takes_the_name_opening_the_sentence() {
             "Ann Lee",
         ),
     ] {
-        let got: Vec<_> = claims(&run(body))
-            .into_iter()
-            .map(|(s, c, _)| (s, c))
-            .collect();
+        let got = claim_pairs(&run(body));
         assert_eq!(got, [pair(speaker, "the plant would stay")], "{body}");
     }
 }
@@ -236,7 +235,7 @@ fn told_the_broadcaster() {
     assert_eq!(claims(&out)[0].0, "Nadia Field");
     // A time after the addressee is no content: what was told stands before.
     let out = run("The union will sit out the vote, Phil Smith told POLITICO earlier this week.");
-    let got: Vec<_> = claims(&out).into_iter().map(|(s, c, _)| (s, c)).collect();
+    let got = claim_pairs(&out);
     assert_eq!(got, [pair("Phil Smith", "The union will sit out the vote")]);
 }
 
@@ -363,15 +362,12 @@ fn participle_takes_the_clause_subject() {
     // After an opening time or adverb, the subject stands past its comma.
     for opener in ["On Sunday", "Meanwhile", "Last week", "However"] {
         let body = format!("{opener}, Mrs. Ida Moss stood by her vote, saying it would fail.");
-        let got: Vec<_> = claims(&run(&body))
-            .into_iter()
-            .map(|(s, c, _)| (s, c))
-            .collect();
+        let got = claim_pairs(&run(&body));
         assert_eq!(got, [pair("Ida Moss", "it would fail")], "{body}");
     }
     // The participle's comma may close a quote.
     let out = run("Ida Moss gave a speech on “city values,” saying the town would recover.");
-    let got: Vec<_> = claims(&out).into_iter().map(|(s, c, _)| (s, c)).collect();
+    let got = claim_pairs(&out);
     assert_eq!(got, [pair("Ida Moss", "the town would recover")]);
 }
 
