@@ -329,6 +329,12 @@ fn unbalanced_mark_recovers_at_paragraph_end() {
 }
 
 #[test]
+fn a_speaker_citing_a_source_still_claims() {
+    let out = run("\"The law is void,\" Judge Carl Reeves wrote, citing precedent.");
+    assert_eq!(quotes(&out), [pair("Carl Reeves", "The law is void")]);
+}
+
+#[test]
 fn not_claims() {
     let none = [
         "The risk is rising, the Daily Planet reports, citing foreign media.",

@@ -234,9 +234,11 @@ impl<'a> Extractor<'a> {
         paragraph: usize,
         state: &mut SentenceState,
     ) -> Option<usize> {
-        // `X reports, citing Y`: an outlet relaying another, not a claim.
+        // `X reports, citing Y`: an outlet relaying another, not a claim (but `"C," Lee wrote,
+        // citing precedent` is Lee's).
         if Reader::is_punct(toks.get(after), ",")
             && self.read.lower_is(toks.get(after + 1), |w| w == "citing")
+            && self.read.lower_is(toks.get(c), |w| w.starts_with("report"))
         {
             return Some(after);
         }
