@@ -329,6 +329,21 @@ fn unbalanced_mark_recovers_at_paragraph_end() {
 }
 
 #[test]
+fn addressee_after_to_then_a_quote() {
+    for body in [
+        "Tim Canova wrote to his followers, \"It is time.\"",
+        "Tim Canova said to reporters: \"It is time.\"",
+    ] {
+        assert_eq!(
+            quotes(&run(body)),
+            [pair("Tim Canova", "It is time.")],
+            "{body}"
+        );
+    }
+    assert!(run("Tim Canova agreed to pay the fine.").claims.is_empty());
+}
+
+#[test]
 fn a_speaker_citing_a_source_still_claims() {
     let out = run("\"The law is void,\" Judge Carl Reeves wrote, citing precedent.");
     assert_eq!(quotes(&out), [pair("Carl Reeves", "The law is void")]);

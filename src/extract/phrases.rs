@@ -907,6 +907,20 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
+        // `wrote to his followers, "C"`, `said to reporters: "C"`: an addressee, then a quote.
+        if cue.class != CueClass::Directive
+            && self.lower_is(toks.get(k), |w| w == "to")
+            && !self.lower_is(toks.get(from.wrapping_sub(1)), cues::takes_infinitive)
+        {
+            let limit = toks.len().min(k + MAX_ADJUNCT);
+            return (k + 1..limit)
+                .take_while(|&m| !Self::is_punct(toks.get(m), ".;"))
+                .find_map(|m| match toks[m].kind {
+                    TokKind::Punct(':') => Some(m + 1),
+                    TokKind::Punct(',') if Self::is_quote(toks.get(m + 1)) => Some(m + 1),
+                    _ => None,
+                });
+        }
         let starts_adjunct =
             cue.class != CueClass::Directive && self.lower_is(toks.get(k), is_adjunct_preposition);
         if cue.class == CueClass::Tell || starts_adjunct {
