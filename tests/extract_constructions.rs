@@ -344,6 +344,30 @@ fn addressee_after_to_then_a_quote() {
 }
 
 #[test]
+fn a_weekday_after_the_cue_is_no_content() {
+    for (body, content) in [
+        (
+            "The plant will close in May, Ann Lee said Thursday.",
+            "The plant will close in May",
+        ),
+        (
+            "Ann Lee said Thursday that the plant will close in May.",
+            "the plant will close in May",
+        ),
+        (
+            "Ann Lee said earlier the plant will close in May.",
+            "the plant will close in May",
+        ),
+    ] {
+        assert_eq!(
+            claim_pairs(&run(body)),
+            [pair("Ann Lee", content)],
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn a_speaker_citing_a_source_still_claims() {
     let out = run("\"The law is void,\" Judge Carl Reeves wrote, citing precedent.");
     assert_eq!(quotes(&out), [pair("Carl Reeves", "The law is void")]);

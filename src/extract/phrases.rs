@@ -897,7 +897,12 @@ impl<'a> Reader<'a> {
         for _ in 0..MAX_ADJUNCT {
             let w = toks.get(k).and_then(|t| self.word(t));
             let l = w.and_then(|w| lower(w, &mut buf)).unwrap_or("");
-            if is_auxiliary(l) || (l.len() > 4 && l.ends_with("ly")) {
+            // `said Thursday`, `said earlier that`: a time is no content.
+            if is_auxiliary(l)
+                || (l.len() > 4 && l.ends_with("ly"))
+                || is_weekday(l)
+                || matches!(l, "yesterday" | "today" | "tonight" | "earlier" | "later")
+            {
                 k += 1;
             } else if matches!(l, "on" | "last" | "this" | "next")
                 && self.lower_is(toks.get(k + 1), is_time_word)
