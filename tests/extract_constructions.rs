@@ -368,6 +368,31 @@ fn a_weekday_after_the_cue_is_no_content() {
 }
 
 #[test]
+fn parenthetical_cue_after_an_opening_clause() {
+    for (body, content) in [
+        (
+            "In both cases, Eric Lee said, the gifts paid for the tournament.",
+            "the gifts paid for the tournament",
+        ),
+        (
+            "Eric Lee spoke. Rather, he said, the struggles will unite them.",
+            "the struggles will unite them",
+        ),
+        // A clause before the cue is what was said.
+        (
+            "The plant will close, Eric Lee said, and jobs will go.",
+            "The plant will close",
+        ),
+    ] {
+        assert_eq!(
+            claim_pairs(&run(body)),
+            [pair("Eric Lee", content)],
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn a_speaker_citing_a_source_still_claims() {
     let out = run("\"The law is void,\" Judge Carl Reeves wrote, citing precedent.");
     assert_eq!(quotes(&out), [pair("Carl Reeves", "The law is void")]);

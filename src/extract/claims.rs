@@ -476,11 +476,22 @@ impl<'a> Extractor<'a> {
         let introduces_next = !inverted
             && Reader::is_punct(toks.last(), ":")
             && self.read.content_start(toks, after, cue) == Some(toks.len());
+        // `In both cases, Lee said, the gifts paid for C`: when only an opening clause stands
+        // before a parenthetical cue, what is said follows it.
+        let parenthetical = !inverted
+            && floor == 0
+            && subject_start > 0
+            && Reader::is_punct(toks.get(after), ",")
+            && toks.get(after + 1).is_some_and(|t| t.kind == TokKind::Word)
+            && backward.as_ref().is_some_and(|(_, quote)| !quote)
+            && self.read.subject_start(toks, c) == Some(subject_start);
         let forward = if inverted {
             // After `said X`, only a quote continues: `"A," said X, "B."`
             (Reader::is_punct(toks.get(right_end), ",:")
                 && Reader::is_quote(toks.get(right_end + 1)))
             .then_some(right_end + 1)
+        } else if parenthetical {
+            Some(after + 1)
         } else {
             self.read.content_start(toks, after, cue)
         }

@@ -689,6 +689,9 @@ impl<'a> Reader<'a> {
                 | "however"
                 | "separately"
                 | "instead"
+                | "rather"
+                | "still"
+                | "indeed"
         );
         if !(participle || opener) {
             return Some(start);
