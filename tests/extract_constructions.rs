@@ -393,6 +393,20 @@ fn parenthetical_cue_after_an_opening_clause() {
 }
 
 #[test]
+fn name_then_age_and_description_before_the_cue() {
+    for body in [
+        "Lance Beebe, 49, a Navy veteran who works for the Air Force, said the base should stay.",
+        "Lance Beebe, a Navy veteran, said the base should stay.",
+    ] {
+        assert_eq!(
+            claim_pairs(&run(body)),
+            [pair("Lance Beebe", "the base should stay")],
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn a_speaker_citing_a_source_still_claims() {
     let out = run("\"The law is void,\" Judge Carl Reeves wrote, citing precedent.");
     assert_eq!(quotes(&out), [pair("Carl Reeves", "The law is void")]);

@@ -376,7 +376,16 @@ impl<'a> Extractor<'a> {
                     phrase_end = open;
                 }
             }
-            if after_comma {
+            // `Lance Beebe, 49, a Navy veteran who works for the Air Force, said C`: a name
+            // opening the sentence, then asides that describe it.
+            let described_name = after_comma
+                .then(|| self.described_name(toks, floor, j))
+                .flatten();
+            if let Some((s, m)) = described_name {
+                source = Some(Source::Mention(m, 0.85));
+                subject_start = s;
+                phrase_end = s;
+            } else if after_comma {
                 // `X, who ..., said`: the subject stands before the aside.
                 let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
                 // `Lee, who is a pastor in Elizabeth, Colorado, said`: the aside opens at the
@@ -532,6 +541,43 @@ impl<'a> Extractor<'a> {
         Some(next)
     }
 
+    /// `Ann Lee, 49, a nurse from Leeds, said`: the name opening the sentence (after `floor`)
+    /// when commas set off a description of it (an age, `a ...`, `the ...`, `who ...`) that
+    /// runs up to the comma before the cue at `cue`.
+    fn described_name(&self, toks: &[Tok], floor: usize, cue: usize) -> Option<(usize, Mention)> {
+        let start = self
+            .read
+            .subject_start(toks, cue)
+            .filter(|&s| s >= floor && s < cue)?;
+        let end = self
+            .read
+            .capitalised_end(toks, start, self.read.phrase_after(toks, start));
+        let describes = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                self.read
+                    .word(t)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            }) || self.read.lower_is(toks.get(k), |w| {
+                matches!(
+                    w,
+                    "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their"
+                )
+            })
+        };
+        let fits = end > start
+            && end + 2 < cue
+            && cue - end <= MAX_ASIDE
+            && Reader::is_punct(toks.get(end), ",")
+            && describes(end + 1)
+            && !toks[start..cue]
+                .iter()
+                .any(|t| matches!(t.kind, TokKind::Quote(_)));
+        fits.then(|| self.read.mention(toks, start..end))
+            .flatten()
+            .filter(|m| matches!(m, Mention::Named { .. }))
+            .map(|m| (start, m))
+    }
+
     /// The subject phrase opening the sentence, if it ends before token `limit`.
     fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
         let start = self.read.subject_start(toks, limit)?;
@@ -550,11 +596,7 @@ impl<'a> Extractor<'a> {
         fits: impl Fn(usize) -> bool,
     ) -> Option<Mention> {
         let phrase_end = self.read.phrase_after(toks, start);
-        let capitalised_end = (start..phrase_end)
-            .find(|&k| {
-                !self.read.is_capitalised_word(toks.get(k)) && !Reader::is_punct(toks.get(k), ".")
-            })
-            .unwrap_or(phrase_end);
+        let capitalised_end = self.read.capitalised_end(toks, start, phrase_end);
         let mention_to = |end: usize| {
             (end > start && fits(end))
                 .then(|| self.read.mention(toks, start..end))

@@ -815,6 +815,14 @@ impl<'a> Reader<'a> {
         matches!(t, Some(Tok { kind: TokKind::Punct(c), .. }) if set.contains(*c))
     }
 
+    /// Where the capitalised words opening `toks[start..end]` end (`Paul Manafort` of
+    /// `Paul Manafort arrived`); periods of initials and titles stay in.
+    pub fn capitalised_end(&self, toks: &[Tok], start: usize, end: usize) -> usize {
+        (start..end)
+            .find(|&k| !self.is_capitalised_word(toks.get(k)) && !Self::is_punct(toks.get(k), "."))
+            .unwrap_or(end)
+    }
+
     /// `"bravery, heart and soul,"`: a quote whose last mark closes on a comma.
     pub fn quote_ends_with_comma(&self, t: Option<&Tok>) -> bool {
         t.filter(|t| matches!(t.kind, TokKind::Quote(_)))
