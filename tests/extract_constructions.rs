@@ -244,6 +244,11 @@ fn in_a_statement() {
     let out = run("In a statement, Orbis Bank said it would cut 200 jobs.");
     assert_eq!(claims(&out)[0].0, "Orbis Bank");
     assert_eq!(claims(&out)[0].1, "it would cut 200 jobs");
+    let out = run("Orbis Bank said in a statement Thursday night it would cut 200 jobs.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("Orbis Bank", "it would cut 200 jobs")]
+    );
 }
 
 #[test]

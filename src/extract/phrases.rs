@@ -908,13 +908,35 @@ impl<'a> Reader<'a> {
         for _ in 0..MAX_ADJUNCT {
             let w = toks.get(k).and_then(|t| self.word(t));
             let l = w.and_then(|w| lower(w, &mut buf)).unwrap_or("");
-            // `said Thursday`, `said earlier that`: a time is no content.
+            // `said Thursday night`, `said earlier that`: a time is no content.
             if is_auxiliary(l)
                 || (l.len() > 4 && l.ends_with("ly"))
                 || is_weekday(l)
-                || matches!(l, "yesterday" | "today" | "tonight" | "earlier" | "later")
+                || matches!(
+                    l,
+                    "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "earlier"
+                        | "later"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                )
             {
                 k += 1;
+            } else if l == "in"
+                && self.lower_is(toks.get(k + 1), |w| matches!(w, "a" | "an"))
+                && self.lower_is(toks.get(k + 2), |w| {
+                    matches!(
+                        w,
+                        "statement" | "interview" | "email" | "tweet" | "letter" | "speech"
+                    )
+                })
+            {
+                // `said in a statement they would appeal`.
+                k += 3;
             } else if matches!(l, "on" | "last" | "this" | "next")
                 && self.lower_is(toks.get(k + 1), is_time_word)
             {
