@@ -412,6 +412,26 @@ fn name_then_age_and_description_before_the_cue() {
 }
 
 #[test]
+fn nouns_ending_in_ly_are_no_adverbs() {
+    for (body, speaker) in [
+        (
+            "The head of the rally said the rules were unfair.",
+            "head of the rally",
+        ),
+        (
+            "A member of the family said the rules were unfair.",
+            "member of the family",
+        ),
+    ] {
+        assert_eq!(
+            claim_pairs(&run(body)),
+            [pair(speaker, "the rules were unfair")],
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn a_speaker_citing_a_source_still_claims() {
     let out = run("\"The law is void,\" Judge Carl Reeves wrote, citing precedent.");
     assert_eq!(quotes(&out), [pair("Carl Reeves", "The law is void")]);

@@ -187,6 +187,36 @@ pub fn is_weekday(w: &str) -> bool {
     )
 }
 
+/// `quickly`, `reportedly`; not the nouns and adjectives that end the same way (`the
+/// family`, `a rally`, `the assembly`).
+pub fn is_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "rally"
+                | "assembly"
+                | "supply"
+                | "reply"
+                | "tally"
+                | "anomaly"
+                | "monopoly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "elderly"
+                | "early"
+                | "friendly"
+                | "lonely"
+                | "likely"
+                | "only"
+                | "holy"
+                | "italy"
+        )
+}
+
 pub fn is_time_word(w: &str) -> bool {
     matches!(
         w,
@@ -333,9 +363,7 @@ impl<'a> Reader<'a> {
         }
         // A passive may have an adverb between: `is also expected`, `was widely reported`.
         let passive_with_adverb = i > 1
-            && self.lower_is(toks.get(i - 1), |w| {
-                w == "also" || (w.len() > 4 && w.ends_with("ly"))
-            })
+            && self.lower_is(toks.get(i - 1), |w| w == "also" || is_adverb(w))
             && self.lower_is(toks.get(i - 2), |w| {
                 matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
             });
@@ -545,7 +573,7 @@ impl<'a> Reader<'a> {
                     Some(l) => {
                         let capital = w.starts_with(char::is_uppercase);
                         let lower_cue = cues::lookup(l).is_some() && !capital;
-                        let adverb = l.ends_with("ly") && l.len() > 4 && !capital;
+                        let adverb = is_adverb(l) && !capital;
                         !is_phrase_stop(l) && !lower_cue && !adverb
                     }
                     None => true,
@@ -910,7 +938,7 @@ impl<'a> Reader<'a> {
             let l = w.and_then(|w| lower(w, &mut buf)).unwrap_or("");
             // `said Thursday night`, `said earlier that`: a time is no content.
             if is_auxiliary(l)
-                || (l.len() > 4 && l.ends_with("ly"))
+                || is_adverb(l)
                 || is_weekday(l)
                 || matches!(
                     l,
