@@ -429,6 +429,25 @@ fn nouns_ending_in_ly_are_no_adverbs() {
 }
 
 #[test]
+fn ways_of_saying_are_cues() {
+    for verb in [
+        "scoffed",
+        "mused",
+        "shouted",
+        "whispered",
+        "bragged",
+        "grumbled",
+    ] {
+        let body = format!("\"We will win,\" Ann Lee {verb}.");
+        assert_eq!(
+            quotes(&run(&body)),
+            [pair("Ann Lee", "We will win")],
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn a_speaker_citing_a_source_still_claims() {
     let out = run("\"The law is void,\" Judge Carl Reeves wrote, citing precedent.");
     assert_eq!(quotes(&out), [pair("Carl Reeves", "The law is void")]);
