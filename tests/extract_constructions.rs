@@ -375,6 +375,36 @@ fn a_weekday_after_the_cue_is_no_content() {
 }
 
 #[test]
+fn parenthetical_cue_between_a_subject_and_its_predicate() {
+    one_claim_each(&[
+        (
+            "Greensboro, Eric Lee said, made him question the rhetoric.",
+            "Eric Lee",
+            "Greensboro, Eric Lee said, made him question the rhetoric",
+        ),
+        (
+            "The golf industry, Eric Lee said, is \"doing much better.\"",
+            "Eric Lee",
+            "The golf industry, Eric Lee said, is \"doing much better.\"",
+        ),
+        (
+            "The firm, Eric Lee said, also planned a merger.",
+            "Eric Lee",
+            "The firm, Eric Lee said, also planned a merger",
+        ),
+        // Not a predicate: a new clause follows the cue.
+        (
+            "The plant will close, Eric Lee said, and jobs will go.",
+            "Eric Lee",
+            "The plant will close",
+        ),
+    ]);
+    let out = run("The golf industry, Eric Lee said, is \"doing much better.\"");
+    assert_eq!(out.claims[0].kind, ClaimKind::Mixed);
+    assert_eq!(quotes(&out), [pair("Eric Lee", "doing much better.")]);
+}
+
+#[test]
 fn parenthetical_cue_after_an_opening_clause() {
     one_claim_each(&[
         (

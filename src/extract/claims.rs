@@ -494,17 +494,32 @@ impl<'a> Extractor<'a> {
             && toks.get(after + 1).is_some_and(|t| t.kind == TokKind::Word)
             && backward.as_ref().is_some_and(|(_, quote)| !quote)
             && self.read.subject_start(toks, c) == Some(subject_start);
+        // `The golf industry, she said, is "doing better"`: a cue set off by commas between
+        // the subject of what was said and its predicate. The content is the whole clause,
+        // the cue inside it, since a claim is one span of the text.
+        let clause_start = (!inverted
+            && !parenthetical
+            && floor == 0
+            && subject_start > 0
+            && Reader::is_punct(toks.get(after), ",")
+            && self.read.opens_predicate(toks, after + 1)
+            && backward.as_ref().is_some_and(|(_, quote)| !quote))
+        .then(|| self.read.subject_start(toks, c))
+        .flatten()
+        .filter(|&s| self.read.phrase_before(toks, subject_start - 1, floor) == Some(s));
         let forward = if inverted {
             // After `said X`, only a quote continues: `"A," said X, "B."`
             (Reader::is_punct(toks.get(right_end), ",:")
                 && Reader::is_quote(toks.get(right_end + 1)))
             .then_some(right_end + 1)
-        } else if parenthetical {
+        } else if parenthetical || clause_start.is_some() {
             Some(after + 1)
         } else {
             self.read.content_start(toks, after, cue)
         }
-        .map(|start| start..self.read.content_end(toks, start, &state.stops))
+        .map(|start| {
+            clause_start.unwrap_or(start)..self.read.content_end(toks, start, &state.stops)
+        })
         .filter(|r| !r.is_empty());
 
         let cue_text = self.body[toks[c].start..toks[after - 1].end].to_string();

@@ -546,6 +546,68 @@ impl<'a> Reader<'a> {
             })
     }
 
+    /// Whether token `i` opens a predicate, so that its subject stands before it: `is`,
+    /// `would`, `had been`, `made`, `called`, `also plans` (an adverb may come first).
+    pub fn opens_predicate(&self, toks: &[Tok], i: usize) -> bool {
+        let verb = |w: &str| {
+            matches!(
+                w,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "does"
+                    | "did"
+                    | "remains"
+                    | "made"
+                    | "took"
+                    | "gave"
+                    | "got"
+                    | "went"
+                    | "came"
+                    | "saw"
+                    | "found"
+                    | "left"
+                    | "kept"
+                    | "sent"
+                    | "spent"
+                    | "won"
+                    | "lost"
+                    | "held"
+                    | "brought"
+                    | "built"
+                    | "paid"
+                    | "became"
+                    | "began"
+                    | "fell"
+                    | "knew"
+                    | "led"
+                    | "meant"
+                    | "sold"
+            ) || (w.len() > 4 && w.ends_with("ed") && w != "indeed")
+        };
+        let lower_word = |k: usize| {
+            toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
+                && !self.is_capitalised_word(toks.get(k))
+        };
+        let adverb = lower_word(i)
+            && self.lower_is(toks.get(i), |w| {
+                matches!(w, "also" | "still" | "never" | "now" | "already" | "once")
+            });
+        let k = if adverb { i + 1 } else { i };
+        lower_word(k) && self.lower_is(toks.get(k), verb)
+    }
+
     pub fn is_capitalised_word(&self, t: Option<&Tok>) -> bool {
         t.and_then(|t| self.word(t))
             .is_some_and(|w| w.starts_with(char::is_uppercase))
