@@ -849,3 +849,11 @@ fn local_government_titles_are_not_part_of_the_name() {
         vec![pair("Priya Natesan", "The library stays open")]
     );
 }
+
+#[test]
+fn an_age_is_a_description_of_the_person_named() {
+    let out = run("Ann Lee took the stage. \"He is a leader,\" said the 46-year-old.");
+    assert_eq!(quotes(&out), [pair("Ann Lee", "He is a leader")]);
+    // A bare number is still no speaker.
+    assert!(run("\"We will vote,\" said 43.").quotes.is_empty());
+}

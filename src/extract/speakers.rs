@@ -690,7 +690,11 @@ fn described(
     let &(last, last_word) = words.last()?;
     let mut buf = [0u8; 32];
     let head = lower(last_word, &mut buf)?;
-    if (head.len() < 3 && head != "ad") || head.chars().any(|c| c.is_ascii_digit()) {
+    // A number is no speaker (`43 said`), but an age is one (`said the 46-year-old`).
+    let age = head
+        .strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if (head.len() < 3 && head != "ad") || (head.chars().any(|c| c.is_ascii_digit()) && !age) {
         return None;
     }
     let mut description = body[toks[first].start..toks[last].end].to_string();
