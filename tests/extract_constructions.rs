@@ -857,3 +857,15 @@ fn an_age_is_a_description_of_the_person_named() {
     // A bare number is still no speaker.
     assert!(run("\"We will vote,\" said 43.").quotes.is_empty());
 }
+
+#[test]
+fn a_claim_ends_at_an_abbreviation_that_ends_its_sentence() {
+    let out = run("Ann Lee says troops will stay in the U.S. She says \"it is over.\"");
+    assert_eq!(
+        claim_pairs(&out),
+        [
+            pair("Ann Lee", "troops will stay in the U.S"),
+            pair("Ann Lee", "it is over."),
+        ]
+    );
+}

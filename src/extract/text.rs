@@ -89,6 +89,66 @@ fn is_abbreviation(word: &str) -> bool {
         || (word.len() <= 7 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
+/// Abbreviations that may stand last in a sentence: `U.S.`, `p.m.`, `Inc.`, `etc.`; not
+/// titles and initials, which a name always follows.
+fn ends_sentences(word: &str) -> bool {
+    (word.contains('.') && word.len() > 2)
+        || ["inc", "ltd", "co", "corp", "etc", "jr", "sr", "bros"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Whether the word after `i` is one that opens sentences and never continues a name:
+/// `He`, `The`, `But`.
+fn opens_sentence(body: &str, i: usize, end: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "The",
+        "A",
+        "An",
+        "But",
+        "And",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "In",
+        "On",
+        "At",
+        "So",
+        "Yet",
+        "Still",
+        "Meanwhile",
+        "However",
+        "After",
+        "When",
+        "While",
+        "If",
+        "As",
+    ];
+    let rest = &body[i..end];
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    OPENERS.contains(&next)
+}
+
 /// Splits one paragraph into sentences. Quote spans are atomic: a sentence never ends inside
 /// one, so `"A. B," he said.` stays one sentence.
 pub fn sentences(
@@ -124,7 +184,11 @@ pub fn sentences(
         let b = bytes[i];
         if matches!(b, b'.' | b'?' | b'!') {
             let word = word_before(body, i);
-            let is_abbrev = b == b'.' && is_abbreviation(word);
+            // `in the U.S. He says`, `at 7 p.m. The polls`: an abbreviation can end a
+            // sentence too, when a pronoun or an article opens the next.
+            let is_abbrev = b == b'.'
+                && is_abbreviation(word)
+                && !(ends_sentences(word) && opens_sentence(body, i + 1, para.end));
             let mut end = i + 1;
             while end < para.end && matches!(bytes[end], b')' | b']') {
                 end += 1;
@@ -350,6 +414,27 @@ mod tests {
                 "Mr. Smith met Dr. Jones in the U.S. today.",
                 "They talked.",
                 "It rained"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_pronoun_or_article() {
+        let body =
+            "Troops left the U.S. He said so at 7 p.m. The polls closed. Acme Inc. The firm \
+                    won. Gov. He Wei spoke to Mr. The";
+        let mut out = Vec::new();
+        sentences(body, 0..body.len(), &[], &mut out);
+        let got: Vec<&str> = out.into_iter().map(|r| &body[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Troops left the U.S.",
+                "He said so at 7 p.m.",
+                "The polls closed.",
+                "Acme Inc.",
+                "The firm won.",
+                "Gov. He Wei spoke to Mr. The"
             ]
         );
     }
