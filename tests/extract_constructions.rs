@@ -869,3 +869,23 @@ fn a_claim_ends_at_an_abbreviation_that_ends_its_sentence() {
         ]
     );
 }
+
+#[test]
+fn according_to_a_possessive_source_or_after_an_opening_clause() {
+    one_claim_each(&[
+        (
+            "The pilot had flown since 2004, according to his Facebook profile.",
+            "Facebook profile",
+            "The pilot had flown since 2004",
+        ),
+        (
+            "In addition, according to the Labour Department, nine million workers gain.",
+            "Labour Department",
+            "nine million workers gain",
+        ),
+    ]);
+    assert_eq!(
+        run("The plan failed, according to its authors.").claims[0].cue,
+        "according to"
+    );
+}

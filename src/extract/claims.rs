@@ -655,17 +655,26 @@ impl<'a> Extractor<'a> {
         paragraph: usize,
         state: &mut SentenceState,
     ) -> Option<usize> {
-        let mut end = self.read.phrase_after(toks, after);
+        // `according to his biography`: a possessive opens the source.
+        let source = if self.read.lower_is(toks.get(after), |w| {
+            matches!(w, "his" | "her" | "their" | "its")
+        }) && self.read.phrase_after(toks, after + 1) > after + 1
+        {
+            after + 1
+        } else {
+            after
+        };
+        let mut end = self.read.phrase_after(toks, source);
         // `According to early results of a poll by Acme, C`: the source runs to the comma
         // (but `according to Acme the deal ...` has no comma to run to).
         let article_next = self
             .read
             .lower_is(toks.get(end), |w| matches!(w, "the" | "a" | "an"));
         if c == state.consumed && !article_next && !Reader::is_punct(toks.get(end), ",") {
-            if let Some(comma) = (end..toks.len().min(after + MAX_ASIDE))
+            if let Some(comma) = (end..toks.len().min(source + MAX_ASIDE))
                 .find(|&k| Reader::is_punct(toks.get(k), ","))
                 .filter(|&k| {
-                    !toks[after..k]
+                    !toks[source..k]
                         .iter()
                         .any(|t| matches!(t.kind, TokKind::Quote(_)))
                 })
@@ -674,8 +683,8 @@ impl<'a> Extractor<'a> {
             }
         }
         // A source too long to read as a name is kept as the description it is.
-        let mention = self.read.mention(toks, after..end).or_else(|| {
-            let first = toks.get(after)?;
+        let mention = self.read.mention(toks, source..end).or_else(|| {
+            let first = toks.get(source)?;
             let last = toks.get(end.checked_sub(1)?)?;
             let text = self.body.get(first.start..last.end)?;
             let description = ["the ", "a ", "an "]
@@ -689,14 +698,16 @@ impl<'a> Extractor<'a> {
             })
         })?;
         // `But, according to the poll, C` and `because, according to Lee, C`: what stands
-        // before the aside is only a conjunction, so the content follows it.
+        // before the aside is only a conjunction, or an opening clause (`In addition,`), so
+        // the content follows it.
         let opens_clause = c > state.consumed
             && Reader::is_punct(toks.get(c - 1), ",")
             && Reader::is_punct(toks.get(end), ",")
-            && (state.consumed..c - 1)
+            && ((state.consumed..c - 1)
                 .rev()
                 .find(|&k| toks[k].kind == TokKind::Word)
-                .map_or(true, |k| self.read.lower_is(toks.get(k), is_clause_opener));
+                .map_or(true, |k| self.read.lower_is(toks.get(k), is_clause_opener))
+                || (state.consumed == 0 && self.read.subject_start(toks, c) == Some(c)));
         let range = if c == state.consumed || opens_clause {
             let start = if Reader::is_punct(toks.get(end), ",") {
                 end + 1
@@ -713,7 +724,7 @@ impl<'a> Extractor<'a> {
             && toks[state.consumed..c]
                 .iter()
                 .any(|t| t.kind == TokKind::Word && self.read.is_capitalised_word(Some(t)))
-            && self.reports_source(toks, after, end, &mention)
+            && self.reports_source(toks, source, end, &mention)
         {
             // `Lee leads by 271 delegates according to a count by the AP`.
             state.consumed..c
