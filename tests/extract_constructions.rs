@@ -490,6 +490,7 @@ fn not_claims() {
         "She declined to comment.",
         "The band released an album called \"Blue Hours\" last year.",
         "Critics of the so-called \"reform\" were not surprised.",
+        "He joined a group called the \"Friends of Peace.\"",
     ];
     for body in none {
         let out = run(body);
@@ -812,6 +813,34 @@ fn called_with_a_longer_object_before_the_quote() {
         "Ann Varga called the council's plans to build a new toll road \"an absolute disgrace\".",
     );
     assert_eq!(quotes(&out), [pair("Ann Varga", "an absolute disgrace")]);
+}
+
+#[test]
+fn called_after_a_conjunction_a_relative_pronoun_or_a_description() {
+    let cases = [
+        (
+            "Ann Varga took the stage in Leeds and called the system \"rotten to the core.\"",
+            "Ann Varga",
+        ),
+        (
+            "The reply came from Ann Varga, who called the mayor \"unfit to serve\" at once.",
+            "Ann Varga",
+        ),
+        (
+            "In April, Ann Varga called Acme's plans to open a $1.6 billion plant \"a disgrace.\"",
+            "Ann Varga",
+        ),
+        (
+            "Varga's campaign called the report a \"rush to judgment.\"",
+            "Varga's campaign",
+        ),
+    ];
+    for (body, speaker) in cases {
+        let out = run(body);
+        assert_eq!(out.quotes.len(), 1, "{body}");
+        assert_eq!(out.speakers[out.quotes[0].speaker].name, speaker, "{body}");
+        assert_eq!(out.claims[0].cue, "called", "{body}");
+    }
 }
 
 #[test]

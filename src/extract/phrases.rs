@@ -432,24 +432,26 @@ impl<'a> Reader<'a> {
                 if retort {
                     return None;
                 }
-                // `Lee called the plan "a disgrace"`: after a name or pronoun, a quote soon
-                // after makes the verb a cue alone (`an album called "X"` is a title).
-                let after_subject = i > 0
-                    && (self.is_capitalised_word(toks.get(i - 1))
-                        || Self::is_punct(toks.get(i - 1), ",")
-                        || self.lower_is(toks.get(i - 1), |w| {
-                            matches!(w, "he" | "she" | "they" | "it" | "also")
-                        }));
-                // Further on, a quote still counts when no punctuation stands between:
-                // `Lee called Acme's plans to build a plant abroad "a disgrace"`.
-                let quote_follows = toks[i + 1..toks.len().min(i + 9)]
+                // `Lee called the plan "a disgrace"`: an object, then a quote soon after,
+                // makes the verb a cue alone. A quote right after it, or after an article
+                // only, is a name (`an album called "X"`, `a group called the "Y"`).
+                let object = toks[i + 1..]
+                    .iter()
+                    .take_while(|t| !matches!(t.kind, TokKind::Quote(_)))
+                    .any(|t| {
+                        t.kind == TokKind::Word
+                            && !self.lower_is(Some(t), |w| matches!(w, "the" | "a" | "an"))
+                    });
+                // Further on, a quote still counts when no clause punctuation stands between:
+                // `Lee called Acme's plans to build a $2 billion plant abroad "a disgrace"`.
+                let quote_follows = toks[i + 1..toks.len().min(i + 13)]
                     .iter()
                     .any(|t| matches!(t.kind, TokKind::Quote(_)))
                     || toks[i + 1..toks.len().min(i + 18)]
                         .iter()
-                        .take_while(|t| !matches!(t.kind, TokKind::Punct(_)))
+                        .take_while(|t| !matches!(t.kind, TokKind::Punct(',' | ';' | ':' | '.')))
                         .any(|t| matches!(t.kind, TokKind::Quote(_)));
-                (after_subject && quote_follows).then_some((directive, i + 1, false))
+                (i > 0 && object && quote_follows).then_some((directive, i + 1, false))
             }
             _ => Some((cue, i + 1, false)),
         }

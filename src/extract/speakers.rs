@@ -698,8 +698,13 @@ fn described(
         return None;
     }
     let mut description = body[toks[first].start..toks[last].end].to_string();
-    // `Officials said` opens a sentence: the capital is the sentence's, not a name's.
-    if sentence_initial && first == 0 {
+    // `Officials said` opens a sentence: the capital is the sentence's, not a name's
+    // (`Sanders’ campaign`, `Acme's boss`: a possessive is one).
+    let possessive = toks
+        .get(first + 1)
+        .is_some_and(|t| matches!(t.kind, TokKind::Punct('\'' | '’')))
+        || strip_possessive(words[0].1) != words[0].1;
+    if sentence_initial && first == 0 && !possessive {
         if let Some(c) = description.chars().next().filter(|c| c.is_uppercase()) {
             let rest = &description[c.len_utf8()..];
             if !rest.starts_with(char::is_uppercase) {
