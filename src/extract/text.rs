@@ -186,8 +186,14 @@ pub fn sentences(
             let word = word_before(body, i);
             // `in the U.S. He says`, `at 7 p.m. The polls`: an abbreviation can end a
             // sentence too, when a pronoun or an article opens the next.
+            // `No. 10` is a number; `said no. Acme` ends a sentence.
+            let number_sign = matches!(word, "no" | "No" | "nos" | "Nos")
+                && !body[i + 1..para.end]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
             let is_abbrev = b == b'.'
                 && is_abbreviation(word)
+                && !number_sign
                 && !(ends_sentences(word) && opens_sentence(body, i + 1, para.end));
             let mut end = i + 1;
             while end < para.end && matches!(bytes[end], b')' | b']') {
@@ -422,7 +428,7 @@ mod tests {
     fn an_abbreviation_ends_a_sentence_before_a_pronoun_or_article() {
         let body =
             "Troops left the U.S. He said so at 7 p.m. The polls closed. Acme Inc. The firm \
-                    won. Gov. He Wei spoke to Mr. The";
+                    won. Gov. He Wei spoke to Mr. The No. 10 team. Lee said no. Acme won";
         let mut out = Vec::new();
         sentences(body, 0..body.len(), &[], &mut out);
         let got: Vec<&str> = out.into_iter().map(|r| &body[r]).collect();
@@ -434,7 +440,9 @@ mod tests {
                 "The polls closed.",
                 "Acme Inc.",
                 "The firm won.",
-                "Gov. He Wei spoke to Mr. The"
+                "Gov. He Wei spoke to Mr. The No. 10 team.",
+                "Lee said no.",
+                "Acme won"
             ]
         );
     }
