@@ -20,11 +20,11 @@ command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 cargo build --release --quiet
 bin=$PWD/target/release/newsclaims
 
-# measure CMD...: prints "seconds peak_rss_kb" of one run.
+# measure CMD...: prints "seconds peak_rss_kb cpu_seconds" of one run (cpu: user + system).
 measure() {
-    /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>"$dir/stderr" \
+    /usr/bin/time -f "%e %M %U %S" -o "$dir/time" "$@" >/dev/null 2>"$dir/stderr" \
         || { cat "$dir/stderr" >&2; return 1; }
-    cat "$dir/time"
+    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$dir/time"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -32,11 +32,13 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(una
 echo
 cat migrations/*.sql >"$dir/schema.sql"
 echo "## Ingest (medians of $runs runs, $((runs * 3)) under 10 MB)"
-echo "| corpus | MB | articles | sqlite3 floor s | schema floor s | newsclaims s | ratio | MB/s | articles/s | s per MB | peak RSS MB |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| corpus | MB | articles | sqlite3 floor s | schema floor s | newsclaims s | ratio | newsclaims CPU s | MB/s | articles/s | s per MB | peak RSS MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 # ingest_row NAME INPUT ARTICLES FLOOR_SQL: one row of the ingest table. The floor, newsclaims
 # and the schema floor run side by side, $runs times each (three times as often for a corpus
 # under 10 MB, whose half-second runs drift the most); newsclaims leaves archive-NAME.db.
+# The ratio is the median of each run's ratio to the floor run just before it: this machine
+# drifts by a quarter from minute to minute, and runs a few seconds apart drift least.
 ingest_row() {
     local name=$1 input=$2 articles=$3 floor_sql=$4
     local archive=$dir/archive-$name.db
@@ -47,13 +49,17 @@ ingest_row() {
     : >"$dir/schema.times"
     : >"$dir/ingest.times"
     : >"$dir/ingest.rss"
+    : >"$dir/ingest.cpu"
+    : >"$dir/ratios"
     for _ in $(seq "$row_runs"); do
         rm -f "$dir/floor.db"*
         measure sqlite3 "$dir/floor.db" "$floor_sql" | cut -d' ' -f1 >>"$dir/floor.times"
         rm -f "$archive"*
-        read -r seconds rss < <(measure "$bin" --db "$archive" ingest --quiet "$input")
+        read -r seconds rss cpu < <(measure "$bin" --db "$archive" ingest --quiet "$input")
         echo "$seconds" >>"$dir/ingest.times"
         echo "$rss" >>"$dir/ingest.rss"
+        echo "$cpu" >>"$dir/ingest.cpu"
+        awk -v t="$seconds" -v f="$(tail -n 1 "$dir/floor.times")" 'BEGIN { print t / f }' >>"$dir/ratios"
         # The schema floor copies the rows just stored into an empty archive (schema_floor.sql).
         rm -f "$dir/schema.db"*
         sqlite3 "$dir/schema.db" <"$dir/schema.sql"
@@ -62,10 +68,11 @@ ingest_row() {
     done
     awk -v n="$name" -v b="$bytes" -v f="$articles" -v fl="$(median <"$dir/floor.times")" \
         -v sc="$(median <"$dir/schema.times")" -v t="$(median <"$dir/ingest.times")" \
-        -v r="$(sort -g "$dir/ingest.rss" | tail -n 1)" 'BEGIN {
+        -v r="$(sort -g "$dir/ingest.rss" | tail -n 1)" -v cpu="$(median <"$dir/ingest.cpu")" \
+        -v ratio="$(median <"$dir/ratios")" 'BEGIN {
         mb = b / 1e6
-        printf "| %s | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f | %.4f | %.0f |\n",
-            n, mb, f, fl, sc, t, t / fl, mb / t, f / t, t / mb, r / 1024 }'
+        printf "| %s | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f | %.4f | %.0f |\n",
+            n, mb, f, fl, sc, t, ratio, cpu, mb / t, f / t, t / mb, r / 1024 }'
 }
 
 for n in $times; do
@@ -122,7 +129,7 @@ rows=$(sqlite3 "$db" "SELECT count(*) FROM quotes")
 : >"$dir/floor-export.times"
 : >"$dir/export.rss"
 for _ in $(seq "$runs"); do
-    read -r seconds rss < <(measure "$bin" --db "$db" export quotes --format csv -o /dev/null)
+    read -r seconds rss _ < <(measure "$bin" --db "$db" export quotes --format csv -o /dev/null)
     echo "$seconds" >>"$dir/export.times"
     echo "$rss" >>"$dir/export.rss"
     measure sqlite3 -csv -header "$db" <benches/export_quotes.sql | cut -d' ' -f1 >>"$dir/floor-export.times"
