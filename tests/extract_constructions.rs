@@ -918,3 +918,37 @@ fn according_to_a_possessive_source_or_after_an_opening_clause() {
         "according to"
     );
 }
+
+#[test]
+fn by_saying_takes_the_sentence_subject() {
+    let out = run("Ann Varga took the stage. Ann Varga ended her list by saying \"Too many.\"");
+    assert_eq!(quotes(&out), [pair("Ann Varga", "Too many.")]);
+}
+
+#[test]
+fn labelled_dubbed_and_referred_to_with_an_object_before_the_quote() {
+    let out = run(
+        "Ann Varga is labelling the tax \"a blatant abuse.\" Tom Brill refers to the mayor as \
+         \"Mr. Lee,\" while Ann Varga refers to him as \"Eric.\"",
+    );
+    assert_eq!(
+        quotes(&out),
+        [
+            pair("Ann Varga", "a blatant abuse."),
+            pair("Tom Brill", "Mr. Lee"),
+            pair("Ann Varga", "Eric."),
+        ]
+    );
+    // Without an object, the quote is a name.
+    let out = run("He took on a man referred to as \"the Godfather.\"");
+    assert!(out.claims.is_empty(), "{:?}", claims(&out));
+}
+
+#[test]
+fn warned_of_says_what_was_warned_of() {
+    one_claim_each(&[(
+        "Ann Varga warned of a \"ferocious\" battle that could split the party.",
+        "Ann Varga",
+        "a \"ferocious\" battle that could split the party",
+    )]);
+}

@@ -270,10 +270,10 @@ impl<'a> Extractor<'a> {
         if let (true, Some(id)) = (joined || (after_comma && cue.participle), state.speaker) {
             source = Some(Source::Known(id, 0.75));
         } else if cue.participle && !after_comma && !joined {
-            // `with Ann Lee claiming ...`, `on record as saying ...`.
+            // `with Ann Lee claiming ...`, `on record as saying ...`, `ended by saying ...`.
             let as_saying = self
                 .read
-                .lower_is(toks.get(j.wrapping_sub(1)), |w| w == "as");
+                .lower_is(toks.get(j.wrapping_sub(1)), |w| w == "as" || w == "by");
             let subject_end = if as_saying { 0 } else { j };
             if as_saying {
                 source = self

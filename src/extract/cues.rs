@@ -203,6 +203,13 @@ const WITH_PARTICLE: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("shoot", "shoots", "shot", "shooting", "back", "back"),
     ("fire", "fires", "fired", "firing", "back", "back"),
     ("hit", "hits", "hit", "hitting", "back", "back"),
+    // Like `called`, with an object and a quote: `labelled the plan "a disgrace"`,
+    // `dubbed him "the little senator"`, `refers to Lee as "Mr. Lee"`.
+    ("label", "labels", "labeled", "labeling", "as", "as"),
+    ("label", "labels", "labelled", "labelling", "as", "as"),
+    ("dub", "dubs", "dubbed", "dubbing", "as", "as"),
+    ("brand", "brands", "branded", "branding", "as", "as"),
+    ("refer", "refers", "referred", "referring", "as", "as"),
 ];
 
 fn regular(base: &str) -> (String, String, String) {

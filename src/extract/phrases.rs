@@ -434,13 +434,16 @@ impl<'a> Reader<'a> {
                 }
                 // `Lee called the plan "a disgrace"`: an object, then a quote soon after,
                 // makes the verb a cue alone. A quote right after it, or after an article
-                // only, is a name (`an album called "X"`, `a group called the "Y"`).
+                // only, is a name (`an album called "X"`, `a group called the "Y"`, `a man
+                // referred to as "X"`).
                 let object = toks[i + 1..]
                     .iter()
                     .take_while(|t| !matches!(t.kind, TokKind::Quote(_)))
                     .any(|t| {
                         t.kind == TokKind::Word
-                            && !self.lower_is(Some(t), |w| matches!(w, "the" | "a" | "an"))
+                            && !self.lower_is(Some(t), |w| {
+                                matches!(w, "the" | "a" | "an" | "to" | "as")
+                            })
                     });
                 // Further on, a quote still counts when no clause punctuation stands between:
                 // `Lee called Acme's plans to build a $2 billion plant abroad "a disgrace"`.
@@ -969,9 +972,17 @@ impl<'a> Reader<'a> {
                 // `..., Ann Lee said yes`: a named speaker after a comma starts a new claim.
                 // `... public ― Lee boasted, "C"`: a dash too, when the cue takes content.
                 let separators = if takes_content { ",;—–―" } else { ",;" };
-                let named_after_comma = self
-                    .phrase_before(toks, j, 0)
-                    .filter(|&s| s > 0 && Self::is_punct(toks.get(s - 1), separators));
+                // `... as "Mr. Lee," while Lee refers to him as "Ann"`: a conjunction too,
+                // before a cue that takes its content after an object.
+                let after_conjunction = |s: usize| {
+                    (takes_content || cue.class == CueClass::Directive)
+                        && self.lower_is(toks.get(s - 1), |w| {
+                            matches!(w, "while" | "whereas" | "but")
+                        })
+                };
+                let named_after_comma = self.phrase_before(toks, j, 0).filter(|&s| {
+                    s > 0 && (Self::is_punct(toks.get(s - 1), separators) || after_conjunction(s))
+                });
                 if let Some(s) = named_after_comma {
                     stops.push(s - 1);
                 } else if cue.participle && j == i {
@@ -1050,6 +1061,16 @@ impl<'a> Reader<'a> {
                     TokKind::Punct(',') if Self::is_quote(toks.get(m + 1)) => Some(m + 1),
                     _ => None,
                 });
+        }
+        // `warned of a "ferocious" battle`, `cautioned against haste`: the object is what
+        // was said.
+        if self.lower_is(toks.get(k), |w| w == "of" || w == "against")
+            && self.lower_is(toks.get(from.wrapping_sub(1)), |w| {
+                w.starts_with("warn") || w.starts_with("caution")
+            })
+            && k + 1 < toks.len()
+        {
+            return Some(k + 1);
         }
         let starts_adjunct =
             cue.class != CueClass::Directive && self.lower_is(toks.get(k), is_adjunct_preposition);
