@@ -408,14 +408,18 @@ mod tests {
         assert_eq!(paras, ["one", "two", "three"]);
     }
 
+    /// The sentences of a body with no quotes, as text.
+    fn sentence_texts(body: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        sentences(body, 0..body.len(), &[], &mut out);
+        out.into_iter().map(|r| &body[r]).collect()
+    }
+
     #[test]
     fn sentences_skip_abbreviations() {
         let body = "Mr. Smith met Dr. Jones in the U.S. today. They talked. It rained";
-        let mut out = Vec::new();
-        sentences(body, 0..body.len(), &[], &mut out);
-        let got: Vec<&str> = out.into_iter().map(|r| &body[r]).collect();
         assert_eq!(
-            got,
+            sentence_texts(body),
             [
                 "Mr. Smith met Dr. Jones in the U.S. today.",
                 "They talked.",
@@ -429,11 +433,8 @@ mod tests {
         let body =
             "Troops left the U.S. He said so at 7 p.m. The polls closed. Acme Inc. The firm \
                     won. Gov. He Wei spoke to Mr. The No. 10 team. Lee said no. Acme won";
-        let mut out = Vec::new();
-        sentences(body, 0..body.len(), &[], &mut out);
-        let got: Vec<&str> = out.into_iter().map(|r| &body[r]).collect();
         assert_eq!(
-            got,
+            sentence_texts(body),
             [
                 "Troops left the U.S.",
                 "He said so at 7 p.m.",
