@@ -929,7 +929,8 @@ fn by_saying_takes_the_sentence_subject() {
 fn labelled_dubbed_and_referred_to_with_an_object_before_the_quote() {
     let out = run(
         "Ann Varga is labelling the tax \"a blatant abuse.\" Tom Brill refers to the mayor as \
-         \"Mr. Lee,\" while Ann Varga refers to him as \"Eric.\"",
+         \"Mr. Lee,\" while Ann Varga refers to him as \"Eric.\" Tom Brill dubbed the mayor \
+         \"the little senator.\" Ann Varga branded the tax \"theft.\"",
     );
     assert_eq!(
         quotes(&out),
@@ -937,6 +938,8 @@ fn labelled_dubbed_and_referred_to_with_an_object_before_the_quote() {
             pair("Ann Varga", "a blatant abuse."),
             pair("Tom Brill", "Mr. Lee"),
             pair("Ann Varga", "Eric."),
+            pair("Tom Brill", "the little senator."),
+            pair("Ann Varga", "theft."),
         ]
     );
     // Without an object, the quote is a name.
