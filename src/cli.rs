@@ -140,6 +140,11 @@ pub struct IngestArgs {
     #[arg(long)]
     pub source: Option<String>,
 
+    /// The origin of what `-` (stdin) holds, as if it were a file of that name (otherwise each
+    /// article's URL, id, or a digest of its text)
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
+
     /// Articles per transaction, at most (a batch also ends at 8 MB of text, and the first few
     /// are smaller, so that writing starts early)
     #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=100_000))]

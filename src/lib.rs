@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod extract;
+pub mod identity;
 pub mod ingest;
 pub mod model;
 pub mod names;

@@ -35,6 +35,7 @@ fn run() -> Result<ExitCode> {
                 options: IngestOptions {
                     format: args.format.map(Into::into),
                     source: args.source,
+                    stdin_origin: args.origin,
                 },
                 batch_size: args.batch_size as usize,
                 quiet: args.quiet,
@@ -42,7 +43,7 @@ fn run() -> Result<ExitCode> {
         ),
         Command::Extract(args) => commands::extract::run(&IngestOptions {
             format: args.format.map(Into::into),
-            source: None,
+            ..IngestOptions::default()
         }),
         Command::Reextract(args) => commands::ingest::reextract(&cli.db, args.all),
         Command::Search(args) => search::run(

@@ -227,7 +227,7 @@ fn every_bad_input_is_named_with_its_reason_and_the_rest_goes_in() {
         .count();
     assert_eq!(reported, 15, "{err}");
     assert!(
-        err.contains("new, 0 updated, 0 unchanged, 10 failed, 5 skipped;"),
+        err.contains("new, 0 updated, 0 unchanged, 0 duplicates, 10 failed, 5 skipped;"),
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
@@ -411,7 +411,9 @@ fn a_path_given_twice_is_stored_once() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.starts_with("1 new, 0 updated, 0 unchanged, 0 failed, 0 skipped; 1 quotes"),
+        err.starts_with(
+            "1 new, 0 updated, 0 unchanged, 0 duplicates, 0 failed, 0 skipped; 1 quotes"
+        ),
         "{err}"
     );
     assert_eq!(query_i64(&db, "SELECT count(*) FROM articles"), 1);

@@ -48,7 +48,7 @@ fn ingest_stores_articles_with_quotes_and_prints_one_summary_on_stderr() {
         .success()
         .stdout("")
         .stderr(predicate::str::starts_with(
-            "2 new, 0 updated, 0 unchanged, 0 failed",
+            "2 new, 0 updated, 0 unchanged, 0 duplicates, 0 failed",
         ));
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
     assert!(count(&db, "SELECT count(*) FROM quotes") >= 2);
@@ -82,7 +82,7 @@ fn second_ingest_writes_nothing_and_says_so() {
         .assert()
         .success()
         .stderr(predicate::str::starts_with(
-            "0 new, 0 updated, 2 unchanged, 0 failed, 0 skipped; 0 quotes, 0 claims, 0 speakers added",
+            "0 new, 0 updated, 2 unchanged, 0 duplicates, 0 failed, 0 skipped; 0 quotes, 0 claims, 0 speakers added",
         ));
     assert_eq!(count(&db, "SELECT count(*) FROM quotes"), quotes);
     let after: String = Connection::open(&db)
@@ -189,7 +189,7 @@ fn a_bad_input_is_named_the_rest_goes_in_and_the_status_tells() {
         .failure()
         .stderr(predicate::str::contains("wire.jsonl:2"))
         .stderr(predicate::str::contains(
-            "4 new, 0 updated, 0 unchanged, 1 failed",
+            "4 new, 0 updated, 0 unchanged, 0 duplicates, 1 failed",
         ));
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 4);
 }
@@ -217,7 +217,10 @@ fn stdin_is_read_with_a_dash() {
         .success()
         .stderr(predicate::str::starts_with("1 new"));
     assert_eq!(
-        count(&db, "SELECT count(*) FROM articles WHERE origin = '-'"),
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE origin LIKE 'stdin:sha256:%'"
+        ),
         1
     );
 }
@@ -336,4 +339,200 @@ fn extract_of_empty_input_prints_nothing_and_succeeds() {
         .assert()
         .success()
         .stdout("");
+}
+
+/// An article long enough for its body to identify it (short bodies never do).
+const LONG_STORY: &str = "Ferry service to resume\n\n\
+“The ferry will sail again from the first of June, with two crossings a day,” said harbour \
+master Ines Costa. She added that the new timetable had been agreed with the island's council \
+after a year of talks, and that fares would stay as they were for residents and workers.\n";
+
+fn ingest_stdin(db: &Path, args: &[&str], input: &str) -> String {
+    let output = newsclaims(db)
+        .arg("ingest")
+        .args(args)
+        .arg("-")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(output).unwrap()
+}
+
+#[test]
+fn two_articles_piped_one_after_the_other_stay_two() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    ingest_stdin(&db, &[], "Title A\n\n\"We will win,\" said Ann Lee.\n");
+    let second = ingest_stdin(&db, &[], "Title B\n\n\"We will lose,\" said Bob Ray.\n");
+    assert!(second.starts_with("1 new, 0 updated"), "{second}");
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE origin LIKE 'stdin:sha256:%'"
+        ),
+        2
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM quotes"), 2);
+}
+
+#[test]
+fn the_same_article_piped_twice_is_unchanged() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    ingest_stdin(&db, &[], STORY);
+    let again = ingest_stdin(&db, &[], STORY);
+    assert!(
+        again.starts_with("0 new, 0 updated, 1 unchanged"),
+        "{again}"
+    );
+}
+
+#[test]
+fn a_piped_article_with_a_url_takes_it_as_its_origin() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    let page = "---\ntitle: Harbour plan\nurl: https://news.example.com/harbour\n---\n\n\
+                “It will open next summer,” said Maria Okafor.\n";
+    ingest_stdin(&db, &[], page);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE origin = 'https://news.example.com/harbour'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn piped_json_lines_without_urls_are_named_by_id_or_content() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    let lines = "{\"id\": \"w1\", \"body\": \"“Fine,” said Ann Lee.\"}\n\
+                 {\"body\": \"“Not fine,” said Bob Ray.\"}\n";
+    ingest_stdin(&db, &[], lines);
+    let other = "{\"body\": \"“Later,” said Cy Dee.\"}\n{\"body\": \"“Sooner,” said Di Eve.\"}\n";
+    let second = ingest_stdin(&db, &[], other);
+    assert!(second.starts_with("2 new, 0 updated"), "{second}");
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE origin = 'stdin#w1'"
+        ),
+        1
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 4);
+}
+
+#[test]
+fn origin_names_what_stdin_holds() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    ingest_stdin(&db, &["--origin", "courier/2026-12-04"], STORY);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE origin = 'courier/2026-12-04'"
+        ),
+        1
+    );
+    // The same name with new text is that article updated.
+    let again = ingest_stdin(&db, &["--origin", "courier/2026-12-04"], OTHER_STORY);
+    assert!(again.starts_with("0 new, 1 updated"), "{again}");
+}
+
+#[test]
+fn origin_without_stdin_is_refused() {
+    let (_dir, articles, db) = corpus();
+    newsclaims(&db)
+        .args(["ingest", "--origin", "x"])
+        .arg(&articles)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--origin names standard input"));
+    assert!(!db.exists());
+}
+
+#[test]
+fn a_copy_of_an_article_is_stored_once_and_remembered() {
+    let (_dir, articles, db) = corpus();
+    fs::write(articles.join("ferry.txt"), LONG_STORY).unwrap();
+    fs::create_dir(articles.join("copies")).unwrap();
+    fs::write(articles.join("copies/ferry-copy.txt"), LONG_STORY).unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "3 new, 0 updated, 0 unchanged, 1 duplicates, 0 failed",
+        ));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 3);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM quotes WHERE text LIKE '%ferry will sail%'"
+        ),
+        1
+    );
+    // Either copy, read again, is unchanged.
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(articles.join("copies/ferry-copy.txt"))
+        .arg(articles.join("ferry.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "0 new, 0 updated, 2 unchanged, 0 duplicates",
+        ));
+    // The copy's path still finds the article.
+    newsclaims(&db)
+        .args(["show", "copies/ferry-copy.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Ferry service to resume"));
+}
+
+#[test]
+fn a_page_and_a_feed_item_with_one_canonical_url_are_one_article() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    let page = dir.path().join("ferry.html");
+    fs::write(
+        &page,
+        "<!doctype html><html><head><title>Ferry service to resume</title>\
+         <link rel=\"canonical\" href=\"https://www.example.com/news/ferry/\"></head><body>\
+         <article><h1>Ferry service to resume</h1><p>“The ferry will sail again from the first \
+         of June,” said harbour master Ines Costa.</p><p>She added that the timetable had been \
+         agreed with the council after a year of talks.</p></article></body></html>",
+    )
+    .unwrap();
+    let wire = dir.path().join("wire.jsonl");
+    fs::write(
+        &wire,
+        "{\"url\": \"http://example.com/news/ferry?utm_source=rss\", \"title\": \"Ferry back\", \
+         \"body\": \"“The ferry will sail again,” said Ines Costa.\"}\n\
+         {\"url\": \"https://example.com/news/bridge\", \"body\": \"“The bridge is safe,” said Tom Reyes.\"}\n",
+    )
+    .unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&page)
+        .arg(&wire)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "2 new, 0 updated, 0 unchanged, 1 duplicates",
+        ));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
+    newsclaims(&db)
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "1 more inputs were copies of them",
+        ));
 }

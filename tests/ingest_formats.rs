@@ -640,6 +640,7 @@ fn options_force_format_and_source() {
     let opts = IngestOptions {
         format: Some(Format::Html),
         source: Some("My Outlet".into()),
+        ..IngestOptions::default()
     };
     let (a, e) = ingest_with(&p, &opts);
     assert!(e.is_empty());
@@ -722,16 +723,24 @@ fn stdin_is_read_and_sniffed() {
             .collect::<Vec<_>>()
             .join("\n")
     };
+    // Standard input has no name: an article is named by its id, else by its text.
+    let by_text = newsclaims::identity::stdin_origin;
     assert_eq!(
         run(b"{\"body\": \"a said.\"}\n{oops\n{\"id\": \"x\", \"body\": \"b said.\"}\n"),
-        "ARTICLE -#1 Jsonl a said.\nERROR -:2: invalid JSON: key must be a string at line 1 column 2\nARTICLE -#x Jsonl b said."
+        format!(
+            "ARTICLE {} Jsonl a said.\nERROR -:2: invalid JSON: key must be a string at line 1 column 2\nARTICLE stdin#x Jsonl b said.",
+            by_text("a said.")
+        )
     );
     assert_eq!(
         run(b"Headline\n\nBody said.\n"),
-        "ARTICLE - Text Body said."
+        format!("ARTICLE {} Text Body said.", by_text("Body said."))
     );
     assert_eq!(
         run(b"<html><body><p>\"Hi,\" said Ann.</p></body></html>"),
-        "ARTICLE - Html \"Hi,\" said Ann."
+        format!(
+            "ARTICLE {} Html \"Hi,\" said Ann.",
+            by_text("\"Hi,\" said Ann.")
+        )
     );
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use newsclaims::ingest::{read, walk, IngestOptions, Input};
-use newsclaims::model::Article;
+use newsclaims::model::{Article, Extraction};
+use newsclaims::store::Store;
 
 fn shared() -> Option<PathBuf> {
     let p = std::env::var_os("NEWSCLAIMS_SHARED")
@@ -98,6 +99,24 @@ fn bbc() {
         .expect("sport/199");
     assert!(a199.body.contains('\u{a3}'), "Latin-1 pound sign lost");
     assert!(!a199.body.contains('\u{fffd}'));
+}
+
+/// 94 files of the BBC set are byte-identical copies of others: the archive holds each article
+/// once and remembers the copies' paths.
+#[test]
+fn bbc_archive_holds_each_article_once() {
+    let s = need_shared!();
+    let t = ingest(s.join("data/bbc"));
+    let mut store = Store::open_in_memory().unwrap();
+    let batch: Vec<(Article, Extraction)> = t
+        .articles
+        .into_iter()
+        .map(|a| (a, Extraction::default()))
+        .collect();
+    let (summary, _) = store.write_batch(&batch, "test").unwrap();
+    assert_eq!((summary.new, summary.duplicates), (2091, 94));
+    let (again, _) = store.write_batch(&batch, "test").unwrap();
+    assert_eq!((again.new, again.unchanged, again.duplicates), (0, 2185, 0));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -57,13 +57,16 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
         .paths
         .iter()
         .map(|p| {
-            if p.as_os_str() == "-" {
+            if p.as_os_str() == ingest::STDIN {
                 Input::Stdin
             } else {
                 Input::Path(p.clone())
             }
         })
         .collect();
+    if config.options.stdin_origin.is_some() && !inputs.contains(&Input::Stdin) {
+        bail!("--origin names standard input: give `-` among the inputs");
+    }
     let mut store = Store::open(db)?;
     store.checkpoint_in_background()?;
     let interrupted = interrupt_flag();
@@ -138,9 +141,9 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     if !config.quiet || stopped || result.is_err() {
         let s = stored;
         eprintln!(
-            "{}{} new, {} updated, {} unchanged, {} failed, {} skipped; {} quotes, {} claims, {} speakers added",
+            "{}{} new, {} updated, {} unchanged, {} duplicates, {} failed, {} skipped; {} quotes, {} claims, {} speakers added",
             if stopped { "interrupted: " } else { "" },
-            s.new, s.updated, s.unchanged, failed, skipped, s.quotes, s.claims, s.speakers
+            s.new, s.updated, s.unchanged, s.duplicates, failed, skipped, s.quotes, s.claims, s.speakers
         );
     }
     result?;

@@ -31,7 +31,15 @@ pub fn run(db: &Path, options: &StatsOptions) -> Result<ExitCode> {
 }
 
 fn write_text(out: &mut dyn Write, s: &Stats) -> Result<()> {
-    writeln!(out, "articles  {:>10}", s.articles)?;
+    if s.duplicate_inputs > 0 {
+        writeln!(
+            out,
+            "articles  {:>10}  ({} more inputs were copies of them)",
+            s.articles, s.duplicate_inputs
+        )?;
+    } else {
+        writeln!(out, "articles  {:>10}", s.articles)?;
+    }
     writeln!(out, "sources   {:>10}", s.sources)?;
     writeln!(out, "speakers  {:>10}", s.speakers)?;
     writeln!(out, "quotes    {:>10}", s.quotes)?;

@@ -222,14 +222,12 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
             .or(e.links.first())
             .map(|l| l.href.trim().to_string())
             .filter(|h| !h.is_empty());
-        let item_origin = match (&link, e.id.trim()) {
-            (Some(l), _) => l.clone(),
-            (None, id) if !id.is_empty() => format!("{origin}#{id}"),
-            _ => format!("{origin}#{n}"),
-        };
+        let id = Some(e.id.trim()).filter(|id| !id.is_empty());
         let Some((byline_author, body)) = entry_body(e).map(|b| take_byline(&b)) else {
             out.push(Err(InputError {
-                origin: item_origin,
+                origin: link
+                    .clone()
+                    .unwrap_or_else(|| format!("{origin}#{}", id.unwrap_or(&n.to_string()))),
                 line: None,
                 reason: "feed item has no content or summary text".into(),
                 skipped: true,
@@ -251,6 +249,10 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
                 (!n.is_empty() && !n.contains('@')).then(|| n.to_string())
             })
             .collect();
+        let item_origin = match &link {
+            Some(link) => link.clone(),
+            None => super::item_origin(origin, id, n, &body),
+        };
         out.push(Ok(Article {
             origin: item_origin,
             url: link,

@@ -98,14 +98,18 @@ fn id_field(o: &Map<String, Value>) -> Result<Option<String>, String> {
     }
 }
 
-/// One JSON object -> an article. `fallback_origin` is used when the item has no url/id;
-/// `file_origin` (if given) makes `{file_origin}#{id}` origins.
-pub fn object_to_article(
-    v: &Value,
-    file_origin: Option<&str>,
-    fallback_origin: &str,
-    format: Format,
-) -> Result<Article, String> {
+/// Where a JSON object sits in its input, which names it when it has no URL or id of its own.
+#[derive(Debug, Clone, Copy)]
+pub enum Place<'a> {
+    /// The whole input, whose origin it takes.
+    Whole(&'a str),
+    /// Item `n` (1-based) of a multi-article input: its URL, else `{file}#{id}`, else
+    /// `{file}#{n}` (see [`super::item_origin`]).
+    Item(&'a str, usize),
+}
+
+/// One JSON object -> an article.
+pub fn object_to_article(v: &Value, place: Place, format: Format) -> Result<Article, String> {
     let Value::Object(o) = v else {
         return Err(format!("item is {}, not an object", kind(v)));
     };
@@ -139,10 +143,11 @@ pub fn object_to_article(
     let source = names_field(o, &["source", "publisher"])?;
     let author = names_field(o, &["author", "byline", "authors"])?;
     let language = string_field(o, &["language", "lang"])?;
-    let origin = match (file_origin, &url, &id) {
-        (Some(_), Some(u), _) => u.clone(),
-        (Some(f), None, Some(id)) => format!("{f}#{id}"),
-        _ => fallback_origin.to_string(),
+    let origin = match (place, &url) {
+        (Place::Whole(origin), _) if origin != super::STDIN => origin.to_string(),
+        (_, Some(url)) => url.clone(),
+        (Place::Whole(stdin), None) => super::item_origin(stdin, id.as_deref(), 1, body),
+        (Place::Item(file, n), None) => super::item_origin(file, id.as_deref(), n, body),
     };
     Ok(Article {
         origin,
@@ -188,8 +193,12 @@ pub fn document(origin: &str, v: &Value) -> Result<Vec<Result<Article, InputErro
                     true,
                 ));
             }
-            Ok(vec![object_to_article(v, None, origin, Format::Json)
-                .map_err(|r| err(origin, None, r, false))])
+            Ok(vec![object_to_article(
+                v,
+                Place::Whole(origin),
+                Format::Json,
+            )
+            .map_err(|r| err(origin, None, r, false))])
         }
         Value::Array(items) => {
             if items.is_empty() {
@@ -212,7 +221,7 @@ pub fn document(origin: &str, v: &Value) -> Result<Vec<Result<Article, InputErro
                 .enumerate()
                 .map(|(i, item)| {
                     let n = i + 1;
-                    object_to_article(item, Some(origin), &format!("{origin}#{n}"), Format::Json)
+                    object_to_article(item, Place::Item(origin, n), Format::Json)
                         .map_err(|r| err(origin, None, format!("item {n}: {r}"), false))
                 })
                 .collect())
@@ -259,7 +268,7 @@ impl JsonLines {
 pub fn line_to_article(origin: &str, n: usize, line: &str) -> Result<Article, InputError> {
     let v: Value = serde_json::from_str(line)
         .map_err(|e| err(origin, Some(n), format!("invalid JSON: {e}"), false))?;
-    object_to_article(&v, Some(origin), &format!("{origin}#{n}"), Format::Jsonl)
+    object_to_article(&v, Place::Item(origin, n), Format::Jsonl)
         .map_err(|r| err(origin, Some(n), r, false))
 }
 
@@ -334,20 +343,22 @@ mod tests {
             r#"{"id": 7, "title": "T", "text": "Body", "byline": "By Ann Lee", "publisher": {"name": "P"}, "date": "2020-01-02"}"#,
         )
         .unwrap();
-        let a = object_to_article(&v, Some("f"), "f#1", Format::Jsonl).unwrap();
+        let a = object_to_article(&v, Place::Item("f", 1), Format::Jsonl).unwrap();
         assert_eq!(a.origin, "f#7");
         assert_eq!(a.author.as_deref(), Some("Ann Lee"));
         assert_eq!(a.source.as_deref(), Some("P"));
         assert_eq!(a.published_at.as_deref(), Some("2020-01-02T00:00:00Z"));
         let bad: Value = serde_json::from_str(r#"{"title": 5, "body": "x"}"#).unwrap();
         assert_eq!(
-            object_to_article(&bad, None, "f", Format::Json).unwrap_err(),
+            object_to_article(&bad, Place::Whole("f"), Format::Json).unwrap_err(),
             "field `title` is a number, not a string"
         );
         let null_body: Value = serde_json::from_str(r#"{"body": null}"#).unwrap();
-        assert!(object_to_article(&null_body, None, "f", Format::Json)
-            .unwrap_err()
-            .contains("null"));
+        assert!(
+            object_to_article(&null_body, Place::Whole("f"), Format::Json)
+                .unwrap_err()
+                .contains("null")
+        );
     }
 
     #[test]

@@ -8,9 +8,12 @@
 //! - Decoding: BOM (UTF-8, UTF-16 LE/BE), BOM-less UTF-16, valid UTF-8, the charset declared
 //!   in `<meta>` or the XML declaration, UTF-8 with a few stray bytes (each one U+FFFD), else
 //!   Windows-1252 (so Latin-1 `£` survives).
-//! - Origins: a file's canonical path (`-` for stdin). Items of a multi-article file (JSON
-//!   array, JSON Lines, feed) take their `url`/link, else `{file}#{id}`, else
-//!   `{file}#{n}` (1-based line number for JSON Lines, item number otherwise).
+//! - Origins: a file's canonical path. Items of a multi-article file (JSON array, JSON Lines,
+//!   feed) take their `url`/link, else `{file}#{id}`, else `{file}#{n}` (1-based line number
+//!   for JSON Lines, item number otherwise). Standard input has no name of its own unless
+//!   [`IngestOptions::stdin_origin`] gives one: there an article takes its URL, else
+//!   `stdin#{id}`, else its content (`stdin:sha256:...`), so that two articles piped one
+//!   after the other stay two and the same one piped twice is one.
 //! - Source: [`IngestOptions::source`], else the metadata, else the URL's host without `www.`.
 //!
 //! What is an article and what is not (see also [`walk`] for the directory rules):
@@ -29,6 +32,7 @@ use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::PathBuf;
 
+use crate::identity;
 use crate::model::{Article, Format};
 
 pub mod date;
@@ -52,6 +56,8 @@ pub struct IngestOptions {
     pub format: Option<Format>,
     /// Outlet name for every article, over what the metadata says.
     pub source: Option<String>,
+    /// The origin of what standard input holds, as if it were a file of that name.
+    pub stdin_origin: Option<String>,
 }
 
 /// One file (or stdin) found by [`walk`].
@@ -64,12 +70,12 @@ pub struct InputFile {
 }
 
 impl InputFile {
-    /// Where its articles come from: the canonical path, or `-` for stdin. Derived, not
+    /// Where its articles come from: the canonical path, or [`STDIN`]. Derived, not
     /// stored: a walk of a million files keeps one copy of each path.
     pub fn origin(&self) -> std::borrow::Cow<'_, str> {
         self.path
             .as_deref()
-            .map_or("-".into(), |path| path.to_string_lossy())
+            .map_or(STDIN.into(), |path| path.to_string_lossy())
     }
 }
 
@@ -92,6 +98,22 @@ pub const MAX_WHOLE_INPUT: u64 = 256 << 20;
 const SNIFF: usize = 64 << 10;
 
 pub use walk::{walk, Walk};
+
+/// The name of standard input in messages, and the origin its articles get until [`finish`]
+/// names them.
+pub const STDIN: &str = "-";
+
+/// The origin of item `n` of a multi-article input that has no URL: `{file}#{id}`, else
+/// `{file}#{n}`. On standard input a position names nothing from one pipe to the next, so
+/// such an item is named by its id or its content.
+fn item_origin(file_origin: &str, id: Option<&str>, n: usize, body: &str) -> String {
+    match (file_origin == STDIN, id) {
+        (false, Some(id)) => format!("{file_origin}#{id}"),
+        (false, None) => format!("{file_origin}#{n}"),
+        (true, Some(id)) => format!("stdin#{id}"),
+        (true, None) => identity::stdin_origin(body),
+    }
+}
 
 fn error(origin: &str, reason: impl Into<String>, skipped: bool) -> InputError {
     InputError {
@@ -219,7 +241,10 @@ fn io_error(origin: &str, e: std::io::Error, gz: bool) -> InputError {
 
 /// Opens one input and reads its articles.
 pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, InputError> {
-    let origin = file.origin();
+    let origin = match (&file.path, &options.stdin_origin) {
+        (None, Some(name)) => name.into(),
+        _ => file.origin(),
+    };
     let origin = origin.as_ref();
     let name = file
         .path
@@ -409,8 +434,15 @@ fn read_jsonl(
     ))
 }
 
-/// The outlet: the option, else the metadata, else the URL's host without `www.`.
+/// The outlet: the option, else the metadata, else the URL's host without `www.`. A single
+/// article from an unnamed standard input: named by its URL, else by its content.
 fn finish(mut a: Article, options: &IngestOptions) -> Article {
+    if a.origin == STDIN {
+        a.origin = match &a.url {
+            Some(url) => url.clone(),
+            None => identity::stdin_origin(&a.body),
+        };
+    }
     if let Some(s) = &options.source {
         a.source = Some(s.clone());
     } else if a.source.is_none() {

@@ -9,7 +9,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
+
+use crate::identity;
 
 pub use write::{content_hash, Arrival, ArticleOutcome, WriteSummary};
 
@@ -21,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_search_filters_in_fts.sql"),
     include_str!("../../migrations/0003_fts_merge_settings.sql"),
+    include_str!("../../migrations/0004_one_row_per_article.sql"),
 ];
 
 /// How long a writer waits for another one before it gives up.
@@ -88,6 +92,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        register_identity_functions(&conn)?;
         let mut store = Store {
             checkpointer: None,
             conn,
@@ -148,6 +153,23 @@ impl Store {
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
+}
+
+/// What decides that two inputs are one article, for the migration that finds the duplicates
+/// stored before it.
+fn register_identity_functions(conn: &Connection) -> Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("newsclaims_url_key", 1, flags, |ctx| {
+        Ok(ctx
+            .get::<Option<String>>(0)?
+            .and_then(|url| identity::url_key(&url)))
+    })?;
+    conn.create_scalar_function("newsclaims_text_digest", 2, flags, |ctx| {
+        let title = ctx.get::<Option<String>>(0)?;
+        let body = ctx.get::<Option<String>>(1)?;
+        Ok(body.and_then(|body| identity::text_digest(title.as_deref(), &body)))
+    })?;
+    Ok(())
 }
 
 fn schema_version(conn: &Connection) -> Result<i64> {
@@ -264,6 +286,73 @@ mod tests {
             count("SELECT count(*) FROM speakers_fts WHERE speakers_fts MATCH 'lee'"),
             1
         );
+        fts_integrity(&store);
+    }
+
+    #[test]
+    fn duplicates_stored_before_become_origins_of_the_earliest_copy() {
+        const ONE_ROW_PER_ARTICLE: usize = 4;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let old = Connection::open(&path).unwrap();
+        register_identity_functions(&old).unwrap();
+        for sql in &MIGRATIONS[..ONE_ROW_PER_ARTICLE - 1] {
+            old.execute_batch(sql).unwrap();
+        }
+        let body = "“The ferry will sail again from June,” said Ines Costa. ".repeat(5);
+        let article = |id: i64, origin: &str, url: Option<&str>, title: &str, body: &str| {
+            old.execute(
+                "INSERT INTO articles (id, origin, url, title, body, content_hash, format,
+                     ingested_at, updated_at, extractor_version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'h' || ?1, 'text', 'now', 'now', '0')",
+                rusqlite::params![id, origin, url, title, body],
+            )
+            .unwrap();
+        };
+        let ferry = "https://example.com/ferry";
+        article(1, "a.txt", Some(ferry), "Ferry", &body);
+        article(2, "copy-of-a.txt", None, "Ferry", &body);
+        let tracked = "http://www.example.com/ferry/?utm_source=x";
+        article(3, "feed#1", Some(tracked), "Ferry back", "Short.");
+        article(4, "other.txt", None, "Ferry", &body.replace("June", "July"));
+        // The same body under another headline is another article.
+        article(5, "b.txt", None, "Ferry news", &body);
+        old.execute_batch(&format!(
+            "PRAGMA user_version = {}; PRAGMA application_id = {APPLICATION_ID};
+             INSERT INTO speakers (id, name, key, kind, created_at)
+             VALUES (1, 'Ines Costa', 'ines costa', 'person', 'now');
+             INSERT INTO quotes (article_id, speaker_id, cue, text, start, end, paragraph,
+                 confidence)
+             VALUES (2, 1, 'said', 'The', 1, 4, 1, 0.9);
+             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+             INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+             INSERT INTO speakers_fts (speakers_fts) VALUES ('rebuild');",
+            ONE_ROW_PER_ARTICLE - 1
+        ))
+        .unwrap();
+        drop(old);
+        let store = Store::open(&path).unwrap();
+        let ids: Vec<(String, i64)> = store
+            .conn()
+            .prepare("SELECT origin, article_id FROM article_origins ORDER BY origin")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(ids, [("copy-of-a.txt".into(), 1), ("feed#1".into(), 1)]);
+        let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        let kept: String = store
+            .conn()
+            .query_row(
+                "SELECT group_concat(id) FROM (SELECT id FROM articles ORDER BY id)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, "1,4,5");
+        assert_eq!(count("SELECT count(*) FROM quotes"), 0);
+        assert_eq!(count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
         fts_integrity(&store);
     }
 

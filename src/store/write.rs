@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::query::lookup_key;
 use super::Store;
+use crate::identity;
 use crate::model::{Article, Extraction};
 
 /// The next thing a batch still arriving brings: an article, or word that none is ready yet.
@@ -26,6 +27,9 @@ pub enum ArticleOutcome {
     New,
     Updated,
     Unchanged,
+    /// Another input of an article already stored (its URL or its body): remembered as one of
+    /// that article's origins, not stored again.
+    Duplicate,
 }
 
 /// Counts over everything written, for the closing summary line.
@@ -34,6 +38,7 @@ pub struct WriteSummary {
     pub new: usize,
     pub updated: usize,
     pub unchanged: usize,
+    pub duplicates: usize,
     pub quotes: usize,
     pub claims: usize,
     pub speakers: usize,
@@ -44,6 +49,7 @@ impl WriteSummary {
         self.new += other.new;
         self.updated += other.updated;
         self.unchanged += other.unchanged;
+        self.duplicates += other.duplicates;
         self.quotes += other.quotes;
         self.claims += other.claims;
         self.speakers += other.speakers;
@@ -70,11 +76,7 @@ pub fn content_hash(article: &Article) -> String {
         hasher.update([field.is_some() as u8]);
         hasher.update(bytes);
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    identity::hex(&hasher.finalize())
 }
 
 impl Store {
@@ -118,6 +120,7 @@ impl Store {
                     ArticleOutcome::New => writer.summary.new += 1,
                     ArticleOutcome::Updated => writer.summary.updated += 1,
                     ArticleOutcome::Unchanged => writer.summary.unchanged += 1,
+                    ArticleOutcome::Duplicate => writer.summary.duplicates += 1,
                 }
                 outcomes.push(outcome);
             }
@@ -378,6 +381,15 @@ impl<'a> Writer<'a> {
                 self.unindexed.index(tx)?;
             }
         }
+        let url_key = article.url.as_deref().and_then(identity::url_key);
+        let text_digest = identity::text_digest(article.title.as_deref(), &article.body);
+        if existing.is_none() {
+            if let Some(outcome) =
+                self.as_other_origin(article, &hash, url_key.as_deref(), text_digest.as_deref())?
+            {
+                return Ok(outcome);
+            }
+        }
         let source_id = match article.source.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => Some(self.source_id(name, article.url.as_deref())?),
             _ => None,
@@ -385,15 +397,16 @@ impl<'a> Writer<'a> {
         tx.prepare_cached(
             "INSERT INTO articles (origin, url, title, author, published_at, published_raw,
                  source_id, language, body, content_hash, format, ingested_at, updated_at,
-                 extractor_version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)
+                 extractor_version, url_key, text_digest)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)
              ON CONFLICT (origin) DO UPDATE SET
                  url = excluded.url, title = excluded.title, author = excluded.author,
                  published_at = excluded.published_at, published_raw = excluded.published_raw,
                  source_id = excluded.source_id, language = excluded.language,
                  body = excluded.body, content_hash = excluded.content_hash,
                  format = excluded.format, updated_at = excluded.updated_at,
-                 extractor_version = excluded.extractor_version",
+                 extractor_version = excluded.extractor_version, url_key = excluded.url_key,
+                 text_digest = excluded.text_digest",
         )?
         .execute(params![
             article.origin,
@@ -409,6 +422,8 @@ impl<'a> Writer<'a> {
             article.format.as_str(),
             self.now,
             extractor_version,
+            url_key,
+            text_digest,
         ])?;
         // The SELECT above ran in this transaction, which no one else can write in: an
         // article it did not find was inserted, not updated.
@@ -430,6 +445,49 @@ impl<'a> Writer<'a> {
         } else {
             ArticleOutcome::New
         })
+    }
+
+    /// An input that is no article's own origin: is it another input of a stored article?
+    /// Read before and unchanged; or the same URL or body as a stored article (remembered as
+    /// one of its origins, with what it held). `None`: a new article, to be stored.
+    fn as_other_origin(
+        &mut self,
+        article: &Article,
+        hash: &str,
+        url_key: Option<&str>,
+        text_digest: Option<&str>,
+    ) -> Result<Option<ArticleOutcome>> {
+        let tx = self.tx;
+        let seen: Option<String> = tx
+            .prepare_cached("SELECT content_hash FROM article_origins WHERE origin = ?1")?
+            .query_row([&article.origin], |row| row.get(0))
+            .optional()?;
+        if seen.as_deref() == Some(hash) {
+            return Ok(Some(ArticleOutcome::Unchanged));
+        }
+        let same: Option<i64> = tx
+            .prepare_cached("SELECT min(id) FROM articles WHERE url_key = ?1 OR text_digest = ?2")?
+            .query_row(params![url_key, text_digest], |row| row.get(0))?;
+        match same {
+            Some(article_id) => {
+                tx.prepare_cached(
+                    "INSERT INTO article_origins (origin, article_id, content_hash, seen_at)
+                     VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (origin) DO UPDATE SET article_id = excluded.article_id,
+                         content_hash = excluded.content_hash, seen_at = excluded.seen_at",
+                )?
+                .execute(params![article.origin, article_id, hash, self.now])?;
+                Ok(Some(ArticleOutcome::Duplicate))
+            }
+            None => {
+                // It changed and is no copy any more: from now on an article of its own.
+                if seen.is_some() {
+                    tx.prepare_cached("DELETE FROM article_origins WHERE origin = ?1")?
+                        .execute([&article.origin])?;
+                }
+                Ok(None)
+            }
+        }
     }
 
     fn source_id(&mut self, name: &str, url: Option<&str>) -> Result<i64> {
@@ -663,6 +721,51 @@ mod tests {
     }
 
     #[test]
+    fn another_input_of_a_stored_article_is_remembered_not_stored() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (article, extraction) = sample();
+        let mut same_url = article.clone();
+        same_url.origin = "https://example.com/news/1/?utm_source=feed".into();
+        same_url.url = Some(same_url.origin.clone());
+        same_url.title = Some("Firm appeals".into());
+        let batch = [(article, extraction.clone()), (same_url, extraction)];
+        let (summary, outcomes) = store.write_batch(&batch, "t").unwrap();
+        assert_eq!(outcomes, [ArticleOutcome::New, ArticleOutcome::Duplicate]);
+        assert_eq!((summary.new, summary.duplicates), (1, 1));
+        assert_eq!(count(&store, "articles"), 1);
+        assert_eq!(count(&store, "quotes"), 1);
+        assert_eq!(count(&store, "article_origins"), 1);
+        let (_, again) = store.write_batch(&batch, "t").unwrap();
+        assert_eq!(
+            again,
+            [ArticleOutcome::Unchanged, ArticleOutcome::Unchanged]
+        );
+    }
+
+    #[test]
+    fn a_copy_that_changes_into_another_article_is_stored_as_one() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (article, extraction) = sample();
+        let mut copy = article.clone();
+        copy.origin = "/tmp/copy.txt".into();
+        store
+            .write_batch(
+                &[(article, extraction.clone()), (copy.clone(), extraction)],
+                "t",
+            )
+            .unwrap();
+        let (mut changed, changed_extraction) = sample_changed();
+        changed.origin = copy.origin;
+        changed.url = Some("https://www.example.com/news/3".into());
+        let (_, outcomes) = store
+            .write_batch(&[(changed, changed_extraction)], "t")
+            .unwrap();
+        assert_eq!(outcomes, [ArticleOutcome::New]);
+        assert_eq!(count(&store, "articles"), 2);
+        assert_eq!(count(&store, "article_origins"), 0);
+    }
+
+    #[test]
     fn second_write_of_the_same_article_changes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
         let batch = vec![sample()];
@@ -730,6 +833,7 @@ mod tests {
             .unwrap();
         let (mut article, mut extraction) = sample();
         article.origin = "/tmp/b.txt".into();
+        article.url = Some("https://www.example.com/news/2".into());
         extraction.speakers[0].name = "J. Doe".into();
         let (summary, _) = store.write_batch(&[(article, extraction)], "t").unwrap();
         assert_eq!(summary.speakers, 0);
@@ -755,6 +859,7 @@ mod tests {
             .unwrap();
         let (mut article, extraction) = sample();
         article.origin = "/tmp/b.txt".into();
+        article.url = Some("https://www.example.com/news/2".into());
         ingest.write_batch(&[(article, extraction)], "t").unwrap();
         let speaker: i64 = ingest
             .conn()
@@ -796,6 +901,7 @@ mod tests {
         let (changed, changed_extraction) = sample_changed();
         let mut other = article.clone();
         other.origin = "/tmp/b.txt".into();
+        other.url = Some("https://www.example.com/news/2".into());
         let arrivals = vec![
             Arrival::Pause,
             Arrival::Article((article, extraction.clone())),
@@ -827,6 +933,7 @@ mod tests {
         let (article, extraction) = sample();
         let mut second = article.clone();
         second.origin = "/tmp/b.txt".into();
+        second.url = Some("https://www.example.com/news/2".into());
         let mut changed = article.clone();
         changed.title = Some("Firm will appeal".into());
         store

@@ -214,7 +214,8 @@ impl Store {
         Ok(found)
     }
 
-    /// Articles by id, by origin, or by the end of their origin path.
+    /// Articles by id, by origin (their own or another input's that gave the same article), or
+    /// by the end of an origin path.
     pub fn find_articles(&self, reference: &str) -> Result<Vec<i64>> {
         let reference = reference.trim();
         if reference.is_empty() {
@@ -222,7 +223,10 @@ impl Store {
         }
         let exact: Vec<i64> = self
             .conn
-            .prepare_cached("SELECT id FROM articles WHERE origin = ?1 OR id = ?2 ORDER BY id")?
+            .prepare_cached(
+                "SELECT id FROM articles WHERE origin = ?1 OR id = ?2
+                 UNION SELECT article_id FROM article_origins WHERE origin = ?1 ORDER BY 1",
+            )?
             .query_map(params![reference, reference.parse::<i64>().ok()], |row| {
                 row.get(0)
             })?
@@ -238,7 +242,9 @@ impl Store {
         let by_tail = self
             .conn
             .prepare_cached(
-                "SELECT id FROM articles WHERE substr(origin, -length(?1)) = ?1 ORDER BY id",
+                "SELECT id FROM articles WHERE substr(origin, -length(?1)) = ?1
+                 UNION SELECT article_id FROM article_origins
+                 WHERE substr(origin, -length(?1)) = ?1 ORDER BY 1",
             )?
             .query_map([tail], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;

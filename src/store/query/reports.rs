@@ -134,6 +134,8 @@ pub struct SpeakerDetail {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Stats {
     pub articles: i64,
+    /// Inputs that gave an article already stored (another path or URL of it).
+    pub duplicate_inputs: i64,
     pub sources: i64,
     pub speakers: i64,
     pub quotes: i64,
@@ -236,6 +238,7 @@ impl Store {
         };
         Ok(Stats {
             articles: count("articles")?,
+            duplicate_inputs: count("article_origins")?,
             sources: count("sources")?,
             speakers: count("speakers")?,
             quotes: count("quotes")?,
