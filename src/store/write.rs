@@ -27,7 +27,7 @@ pub enum ArticleOutcome {
     New,
     Updated,
     Unchanged,
-    /// Another input of an article already stored (its URL or its body): remembered as one of
+    /// Another input of an article already stored (its URL, or its title and body): kept as one of
     /// that article's origins, not stored again.
     Duplicate,
 }
@@ -448,7 +448,7 @@ impl<'a> Writer<'a> {
     }
 
     /// An input that is no article's own origin: is it another input of a stored article?
-    /// Read before and unchanged; or the same URL or body as a stored article (remembered as
+    /// Read before and unchanged; or the same URL or text as a stored article (remembered as
     /// one of its origins, with what it held). `None`: a new article, to be stored.
     fn as_other_origin(
         &mut self,
