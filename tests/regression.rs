@@ -244,3 +244,20 @@ fn concurrent_first_open_was_called_not_a_newsclaims_database() {
         }
     }
 }
+
+/// `newsclaims completions bash | true` panicked ("failed to write completion file: Broken
+/// pipe", status 101): the completions generator panics when its writer fails.
+#[test]
+fn completions_into_a_closed_pipe_panicked() {
+    // A pipe whose reader is gone before the binary starts: its first write fails at once.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+        .args(["completions", "bash"])
+        .env_remove("NEWSCLAIMS_DB")
+        .stdout(writer)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
