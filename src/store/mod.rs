@@ -41,6 +41,9 @@ impl Store {
         let fresh = std::fs::metadata(path)
             .map(|m| m.len() == 0)
             .unwrap_or(true);
+        if fresh {
+            check_creatable(path)?;
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -148,6 +151,25 @@ impl Store {
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
+}
+
+/// Fails, naming the directory, when `path` cannot be created because its directory does not
+/// exist (SQLite would say only "unable to open database file").
+pub fn check_creatable(path: &Path) -> Result<()> {
+    match missing_directory(path) {
+        Some(dir) => bail!(
+            "cannot create {}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The directory `path` is in, when that directory does not exist.
+pub fn missing_directory(path: &Path) -> Option<&Path> {
+    path.parent()
+        .filter(|dir| !dir.as_os_str().is_empty() && !dir.exists())
 }
 
 fn schema_version(conn: &Connection) -> Result<i64> {
