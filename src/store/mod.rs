@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_search_filters_in_fts.sql"),
     include_str!("../../migrations/0003_fts_merge_settings.sql"),
+    include_str!("../../migrations/0004_fts_found_by_datasette.sql"),
 ];
 
 /// How long a writer waits for another one before it gives up.
