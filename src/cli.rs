@@ -13,6 +13,10 @@ use newsclaims::store::query::{Filters, Search, Target};
 #[command(
     name = "newsclaims",
     version,
+    before_help = "Quick start:\n  \
+                   newsclaims ingest ~/news/                              # articles in, quotes found\n  \
+                   newsclaims quotes --speaker \"Tony Blair\"               # what one speaker said\n  \
+                   newsclaims export quotes --speaker blair -o blair.csv  # the same, as CSV",
     about = "An archive of who said what in the news",
     long_about = "Reads news articles, finds every quote and claim with the speaker it is \
                   attributed to, keeps them in one SQLite file, and lets you search, filter by \
@@ -42,6 +46,7 @@ pub enum Command {
 
     /// Extract quotes and claims from articles on stdin, as JSON Lines on stdout (no database)
     #[command(
+        arg(unlisted_db()),
         after_help = "Examples:\n  newsclaims extract < articles.jsonl > claims.jsonl\n  \
                             newsclaims extract --format text < story.txt"
     )]
@@ -118,12 +123,22 @@ pub enum Command {
 
     /// Generate shell completions
     #[command(
+        arg(unlisted_db()),
         after_help = "Example:\n  newsclaims completions bash > ~/.local/share/bash-completion/completions/newsclaims"
     )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// `--db` for the commands that use no archive: still accepted (and ignored), like everywhere,
+/// but not listed in their help. Being theirs, it keeps the global one from being listed.
+fn unlisted_db() -> clap::Arg {
+    clap::Arg::new("db")
+        .long("db")
+        .value_parser(clap::value_parser!(PathBuf))
+        .hide(true)
 }
 
 #[derive(Debug, Args)]

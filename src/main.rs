@@ -114,8 +114,11 @@ fn run() -> Result<ExitCode> {
         ),
         Command::Export(args) => commands::export::run(&cli.db, &args.options()),
         Command::Completions { shell } => {
+            // Into a buffer first: `generate` panics when its writer fails (`| head`).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newsclaims", &mut script);
             let mut out = io::stdout().lock();
-            clap_complete::generate(shell, &mut Cli::command(), "newsclaims", &mut out);
+            out.write_all(&script)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }

@@ -208,6 +208,72 @@ fn a_missing_path_fails_but_the_others_go_in() {
 }
 
 #[test]
+fn a_folder_with_no_articles_says_so_fails_and_leaves_no_archive() {
+    let (dir, _articles, db) = corpus();
+    let notes = dir.path().join("notes");
+    fs::create_dir_all(notes.join("empty")).unwrap();
+    fs::write(notes.join("README.md"), "What this folder is for.\n").unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&notes)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "error: no articles found in {}\n",
+            notes.display()
+        )));
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.to_string_lossy().starts_with("archive.db")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_folder_named_twice_or_inside_another_is_not_called_empty() {
+    let (_dir, articles, db) = corpus();
+    let inner = articles.join("inner");
+    fs::create_dir(&inner).unwrap();
+    fs::write(inner.join("wire.txt"), STORY.replace("harbour", "port")).unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .arg(&inner)
+        .arg(&articles)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no articles").not());
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 3);
+}
+
+#[test]
+fn the_archive_in_the_folder_ingested_is_left_out_without_a_word() {
+    let (_dir, articles, _) = corpus();
+    let db = articles.join("newsclaims.db");
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
+    fs::write(articles.join("wire.txt"), STORY.replace("harbour", "port")).unwrap();
+    // The archive now exists, and is open with its log beside it while the folder is walked.
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "1 new, 0 updated, 2 unchanged, 0 failed, 0 skipped;",
+        ))
+        .stderr(predicate::str::contains("skipped ").not());
+}
+
+#[test]
 fn stdin_is_read_with_a_dash() {
     let (_dir, _articles, db) = corpus();
     newsclaims(&db)

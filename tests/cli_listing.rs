@@ -199,6 +199,46 @@ fn stats_count_and_rank() {
 }
 
 #[test]
+fn the_help_opens_with_a_quick_start_of_the_three_daily_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = run(&dir.path().join("unused.db"), &["--help"]);
+    let opening: Vec<&str> = help.lines().take(5).collect();
+    assert_eq!(opening[0], "Quick start:", "{help}");
+    for (line, job) in opening[1..4].iter().zip([
+        "newsclaims ingest ",
+        "newsclaims quotes --speaker ",
+        "newsclaims export quotes ",
+    ]) {
+        assert!(line.trim_start().starts_with(job), "{help}");
+    }
+    assert_eq!(opening[4], "", "{help}");
+}
+
+#[test]
+fn commands_that_use_no_archive_do_not_list_db() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    for command in ["extract", "completions"] {
+        let help = run(&db, &[command, "--help"]);
+        assert!(!help.contains("--db"), "{command}: {help}");
+    }
+    assert!(run(&db, &["quotes", "--help"]).contains("--db"));
+}
+
+#[test]
+fn db_is_taken_after_the_command_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let mut cmd = assert_cmd::Command::cargo_bin("newsclaims").unwrap();
+    cmd.env_remove("NEWSCLAIMS_DB")
+        .args(["quotes", "--format", "jsonl", "--db"])
+        .arg(&db)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("We will not be rushed"));
+}
+
+#[test]
 fn every_command_shows_an_example_in_its_help() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("unused.db");

@@ -244,3 +244,59 @@ fn concurrent_first_open_was_called_not_a_newsclaims_database() {
         }
     }
 }
+
+/// `newsclaims completions bash | true` panicked ("failed to write completion file: Broken
+/// pipe", status 101): the completions generator panics when its writer fails.
+#[test]
+fn completions_into_a_closed_pipe_panicked() {
+    // A pipe whose reader is gone before the binary starts: its first write fails at once.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+        .args(["completions", "bash"])
+        .env_remove("NEWSCLAIMS_DB")
+        .stdout(writer)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+/// `--db` in a directory that does not exist said "unable to open database file: ... Error
+/// code 14", and not which directory was missing.
+#[test]
+fn db_in_a_missing_directory_was_error_code_14() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let article = tmp.path().join("harbour.txt");
+    fs::write(&article, HARBOUR).unwrap();
+    let missing = tmp.path().join("no-such-folder");
+    let db = missing.join("archive.db");
+    let out = ingest(&db, &[&article]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "newsclaims: cannot create {}: the directory {} does not exist",
+            db.display(),
+            missing.display()
+        )
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+        .arg("--db")
+        .arg(&db)
+        .arg("quotes")
+        .env_remove("NEWSCLAIMS_DB")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "the directory {} does not exist",
+            missing.display()
+        )),
+        "{err}"
+    );
+    assert!(!missing.exists());
+}

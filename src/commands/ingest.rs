@@ -1,6 +1,8 @@
 //! `ingest` and `reextract`: inputs -> articles -> extractions (in parallel) -> the archive
 //! (one writer, one transaction per batch).
 
+use std::collections::HashSet;
+use std::fs;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -16,7 +18,7 @@ use rayon::prelude::*;
 use crate::extract;
 use crate::ingest::{self, IngestOptions, Input, InputError, InputFile, Walk};
 use crate::model::{Article, Extraction};
-use crate::store::{Arrival, Store, WriteSummary};
+use crate::store::{check_creatable, Arrival, Store, WriteSummary};
 
 /// Files under this size are read whole, many at once; larger ones (a JSON Lines dump) stream.
 const READ_WHOLE_BELOW: u64 = 16 << 20;
@@ -67,8 +69,16 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
     if config.options.stdin_origin.is_some() && !inputs.contains(&Input::Stdin) {
         bail!("--origin names standard input: give `-` among the inputs");
     }
-    let mut store = Store::open(db)?;
-    store.checkpoint_in_background()?;
+    // A new archive is created when the first article reaches the writer, so that a run that
+    // finds none leaves no empty archive behind.
+    let mut store = if db.exists() {
+        Some(open_for_ingest(db)?)
+    } else {
+        check_creatable(db)?;
+        None
+    };
+    let own_files = archive_files(db);
+    let walk = || ingest::walk(&inputs).leaving_out(own_files.iter().cloned());
     let interrupted = interrupt_flag();
     let progress = progress_bar(config.quiet);
     // One writer thread owns the archive, so that articles are read and extracted while the
@@ -82,11 +92,18 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             .spawn_scoped(scope, move || -> (WriteSummary, Result<()>) {
                 let mut stored = WriteSummary::default();
                 while let Ok(first) = writer_inbox.recv() {
+                    let store = match &mut store {
+                        Some(store) => store,
+                        None => match open_for_ingest(db) {
+                            Ok(opened) => store.insert(opened),
+                            Err(error) => return (stored, Err(error)),
+                        },
+                    };
                     match store.write_arrivals(batch_items(first, &writer_inbox), extract::VERSION)
                     {
                         Ok((summary, _)) => {
                             stored.add(summary);
-                            if let Some(warning) = held_log_warning(&store, db) {
+                            if let Some(warning) = held_log_warning(store, db) {
                                 writer_progress.suspend(|| eprintln!("{warning}"));
                             }
                         }
@@ -103,7 +120,7 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             // The reading walks the inputs as it goes; a walk of its own, ahead of it, gives
             // the bar its total.
             scope.spawn(|| {
-                for file in ingest::walk(&inputs).flatten() {
+                for file in walk().flatten() {
                     if reading_done.load(Ordering::Relaxed) {
                         break;
                     }
@@ -121,10 +138,17 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             pending: Vec::new(),
             failed: 0,
             skipped: 0,
+            inputs_with_articles: HashSet::new(),
         };
-        let read_result = extraction_pool()
-            .install(|| run.ingest_files(ingest::walk(&inputs), &config.options, &interrupted));
+        let read_result =
+            extraction_pool().install(|| run.ingest_files(walk(), &config.options, &interrupted));
         reading_done.store(true, Ordering::Relaxed);
+        if read_result.is_ok() && !interrupted.load(Ordering::SeqCst) {
+            for folder in folders_without_articles(&config.paths, &run.inputs_with_articles) {
+                run.failed += 1;
+                progress.suspend(|| eprintln!("error: no articles found in {}", folder.display()));
+            }
+        }
         let counts = (run.failed, run.skipped);
         drop(run);
         let (stored, write_result) = match writer.join() {
@@ -198,6 +222,9 @@ struct Run<'a> {
     pending: Vec<Article>,
     failed: usize,
     skipped: usize,
+    /// The inputs (by place in the list given) that gave at least one article, or met again
+    /// a file found under another one (which then speaks for that file).
+    inputs_with_articles: HashSet<usize>,
 }
 
 impl Run<'_> {
@@ -210,9 +237,9 @@ impl Run<'_> {
         let mut round = Vec::with_capacity(FILES_PER_ROUND);
         loop {
             round.clear();
-            for found in walk.by_ref() {
+            while let Some(found) = walk.next() {
                 match found {
-                    Ok(file) => round.push(file),
+                    Ok(file) => round.push((file, walk.current_input())),
                     Err(error) => self.report(&error),
                 }
                 if round.len() == FILES_PER_ROUND {
@@ -224,19 +251,19 @@ impl Run<'_> {
             }
             let whole: Vec<Option<Vec<Result<Article, InputError>>>> = round
                 .par_iter()
-                .map(|file| {
+                .map(|(file, _)| {
                     (file.path.is_some() && file.len < READ_WHOLE_BELOW)
                         .then(|| read_whole_guarded(file, options))
                 })
                 .collect();
-            for (file, read) in round.iter().zip(whole) {
+            for ((file, input), read) in round.iter().zip(whole) {
                 if interrupted.load(Ordering::SeqCst) {
                     return Ok(());
                 }
                 match read {
                     Some(items) => {
                         for item in items {
-                            self.take(item)?;
+                            self.take(*input, item)?;
                         }
                     }
                     None => match ingest::read(file, options) {
@@ -245,7 +272,7 @@ impl Run<'_> {
                                 if interrupted.load(Ordering::SeqCst) {
                                     return Ok(());
                                 }
-                                self.take(item)?;
+                                self.take(*input, item)?;
                             }
                         }
                         Err(error) => self.report(&error),
@@ -254,15 +281,18 @@ impl Run<'_> {
                 self.progress.inc(file.len);
             }
         }
+        self.inputs_with_articles
+            .extend(walk.inputs_meeting_files_again());
         if !interrupted.load(Ordering::SeqCst) && self.batch_taken > 0 {
             self.send_part(true)?;
         }
         Ok(())
     }
 
-    fn take(&mut self, item: Result<Article, InputError>) -> Result<()> {
+    fn take(&mut self, input: usize, item: Result<Article, InputError>) -> Result<()> {
         match item {
             Ok(article) => {
+                self.inputs_with_articles.insert(input);
                 self.batch_taken += 1;
                 self.batch_bytes += article.body.len();
                 self.pending.push(article);
@@ -310,6 +340,51 @@ impl Run<'_> {
             self.progress.suspend(|| eprintln!("error: {error}"));
         }
     }
+}
+
+/// Opens the archive for a run of writes.
+fn open_for_ingest(db: &Path) -> Result<Store> {
+    let mut store = Store::open(db)?;
+    store.checkpoint_in_background()?;
+    Ok(store)
+}
+
+/// The archive's file and those SQLite keeps beside it (canonical paths, as a walk finds
+/// them), so that ingesting the folder that holds the archive does not read the archive.
+fn archive_files(db: &Path) -> Vec<PathBuf> {
+    let base = fs::canonicalize(db).ok().or_else(|| {
+        let dir = db.parent().filter(|dir| !dir.as_os_str().is_empty());
+        Some(
+            fs::canonicalize(dir.unwrap_or(Path::new(".")))
+                .ok()?
+                .join(db.file_name()?),
+        )
+    });
+    let Some(base) = base else {
+        return Vec::new();
+    };
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut name = base.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .collect()
+}
+
+/// The folders named as inputs that hold no article: none was read from them, and they held
+/// no file already met under another input.
+fn folders_without_articles<'a>(
+    paths: &'a [PathBuf],
+    inputs_with_articles: &HashSet<usize>,
+) -> Vec<&'a PathBuf> {
+    paths
+        .iter()
+        .enumerate()
+        .filter(|(i, path)| !inputs_with_articles.contains(i) && path.is_dir())
+        .map(|(_, path)| path)
+        .collect()
 }
 
 /// Reads a whole file. A panic in a parser is a bug, but it must cost one file, not the run.

@@ -7,11 +7,18 @@ use std::path::Path;
 use anyhow::{bail, Result};
 
 use crate::store::query::{describe, Filters, Resolved};
-use crate::store::Store;
+use crate::store::{missing_directory, Store};
 
 /// Opens an archive that must already exist: a read command never creates an empty one.
 pub fn open_existing(db: &Path) -> Result<Store> {
     if !db.exists() {
+        if let Some(dir) = missing_directory(db) {
+            bail!(
+                "no archive at {}: the directory {} does not exist",
+                db.display(),
+                dir.display()
+            );
+        }
         bail!(
             "no archive at {} (run `newsclaims ingest` first, or pass --db FILE)",
             db.display()

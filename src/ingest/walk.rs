@@ -2,7 +2,8 @@
 //!
 //! Rules, for files found *inside a walked directory* (a file named on the command line is
 //! always read):
-//! - hidden files and directories (name starting with `.`) are left out silently;
+//! - hidden files and directories (name starting with `.`) are left out silently, and so are
+//!   the files of the archive being written ([`Walk::leaving_out`]);
 //! - documentation files are skipped with a reason: prose files (no extension, `.txt`, `.md`,
 //!   `.rst`...) whose stem (name up to the first `.`), in any case, is README, SOURCE(S), LICENSE/LICENCE, COPYING, NOTICE, MANIFEST, CHANGELOG,
 //!   CHANGES, AUTHORS, CONTRIBUTING or CITATION;
@@ -133,7 +134,14 @@ pub struct Walk {
     /// The canonical paths met so far, as digests: a second copy of every path was most of
     /// the walk's memory.
     seen: HashSet<PathDigest>,
+    /// Files left out of walked directories without a word (the archive's own).
+    left_out: HashSet<PathDigest>,
     stdin_seen: bool,
+    /// How many inputs have been started.
+    started: usize,
+    /// The inputs whose directories held a file met before (under an earlier input, or twice
+    /// under this one through a symlink).
+    met_again: HashSet<usize>,
 }
 
 struct PendingDir {
@@ -186,6 +194,7 @@ impl Walk {
     }
 
     fn start(&mut self, input: Input) {
+        self.started += 1;
         let path = match input {
             Input::Stdin => {
                 if !self.stdin_seen {
@@ -305,7 +314,12 @@ impl Walk {
     /// A file found in a walked directory: read unless met before or skipped by a walk rule.
     fn take_found(&mut self, path: PathBuf, len: u64, html_stems: &HashSet<String>) {
         // Met once, whether it is then read or skipped.
-        if !self.seen.insert(digest(&path)) {
+        let key = digest(&path);
+        if self.left_out.contains(&key) {
+            return;
+        }
+        if !self.seen.insert(key) {
+            self.met_again.insert(self.current_input());
             return;
         }
         let origin = || path.to_string_lossy().into_owned();
@@ -324,6 +338,28 @@ impl Walk {
                 len,
             }));
         }
+    }
+}
+
+impl Walk {
+    /// Leaves these files out of walked directories, silently: the archive's own files when it
+    /// sits in a folder being ingested. Paths are canonical; files named as inputs still count.
+    pub fn leaving_out(mut self, files: impl IntoIterator<Item = PathBuf>) -> Walk {
+        self.left_out
+            .extend(files.into_iter().map(|path| digest(&path)));
+        self
+    }
+
+    /// The input (its place in the list given) that the item given last came from: an input
+    /// starts only once everything found in the one before it has been given.
+    pub fn current_input(&self) -> usize {
+        self.started.saturating_sub(1)
+    }
+
+    /// The inputs (places in the list given) whose directories held a file met before: a
+    /// folder named twice, or inside another named folder, gives its files only once.
+    pub fn inputs_meeting_files_again(&self) -> &HashSet<usize> {
+        &self.met_again
     }
 }
 
@@ -359,6 +395,9 @@ pub fn walk(inputs: &[Input]) -> Walk {
         pending: Vec::new(),
         ready: VecDeque::new(),
         seen: HashSet::new(),
+        left_out: HashSet::new(),
         stdin_seen: false,
+        started: 0,
+        met_again: HashSet::new(),
     }
 }

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_search_filters_in_fts.sql"),
     include_str!("../../migrations/0003_fts_merge_settings.sql"),
     include_str!("../../migrations/0004_one_row_per_article.sql"),
+    include_str!("../../migrations/0005_fts_found_by_datasette.sql"),
 ];
 
 /// How long a writer waits for another one before it gives up.
@@ -45,6 +46,9 @@ impl Store {
         let fresh = std::fs::metadata(path)
             .map(|m| m.len() == 0)
             .unwrap_or(true);
+        if fresh {
+            check_creatable(path)?;
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -170,6 +174,25 @@ fn register_identity_functions(conn: &Connection) -> Result<()> {
         Ok(body.and_then(|body| identity::text_digest(title.as_deref(), &body)))
     })?;
     Ok(())
+}
+
+/// Fails, naming the directory, when `path` cannot be created because its directory does not
+/// exist (SQLite would say only "unable to open database file").
+pub fn check_creatable(path: &Path) -> Result<()> {
+    match missing_directory(path) {
+        Some(dir) => bail!(
+            "cannot create {}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The directory `path` is in, when that directory does not exist.
+pub fn missing_directory(path: &Path) -> Option<&Path> {
+    path.parent()
+        .filter(|dir| !dir.as_os_str().is_empty() && !dir.exists())
 }
 
 fn schema_version(conn: &Connection) -> Result<i64> {
