@@ -305,7 +305,12 @@ fn titles_typed_before_a_name_are_left_out_of_the_lookup() {
     let dir = tempfile::tempdir().unwrap();
     let db = archive_of(
         dir.path(),
-        &[("Paul Grant", 1), ("Grant Lee", 1), ("Tony Blair", 1)],
+        &[
+            ("Paul Grant", 1),
+            ("Grant Lee", 1),
+            ("Tony Blair", 1),
+            ("Ruth Okafor", 1),
+        ],
     );
     // A title and one word name a surname: Paul Grant, not Grant Lee.
     for typed in [
@@ -332,6 +337,11 @@ fn titles_typed_before_a_name_are_left_out_of_the_lookup() {
             "{typed}"
         );
     }
+    // ... and when no one has that surname, a first name (`Sir Elton`).
+    assert_eq!(
+        speakers_of_quotes(&db, &["--speaker", "Dame Ruth"]),
+        ["Ruth Okafor"]
+    );
     let out = stdout(&db, &["speakers", "show", "Mr Grant"]);
     assert!(out.starts_with("Paul Grant (#"), "{out}");
 }

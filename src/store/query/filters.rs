@@ -182,7 +182,7 @@ impl Store {
     /// The speakers a name can mean: same key or alias key; unless `exact`, also every speaker
     /// whose name or alias holds the name as whole words (`jiyad` -> `sajad jiyad`). A name
     /// typed with honorifics (`Mr Howard`, `Prime Minister Tony Blair`) that is no speaker's
-    /// name as typed is looked up without them; a title and one word name a surname.
+    /// name as typed is looked up without them; a title and one word name a surname first.
     pub fn find_speakers(&self, name: &str, exact: bool) -> Result<Vec<Named>> {
         let key = lookup_key(name);
         let untitled = names::without_honorifics(&key);
@@ -193,15 +193,19 @@ impl Store {
         if !named_so.is_empty() {
             return Ok(named_so);
         }
-        let found = if exact || untitled.contains(' ') {
-            self.speakers_by_key(untitled, exact)?
+        let mut found = if exact || untitled.contains(' ') {
+            Vec::new()
         } else {
             self.people_by_surname(untitled)?
         };
-        if !found.is_empty() {
-            return Ok(found);
+        // `Sir Elton`: a title before a first name.
+        if found.is_empty() {
+            found = self.speakers_by_key(untitled, exact)?;
         }
-        self.speakers_by_key(&key, exact)
+        if found.is_empty() {
+            found = self.speakers_by_key(&key, exact)?;
+        }
+        Ok(found)
     }
 
     /// [`Store::find_speakers`] for a key as it is.
