@@ -14,13 +14,17 @@ use newsclaims::ingest::IngestOptions;
 use newsclaims::output::ColorChoice;
 use newsclaims::store::query::{Filters, Search, Target};
 
+/// The status of a run that failed, as grep's: 1 is left to "nothing found" (and to an
+/// ingest where some input failed).
+const ERROR: u8 = 2;
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("newsclaims: {err:#}");
-            ExitCode::FAILURE
+            ExitCode::from(ERROR)
         }
     }
 }

@@ -27,6 +27,82 @@ pub fn key(name: &str) -> String {
     out
 }
 
+/// Words that stand before a person's name as a form of address or a title (`Mr`, `Sen.`,
+/// `Prime Minister`), lower case and without their period. The extractor moves them to the
+/// role; a typed name is looked up without them.
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "mx"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "baroness"
+            | "rev"
+            | "reverend"
+            | "president"
+            | "vice"
+            | "prime"
+            | "minister"
+            | "chancellor"
+            | "secretary"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "gov"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "ambassador"
+            | "councillor"
+            | "cllr"
+            | "gen"
+            | "col"
+            | "colonel"
+            | "capt"
+            | "captain"
+            | "lt"
+            | "lieutenant"
+            | "sgt"
+            | "sergeant"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "cardinal"
+            | "bishop"
+            | "archbishop"
+            | "sheikh"
+            | "ayatollah"
+            | "imam"
+            | "rabbi"
+    )
+}
+
+/// A [`key`] without the honorifics it opens with (`mr howard` -> `howard`), as long as a word
+/// is left: `President` alone stays a name.
+pub fn without_honorifics(key: &str) -> &str {
+    let mut rest = key;
+    while let Some((word, after)) = rest.split_once(' ') {
+        if !is_honorific(word) {
+            break;
+        }
+        rest = after;
+    }
+    rest
+}
+
 fn fold(name: &str) -> String {
     let nfkc: String = name.nfkc().collect();
     deunicode::deunicode(&nfkc).to_lowercase()
@@ -34,7 +110,7 @@ fn fold(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, key};
+    use super::{fold, key, without_honorifics};
     use proptest::prelude::*;
 
     proptest! {
@@ -56,5 +132,18 @@ mod tests {
         assert_eq!(key("Conor O’Brien"), "conor o'brien");
         assert_eq!(key("Jean-Luc Picard."), "jean-luc picard");
         assert_eq!(key("U.S."), "u s");
+    }
+
+    #[test]
+    fn honorifics_come_off_the_front_only() {
+        assert_eq!(without_honorifics(&key("Mr Howard")), "howard");
+        assert_eq!(
+            without_honorifics(&key("Prime Minister Tony Blair")),
+            "tony blair"
+        );
+        assert_eq!(without_honorifics(&key("Sen. Ann Lee")), "ann lee");
+        assert_eq!(without_honorifics("president"), "president");
+        assert_eq!(without_honorifics("lady gaga"), "gaga");
+        assert_eq!(without_honorifics("ann lee mp"), "ann lee mp");
     }
 }

@@ -114,7 +114,10 @@ fn an_archive_of_schema_3_is_upgraded_in_place_and_still_searched() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert!(version >= 5, "migration 0005 makes the indexes Datasette finds");
+    assert!(
+        version >= 5,
+        "migration 0005 makes the indexes Datasette finds"
+    );
     for table in SEARCHABLE {
         assert_eq!(
             fts_found_by_datasette(&conn, table),

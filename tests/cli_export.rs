@@ -144,10 +144,21 @@ fn every_format_gives_the_same_rows() {
 fn an_empty_json_export_is_an_empty_array() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::archive(dir.path());
-    let out = export(
-        &db,
-        &["quotes", "--format", "json", "--speaker", "nobody at all"],
-    );
+    let out = common::newsclaims(&db)
+        .args([
+            "export",
+            "quotes",
+            "--format",
+            "json",
+            "--speaker",
+            "nobody at all",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&out).unwrap(),
         serde_json::json!([])

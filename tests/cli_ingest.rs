@@ -268,7 +268,7 @@ fn the_archive_in_the_folder_ingested_is_left_out_without_a_word() {
         .assert()
         .success()
         .stderr(predicate::str::starts_with(
-            "1 new, 0 updated, 2 unchanged, 0 failed, 0 skipped;",
+            "1 new, 0 updated, 2 unchanged, 0 duplicates, 0 failed, 0 skipped;",
         ))
         .stderr(predicate::str::contains("skipped ").not());
 }

@@ -57,7 +57,11 @@ fn date_filters_take_years_months_and_days() {
         count(&["quotes", "--since", "2004-05-01", "--until", "2004-05-01"]),
         2
     );
-    assert_eq!(count(&["quotes", "--until", "2004-04-30"]), 0);
+    common::newsclaims(&db)
+        .args(["quotes", "--until", "2004-04-30", "--format", "jsonl"])
+        .assert()
+        .code(1)
+        .stdout("");
     common::newsclaims(&db)
         .args(["quotes", "--since", "May 2004"])
         .assert()
@@ -84,10 +88,12 @@ fn source_kind_article_limit_and_offset() {
         column(&db, &["quotes", "--source", "example.com"], "source").len(),
         6
     );
-    assert_eq!(
-        column(&db, &["quotes", "--source", "Le Monde"], "source").len(),
-        0
-    );
+    common::newsclaims(&db)
+        .args(["quotes", "--source", "Le Monde", "--format", "jsonl"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("newsclaims: no source matches \"Le Monde\"\n");
     assert_eq!(
         column(&db, &["claims", "--kind", "mixed"], "kind"),
         ["mixed"; 2]
@@ -264,5 +270,57 @@ fn every_command_shows_an_example_in_its_help() {
             .assert()
             .success()
             .stdout(predicate::str::contains("Example"));
+    }
+}
+
+#[test]
+fn listings_exit_0_with_rows_1_with_none_and_2_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let status = |db: &std::path::Path, args: &[&str]| {
+        let out = common::newsclaims(db).args(args).output().unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let listings: [(&[&str], &[&str]); 7] = [
+        (&["quotes"], &["quotes", "--since", "2010"]),
+        (&["claims"], &["claims", "--since", "2010"]),
+        (
+            &["articles"],
+            &["articles", "--source", "reuters", "--since", "2005"],
+        ),
+        (&["speakers"], &["speakers", "--search", "zebedee"]),
+        (&["sources"], &["sources", "--source", "nowhere"]),
+        (&["search", "Iraq"], &["search", "zebra"]),
+        (
+            &["export", "quotes"],
+            &["export", "quotes", "--since", "2010"],
+        ),
+    ];
+    for (rows, none) in listings {
+        let (code, out) = status(&db, rows);
+        assert_eq!(code, Some(0), "{rows:?}");
+        assert!(!out.is_empty(), "{rows:?}");
+        let (code, out) = status(&db, none);
+        assert_eq!(code, Some(1), "{none:?}: {out}");
+    }
+    // An export that finds nothing still writes its header, as every CSV has one.
+    let (_, out) = status(&db, &["export", "quotes", "--since", "2010"]);
+    assert!(out.starts_with("id,"), "{out}");
+    // Errors: a bad argument at run time, a speaker to curate that is not there, no archive.
+    for args in [
+        &["quotes", "--since", "May 2004"][..],
+        &["speakers", "merge", "Tony Blair", "Zebedee Quist"],
+        &["show", "999"],
+    ] {
+        assert_eq!(status(&db, args).0, Some(2), "{args:?}");
+    }
+    let missing = dir.path().join("none.db");
+    for args in [
+        &["quotes"][..],
+        &["search", "Iraq"],
+        &["stats"],
+        &["export", "claims"],
+    ] {
+        assert_eq!(status(&missing, args).0, Some(2), "{args:?}");
     }
 }

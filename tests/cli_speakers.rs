@@ -55,7 +55,18 @@ fn a_speaker_is_found_however_the_name_is_typed() {
         "{stderr}"
     );
     // --exact-speaker: only an exact name or alias.
-    assert!(speakers_of_quotes(&db, &["--speaker", "jiyad", "--exact-speaker"]).is_empty());
+    common::newsclaims(&db)
+        .args([
+            "quotes",
+            "--speaker",
+            "jiyad",
+            "--exact-speaker",
+            "--format",
+            "jsonl",
+        ])
+        .assert()
+        .code(1)
+        .stdout("");
     assert_eq!(
         speakers_of_quotes(&db, &["--speaker", "o'brien"]),
         ["Conor O’Brien"]
@@ -200,11 +211,18 @@ fn rename_keeps_the_old_name_as_an_alias() {
         .args(["speakers", "rename", "#7", "Spokesperson for Acme"])
         .assert()
         .success();
-    assert_eq!(
-        speakers_of_quotes(&db, &["--speaker", "spokesperson for acme"]).len(),
-        0,
-        "the spokesman said no quote, only a claim"
-    );
+    // The spokesman said no quote, only a claim.
+    common::newsclaims(&db)
+        .args([
+            "quotes",
+            "--speaker",
+            "spokesperson for acme",
+            "--format",
+            "jsonl",
+        ])
+        .assert()
+        .code(1)
+        .stdout("");
     let out = stdout(
         &db,
         &[
@@ -250,4 +268,161 @@ fn suggest_lists_likely_duplicates_without_merging() {
         "{pairs:?}"
     );
     assert_eq!(speaker_count(&db), 7);
+}
+
+/// An archive where each speaker said `quotes` invented sentences, in an article of their own.
+fn archive_of(dir: &std::path::Path, speakers: &[(&str, usize)]) -> std::path::PathBuf {
+    let db = dir.join("people.db");
+    let docs: Vec<_> = speakers
+        .iter()
+        .enumerate()
+        .map(|(n, &(name, quotes))| {
+            let lines: Vec<String> = (0..quotes)
+                .map(|i| format!("“We will mend bridge {n}-{i},” said {name}."))
+                .collect();
+            let mut doc = common::Doc::new(
+                &format!("/people/{n}.txt"),
+                Some("Daily Courier"),
+                Some("2006-01-01T00:00:00Z"),
+                "Bridges",
+                &lines.join(" "),
+            );
+            let s = doc.speaker(name, SpeakerKind::Person, None);
+            for i in 0..quotes {
+                let text = format!("We will mend bridge {n}-{i},");
+                let c = doc.claim(s, "said", &text, ClaimKind::Direct);
+                doc.quote(s, "said", &text, Some(c));
+            }
+            doc.done()
+        })
+        .collect();
+    Store::open(&db).unwrap().write_batch(docs, "test").unwrap();
+    db
+}
+
+#[test]
+fn titles_typed_before_a_name_are_left_out_of_the_lookup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = archive_of(
+        dir.path(),
+        &[
+            ("Paul Grant", 1),
+            ("Grant Lee", 1),
+            ("Tony Blair", 1),
+            ("Ruth Okafor", 1),
+        ],
+    );
+    // A title and one word name a surname: Paul Grant, not Grant Lee.
+    for typed in [
+        "Mr Grant",
+        "Dr. Grant",
+        "Sen. Grant",
+        "Lord Grant",
+        "Baroness Grant",
+    ] {
+        assert_eq!(
+            speakers_of_quotes(&db, &["--speaker", typed]),
+            ["Paul Grant"],
+            "{typed}"
+        );
+    }
+    for typed in [
+        "Prime Minister Tony Blair",
+        "President Blair",
+        "Sir Tony Blair",
+    ] {
+        assert_eq!(
+            speakers_of_quotes(&db, &["--speaker", typed]),
+            ["Tony Blair"],
+            "{typed}"
+        );
+    }
+    // ... and when no one has that surname, a first name (`Sir Elton`).
+    assert_eq!(
+        speakers_of_quotes(&db, &["--speaker", "Dame Ruth"]),
+        ["Ruth Okafor"]
+    );
+    let out = stdout(&db, &["speakers", "show", "Mr Grant"]);
+    assert!(out.starts_with("Paul Grant (#"), "{out}");
+}
+
+#[test]
+fn no_match_says_so_suggests_the_closest_names_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    common::newsclaims(&db)
+        .args(["quotes", "--speaker", "Jiyaad", "--format", "jsonl"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "newsclaims: no speaker matches \"Jiyaad\"; did you mean \"Sajad Jiyād\" or \
+             \"Ali Jiyad\"?\n",
+        );
+    common::newsclaims(&db)
+        .args(["quotes", "--speaker", "Mr Tony Blare", "--format", "jsonl"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean \"Tony Blair\""));
+    // Nothing close: the no-match line alone.
+    common::newsclaims(&db)
+        .args(["claims", "--speaker", "Zebedee Quist", "--format", "jsonl"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("newsclaims: no speaker matches \"Zebedee Quist\"\n");
+    // `speakers show` finds nothing the same way; an ambiguous name stays an error.
+    common::newsclaims(&db)
+        .args(["speakers", "show", "Jiyaad"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("did you mean \"Sajad Jiyād\""));
+    common::newsclaims(&db)
+        .args(["speakers", "--search", "Jiyaad"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean \"Sajad Jiyād\""));
+}
+
+/// `speakers suggest` as (keep, other) pairs.
+fn suggested_pairs(db: &std::path::Path) -> Vec<(String, String)> {
+    let out = stdout(db, &["speakers", "suggest", "--format", "csv"]);
+    csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[3].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn suggest_pairs_short_forms_of_a_name_never_two_different_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = archive_of(
+        dir.path(),
+        &[
+            ("Tim Warner", 2),
+            ("Time Warner", 1),
+            ("Carol Walker", 1),
+            ("Carole Walker", 1),
+            ("Vince Cable", 3),
+            ("Vincent Cable", 1),
+            ("Armstrong", 3),
+            ("Bill Armstrong", 1),
+        ],
+    );
+    let pairs = suggested_pairs(&db);
+    let pair = |keep: &str, other: &str| (keep.to_string(), other.to_string());
+    // The fuller name is the one to keep, even with fewer quotes.
+    assert!(
+        pairs.contains(&pair("Vincent Cable", "Vince Cable")),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&pair("Bill Armstrong", "Armstrong")),
+        "{pairs:?}"
+    );
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
 }

@@ -38,7 +38,7 @@ fn a_full_disk_stops_with_one_clear_line_and_a_rerun_with_room_completes() {
         .output()
         .unwrap();
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
     let errors: Vec<&str> = err
         .lines()
         .filter(|l| l.starts_with("newsclaims: "))

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-use super::listing::{open_existing, resolve, stdout};
+use super::listing::{found, open_existing, resolve, stdout};
 use crate::output::{self, OutputOptions};
 use crate::store::query::{self, Filters, Order, Search, Target};
 
@@ -75,7 +75,7 @@ pub fn run(db: &Path, options: &ExportOptions) -> Result<ExitCode> {
             path.display()
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(found(rows))
 }
 
 /// Speakers and outlets have no dates, kinds, articles or text: say so rather than ignore it.

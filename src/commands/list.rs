@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::listing::{open_existing, resolve, stdout};
+use super::listing::{found, open_existing, resolve, stdout};
 use crate::output::{self, OutputOptions};
 use crate::store::query::{self, Filters, Order, Target};
 
@@ -43,6 +43,6 @@ pub fn run(db: &Path, options: &ListOptions) -> Result<ExitCode> {
         output.table_columns = Some(table_columns(options.target).to_vec());
     }
     let mut sink = output::sink(stdout(), &output);
-    store.stream(&select, sink.as_mut())?;
-    Ok(ExitCode::SUCCESS)
+    let rows = store.stream(&select, sink.as_mut())?;
+    Ok(found(rows))
 }

@@ -1,8 +1,10 @@
 //! What every read command shares: opening an existing archive, looking names up with a note
-//! on stderr when a name is ambiguous, and the writer for stdout.
+//! on stderr when a name is ambiguous or matches nothing, the writer for stdout, and the exit
+//! status of a listing.
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
@@ -33,7 +35,7 @@ pub fn resolve(store: &Store, filters: &Filters) -> Result<Resolved> {
     let resolved = store.resolve(filters)?;
     if let (Some(name), Some(found)) = (&filters.speaker, &resolved.speakers) {
         match found.len() {
-            0 => eprintln!("newsclaims: no speaker matches {name:?}"),
+            0 => eprintln!("newsclaims: {}", store.no_speaker(name)?),
             1 => {}
             n => eprintln!(
                 "newsclaims: {name:?} matches {n} speakers, showing all: {} \
@@ -58,6 +60,16 @@ pub fn resolve(store: &Store, filters: &Filters) -> Result<Resolved> {
         }
     }
     Ok(resolved)
+}
+
+/// A listing's exit status, as grep's: 0 when it printed rows, 1 when nothing matched (errors
+/// are 2, in `main`).
+pub fn found(rows: u64) -> ExitCode {
+    if rows > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Buffered, locked stdout: data goes here, never through `println!`, so a closed pipe is an

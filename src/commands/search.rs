@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::listing::{open_existing, resolve, stdout};
+use super::listing::{found, open_existing, resolve, stdout};
 use crate::output::{self, Format, Highlighter, Highlighting, OutputOptions};
 use crate::store::query::{self, Filters, Search, Target};
 
@@ -49,6 +49,6 @@ pub fn run(db: &Path, options: &SearchOptions) -> Result<ExitCode> {
         let highlighter = Highlighter::new(&options.search.text, options.search.raw);
         sink = Box::new(Highlighting::new(sink, highlighter));
     }
-    store.stream(&select, sink.as_mut())?;
-    Ok(ExitCode::SUCCESS)
+    let rows = store.stream(&select, sink.as_mut())?;
+    Ok(found(rows))
 }

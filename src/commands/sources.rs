@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::listing::{open_existing, resolve, stdout};
+use super::listing::{found, open_existing, resolve, stdout};
 use crate::output::{self, OutputOptions};
 use crate::store::query::{self, Filters};
 
@@ -19,6 +19,6 @@ pub fn run(db: &Path, options: &SourcesOptions) -> Result<ExitCode> {
     let store = open_existing(db)?;
     let filters = resolve(&store, &options.filters)?;
     let mut sink = output::sink(stdout(), &options.output);
-    store.stream(&query::source_listing(&filters), sink.as_mut())?;
-    Ok(ExitCode::SUCCESS)
+    let rows = store.stream(&query::source_listing(&filters), sink.as_mut())?;
+    Ok(found(rows))
 }

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::list::table_columns;
-use super::listing::{open_existing, stdout};
+use super::listing::{found, open_existing, stdout};
 use crate::output::{self, OutputOptions};
-use crate::store::query::{self, Cell, Named, Order, Resolved, Target};
+use crate::store::query::{self, Cell, Named, NoSpeaker, Order, Resolved, Target};
 
 pub enum SpeakersAction {
     List {
@@ -55,7 +55,13 @@ pub fn run(db: &Path, action: &SpeakersAction) -> Result<ExitCode> {
         } => {
             let store = open_existing(db)?;
             let speakers = match search {
-                Some(text) => Some(store.search_speakers(text)?),
+                Some(text) => {
+                    let found = store.search_speakers(text)?;
+                    if found.is_empty() {
+                        eprintln!("newsclaims: {}", store.no_speaker(text)?);
+                    }
+                    Some(found)
+                }
                 None => None,
             };
             let filters = Resolved {
@@ -69,11 +75,19 @@ pub fn run(db: &Path, action: &SpeakersAction) -> Result<ExitCode> {
                 output.table_columns = Some(LIST_COLUMNS.to_vec());
             }
             let mut sink = output::sink(stdout(), &output);
-            store.stream(&query::speaker_listing(&filters), sink.as_mut())?;
+            let rows = store.stream(&query::speaker_listing(&filters), sink.as_mut())?;
+            return Ok(found(rows));
         }
         SpeakersAction::Show { name, quotes } => {
             let store = open_existing(db)?;
-            let speaker = store.speaker_by_name(name)?;
+            // No such speaker is nothing found, as in a listing; an ambiguous name is an error.
+            let speaker = match store.speaker_by_name(name) {
+                Err(error) if error.is::<NoSpeaker>() => {
+                    eprintln!("newsclaims: {error}");
+                    return Ok(ExitCode::FAILURE);
+                }
+                other => other?,
+            };
             show(&store, &speaker, *quotes)?;
         }
         SpeakersAction::Alias { name, alias } => {

@@ -9,7 +9,7 @@ mod reports;
 mod select;
 
 pub use curate::{describe, DuplicateSuggestion, Merged};
-pub use filters::{lookup_key, period, Filters, Named, Resolved};
+pub use filters::{lookup_key, period, Filters, Named, NoSpeaker, Resolved};
 pub use fts::escape;
 pub use reports::{
     source_listing, speaker_listing, ArticleDetail, Said, SpeakerDetail, Stats,

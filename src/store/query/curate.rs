@@ -13,7 +13,7 @@ use crate::store::Store;
 /// Two speaker records that look like one person. Never acted on without the user.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DuplicateSuggestion {
-    /// The record with more quotes: the one to keep.
+    /// The one to keep: the fuller name, then the one with more quotes.
     pub keep: Named,
     pub other: Named,
     pub keep_quotes: i64,
@@ -32,18 +32,37 @@ pub struct Merged {
     pub claims: usize,
 }
 
-/// How the first names of two people with the same surname relate, if they can be one person.
+/// How the first names of two people with the same surname relate, if one can be a shorter
+/// form of the other: the same name, its initial (`T`, `Tony`) or a short form that the
+/// whole name starts with (`Vince`, `Vincent`). Two different words are two names however
+/// alike they look (`Tim`, `Time`; `Carol`, `Carole`): no spelling is corrected.
 fn first_names_fit(a: &str, b: &str) -> Option<&'static str> {
     if a == b {
         return Some("same first and last name");
     }
-    let initial = |short: &str, long: &str| {
-        short.chars().count() == 1 && long.starts_with(short) && long.chars().count() > 1
-    };
-    if initial(a, b) || initial(b, a) {
-        return Some("initial of the same first name");
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if !long.starts_with(short) {
+        return None;
     }
-    (strsim::jaro_winkler(a, b) >= 0.9).then_some("similar first name")
+    match short.chars().count() {
+        1 => Some("initial of the same first name"),
+        // Two letters or more past the short form: `Tim` in `Timothy`, not in `Time`.
+        n if n >= 3 && long.chars().count() >= n + 2 => Some("short form of the first name"),
+        _ => None,
+    }
+}
+
+/// Which of two records of one person to keep: the fuller name (a first name over a surname
+/// alone, a whole first name over its initial or short form, then more words), then the one
+/// with more quotes.
+fn fullness(key: &str, quotes: i64) -> (bool, usize, usize, i64) {
+    let words = key.split(' ').count();
+    let first = if words > 1 {
+        key.split(' ').next().unwrap_or_default().chars().count()
+    } else {
+        0
+    };
+    (words > 1, first, words, quotes)
 }
 
 /// Surnames shared by more records than this are too common to compare pairwise.
@@ -52,7 +71,7 @@ const LARGEST_SURNAME_GROUP: usize = 300;
 impl Store {
     /// The one speaker a name means, for curation: an exact name, alias or `#ID` first, then a
     /// whole-word match if only one speaker has it. Several candidates is an error that lists
-    /// them.
+    /// them; none is a [`NoSpeaker`](super::NoSpeaker) error with the closest names.
     pub fn speaker_by_name(&self, name: &str) -> Result<Named> {
         if let Some(id) = name
             .trim()
@@ -75,7 +94,7 @@ impl Store {
             found = self.find_speakers(name, false)?;
         }
         match found.len() {
-            0 => bail!("no speaker matches {name:?} (see `newsclaims speakers --search`)"),
+            0 => Err(self.no_speaker(name)?.into()),
             1 => Ok(found.remove(0)),
             n => bail!(
                 "{name:?} matches {n} speakers: {}; give the full name or #ID",
@@ -215,8 +234,8 @@ impl Store {
     }
 
     /// People whose records are likely one person: same surname and a first name that fits
-    /// (same, an initial of it, or Jaro-Winkler >= 0.9), or a surname alone that only one
-    /// full name in the archive carries.
+    /// (the same, its initial, or a short form of it), or a surname alone that only one full
+    /// name in the archive carries.
     pub fn suggest_duplicates(&self) -> Result<Vec<DuplicateSuggestion>> {
         let mut stmt = self.conn.prepare(
             "SELECT sp.id, sp.name, sp.key, coalesce(q.n, 0) FROM speakers sp
@@ -260,7 +279,7 @@ impl Store {
                         _ => (full_names == 1).then_some("surname alone"),
                     };
                     let Some(reason) = reason else { continue };
-                    let (keep, other) = if (b.2, b.1.len()) > (a.2, a.1.len()) {
+                    let (keep, other) = if fullness(&b.1, b.2) > fullness(&a.1, a.2) {
                         (b, a)
                     } else {
                         (a, b)

@@ -59,6 +59,38 @@ impl Named {
     }
 }
 
+/// A name in the archive is suggested for a typed one that matched no speaker when the two are
+/// this alike (Jaro-Winkler) ...
+const ALIKE: f64 = 0.88;
+/// ... and at most half the letters of the longer differ (normalized Damerau-Levenshtein).
+const FEW_EDITS: f64 = 0.5;
+
+/// No speaker matches a name: `no speaker matches "Jiyaad"; did you mean "Sajad Jiyad"?`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoSpeaker {
+    pub name: String,
+    /// The closest names in the archive, best first; empty when none is close.
+    pub closest: Vec<String>,
+}
+
+impl std::fmt::Display for NoSpeaker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no speaker matches {:?}", self.name)?;
+        if let Some((last, others)) = self.closest.split_last() {
+            let quoted = |name: &String| format!("{name:?}");
+            f.write_str("; did you mean ")?;
+            if !others.is_empty() {
+                let others: Vec<String> = others.iter().map(quoted).collect();
+                write!(f, "{} or ", others.join(", "))?;
+            }
+            write!(f, "{}?", quoted(last))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for NoSpeaker {}
+
 /// Filters with every name looked up: what the SQL builder binds.
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
@@ -148,9 +180,36 @@ impl Store {
     }
 
     /// The speakers a name can mean: same key or alias key; unless `exact`, also every speaker
-    /// whose name or alias holds the name as whole words (`jiyad` -> `sajad jiyad`).
+    /// whose name or alias holds the name as whole words (`jiyad` -> `sajad jiyad`). A name
+    /// typed with honorifics (`Mr Howard`, `Prime Minister Tony Blair`) that is no speaker's
+    /// name as typed is looked up without them; a title and one word name a surname first.
     pub fn find_speakers(&self, name: &str, exact: bool) -> Result<Vec<Named>> {
         let key = lookup_key(name);
+        let untitled = names::without_honorifics(&key);
+        if untitled == key {
+            return self.speakers_by_key(&key, exact);
+        }
+        let named_so = self.speakers_by_key(&key, true)?;
+        if !named_so.is_empty() {
+            return Ok(named_so);
+        }
+        let mut found = if exact || untitled.contains(' ') {
+            Vec::new()
+        } else {
+            self.people_by_surname(untitled)?
+        };
+        // `Sir Elton`: a title before a first name.
+        if found.is_empty() {
+            found = self.speakers_by_key(untitled, exact)?;
+        }
+        if found.is_empty() {
+            found = self.speakers_by_key(&key, exact)?;
+        }
+        Ok(found)
+    }
+
+    /// [`Store::find_speakers`] for a key as it is.
+    fn speakers_by_key(&self, key: &str, exact: bool) -> Result<Vec<Named>> {
         if key.is_empty() {
             return Ok(Vec::new());
         }
@@ -174,6 +233,92 @@ impl Store {
             .query_map(params![key, exact, words, phrase], Named::from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(found)
+    }
+
+    /// People whose name or alias ends with `surname` (one word), or is it: `Mr Howard` is
+    /// Michael Howard, not Howard Flight.
+    fn people_by_surname(&self, surname: &str) -> Result<Vec<Named>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name FROM speakers WHERE kind = 'person' AND id IN (
+                 SELECT s.id FROM speakers_fts f CROSS JOIN speakers s ON s.id = f.rowid
+                       WHERE speakers_fts MATCH ?3 AND ' ' || s.key LIKE ?2
+                 UNION SELECT speaker_id FROM speaker_aliases WHERE ' ' || key LIKE ?2)
+             ORDER BY key = ?1 DESC, name, id",
+        )?;
+        let found = stmt
+            .query_map(
+                params![surname, format!("% {surname}"), format!("\"{surname}\"")],
+                Named::from_row,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(found)
+    }
+
+    /// The names in the archive closest to a name no speaker has, at most `limit`: keys
+    /// without honorifics compared whole, or a single typed word against each word of a name
+    /// (`Jiyaad` finds `Sajad Jiyad`). Close is alike from the start (Jaro-Winkler) and a few
+    /// typing errors away (Damerau-Levenshtein); the fewest errors come first, then the
+    /// speaker with more claims.
+    pub fn closest_speakers(&self, name: &str, limit: usize) -> Result<Vec<String>> {
+        let key = lookup_key(name);
+        let typed = names::without_honorifics(&key);
+        if typed.is_empty() {
+            return Ok(Vec::new());
+        }
+        let one_word = !typed.contains(' ');
+        let mut close: Vec<(f64, i64, String)> = Vec::new();
+        // One typed word is a name's word: descriptions (`officials say`) are left out.
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, key FROM speakers WHERE NOT ?1 OR kind <> 'unnamed'")?;
+        let mut rows = stmt.query([one_word])?;
+        while let Some(row) = rows.next()? {
+            let key = row.get_ref(2)?.as_str()?;
+            let closeness = |other: &str| {
+                let alike = strsim::jaro_winkler(typed, other) >= ALIKE;
+                let edits = strsim::normalized_damerau_levenshtein(typed, other);
+                (alike && edits >= FEW_EDITS).then_some(edits)
+            };
+            let score = if one_word {
+                key.split(' ').filter_map(closeness).reduce(f64::max)
+            } else {
+                closeness(key)
+            };
+            if let Some(score) = score {
+                close.push((score, row.get(0)?, row.get(1)?));
+            }
+        }
+        let mut claims = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM claims WHERE speaker_id = ?1")?;
+        let mut ranked = Vec::with_capacity(close.len());
+        for (score, id, name) in close {
+            let said: i64 = claims.query_row([id], |row| row.get(0))?;
+            ranked.push((score, said, name));
+        }
+        ranked.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then_with(|| a.2.cmp(&b.2))
+        });
+        let mut names: Vec<String> = Vec::with_capacity(limit);
+        for (_, _, name) in ranked {
+            if names.len() == limit {
+                break;
+            }
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        Ok(names)
+    }
+
+    /// What to say when no speaker matches `name`, with the closest names there are.
+    pub fn no_speaker(&self, name: &str) -> Result<NoSpeaker> {
+        Ok(NoSpeaker {
+            name: name.to_string(),
+            closest: self.closest_speakers(name, 3)?,
+        })
     }
 
     /// Speakers for `speakers --search`: every [`Store::find_speakers`] match, plus names and
