@@ -209,3 +209,33 @@ fn a_common_word_ranks_its_newest_matches_and_filters_come_first() {
     assert!(first(&[]).contains("Ben Newman"), "{}", first(&[]));
     assert!(first(&["--speaker", "oldfield"]).contains("Budget."));
 }
+
+#[test]
+fn a_direct_claim_that_is_its_quote_is_one_hit_the_quote() {
+    let hits = |args: &[&str]| -> Vec<(String, String)> {
+        let mut all = vec!["search", "--format", "jsonl"];
+        all.extend_from_slice(args);
+        let (ok, stdout, stderr) = run(&all);
+        assert!(ok, "{stderr}");
+        stdout
+            .lines()
+            .map(|l| {
+                let hit: serde_json::Value = serde_json::from_str(l).unwrap();
+                (
+                    hit["type"].as_str().unwrap().to_string(),
+                    hit["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let quote = "There is a sizable risk of a spillover escalation in Iraq,".to_string();
+    assert_eq!(hits(&["spillover"]), [("quote".to_string(), quote.clone())]);
+    // Searched alone, claims still find it.
+    assert_eq!(
+        hits(&["--in", "claims", "spillover"]),
+        [("claim".to_string(), quote)]
+    );
+    // A mixed claim is not its quote: both come.
+    let types: Vec<String> = hits(&["pro-Iran"]).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(types.len(), 2, "{types:?}");
+}

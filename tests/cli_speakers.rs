@@ -251,3 +251,23 @@ fn suggest_lists_likely_duplicates_without_merging() {
     );
     assert_eq!(speaker_count(&db), 7);
 }
+
+#[test]
+fn speakers_show_format_json_has_the_details_and_latest_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let json = stdout(
+        &db,
+        &["speakers", "show", "Sajad Jiyād", "--format", "json"],
+    );
+    let speaker: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(speaker["name"], "Sajad Jiyād");
+    assert_eq!(speaker["quotes"], 1);
+    let latest = speaker["latest_quotes"].as_array().unwrap();
+    assert_eq!(latest.len(), 1);
+    assert_eq!(
+        latest[0]["text"],
+        "There is a sizable risk of a spillover escalation in Iraq,"
+    );
+    assert_eq!(latest[0]["source"], "BBC News");
+}
