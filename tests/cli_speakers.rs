@@ -256,18 +256,25 @@ fn suggest_lists_likely_duplicates_without_merging() {
 fn speakers_show_format_json_has_the_details_and_latest_quotes() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::archive(dir.path());
-    let json = stdout(
-        &db,
-        &["speakers", "show", "Sajad Jiyād", "--format", "json"],
-    );
-    let speaker: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let args = [
+        "speakers",
+        "show",
+        "Sajad Jiyād",
+        "--quotes",
+        "1",
+        "--format",
+        "json",
+    ];
+    let speaker: serde_json::Value = serde_json::from_str(&stdout(&db, &args)).unwrap();
+    // Jiyād and Jiyad are one speaker: two quotes, in two articles.
     assert_eq!(speaker["name"], "Sajad Jiyād");
-    assert_eq!(speaker["quotes"], 1);
+    assert_eq!(speaker["quotes"], 2);
+    assert_eq!(speaker["articles"], 2);
     let latest = speaker["latest_quotes"].as_array().unwrap();
     assert_eq!(latest.len(), 1);
     assert_eq!(
         latest[0]["text"],
-        "There is a sizable risk of a spillover escalation in Iraq,"
+        "may lead to pro-Iran elements inside Iraq targeting US troops"
     );
-    assert_eq!(latest[0]["source"], "BBC News");
+    assert_eq!(latest[0]["source"], "Reuters");
 }
