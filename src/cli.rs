@@ -106,11 +106,16 @@ pub enum Command {
     Sources(SourcesArgs),
 
     /// One article with its quotes marked, then who said what
-    #[command(after_help = "Examples:\n  newsclaims show 42\n  newsclaims show business/012.txt")]
+    #[command(
+        after_help = "Examples:\n  newsclaims show 42\n  newsclaims show business/012.txt\n  \
+                            newsclaims show 42 --format json"
+    )]
     Show(ShowArgs),
 
     /// Counts, and the top speakers, outlets and months
-    #[command(after_help = "Examples:\n  newsclaims stats\n  newsclaims stats --top 20 --json")]
+    #[command(
+        after_help = "Examples:\n  newsclaims stats\n  newsclaims stats --top 20 --format json"
+    )]
     Stats(StatsArgs),
 
     /// Every matching row as CSV (default), TSV, JSON or JSON Lines, streamed
@@ -234,6 +239,28 @@ pub struct OutputArgs {
     /// Colour in tables
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
+
+    #[command(flatten)]
+    pub columns: ColumnsArg,
+}
+
+/// `--columns`, for listings and exports.
+#[derive(Debug, Args)]
+pub struct ColumnsArg {
+    /// Only these columns, in this order, in any format (comma-separated; the names are in
+    /// docs/export-columns.md)
+    #[arg(long, value_delimiter = ',', value_name = "A,B,C")]
+    pub columns: Option<Vec<String>>,
+}
+
+/// How a report (stats, an article, a speaker) is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Text for people
+    #[value(alias = "text")]
+    Table,
+    /// One JSON object
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -289,13 +316,17 @@ pub struct SpeakersArgs {
 #[derive(Debug, Subcommand)]
 pub enum SpeakersCommand {
     /// One speaker: aliases, roles, counts, outlets, latest quotes
-    #[command(after_help = "Example:\n  newsclaims speakers show jiyad")]
+    #[command(after_help = "Examples:\n  newsclaims speakers show jiyad\n  \
+                      newsclaims speakers show jiyad --format json")]
     Show {
         /// Name, alias, surname or #ID
         name: String,
         /// How many of the latest quotes to list
         #[arg(long, default_value_t = 5)]
         quotes: u64,
+        /// Output format
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
     },
     /// Add another name for a speaker (future articles using it land on this speaker)
     #[command(after_help = "Example:\n  newsclaims speakers alias \"Sajad Jiyad\" \"S. Jiyad\"")]
@@ -355,6 +386,10 @@ pub struct ShowArgs {
     /// Colour for the quotes in the body instead of [[...]]
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
+
+    /// Output format (json: the article, its quotes and claims with speakers and offsets)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Args)]
@@ -363,9 +398,19 @@ pub struct StatsArgs {
     #[arg(long, default_value_t = 10)]
     pub top: usize,
 
-    /// One JSON object instead of text
-    #[arg(long)]
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+
+    /// The same as --format json (kept for scripts written before --format)
+    #[arg(long, hide = true)]
     pub json: bool,
+}
+
+impl StatsArgs {
+    pub fn json(&self) -> bool {
+        self.json || self.format == ReportFormat::Json
+    }
 }
 
 #[derive(Debug, Args)]
@@ -404,6 +449,9 @@ pub struct ExportArgs {
     /// Leave cells starting with = + - @ as they are (by default they get a leading ')
     #[arg(long)]
     pub no_formula_guard: bool,
+
+    #[command(flatten)]
+    pub columns: ColumnsArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -532,9 +580,19 @@ impl OutputArgs {
         };
         OutputOptions {
             color: format == Format::Table && ColorChoice::from(self.color).enabled(),
-            width: terminal_width(),
+            width: Some(terminal_width()),
+            columns: self.columns.names(),
             ..OutputOptions::plain(format)
         }
+    }
+}
+
+impl ColumnsArg {
+    /// The names as typed, less spaces around them (`--columns "date, speaker"`).
+    pub fn names(&self) -> Option<Vec<String>> {
+        self.columns
+            .as_ref()
+            .map(|names| names.iter().map(|name| name.trim().to_string()).collect())
     }
 }
 
@@ -583,6 +641,7 @@ impl ExportArgs {
                 header: !self.no_header,
                 bom: self.bom,
                 formula_guard: !self.no_formula_guard,
+                columns: self.columns.names(),
                 ..OutputOptions::plain(format)
             },
             path: self.output.clone(),

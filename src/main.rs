@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, Command, SpeakersCommand};
+use cli::{Cli, Command, ReportFormat, SpeakersCommand};
 use newsclaims::commands::{self, list, search, show, sources, speakers, stats};
 use newsclaims::ingest::IngestOptions;
 use newsclaims::output::ColorChoice;
@@ -73,9 +73,15 @@ fn run() -> Result<ExitCode> {
                     offset: args.offset,
                     output: args.output.options(),
                 },
-                Some(SpeakersCommand::Show { name, quotes }) => {
-                    speakers::SpeakersAction::Show { name, quotes }
-                }
+                Some(SpeakersCommand::Show {
+                    name,
+                    quotes,
+                    format,
+                }) => speakers::SpeakersAction::Show {
+                    name,
+                    quotes,
+                    json: format == ReportFormat::Json,
+                },
                 Some(SpeakersCommand::Alias { name, alias }) => {
                     speakers::SpeakersAction::Alias { name, alias }
                 }
@@ -107,13 +113,14 @@ fn run() -> Result<ExitCode> {
             &show::ShowOptions {
                 article: args.article,
                 color: ColorChoice::from(args.color).enabled(),
+                json: args.format == ReportFormat::Json,
             },
         ),
         Command::Stats(args) => stats::run(
             &cli.db,
             &stats::StatsOptions {
                 top: args.top,
-                json: args.json,
+                json: args.json(),
             },
         ),
         Command::Export(args) => commands::export::run(&cli.db, &args.options()),

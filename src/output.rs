@@ -5,6 +5,7 @@
 mod delimited;
 mod highlight;
 mod json;
+mod pick;
 mod table;
 
 use std::io::{self, IsTerminal, Write};
@@ -13,6 +14,7 @@ use crate::store::query::RowSink;
 
 pub use delimited::guard_formula;
 pub use highlight::{Highlighter, Highlighting};
+pub use json::JsonRows;
 
 /// Wraps the words a search matched, in text bound for a table; the table turns them into
 /// colour or drops them.
@@ -33,7 +35,8 @@ pub struct OutputOptions {
     pub format: Format,
     /// ANSI colour in tables (headers, search matches).
     pub color: bool,
-    /// Fit tables to this many columns, truncating long cells with `…`.
+    /// Fit tables to this many columns, cutting long cells at a word with `…` (`None`: as wide
+    /// as the rows).
     pub width: Option<usize>,
     /// CSV/TSV: a header line.
     pub header: bool,
@@ -41,9 +44,12 @@ pub struct OutputOptions {
     pub bom: bool,
     /// CSV/TSV: prefix `'` to text a spreadsheet would run as a formula.
     pub formula_guard: bool,
-    /// The columns a table shows, in order (every column when `None`); other formats always
-    /// write every column.
+    /// The columns a table shows by default, in order (every column when `None`); other
+    /// formats write every column.
     pub table_columns: Option<Vec<&'static str>>,
+    /// `--columns`: exactly these columns, in this order, in every format (an unknown name is
+    /// an error). A table then shows them all, even empty ones.
+    pub columns: Option<Vec<String>>,
 }
 
 impl OutputOptions {
@@ -57,6 +63,7 @@ impl OutputOptions {
             bom: false,
             formula_guard: true,
             table_columns: None,
+            columns: None,
         }
     }
 
@@ -68,12 +75,16 @@ impl OutputOptions {
 
 /// A writer of rows in `options.format` over `out`.
 pub fn sink<'a>(out: Box<dyn Write + 'a>, options: &OutputOptions) -> Box<dyn RowSink + 'a> {
-    match options.format {
+    let sink: Box<dyn RowSink + 'a> = match options.format {
         Format::Table => Box::new(table::Table::new(out, options)),
         Format::Csv => Box::new(delimited::Delimited::new(out, b',', options)),
         Format::Tsv => Box::new(delimited::Delimited::new(out, b'\t', options)),
         Format::Json => Box::new(json::Json::new(out, false)),
         Format::Jsonl => Box::new(json::Json::new(out, true)),
+    };
+    match &options.columns {
+        Some(columns) => Box::new(pick::Pick::new(sink, columns)),
+        None => sink,
     }
 }
 
@@ -100,13 +111,24 @@ impl ColorChoice {
     }
 }
 
-/// The width tables fit: the terminal's (or `COLUMNS`) when stdout is one, else unlimited.
-pub fn terminal_width() -> Option<usize> {
-    if !io::stdout().is_terminal() {
-        return None;
-    }
-    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
-        return Some(columns);
-    }
-    terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
+/// Tables fit this width when neither the terminal nor `COLUMNS` gives one.
+const DEFAULT_WIDTH: usize = 80;
+
+/// The width tables fit: the terminal's when stdout is one (asked of the terminal: `COLUMNS`
+/// is often stale after a resize, or not exported), else `COLUMNS`, else 80.
+pub fn terminal_width() -> usize {
+    let terminal = io::stdout()
+        .is_terminal()
+        .then(terminal_size::terminal_size)
+        .flatten()
+        .map(|(width, _)| usize::from(width.0));
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse().ok())
+    };
+    terminal
+        .filter(|&w| w > 0)
+        .or_else(|| columns().filter(|&w| w > 0))
+        .unwrap_or(DEFAULT_WIDTH)
 }

@@ -324,3 +324,161 @@ fn listings_exit_0_with_rows_1_with_none_and_2_on_errors() {
         assert_eq!(status(&missing, args).0, Some(2), "{args:?}");
     }
 }
+
+/// An archive of one undated article from no known outlet: a long quote by a speaker with a
+/// typical name, and a short one.
+fn undated_archive(dir: &std::path::Path) -> std::path::PathBuf {
+    use newsclaims::model::{ClaimKind, SpeakerKind};
+    let mut doc = common::Doc::new(
+        "/notes/harbour.txt",
+        None,
+        None,
+        "Harbour plan",
+        "“The harbour will be open to everyone by next summer, and the ferries will run every \
+         hour from the old quay to the islands,” said Sajad Jiyad. “We will win,” said Ann Lee.",
+    );
+    let jiyad = doc.speaker("Sajad Jiyad", SpeakerKind::Person, None);
+    let lee = doc.speaker("Ann Lee", SpeakerKind::Person, None);
+    let long = "The harbour will be open to everyone by next summer, and the ferries will run \
+                every hour from the old quay to the islands,";
+    let claim = doc.claim(jiyad, "said", long, ClaimKind::Direct);
+    doc.quote(jiyad, "said", long, Some(claim));
+    let claim = doc.claim(lee, "said", "We will win,", ClaimKind::Direct);
+    doc.quote(lee, "said", "We will win,", Some(claim));
+    let path = dir.join("undated.db");
+    let mut store = newsclaims::store::Store::open(&path).unwrap();
+    store.write_batch(vec![doc.done()], "test").unwrap();
+    path
+}
+
+#[test]
+fn a_table_at_80_columns_drops_empty_columns_and_cuts_text_after_a_word() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let db = undated_archive(dir.path());
+    let out = common::newsclaims(&db)
+        .env("COLUMNS", "80")
+        .arg("quotes")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let header: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
+    // No article has a date or an outlet, no speaker a role: those columns are left out.
+    assert_eq!(header, ["speaker", "cue", "text"], "{table}");
+    for line in table.lines() {
+        assert!(line.width() <= 80, "wider than 80: {line:?}");
+    }
+    let row = table
+        .lines()
+        .find(|l| l.contains("The harbour"))
+        .unwrap_or_else(|| panic!("no row for the long quote:\n{table}"));
+    assert!(row.starts_with("Sajad Jiyad  "), "{row:?}");
+    let shown = row[row.find("The harbour").unwrap()..]
+        .strip_suffix('…')
+        .unwrap_or_else(|| panic!("the long quote is not cut: {row:?}"));
+    let full = "The harbour will be open to everyone by next summer, and the ferries will run \
+                every hour from the old quay to the islands,";
+    assert!(full.starts_with(shown), "{shown:?}");
+    let rest = &full[shown.len()..];
+    assert!(
+        rest.starts_with([' ', ',']) && !shown.ends_with(' '),
+        "not cut after a word: {shown:?}"
+    );
+    assert!(
+        table.contains("Ann Lee      said  We will win,\n"),
+        "{table}"
+    );
+}
+
+#[test]
+fn columns_chooses_and_orders_the_columns_of_listings_and_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let table = run(&db, &["quotes", "--columns", "text,speaker"]);
+    assert!(table.starts_with("text "), "{table}");
+    assert!(
+        table.lines().next().unwrap().ends_with("speaker"),
+        "{table}"
+    );
+    let line = run(
+        &db,
+        &["claims", "--format", "jsonl", "--columns", "kind, id"],
+    );
+    let first = line.lines().next().unwrap();
+    let object: serde_json::Value = serde_json::from_str(first).unwrap();
+    assert_eq!(object.as_object().unwrap().len(), 2, "{first}");
+    assert!(
+        first.starts_with("{\"kind\":") && first.contains(",\"id\":"),
+        "{first}"
+    );
+    let csv = run(&db, &["export", "quotes", "--columns", "speaker,date,id"]);
+    assert!(csv.starts_with("speaker,date,id\r\n"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + common::QUOTES);
+    // Chosen columns stay even when empty in every row.
+    let table = run(
+        &db,
+        &["articles", "--article", "stdin-4", "--columns", "id,date"],
+    );
+    assert_eq!(table.lines().next(), Some("id  date"), "{table}");
+}
+
+#[test]
+fn an_unknown_column_is_one_line_naming_the_valid_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    for args in [
+        &["quotes", "--columns", "date,spaeker"][..],
+        &["export", "quotes", "--columns", "date,spaeker"][..],
+    ] {
+        let out = common::newsclaims(&db).args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("unknown column \"spaeker\"") && err.contains("speaker_role"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn stats_format_json_is_one_object_and_json_stays_an_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let json = run(&db, &["stats", "--format", "json"]);
+    let stats: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(stats["articles"], 4);
+    assert_eq!(stats["quotes"], common::QUOTES);
+    assert_eq!(run(&db, &["stats", "--json"]), json);
+    assert!(run(&db, &["stats", "--format", "table"]).starts_with("articles "));
+    let help = run(&db, &["stats", "--help"]);
+    assert!(
+        help.contains("--format") && !help.contains("--json"),
+        "{help}"
+    );
+}
+
+#[test]
+fn show_format_json_has_the_quotes_and_claims_with_speakers_and_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let json = run(&db, &["show", "business/012.txt", "--format", "json"]);
+    let article: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(article["title"], "Iraq fears US-led spillover");
+    let body: Vec<char> = article["body"].as_str().unwrap().chars().collect();
+    let quotes = article["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(article["claims"].as_array().unwrap().len(), 2);
+    let first = &quotes[0];
+    assert_eq!(first["speaker"], "Sajad Jiyād");
+    assert_eq!(first["role"], "political analyst");
+    assert_eq!(first["kind"], "direct");
+    let (start, end) = (
+        first["start"].as_u64().unwrap() as usize,
+        first["end"].as_u64().unwrap() as usize,
+    );
+    let text: String = body[start..end].iter().collect();
+    assert_eq!(first["text"], text.as_str());
+}

@@ -53,8 +53,16 @@ fn awkward_text_gives_results_or_nothing_never_an_error() {
 
 #[test]
 fn hits_carry_speaker_role_cue_title_outlet_and_date() {
-    let (ok, stdout, _) = run(&["search", "spillover", "--in", "quotes"]);
-    assert!(ok);
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    // Wide enough for every default column: at 80 the role, cue and title give way.
+    let out = common::newsclaims(&db)
+        .env("COLUMNS", "200")
+        .args(["search", "spillover", "--in", "quotes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
     for expected in [
         "Sajad Jiyād",
         "political analyst",
@@ -103,7 +111,8 @@ fn best_match_comes_first_and_in_selects_where() {
 fn raw_passes_fts5_syntax_through() {
     let (ok, stdout, _) = run(&["search", "--raw", "spill* OR rushed", "--format", "jsonl"]);
     assert!(ok);
-    assert_eq!(stdout.lines().count(), 4, "{stdout}");
+    // Two quotes; their direct claims, the same words, are not hits again.
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
     let (_, stdout, _) = run(&[
         "search",
         "--raw",
@@ -147,8 +156,9 @@ fn filters_apply_to_search() {
     ]);
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(stderr.contains("matches 2 speakers"), "{stderr}");
+    // The BBC article's one quote about Iraq (its direct claim, the same words, comes once).
     let (_, stdout, _) = run(&["search", "Iraq", "--source", "bbc", "--format", "jsonl"]);
-    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
     let (_, stdout, _) = run(&[
         "search", "Iraq", "--limit", "1", "--offset", "1", "--format", "jsonl",
     ]);
@@ -210,4 +220,34 @@ fn a_common_word_ranks_its_newest_matches_and_filters_come_first() {
     };
     assert!(first(&[]).contains("Ben Newman"), "{}", first(&[]));
     assert!(first(&["--speaker", "oldfield"]).contains("Budget."));
+}
+
+#[test]
+fn a_direct_claim_that_is_its_quote_is_one_hit_the_quote() {
+    let hits = |args: &[&str]| -> Vec<(String, String)> {
+        let mut all = vec!["search", "--format", "jsonl"];
+        all.extend_from_slice(args);
+        let (ok, stdout, stderr) = run(&all);
+        assert!(ok, "{stderr}");
+        stdout
+            .lines()
+            .map(|l| {
+                let hit: serde_json::Value = serde_json::from_str(l).unwrap();
+                (
+                    hit["type"].as_str().unwrap().to_string(),
+                    hit["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let quote = "There is a sizable risk of a spillover escalation in Iraq,".to_string();
+    assert_eq!(hits(&["spillover"]), [("quote".to_string(), quote.clone())]);
+    // Searched alone, claims still find it.
+    assert_eq!(
+        hits(&["--in", "claims", "spillover"]),
+        [("claim".to_string(), quote)]
+    );
+    // A mixed claim is not its quote: both come.
+    let types: Vec<String> = hits(&["pro-Iran"]).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(types.len(), 2, "{types:?}");
 }

@@ -426,3 +426,30 @@ fn suggest_pairs_short_forms_of_a_name_never_two_different_words() {
     );
     assert_eq!(pairs.len(), 2, "{pairs:?}");
 }
+
+#[test]
+fn speakers_show_format_json_has_the_details_and_latest_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    let args = [
+        "speakers",
+        "show",
+        "Sajad Jiyād",
+        "--quotes",
+        "1",
+        "--format",
+        "json",
+    ];
+    let speaker: serde_json::Value = serde_json::from_str(&stdout(&db, &args)).unwrap();
+    // Jiyād and Jiyad are one speaker: two quotes, in two articles.
+    assert_eq!(speaker["name"], "Sajad Jiyād");
+    assert_eq!(speaker["quotes"], 2);
+    assert_eq!(speaker["articles"], 2);
+    let latest = speaker["latest_quotes"].as_array().unwrap();
+    assert_eq!(latest.len(), 1);
+    assert_eq!(
+        latest[0]["text"],
+        "may lead to pro-Iran elements inside Iraq targeting US troops"
+    );
+    assert_eq!(latest[0]["source"], "Reuters");
+}

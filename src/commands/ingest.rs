@@ -118,13 +118,17 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             .expect("the writer thread starts");
         if !progress.is_hidden() {
             // The reading walks the inputs as it goes; a walk of its own, ahead of it, gives
-            // the bar its total.
+            // the bar its total. Until that walk is done, or at all with stdin among the
+            // inputs, the total is unknown.
             scope.spawn(|| {
                 for file in walk().flatten() {
                     if reading_done.load(Ordering::Relaxed) {
-                        break;
+                        return;
                     }
                     progress.inc_length(file.len);
+                }
+                if !inputs.contains(&Input::Stdin) {
+                    progress.set_style(progress_style(true));
                 }
             });
         }
@@ -136,6 +140,7 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             batch_taken: 0,
             batch_bytes: 0,
             pending: Vec::new(),
+            articles: 0,
             failed: 0,
             skipped: 0,
             inputs_with_articles: HashSet::new(),
@@ -220,6 +225,8 @@ struct Run<'a> {
     batch_bytes: usize,
     /// Articles of the current batch not yet extracted.
     pending: Vec<Article>,
+    /// Articles read so far, for the progress bar.
+    articles: u64,
     failed: usize,
     skipped: usize,
     /// The inputs (by place in the list given) that gave at least one article, or met again
@@ -260,25 +267,32 @@ impl Run<'_> {
                 if interrupted.load(Ordering::SeqCst) {
                     return Ok(());
                 }
+                let before = self.progress.position();
                 match read {
                     Some(items) => {
                         for item in items {
                             self.take(*input, item)?;
                         }
                     }
-                    None => match ingest::read(file, options) {
-                        Ok(articles) => {
-                            for item in articles {
-                                if interrupted.load(Ordering::SeqCst) {
-                                    return Ok(());
+                    None => {
+                        // A large file streams: the bar moves with each read from it.
+                        let bar = self.progress.clone();
+                        match ingest::read_reporting(file, options, move |n| bar.inc(n)) {
+                            Ok(articles) => {
+                                for item in articles {
+                                    if interrupted.load(Ordering::SeqCst) {
+                                        return Ok(());
+                                    }
+                                    self.take(*input, item)?;
                                 }
-                                self.take(*input, item)?;
                             }
+                            Err(error) => self.report(&error),
                         }
-                        Err(error) => self.report(&error),
-                    },
+                    }
                 }
-                self.progress.inc(file.len);
+                // What the reading did not count (a file read whole, or left early) counts now.
+                let counted = self.progress.position().saturating_sub(before);
+                self.progress.inc(file.len.saturating_sub(counted));
             }
         }
         self.inputs_with_articles
@@ -293,6 +307,9 @@ impl Run<'_> {
         match item {
             Ok(article) => {
                 self.inputs_with_articles.insert(input);
+                self.articles += 1;
+                self.progress
+                    .set_message(format!("{} articles", self.articles));
                 self.batch_taken += 1;
                 self.batch_bytes += article.body.len();
                 self.pending.push(article);
@@ -427,12 +444,24 @@ fn progress_bar(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}",
-    ) {
-        bar.set_style(style);
-    }
+    bar.set_style(progress_style(false));
+    bar.set_message("0 articles");
     bar
+}
+
+/// Articles read, and bytes: of the total with the time left when the total is known; read so
+/// far, with no time left to guess, while it is not (stdin, or inputs still being listed).
+fn progress_template(total_known: bool) -> &'static str {
+    if total_known {
+        "{spinner} {msg}  {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}"
+    } else {
+        "{spinner} {msg}  {bytes} read, {bytes_per_sec}"
+    }
+}
+
+fn progress_style(total_known: bool) -> ProgressStyle {
+    ProgressStyle::with_template(progress_template(total_known))
+        .expect("the progress templates are valid")
 }
 
 /// The threads that read and extract, one a core. They run at a lower priority than the
@@ -568,6 +597,22 @@ mod tests {
             extraction.iter().all(|&n| n >= writer.max(10)),
             "{extraction:?} vs {writer}"
         );
+    }
+
+    #[test]
+    fn the_bar_guesses_no_time_left_while_the_total_is_unknown() {
+        for total_known in [true, false] {
+            let template = progress_template(total_known);
+            assert!(template.contains("{msg}") && template.contains("{bytes}"));
+            assert_eq!(template.contains("{eta}"), total_known, "{template}");
+            assert_eq!(
+                template.contains("{total_bytes}"),
+                total_known,
+                "{template}"
+            );
+            assert_eq!(template.contains("{wide_bar}"), total_known, "{template}");
+            progress_style(total_known);
+        }
     }
 
     #[test]

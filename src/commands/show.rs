@@ -14,6 +14,8 @@ pub struct ShowOptions {
     pub article: String,
     /// Mark quotes with colour instead of `[[...]]`.
     pub color: bool,
+    /// One JSON object (the article, its quotes and claims) instead of text.
+    pub json: bool,
 }
 
 const OPEN: &str = "[[";
@@ -40,7 +42,12 @@ pub fn run(db: &Path, options: &ShowOptions) -> Result<ExitCode> {
     };
     let article = store.article_detail(id)?;
     let mut out = stdout();
-    write_article(&mut out, &article, options.color)?;
+    if options.json {
+        serde_json::to_writer_pretty(&mut out, &article).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        write_article(&mut out, &article, options.color)?;
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -140,11 +147,14 @@ mod tests {
 
     fn said(start: usize, end: usize) -> Said {
         Said {
+            id: 1,
             speaker: "X".into(),
+            speaker_id: 1,
             role: None,
             cue: "said".into(),
             text: String::new(),
             kind: None,
+            claim_id: None,
             start,
             end,
         }

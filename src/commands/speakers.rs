@@ -24,6 +24,8 @@ pub enum SpeakersAction {
         name: String,
         /// How many recent quotes to show.
         quotes: u64,
+        /// One JSON object instead of text.
+        json: bool,
     },
     Alias {
         name: String,
@@ -78,7 +80,7 @@ pub fn run(db: &Path, action: &SpeakersAction) -> Result<ExitCode> {
             let rows = store.stream(&query::speaker_listing(&filters), sink.as_mut())?;
             return Ok(found(rows));
         }
-        SpeakersAction::Show { name, quotes } => {
+        SpeakersAction::Show { name, quotes, json } => {
             let store = open_existing(db)?;
             // No such speaker is nothing found, as in a listing; an ambiguous name is an error.
             let speaker = match store.speaker_by_name(name) {
@@ -88,7 +90,11 @@ pub fn run(db: &Path, action: &SpeakersAction) -> Result<ExitCode> {
                 }
                 other => other?,
             };
-            show(&store, &speaker, *quotes)?;
+            if *json {
+                show_json(&store, &speaker, *quotes)?;
+            } else {
+                show(&store, &speaker, *quotes)?;
+            }
         }
         SpeakersAction::Alias { name, alias } => {
             let speaker = open_existing(db)?.add_alias(name, alias)?;
@@ -179,7 +185,7 @@ fn show(store: &crate::store::Store, speaker: &Named, quotes: u64) -> Result<()>
         };
         let options = OutputOptions {
             color: output::ColorChoice::Auto.enabled(),
-            width: output::terminal_width(),
+            width: Some(output::terminal_width()),
             ..OutputOptions::plain(output::Format::Table)
         }
         .with_table_columns(
@@ -197,6 +203,39 @@ fn show(store: &crate::store::Store, speaker: &Named, quotes: u64) -> Result<()>
     } else {
         out.flush()?;
     }
+    Ok(())
+}
+
+/// `speakers show --format json`: the speaker's details, and their latest quotes with every
+/// column of a quotes export.
+fn show_json(store: &crate::store::Store, speaker: &Named, quotes: u64) -> Result<()> {
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        #[serde(flatten)]
+        detail: &'a query::SpeakerDetail,
+        latest_quotes: Vec<serde_json::Value>,
+    }
+    let detail = store.speaker_detail(speaker.id, 5)?;
+    let mut latest = output::JsonRows::default();
+    if quotes > 0 {
+        let filters = Resolved {
+            speakers: Some(vec![speaker.clone()]),
+            limit: Some(quotes),
+            ..Resolved::default()
+        };
+        store.stream(
+            &query::list(Target::Quotes, &filters, Order::Newest),
+            &mut latest,
+        )?;
+    }
+    let report = Report {
+        detail: &detail,
+        latest_quotes: latest.rows,
+    };
+    let mut out = stdout();
+    serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    out.flush()?;
     Ok(())
 }
 

@@ -241,6 +241,45 @@ fn io_error(origin: &str, e: std::io::Error, gz: bool) -> InputError {
 
 /// Opens one input and reads its articles.
 pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, InputError> {
+    read_from(file, open(file)?, options)
+}
+
+/// [`read`], calling `on_read` with the number of bytes taken from the input each time some
+/// are (bytes of the file as stored, so gzip counts compressed bytes): progress within one
+/// large file, which streams.
+pub fn read_reporting(
+    file: &InputFile,
+    options: &IngestOptions,
+    on_read: impl FnMut(u64) + Send + 'static,
+) -> Result<Articles, InputError> {
+    let counted = Counting {
+        inner: open(file)?,
+        on_read,
+    };
+    read_from(file, Box::new(counted), options)
+}
+
+/// A reader that reports how many bytes each read took.
+struct Counting<R, F> {
+    inner: R,
+    on_read: F,
+}
+
+impl<R: Read, F: FnMut(u64)> Read for Counting<R, F> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n > 0 {
+            (self.on_read)(n as u64);
+        }
+        Ok(n)
+    }
+}
+
+fn read_from(
+    file: &InputFile,
+    src: Source,
+    options: &IngestOptions,
+) -> Result<Articles, InputError> {
     let origin = match (&file.path, &options.stdin_origin) {
         (None, Some(name)) => name.into(),
         _ => file.origin(),
@@ -252,7 +291,7 @@ pub fn read(file: &InputFile, options: &IngestOptions) -> Result<Articles, Input
         .and_then(|p| p.file_name())
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let mut src = open(file)?;
+    let mut src = src;
     let mut head = read_prefix(&mut src, SNIFF).map_err(|e| io_error(origin, e, false))?;
     let mut gz = false;
     let mut inner_name = name.as_str();
@@ -465,6 +504,36 @@ pub fn host_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_lines_file_reports_its_bytes_as_it_streams() {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        use std::sync::Arc;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dump.jsonl");
+        let line = r#"{"title":"Vote","body":"\"We will win,\" said Ann Lee."}"#;
+        let text = format!("{line}\n").repeat(5000);
+        std::fs::write(&path, &text).unwrap();
+        let file = InputFile {
+            path: Some(path),
+            len: text.len() as u64,
+        };
+        let read = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&read);
+        let mut articles = read_reporting(&file, &IngestOptions::default(), move |n| {
+            counter.fetch_add(n, Ordering::Relaxed);
+        })
+        .unwrap();
+        assert!(articles.next().unwrap().is_ok());
+        let after_first = read.load(Ordering::Relaxed);
+        assert!(
+            after_first > 0 && after_first < file.len,
+            "{after_first} of {}",
+            file.len
+        );
+        assert_eq!(articles.filter(Result::is_ok).count(), 4999);
+        assert_eq!(read.load(Ordering::Relaxed), file.len);
+    }
 
     #[test]
     fn zip_bomb_is_capped() {

@@ -77,3 +77,43 @@ impl RowSink for Json<'_> {
         Ok(())
     }
 }
+
+/// Rows kept as JSON objects, for a report that holds a listing (`speakers show`).
+#[derive(Debug, Default)]
+pub struct JsonRows {
+    columns: Vec<String>,
+    pub rows: Vec<serde_json::Value>,
+}
+
+impl RowSink for JsonRows {
+    fn begin(&mut self, columns: &[&str]) -> Result<()> {
+        self.columns = columns.iter().map(|c| c.to_string()).collect();
+        Ok(())
+    }
+
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
+        use serde_json::Value;
+        let object = self
+            .columns
+            .iter()
+            .zip(cells)
+            .map(|(column, cell)| {
+                let value = match *cell {
+                    Cell::Null => Value::Null,
+                    Cell::Int(n) => Value::from(n),
+                    Cell::Real(r) => {
+                        serde_json::Number::from_f64(r).map_or(Value::Null, Value::Number)
+                    }
+                    Cell::Text(text) => Value::from(text),
+                };
+                (column.clone(), value)
+            })
+            .collect();
+        self.rows.push(Value::Object(object));
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        Ok(())
+    }
+}

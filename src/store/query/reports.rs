@@ -109,7 +109,7 @@ pub fn source_listing(filters: &Resolved) -> Select {
 }
 
 /// One speaker with everything known about them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SpeakerDetail {
     pub id: i64,
     pub name: String,
@@ -279,7 +279,7 @@ fn counts(
 }
 
 /// One article with what was said in it, for `show`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ArticleDetail {
     pub id: i64,
     pub origin: String,
@@ -295,14 +295,19 @@ pub struct ArticleDetail {
 }
 
 /// A quote or claim of an article: `start..end` are character offsets into its body.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Said {
+    /// The quote's or the claim's id.
+    pub id: i64,
     pub speaker: String,
+    pub speaker_id: i64,
     pub role: Option<String>,
     pub cue: String,
     pub text: String,
-    /// Claims only: direct, indirect or mixed.
+    /// Direct, indirect or mixed: the claim's, or for a quote that of its claim.
     pub kind: Option<String>,
+    /// Quotes only: the claim the quote belongs to.
+    pub claim_id: Option<i64>,
     pub start: usize,
     pub end: usize,
 }
@@ -322,17 +327,23 @@ impl Store {
                         kind: r.get(4)?,
                         start: r.get::<_, i64>(5)?.max(0) as usize,
                         end: r.get::<_, i64>(6)?.max(0) as usize,
+                        id: r.get(7)?,
+                        speaker_id: r.get(8)?,
+                        claim_id: r.get(9)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?)
         };
         let quotes = said(
-            "SELECT sp.name, q.speaker_role, q.cue, q.text, NULL, q.start, q.\"end\"
+            "SELECT sp.name, q.speaker_role, q.cue, q.text, c.kind, q.start, q.\"end\", q.id,
+                    q.speaker_id, q.claim_id
                FROM quotes q JOIN speakers sp ON sp.id = q.speaker_id
+               LEFT JOIN claims c ON c.id = q.claim_id
               WHERE q.article_id = ?1 ORDER BY q.start, q.id",
         )?;
         let claims = said(
-            "SELECT sp.name, c.speaker_role, c.cue, c.content, c.kind, c.start, c.\"end\"
+            "SELECT sp.name, c.speaker_role, c.cue, c.content, c.kind, c.start, c.\"end\", c.id,
+                    c.speaker_id, NULL
                FROM claims c JOIN speakers sp ON sp.id = c.speaker_id
               WHERE c.article_id = ?1 ORDER BY c.start, c.id",
         )?;

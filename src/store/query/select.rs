@@ -433,7 +433,9 @@ pub fn matching(target: Target, search: &Search, filters: &Resolved) -> Select {
 }
 
 /// Search hits over one or more targets in the shared [`HIT_COLUMN_NAMES`] shape, best match
-/// first among the newest [`RANK_WINDOW`] matches of each place that pass the filters.
+/// first among the newest [`RANK_WINDOW`] matches of each place that pass the filters. With
+/// quotes and claims both searched, a direct claim whose content is its quote comes once, as
+/// the quote.
 /// Ranking every match of a common word is what made a search slow on a big archive (bm25
 /// reads each match's size). Text comes as stored: `output::highlight` marks it.
 pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select {
@@ -518,6 +520,14 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
         b.bind(&format!(" WHERE {table} MATCH ?"), matching.clone());
         row_ids(&mut b, target, filters);
         conditions(&mut b, target, &by_id);
+        if target == Target::Claims && targets.contains(&Target::Quotes) {
+            // A direct claim whose content is its quote is one hit: the quote's row shows it.
+            b.push(
+                " AND NOT EXISTS (SELECT 1 FROM quotes q JOIN claims d ON d.id = q.claim_id
+                   WHERE q.claim_id = claims_fts.rowid AND d.kind = 'direct'
+                     AND q.text = d.content AND q.speaker_id = d.speaker_id)",
+            );
+        }
         b.bind(
             &format!(" ORDER BY {table}.rowid DESC LIMIT ?)"),
             RANK_WINDOW,
