@@ -602,3 +602,44 @@ fn a_page_and_a_feed_item_with_one_canonical_url_are_one_article() {
             "1 more inputs were copies of them",
         ));
 }
+
+/// The bar is drawn only on a terminal: `script` gives the binary one.
+#[test]
+fn the_progress_bar_counts_articles_and_guesses_no_time_left_for_stdin() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: `script` (util-linux) is not installed, so no terminal to draw on");
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    let lines = dir.path().join("wire.jsonl");
+    let mut wire = String::new();
+    for n in 0..3000 {
+        wire.push_str(&format!(
+            "{{\"id\": \"w{n}\", \"body\": \"“Item {n} is in,” said Ann Lee.\"}}\n"
+        ));
+    }
+    fs::write(&lines, wire).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("newsclaims");
+    let shell = format!(
+        "{} --db {} ingest - < {}",
+        bin.display(),
+        db.display(),
+        lines.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &shell, "/dev/null"])
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{screen}");
+    let counted = screen
+        .split(" articles ")
+        .filter_map(|before| before.rsplit(' ').next()?.parse::<u64>().ok())
+        .max();
+    assert!(counted > Some(0), "no article count: {screen}");
+    assert!(screen.contains(" read, "), "no bytes read: {screen}");
+    assert!(!screen.contains("eta"), "a time left was guessed: {screen}");
+    assert!(screen.contains("3000 new,"), "{screen}");
+}
