@@ -453,3 +453,14 @@ fn speakers_show_format_json_has_the_details_and_latest_quotes() {
     );
     assert_eq!(latest[0]["source"], "Reuters");
 }
+
+#[test]
+fn suggest_with_nothing_to_suggest_exits_1_as_any_listing_that_finds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = archive_of(dir.path(), &[("Ann Lee", 1), ("Bob Ray", 2)]);
+    common::newsclaims(&db)
+        .args(["speakers", "suggest"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no likely duplicates"));
+}

@@ -125,7 +125,8 @@ pub fn run(db: &Path, action: &SpeakersAction) -> Result<ExitCode> {
         }
         SpeakersAction::Suggest { output } => {
             let store = open_existing(db)?;
-            suggest(&store, output)?;
+            let suggested = suggest(&store, output)?;
+            return Ok(found(suggested));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -251,7 +252,8 @@ const SUGGEST_COLUMNS: &[&str] = &[
     "command",
 ];
 
-fn suggest(store: &crate::store::Store, output: &OutputOptions) -> Result<()> {
+/// Lists the likely duplicates; how many there are.
+fn suggest(store: &crate::store::Store, output: &OutputOptions) -> Result<u64> {
     let suggestions = store.suggest_duplicates()?;
     let mut output = output.clone();
     if output.table_columns.is_none() {
@@ -280,5 +282,5 @@ fn suggest(store: &crate::store::Store, output: &OutputOptions) -> Result<()> {
     if suggestions.is_empty() {
         eprintln!("newsclaims: no likely duplicates");
     }
-    Ok(())
+    Ok(suggestions.len() as u64)
 }
