@@ -24,21 +24,26 @@ CREATE TABLE article_origins (
 );
 CREATE INDEX article_origins_article_id ON article_origins(article_id);
 
--- Duplicates stored before: each becomes an origin of the earliest copy, and its row goes with
--- its quotes and claims (the earliest copy has the same ones).
+-- Duplicates stored before: each becomes an origin of the copy with the most text (the earliest
+-- of equals), and its row goes with its quotes and claims (that copy has them, or more).
 CREATE TEMP TABLE duplicate_of AS
-SELECT a.id AS id, min(b.id) AS keep
-FROM articles a JOIN articles b
-    ON b.id < a.id AND (b.url_key = a.url_key OR b.text_digest = a.text_digest)
-GROUP BY a.id;
--- A copy of a copy (the same URL as one, the same text as another) goes to the earliest.
+SELECT a.id AS id,
+    (SELECT b.id FROM articles b
+     WHERE b.url_key = a.url_key OR b.text_digest = a.text_digest
+     ORDER BY length(b.body) DESC, b.id LIMIT 1) AS keep
+FROM articles a
+WHERE a.url_key IS NOT NULL OR a.text_digest IS NOT NULL;
+DELETE FROM duplicate_of WHERE keep = id;
+-- A copy of a copy (the same URL as one, the same text as another) goes to the last of the
+-- chain: each step goes to more text or, with as much, an earlier row, so the chain ends.
 CREATE TEMP TABLE duplicate_root AS
-WITH RECURSIVE chain(id, keep) AS (
-    SELECT id, keep FROM duplicate_of
-    UNION
-    SELECT chain.id, d.keep FROM chain JOIN duplicate_of d ON d.id = chain.keep
+WITH RECURSIVE chain(id, keep, depth) AS (
+    SELECT id, keep, 0 FROM duplicate_of
+    UNION ALL
+    SELECT chain.id, d.keep, chain.depth + 1 FROM chain JOIN duplicate_of d ON d.id = chain.keep
 )
-SELECT id, min(keep) AS keep FROM chain GROUP BY id;
+SELECT id, keep FROM chain c
+WHERE depth = (SELECT max(depth) FROM chain last WHERE last.id = c.id);
 INSERT INTO article_origins (origin, article_id, content_hash, seen_at)
 SELECT a.origin, d.keep, a.content_hash, a.updated_at
 FROM articles a JOIN duplicate_root d ON d.id = a.id;

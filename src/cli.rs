@@ -569,7 +569,8 @@ impl From<ColorArg> for ColorChoice {
 }
 
 impl OutputArgs {
-    /// Table by default; colour and fitting to the width only for a table on a terminal.
+    /// Table by default; colour only on a terminal, fitting to the terminal's width (or
+    /// `COLUMNS`) only for a table.
     pub fn options(&self) -> OutputOptions {
         let format = match self.format {
             None | Some(OutputFormat::Table) => Format::Table,
@@ -580,7 +581,7 @@ impl OutputArgs {
         };
         OutputOptions {
             color: format == Format::Table && ColorChoice::from(self.color).enabled(),
-            width: Some(terminal_width()),
+            width: terminal_width(),
             columns: self.columns.names(),
             ..OutputOptions::plain(format)
         }

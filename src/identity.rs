@@ -32,8 +32,9 @@ const TRACKING_PARAMS: &[&str] = &[
     "at_campaign",
 ];
 
-/// The URL as it names an article: no scheme, no `www.`, no fragment, no trailing slash, no
-/// tracking parameters; the host in lower case. `None` for what is not an http(s) URL.
+/// The URL as it names an article: no scheme, no `www.`, no trailing slash, no tracking
+/// parameters; the host in lower case. The fragment stays: a blog's posts of one day are
+/// `day.html#post1`, `day.html#post2`. `None` for what is not an http(s) URL.
 pub fn url_key(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url.trim()).ok()?;
     if !matches!(parsed.scheme(), "http" | "https") {
@@ -60,6 +61,10 @@ pub fn url_key(url: &str) -> Option<String> {
         key.push('?');
         key.push_str(&kept.join("&"));
     }
+    if let Some(fragment) = parsed.fragment().filter(|f| !f.is_empty()) {
+        key.push('#');
+        key.push_str(fragment);
+    }
     Some(key)
 }
 
@@ -85,9 +90,15 @@ pub fn text_digest(title: Option<&str>, body: &str) -> Option<String> {
 }
 
 /// The origin of an article read from standard input with no URL, id or name of its own: its
-/// content, so that piping the same article twice stores it once and two articles stay two.
-pub fn stdin_origin(body: &str) -> String {
-    format!("stdin:sha256:{}", hex(&Sha256::digest(body.as_bytes())))
+/// title and text, so that piping the same article twice stores it once and two articles stay
+/// two.
+pub fn stdin_origin(title: Option<&str>, body: &str) -> String {
+    let mut hasher = Sha256::new();
+    for field in [title.unwrap_or(""), body] {
+        hasher.update((field.len() as u64).to_le_bytes());
+        hasher.update(field.as_bytes());
+    }
+    format!("stdin:sha256:{}", hex(&hasher.finalize()))
 }
 
 pub fn hex(bytes: &[u8]) -> String {
@@ -100,7 +111,7 @@ mod tests {
 
     #[test]
     fn url_keys_ignore_scheme_www_slash_fragment_and_tracking() {
-        let key = url_key("https://www.Example.com/news/story-1/?utm_source=x&id=7&fbclid=y#top");
+        let key = url_key("https://www.Example.com/news/story-1/?utm_source=x&id=7&fbclid=y");
         assert_eq!(key.as_deref(), Some("example.com/news/story-1?id=7"));
         assert_eq!(url_key("http://example.com/news/story-1?id=7"), key);
     }
@@ -114,6 +125,10 @@ mod tests {
         assert_ne!(
             url_key("https://example.com:8080/a"),
             url_key("https://example.com/a")
+        );
+        assert_ne!(
+            url_key("https://example.com/2017/06/23.html#a110613"),
+            url_key("https://example.com/2017/06/23.html#a020604")
         );
         assert_eq!(url_key("urn:uuid:1234"), None);
         assert_eq!(url_key("not a url"), None);
@@ -133,8 +148,9 @@ mod tests {
 
     #[test]
     fn stdin_origins_differ_by_content() {
-        assert_eq!(stdin_origin("a"), stdin_origin("a"));
-        assert_ne!(stdin_origin("a"), stdin_origin("b"));
-        assert!(stdin_origin("a").starts_with("stdin:sha256:"));
+        assert_eq!(stdin_origin(None, "a"), stdin_origin(None, "a"));
+        assert_ne!(stdin_origin(None, "a"), stdin_origin(None, "b"));
+        assert_ne!(stdin_origin(Some("A"), "a"), stdin_origin(Some("B"), "a"));
+        assert!(stdin_origin(None, "a").starts_with("stdin:sha256:"));
     }
 }

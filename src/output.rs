@@ -111,12 +111,10 @@ impl ColorChoice {
     }
 }
 
-/// Tables fit this width when neither the terminal nor `COLUMNS` gives one.
-const DEFAULT_WIDTH: usize = 80;
-
 /// The width tables fit: the terminal's when stdout is one (asked of the terminal: `COLUMNS`
-/// is often stale after a resize, or not exported), else `COLUMNS`, else 80.
-pub fn terminal_width() -> usize {
+/// is often stale after a resize, or not exported), else `COLUMNS`; none for a table written
+/// to a file or a pipe, which keeps every cell whole.
+pub fn terminal_width() -> Option<usize> {
     let terminal = io::stdout()
         .is_terminal()
         .then(terminal_size::terminal_size)
@@ -130,5 +128,4 @@ pub fn terminal_width() -> usize {
     terminal
         .filter(|&w| w > 0)
         .or_else(|| columns().filter(|&w| w > 0))
-        .unwrap_or(DEFAULT_WIDTH)
 }

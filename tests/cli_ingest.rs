@@ -643,3 +643,124 @@ fn the_progress_bar_counts_articles_and_guesses_no_time_left_for_stdin() {
     assert!(!screen.contains("eta"), "a time left was guessed: {screen}");
     assert!(screen.contains("3000 new,"), "{screen}");
 }
+
+#[test]
+fn a_page_read_after_its_feed_summary_replaces_the_summary() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    let wire = dir.path().join("wire.jsonl");
+    fs::write(
+        &wire,
+        "{\"url\": \"https://example.com/news/ferry\", \"title\": \"Ferry back\", \
+         \"body\": \"The ferry returns in June.\"}\n",
+    )
+    .unwrap();
+    let page = dir.path().join("ferry.txt");
+    fs::write(
+        &page,
+        format!("---\nurl: https://www.example.com/news/ferry/\n---\n\n{LONG_STORY}"),
+    )
+    .unwrap();
+    newsclaims(&db).arg("ingest").arg(&wire).assert().success();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&page)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("0 new, 1 updated"));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 1);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM quotes WHERE text LIKE '%ferry will sail%'"
+        ),
+        1
+    );
+    // Either input, read again, is unchanged: the page stays.
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&wire)
+        .arg(&page)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("0 new, 0 updated, 2 unchanged"));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM quotes WHERE text LIKE '%ferry will sail%'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn a_copy_of_an_article_that_changed_since_is_read_again() {
+    let (_dir, articles, db) = corpus();
+    fs::write(articles.join("ferry.txt"), LONG_STORY).unwrap();
+    fs::write(articles.join("z-ferry-copy.txt"), LONG_STORY).unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&articles)
+        .assert()
+        .success();
+    fs::write(
+        articles.join("ferry.txt"),
+        LONG_STORY.replace("two crossings", "three crossings"),
+    )
+    .unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(articles.join("ferry.txt"))
+        .assert()
+        .success();
+    assert_eq!(count(&db, "SELECT count(*) FROM article_origins"), 0);
+    // The copy still holds the old text, which is no longer in the archive: it is stored.
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(articles.join("z-ferry-copy.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("1 new,"));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE body LIKE '%two crossings%'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn two_piped_articles_with_one_text_and_two_titles_stay_two() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    ingest_stdin(&db, &[], "Title A\n\n\"We will win,\" said Ann Lee.\n");
+    let second = ingest_stdin(&db, &[], "Title B\n\n\"We will win,\" said Ann Lee.\n");
+    assert!(second.starts_with("1 new, 0 updated"), "{second}");
+}
+
+#[test]
+fn posts_of_one_page_told_apart_by_their_anchor_are_two_articles() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("archive.db");
+    let wire = dir.path().join("day.jsonl");
+    let post = |anchor: &str, text: &str| {
+        format!(
+            "{{\"url\": \"https://example.com/2017/06/23.html#{anchor}\", \"body\": \"{text} {}\"}}\n",
+            "Filler words for a post long enough to tell it apart. ".repeat(5)
+        )
+    };
+    fs::write(
+        &wire,
+        post("a1", "First post.") + &post("a2", "Second post."),
+    )
+    .unwrap();
+    newsclaims(&db)
+        .arg("ingest")
+        .arg(&wire)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "2 new, 0 updated, 0 unchanged, 0 duplicates",
+        ));
+}

@@ -723,24 +723,27 @@ fn stdin_is_read_and_sniffed() {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    // Standard input has no name: an article is named by its id, else by its text.
+    // Standard input has no name: an article is named by its id, else by its title and text.
     let by_text = newsclaims::identity::stdin_origin;
     assert_eq!(
         run(b"{\"body\": \"a said.\"}\n{oops\n{\"id\": \"x\", \"body\": \"b said.\"}\n"),
         format!(
             "ARTICLE {} Jsonl a said.\nERROR -:2: invalid JSON: key must be a string at line 1 column 2\nARTICLE stdin#x Jsonl b said.",
-            by_text("a said.")
+            by_text(None, "a said.")
         )
     );
     assert_eq!(
         run(b"Headline\n\nBody said.\n"),
-        format!("ARTICLE {} Text Body said.", by_text("Body said."))
+        format!(
+            "ARTICLE {} Text Body said.",
+            by_text(Some("Headline"), "Body said.")
+        )
     );
     assert_eq!(
         run(b"<html><body><p>\"Hi,\" said Ann.</p></body></html>"),
         format!(
             "ARTICLE {} Html \"Hi,\" said Ann.",
-            by_text("\"Hi,\" said Ann.")
+            by_text(None, "\"Hi,\" said Ann.")
         )
     );
 }

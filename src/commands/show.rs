@@ -27,7 +27,11 @@ pub fn run(db: &Path, options: &ShowOptions) -> Result<ExitCode> {
     let store = open_existing(db)?;
     let ids = store.find_articles(&options.article)?;
     let id = match ids.as_slice() {
-        [] => bail!("no article matches {:?}", options.article),
+        // Nothing found, as in a listing; an ambiguous reference is an error.
+        [] => {
+            eprintln!("newsclaims: no article matches {:?}", options.article);
+            return Ok(ExitCode::FAILURE);
+        }
         [id] => *id,
         many => bail!(
             "{:?} matches {} articles (ids {}); give an id or the full origin",

@@ -186,7 +186,7 @@ fn show(store: &crate::store::Store, speaker: &Named, quotes: u64) -> Result<()>
         };
         let options = OutputOptions {
             color: output::ColorChoice::Auto.enabled(),
-            width: Some(output::terminal_width()),
+            width: output::terminal_width(),
             ..OutputOptions::plain(output::Format::Table)
         }
         .with_table_columns(

@@ -227,7 +227,7 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
             out.push(Err(InputError {
                 origin: link
                     .clone()
-                    .unwrap_or_else(|| format!("{origin}#{}", id.unwrap_or(&n.to_string()))),
+                    .unwrap_or_else(|| super::item_label(origin, id, n)),
                 line: None,
                 reason: "feed item has no content or summary text".into(),
                 skipped: true,
@@ -249,14 +249,15 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
                 (!n.is_empty() && !n.contains('@')).then(|| n.to_string())
             })
             .collect();
+        let title = plain_title(&e.title);
         let item_origin = match &link {
             Some(link) => link.clone(),
-            None => super::item_origin(origin, id, n, &body),
+            None => super::item_origin(origin, id, n, title.as_deref(), &body),
         };
         out.push(Ok(Article {
             origin: item_origin,
             url: link,
-            title: plain_title(&e.title),
+            title,
             author: (!authors.is_empty())
                 .then(|| authors.join(", "))
                 .or(byline_author),

@@ -146,8 +146,12 @@ pub fn object_to_article(v: &Value, place: Place, format: Format) -> Result<Arti
     let origin = match (place, &url) {
         (Place::Whole(origin), _) if origin != super::STDIN => origin.to_string(),
         (_, Some(url)) => url.clone(),
-        (Place::Whole(stdin), None) => super::item_origin(stdin, id.as_deref(), 1, body),
-        (Place::Item(file, n), None) => super::item_origin(file, id.as_deref(), n, body),
+        (Place::Whole(stdin), None) => {
+            super::item_origin(stdin, id.as_deref(), 1, title.as_deref(), body)
+        }
+        (Place::Item(file, n), None) => {
+            super::item_origin(file, id.as_deref(), n, title.as_deref(), body)
+        }
     };
     Ok(Article {
         origin,

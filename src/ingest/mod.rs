@@ -105,13 +105,27 @@ pub const STDIN: &str = "-";
 
 /// The origin of item `n` of a multi-article input that has no URL: `{file}#{id}`, else
 /// `{file}#{n}`. On standard input a position names nothing from one pipe to the next, so
-/// such an item is named by its id or its content.
-fn item_origin(file_origin: &str, id: Option<&str>, n: usize, body: &str) -> String {
+/// such an item is named by its id (`stdin#{id}`) or its title and text.
+fn item_origin(
+    file_origin: &str,
+    id: Option<&str>,
+    n: usize,
+    title: Option<&str>,
+    body: &str,
+) -> String {
+    if file_origin == STDIN && id.is_none() {
+        return identity::stdin_origin(title, body);
+    }
+    item_label(file_origin, id, n)
+}
+
+/// How an item of a multi-article input with no URL is named in a message: as
+/// [`item_origin`] names it, or by its position on standard input.
+fn item_label(file_origin: &str, id: Option<&str>, n: usize) -> String {
     match (file_origin == STDIN, id) {
-        (false, Some(id)) => format!("{file_origin}#{id}"),
-        (false, None) => format!("{file_origin}#{n}"),
         (true, Some(id)) => format!("stdin#{id}"),
-        (true, None) => identity::stdin_origin(body),
+        (false, Some(id)) => format!("{file_origin}#{id}"),
+        (_, None) => format!("{file_origin}#{n}"),
     }
 }
 
@@ -479,7 +493,7 @@ fn finish(mut a: Article, options: &IngestOptions) -> Article {
     if a.origin == STDIN {
         a.origin = match &a.url {
             Some(url) => url.clone(),
-            None => identity::stdin_origin(&a.body),
+            None => identity::stdin_origin(a.title.as_deref(), &a.body),
         };
     }
     if let Some(s) = &options.source {

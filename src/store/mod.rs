@@ -340,6 +340,16 @@ mod tests {
         article(4, "other.txt", None, "Ferry", &body.replace("June", "July"));
         // The same body under another headline is another article.
         article(5, "b.txt", None, "Ferry news", &body);
+        // A summary first, the page with the same URL later: the page has more text.
+        let port = "https://example.com/port";
+        article(6, "feed#2", Some(port), "Port", "Short.");
+        article(
+            7,
+            "port.html",
+            Some(port),
+            "Port",
+            &body.replace("ferry", "port"),
+        );
         old.execute_batch(&format!(
             "PRAGMA user_version = {}; PRAGMA application_id = {APPLICATION_ID};
              INSERT INTO speakers (id, name, key, kind, created_at)
@@ -363,7 +373,12 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        assert_eq!(ids, [("copy-of-a.txt".into(), 1), ("feed#1".into(), 1)]);
+        let expected: Vec<(String, i64)> = vec![
+            ("copy-of-a.txt".into(), 1),
+            ("feed#1".into(), 1),
+            ("feed#2".into(), 7),
+        ];
+        assert_eq!(ids, expected);
         let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
         let kept: String = store
             .conn()
@@ -373,7 +388,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(kept, "1,4,5");
+        assert_eq!(kept, "1,4,5,7");
         assert_eq!(count("SELECT count(*) FROM quotes"), 0);
         assert_eq!(count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
         fts_integrity(&store);

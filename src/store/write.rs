@@ -32,6 +32,20 @@ pub enum ArticleOutcome {
     Duplicate,
 }
 
+/// What an input that is no article's own origin is to the archive.
+enum OtherOrigin {
+    /// Nothing to store: read before unchanged, or a copy of a stored article.
+    Seen(ArticleOutcome),
+    /// The stored article `id` (from `origin`, which held what `hash` digests), with more text.
+    Fuller {
+        id: i64,
+        origin: String,
+        hash: String,
+    },
+    /// An article of its own.
+    New,
+}
+
 /// Counts over everything written, for the closing summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteSummary {
@@ -369,25 +383,39 @@ impl<'a> Writer<'a> {
     ) -> Result<ArticleOutcome> {
         let tx = self.tx;
         let hash = content_hash(article);
-        let existing: Option<(i64, String)> = tx
+        let mut existing: Option<(i64, String)> = tx
             .prepare_cached("SELECT id, content_hash FROM articles WHERE origin = ?1")?
             .query_row([&article.origin], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?;
-        if let Some((id, stored_hash)) = &existing {
-            if *stored_hash == hash {
-                return Ok(ArticleOutcome::Unchanged);
-            }
-            if self.unindexed.holds_article(*id) {
-                self.unindexed.index(tx)?;
-            }
+        if existing.as_ref().is_some_and(|(_, stored)| *stored == hash) {
+            return Ok(ArticleOutcome::Unchanged);
         }
         let url_key = article.url.as_deref().and_then(identity::url_key);
         let text_digest = identity::text_digest(article.title.as_deref(), &article.body);
+        // The input whose text this one replaces, kept as one of the article's origins.
+        let mut replaced: Option<(String, String)> = None;
         if existing.is_none() {
-            if let Some(outcome) =
-                self.as_other_origin(article, &hash, url_key.as_deref(), text_digest.as_deref())?
-            {
-                return Ok(outcome);
+            match self.as_other_origin(
+                article,
+                &hash,
+                url_key.as_deref(),
+                text_digest.as_deref(),
+            )? {
+                OtherOrigin::Seen(outcome) => return Ok(outcome),
+                OtherOrigin::Fuller { id, origin, hash } => {
+                    // It holds more of the article than the input stored (a page after its feed
+                    // item's summary): from now on the article is this input's text.
+                    tx.prepare_cached("UPDATE articles SET origin = ?1 WHERE id = ?2")?
+                        .execute(params![article.origin, id])?;
+                    existing = Some((id, hash.clone()));
+                    replaced = Some((origin, hash));
+                }
+                OtherOrigin::New => {}
+            }
+        }
+        if let Some((id, _)) = &existing {
+            if self.unindexed.holds_article(*id) {
+                self.unindexed.index(tx)?;
             }
         }
         let source_id = match article.source.as_deref().map(str::trim) {
@@ -430,6 +458,13 @@ impl<'a> Writer<'a> {
         let article_id = match existing {
             Some((id, _)) => {
                 self.clear_extraction(id)?;
+                // The copies of what it held are copies no more: read again, each is whatever
+                // its own text makes it.
+                tx.prepare_cached("DELETE FROM article_origins WHERE article_id = ?1")?
+                    .execute([id])?;
+                if let Some((origin, hash)) = &replaced {
+                    self.remember_origin(origin, id, hash)?;
+                }
                 id
             }
             None => {
@@ -448,46 +483,62 @@ impl<'a> Writer<'a> {
     }
 
     /// An input that is no article's own origin: is it another input of a stored article?
-    /// Read before and unchanged; or the same URL or text as a stored article (remembered as
-    /// one of its origins, with what it held). `None`: a new article, to be stored.
+    /// Read before and unchanged; the same URL or text as a stored article, remembered as one
+    /// of its origins with what it held; or the same URL with more text than the stored one.
     fn as_other_origin(
         &mut self,
         article: &Article,
         hash: &str,
         url_key: Option<&str>,
         text_digest: Option<&str>,
-    ) -> Result<Option<ArticleOutcome>> {
+    ) -> Result<OtherOrigin> {
         let tx = self.tx;
         let seen: Option<String> = tx
             .prepare_cached("SELECT content_hash FROM article_origins WHERE origin = ?1")?
             .query_row([&article.origin], |row| row.get(0))
             .optional()?;
         if seen.as_deref() == Some(hash) {
-            return Ok(Some(ArticleOutcome::Unchanged));
+            return Ok(OtherOrigin::Seen(ArticleOutcome::Unchanged));
         }
-        let same: Option<i64> = tx
-            .prepare_cached("SELECT min(id) FROM articles WHERE url_key = ?1 OR text_digest = ?2")?
-            .query_row(params![url_key, text_digest], |row| row.get(0))?;
-        match same {
-            Some(article_id) => {
-                tx.prepare_cached(
-                    "INSERT INTO article_origins (origin, article_id, content_hash, seen_at)
-                     VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (origin) DO UPDATE SET article_id = excluded.article_id,
-                         content_hash = excluded.content_hash, seen_at = excluded.seen_at",
-                )?
-                .execute(params![article.origin, article_id, hash, self.now])?;
-                Ok(Some(ArticleOutcome::Duplicate))
-            }
-            None => {
-                // It changed and is no copy any more: from now on an article of its own.
-                if seen.is_some() {
-                    tx.prepare_cached("DELETE FROM article_origins WHERE origin = ?1")?
-                        .execute([&article.origin])?;
-                }
-                Ok(None)
-            }
+        let same: Option<(i64, String, String, i64)> = tx
+            .prepare_cached(
+                "SELECT id, origin, content_hash, length(body) FROM articles
+                 WHERE url_key = ?1 OR text_digest = ?2 ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![url_key, text_digest], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
+            .optional()?;
+        if seen.is_some() {
+            // It changed: whatever it is now, it is no longer the copy it was.
+            tx.prepare_cached("DELETE FROM article_origins WHERE origin = ?1")?
+                .execute([&article.origin])?;
         }
+        Ok(match same {
+            Some((id, origin, hash, stored_chars))
+                if article.body.chars().count() as i64 > stored_chars =>
+            {
+                OtherOrigin::Fuller { id, origin, hash }
+            }
+            Some((id, ..)) => {
+                self.remember_origin(&article.origin, id, hash)?;
+                OtherOrigin::Seen(ArticleOutcome::Duplicate)
+            }
+            None => OtherOrigin::New,
+        })
+    }
+
+    /// Files `origin` as another input of article `id`, which held what `hash` digests.
+    fn remember_origin(&self, origin: &str, id: i64, hash: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO article_origins (origin, article_id, content_hash, seen_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (origin) DO UPDATE SET article_id = excluded.article_id,
+                     content_hash = excluded.content_hash, seen_at = excluded.seen_at",
+            )?
+            .execute(params![origin, id, hash, self.now])?;
+        Ok(())
     }
 
     fn source_id(&mut self, name: &str, url: Option<&str>) -> Result<i64> {
