@@ -4,13 +4,14 @@
 //! spans; `cues` knows the attribution verbs; `phrases` reads cues, speaker phrases and
 //! content boundaries off a sentence's tokens; `speakers` turns phrases into names, roles
 //! and resolved references; `transcript` reads `NAME: ...` interview turns; `claims` ties
-//! them together.
+//! them together. `tagger` is a part-of-speech tagger (not used by the extractor yet).
 
 mod claims;
 mod cues;
 mod phrases;
 mod quotes;
 mod speakers;
+pub mod tagger;
 mod text;
 mod transcript;
 
