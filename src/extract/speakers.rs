@@ -425,7 +425,7 @@ fn gender_of(name: &str) -> Option<Gender> {
 /// Whether `he` or `she` may refer to the person of this name: unless the first name says
 /// otherwise.
 fn may_be(name: &str, gender: Gender) -> bool {
-    gender_of(name).is_none_or(|g| g == gender)
+    gender_of(name).map_or(true, |g| g == gender)
 }
 
 #[derive(Debug, Clone, PartialEq)]
