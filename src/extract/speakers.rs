@@ -735,7 +735,14 @@ impl NameIndex {
         let mut run: Vec<&str> = Vec::with_capacity(8);
         let offset = |w: &str| w.as_ptr() as usize - body.as_ptr() as usize;
         let mut buf = [0u8; 32];
+        let mut previous_end = 0;
         for word in body.split_ascii_whitespace() {
+            // A name ends at a line's end: a caption `Photo: Ann Lee` before `When Lee ...`.
+            let start = offset(word);
+            if body[previous_end..start].contains('\n') {
+                index.flush(&mut run, offset);
+            }
+            previous_end = start + word.len();
             // A name does not run on into a bracket: `Ann Lee (@annlee)`, `Ann Lee (Labour)`.
             if word.starts_with(['(', '[']) || word.contains('@') {
                 index.flush(&mut run, offset);
@@ -1176,5 +1183,11 @@ mod tests {
             NameIndex::build("Later Rep. Marta Quell (@Marta) spoke, with Tom Brill (Labour).");
         assert_eq!(names.full_name("Quell", 0), Some("Marta Quell"));
         assert_eq!(names.full_name("Brill", 0), Some("Tom Brill"));
+    }
+
+    #[test]
+    fn a_name_does_not_run_on_past_the_end_of_a_line() {
+        let names = NameIndex::build("Photo: Ann Lee\nWhen Lee spoke, Tom Brill left.");
+        assert_eq!(names.full_name("Lee", 100), Some("Ann Lee"));
     }
 }
