@@ -1,5 +1,5 @@
 //! Trains the part-of-speech tagger (`src/extract/tagger.rs`) on the Universal Dependencies
-//! English Web Treebank and writes `models/tagger.bin` and `models/README.md`:
+//! English Web Treebank and writes `models/tagger.bin` and `models/tagger.md`:
 //!
 //! ```text
 //! cargo run --release --example train_tagger -- ../shared/data/ud-ewt
@@ -104,7 +104,7 @@ fn main() -> Result<()> {
     std::fs::create_dir_all(&models)?;
     std::fs::write(models.join("tagger.bin"), &bytes)?;
     std::fs::write(
-        models.join("README.md"),
+        models.join("tagger.md"),
         readme(&o, bytes.len(), features, weights, &figures),
     )?;
     println!("wrote {}", models.join("tagger.bin").display());
@@ -146,7 +146,7 @@ fn readme(
     let min = o.min_feature_count;
     let prune = o.prune;
     format!(
-        r#"# models/
+        r#"# models/tagger.bin
 
 `tagger.bin`: the part-of-speech tagger's weights (`src/extract/tagger.rs`, which documents
 the model and the file format), compiled into the crate. Written, with this file, by

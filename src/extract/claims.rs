@@ -98,6 +98,7 @@ impl<'a> Extractor<'a> {
                     first_quote,
                     &mut toks,
                 );
+                self.speakers.read_up_to(sentence.start);
                 self.sentence(&toks, paragraph);
             }
             self.continuations(first_quote..self.quotes.len(), paragraph, ran_on);

@@ -3,11 +3,13 @@
 //! `text` splits the body into paragraphs, sentences and tokens; `quotes` finds quote-mark
 //! spans; `cues` knows the attribution verbs; `phrases` reads cues, speaker phrases and
 //! content boundaries off a sentence's tokens; `speakers` turns phrases into names, roles
-//! and resolved references; `transcript` reads `NAME: ...` interview turns; `claims` ties
-//! them together. `tagger` is a part-of-speech tagger (not used by the extractor yet).
+//! and resolved references, with `first_names` telling where a name starts and a person's
+//! likely gender; `transcript` reads `NAME: ...` interview turns; `claims` ties them together.
+//! `tagger` is a part-of-speech tagger (not used by the extractor yet).
 
 mod claims;
 mod cues;
+mod first_names;
 mod phrases;
 mod quotes;
 mod speakers;

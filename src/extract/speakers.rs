@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::first_names;
 use super::phrases::is_weekday;
 use super::text::{lower, Tok, TokKind};
 use crate::model::{Speaker, SpeakerKind};
@@ -398,9 +399,33 @@ fn is_name_particle(w: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PronounRef {
     /// `he`, `she`.
-    Person,
+    Person(Gender),
     /// `they`, `it`.
     NonPerson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender a person's first name says, when nine in ten of those who have it share one.
+fn gender_of(name: &str) -> Option<Gender> {
+    let share = first_names::female_share(name.split_whitespace().next()?)?;
+    if share >= 0.9 {
+        Some(Gender::Female)
+    } else if share <= 0.1 {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Whether `he` or `she` may refer to the person of this name: unless the first name says
+/// otherwise.
+fn may_be(name: &str, gender: Gender) -> bool {
+    gender_of(name).map_or(true, |g| g == gender)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -502,7 +527,8 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if words.len() == 1 {
         let last = contracted_be(last).unwrap_or(last);
         match lower(last, &mut buf) {
-            Some("he" | "she") => return Some(Mention::Pronoun(PronounRef::Person)),
+            Some("he") => return Some(Mention::Pronoun(PronounRef::Person(Gender::Male))),
+            Some("she") => return Some(Mention::Pronoun(PronounRef::Person(Gender::Female))),
             Some("they" | "it") => return Some(Mention::Pronoun(PronounRef::NonPerson)),
             Some("i" | "we" | "you" | "who" | "which" | "that" | "this" | "there" | "one") => {
                 return None
@@ -599,6 +625,9 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         .any(|&(_, w)| lower(w, &mut buf).is_some_and(is_org_word));
     if org_like {
         name_start = run_start;
+    } else {
+        let run: Vec<&str> = words[name_start..].iter().map(|&(_, w)| w).collect();
+        name_start += role_words_before_first_name(&run);
     }
     let name_words = &words[name_start..];
     if name_words.len() == 1 && lower(name_words[0].1, &mut buf).is_some_and(is_title) {
@@ -625,6 +654,22 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         SpeakerKind::Person
     };
     Some(Mention::Named { name, role, kind })
+}
+
+/// How many words open a run of capitalised words before the person's first name:
+/// `NASA Administrator Jim Bridenstine`, `Investigator Robert Cornett` are a role and a name.
+/// Only when none of those words is a first name itself (`Mary Ann Smith`), and two words at
+/// least are left for the name.
+fn role_words_before_first_name(run: &[&str]) -> usize {
+    let mut buf = [0u8; 32];
+    let given = |w: &str| first_names::is_first_name(w);
+    let start = run
+        .iter()
+        .position(|w| given(w) && !lower(w, &mut buf).is_some_and(is_title));
+    match start {
+        Some(k) if k > 0 && run.len() - k >= 2 && !run[..k].iter().any(|w| given(w)) => k,
+        _ => 0,
+    }
 }
 
 fn described(
@@ -672,57 +717,50 @@ fn described(
     })
 }
 
-/// Surname -> fullest name, over every capitalised run of two or more words in the body.
+/// The people's full names the article gives, where it gives them: every capitalised run of
+/// two to four words in the body (name particles such as `van` inside), titles left out.
 pub struct NameIndex {
-    by_last: HashMap<String, String>,
+    /// (byte offset, full name), in the order of the text.
+    mentions: Vec<(usize, String)>,
+    /// Surname key -> the places in `mentions` of the full names that end with it.
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 impl NameIndex {
     pub fn build(body: &str) -> Self {
-        let mut by_last: HashMap<String, String> = HashMap::new();
-        let mut run: Vec<&str> = Vec::with_capacity(8);
-        let mut flush = |run: &mut Vec<&str>| {
-            if run.len() < 2 {
-                run.clear();
-                return;
-            }
-            let mut buf = [0u8; 32];
-            let start = run
-                .iter()
-                .rposition(|w| {
-                    is_acronym(w) || lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title)
-                })
-                .map_or(0, |p| p + 1);
-            let start = run[..]
-                .iter()
-                .skip(start)
-                .position(|w| !lower(w, &mut buf).is_some_and(is_determiner))
-                .map_or(run.len(), |p| p + start);
-            let name = &run[start..];
-            let orgish = name
-                .iter()
-                .any(|w| lower(w, &mut buf).is_some_and(is_org_word));
-            if (2..=4).contains(&name.len()) && !orgish && name.iter().all(|w| !is_acronym(w)) {
-                let last = strip_possessive(name[name.len() - 1]);
-                let full = name[..name.len() - 1]
-                    .iter()
-                    .copied()
-                    .chain(std::iter::once(last))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                by_last.entry(key(last)).or_insert(full);
-            }
-            run.clear();
+        let mut index = NameIndex {
+            mentions: Vec::new(),
+            by_last: HashMap::new(),
         };
+        let mut run: Vec<&str> = Vec::with_capacity(8);
+        let offset = |w: &str| w.as_ptr() as usize - body.as_ptr() as usize;
+        let mut buf = [0u8; 32];
+        let mut previous_end = 0;
         for word in body.split_ascii_whitespace() {
-            // Most words start lower-case: they only end a run.
+            // A name ends at a line's end: a caption `Photo: Ann Lee` before `When Lee ...`.
+            let start = offset(word);
+            if body[previous_end..start].contains('\n') {
+                index.flush(&mut run, offset);
+            }
+            previous_end = start + word.len();
+            // A name does not run on into a bracket: `Ann Lee (@annlee)`, `Ann Lee (Labour)`.
+            if word.starts_with(['(', '[']) || word.contains('@') {
+                index.flush(&mut run, offset);
+                continue;
+            }
+            // Most words start lower-case: they end a run, but for a particle inside a name
+            // (`Erik van Sebille`).
             if word
                 .as_bytes()
                 .first()
                 .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii_alphanumeric())
             {
-                if !run.is_empty() {
-                    flush(&mut run);
+                let particle =
+                    !run.is_empty() && lower(word, &mut buf).is_some_and(is_name_particle);
+                if particle {
+                    run.push(word);
+                } else {
+                    index.flush(&mut run, offset);
                 }
                 continue;
             }
@@ -736,20 +774,138 @@ impl NameIndex {
             {
                 run.push(trimmed);
                 if ends_run || run.len() > 6 {
-                    flush(&mut run);
+                    index.flush(&mut run, offset);
                 }
-            } else if !run.is_empty() {
-                flush(&mut run);
+            } else {
+                index.flush(&mut run, offset);
             }
         }
-        if !run.is_empty() {
-            flush(&mut run);
-        }
-        NameIndex { by_last }
+        index.flush(&mut run, offset);
+        index
     }
 
-    fn full_name(&self, surname: &str) -> Option<&str> {
-        self.by_last.get(&key(surname)).map(String::as_str)
+    /// Files the run read so far as a full name, when it is one.
+    fn flush(&mut self, run: &mut Vec<&str>, offset: impl Fn(&str) -> usize) {
+        // A particle ends no name: `Ann Lee van` is `Ann Lee`.
+        let mut buf = [0u8; 32];
+        while run
+            .last()
+            .is_some_and(|w| lower(w, &mut buf).is_some_and(is_name_particle))
+        {
+            run.pop();
+        }
+        if run.len() < 2 {
+            run.clear();
+            return;
+        }
+        // Titles, acronyms and possessives are the role: `France's Ann Lee` (but `Ann Lee's`
+        // is her name).
+        let last = run.len() - 1;
+        let start = run
+            .iter()
+            .enumerate()
+            .rposition(|(k, w)| {
+                is_acronym(w)
+                    || (k < last && strip_possessive(w) != *w)
+                    || lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title)
+            })
+            .map_or(0, |p| p + 1);
+        let start = run[..]
+            .iter()
+            .skip(start)
+            .position(|w| !lower(w, &mut buf).is_some_and(is_determiner))
+            .map_or(run.len(), |p| p + start);
+        let start = start + role_words_before_first_name(&run[start..]);
+        let name = &run[start..];
+        let orgish = name
+            .iter()
+            .any(|w| lower(w, &mut buf).is_some_and(is_org_word));
+        if (2..=4).contains(&name.len()) && !orgish && name.iter().all(|w| !is_acronym(w)) {
+            let last = strip_possessive(name[name.len() - 1]);
+            let full = name[..name.len() - 1]
+                .iter()
+                .copied()
+                .chain(std::iter::once(last))
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.by_last
+                .entry(key(last))
+                .or_default()
+                .push(self.mentions.len());
+            self.mentions.push((offset(name[0]), full));
+        }
+        run.clear();
+    }
+
+    /// The full name `name` (a surname, the end of a name, or a first name alone) stands for
+    /// at byte `at`: of the full names it fits, the one the text gave last before `at`, else
+    /// the first one after it. A first name alone fits only when one person has it.
+    fn full_name(&self, name: &str, at: usize) -> Option<&str> {
+        let name_key = key(name);
+        let last = name_key.rsplit(' ').next()?;
+        let fits = |&&i: &&usize| {
+            let full = key(&self.mentions[i].1);
+            full != name_key
+                && full.ends_with(&name_key)
+                && full[..full.len() - name_key.len()].ends_with(' ')
+        };
+        let by_surname: Vec<usize> = self
+            .by_last
+            .get(last)
+            .map(|places| places.iter().filter(fits).copied().collect())
+            .unwrap_or_default();
+        // A run that opens with a first name is a person's name; one that does not may be a
+        // sentence's first word before a surname (`Hosting Cook`, `Both Johnson`).
+        let named: Vec<usize> = by_surname
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.mentions[i]
+                    .1
+                    .split(' ')
+                    .next()
+                    .is_some_and(first_names::is_first_name)
+            })
+            .collect();
+        let by_surname = if named.is_empty() { by_surname } else { named };
+        let place = if by_surname.is_empty() {
+            self.by_first_name(name)?
+        } else {
+            by_surname
+                .iter()
+                .rev()
+                .find(|&&i| self.mentions[i].0 < at)
+                .or(by_surname.first())
+                .copied()?
+        };
+        Some(self.mentions[place].1.as_str())
+    }
+
+    /// The person whose first name says `gender` that the text named last before byte `at`.
+    fn latest_of(&self, gender: Gender, at: usize) -> Option<&str> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|(offset, _)| *offset < at)
+            .find(|(_, full)| gender_of(full) == Some(gender))
+            .map(|(_, full)| full.as_str())
+    }
+
+    /// `Fran` for `Fran Finney`, when no other full name in the article starts with `Fran`.
+    fn by_first_name(&self, name: &str) -> Option<usize> {
+        if name.contains(char::is_whitespace) || !first_names::is_first_name(name) {
+            return None;
+        }
+        let first = key(name);
+        let mut people = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, full))| key(full).split(' ').next() == Some(first.as_str()));
+        let (place, (_, full)) = people.next()?;
+        people
+            .all(|(_, (_, other))| key(other) == key(full))
+            .then_some(place)
     }
 }
 
@@ -766,6 +922,9 @@ pub struct Speakers {
     pending_person: Option<(String, Option<String>)>,
     /// The same for organisations: what `the firm` refers to next.
     pending_other: Option<(String, Option<String>, SpeakerKind)>,
+    /// Where in the body the extractor reads: a surname stands for the person of that name
+    /// the text gave last before here.
+    at: usize,
 }
 
 impl Speakers {
@@ -779,22 +938,46 @@ impl Speakers {
             last_any: None,
             pending_person: None,
             pending_other: None,
+            at: 0,
         }
+    }
+
+    /// The extractor has read the body up to byte `at` (the sentence it reads now starts there).
+    pub fn read_up_to(&mut self, at: usize) {
+        self.at = at;
     }
 
     /// The speaker a mention refers to, adding it when new.
     pub fn resolve(&mut self, mention: Mention) -> Option<usize> {
         let id = match mention {
             // `he` is the person just named, else the last speaker if that was an unnamed
-            // individual (`the spokesman said ... he added`), else the last named person.
-            Mention::Pronoun(PronounRef::Person) => match self.pending_person.take() {
-                Some((name, role)) => self.named(name, role, SpeakerKind::Person),
-                None => self
-                    .last_any
-                    .filter(|&id| self.list[id].kind == SpeakerKind::Unnamed)
-                    .or(self.last_person)
-                    .or(self.last_other)?,
-            },
+            // individual (`the spokesman said ... he added`), else the last named person; each
+            // only when the first name does not say the other gender. Else the person of that
+            // gender the text named last.
+            Mention::Pronoun(PronounRef::Person(gender)) => {
+                let pending = self.pending_person.take();
+                match pending.filter(|(name, _)| may_be(name, gender)) {
+                    Some((name, role)) => self.named(name, role, SpeakerKind::Person),
+                    None => {
+                        let unnamed = self
+                            .last_any
+                            .filter(|&id| self.list[id].kind == SpeakerKind::Unnamed);
+                        let person = self
+                            .last_person
+                            .filter(|&id| may_be(&self.list[id].name, gender));
+                        match unnamed.or(person) {
+                            Some(id) => id,
+                            None => match self.names.latest_of(gender, self.at) {
+                                Some(full) => {
+                                    let full = full.to_string();
+                                    self.insert(full, SpeakerKind::Person, None)
+                                }
+                                None => self.last_person.or(self.last_other)?,
+                            },
+                        }
+                    }
+                }
+            }
             Mention::Pronoun(PronounRef::NonPerson) => self.last_other.or(self.last_person)?,
             Mention::Named { name, role, kind } => self.named(name, role, kind),
             Mention::Described {
@@ -817,7 +1000,7 @@ impl Speakers {
 
     /// Whether the article gives `word` as the surname of a fuller name.
     pub fn knows_surname(&self, word: &str) -> bool {
-        self.names.full_name(word).is_some()
+        self.names.by_last.contains_key(&key(word))
     }
 
     /// Notes a person named as the subject of a sentence that attributes nothing (yet).
@@ -842,19 +1025,27 @@ impl Speakers {
         }
     }
 
+    /// A name, or the short form of one the article gives in full: a surname (`Lee`), the end
+    /// of a name (`Eriksson Ek`, `van Sebille`) or a first name only one person has (`Fran`).
     fn named(&mut self, name: String, role: Option<String>, kind: SpeakerKind) -> usize {
-        let single = !name.contains(char::is_whitespace);
-        if single && kind == SpeakerKind::Person {
+        // Two words that open with a first name are a name of their own (`Ann Lee`).
+        let short = match name.split_whitespace().collect::<Vec<_>>()[..] {
+            [_] => true,
+            [first, _] => !first_names::is_first_name(first),
+            _ => false,
+        };
+        if kind == SpeakerKind::Person && short {
+            if let Some(full) = self.names.full_name(&name, self.at) {
+                let full = full.to_string();
+                return self.insert(full, kind, role);
+            }
+            // A surname the text never gives in full, but a speaker's name ends with.
             let surname = key(&name);
-            let known = self.list.iter().position(|s| {
-                s.kind == SpeakerKind::Person && key(&s.name).rsplit(' ').next() == Some(&surname)
+            let known = self.list.iter().rposition(|s| {
+                s.kind == SpeakerKind::Person && key(&s.name).ends_with(&format!(" {surname}"))
             });
             if let Some(id) = known {
                 return id;
-            }
-            if let Some(full) = self.names.full_name(&name) {
-                let full = full.to_string();
-                return self.insert(full, kind, role);
             }
         }
         self.insert(name, kind, role)
@@ -964,7 +1155,10 @@ mod tests {
             mention("Officials"),
             Some(Mention::Described { .. })
         ));
-        assert_eq!(mention("she"), Some(Mention::Pronoun(PronounRef::Person)));
+        assert_eq!(
+            mention("she"),
+            Some(Mention::Pronoun(PronounRef::Person(Gender::Female)))
+        );
     }
 
     #[test]
@@ -979,7 +1173,21 @@ mod tests {
             })
             .unwrap();
         assert_eq!(speakers.list[id].name, "Marta Quell");
-        let again = speakers.resolve(Mention::Pronoun(PronounRef::Person));
+        let again = speakers.resolve(Mention::Pronoun(PronounRef::Person(Gender::Female)));
         assert_eq!(again, Some(id));
+    }
+
+    #[test]
+    fn a_name_does_not_run_on_into_a_bracket() {
+        let names =
+            NameIndex::build("Later Rep. Marta Quell (@Marta) spoke, with Tom Brill (Labour).");
+        assert_eq!(names.full_name("Quell", 0), Some("Marta Quell"));
+        assert_eq!(names.full_name("Brill", 0), Some("Tom Brill"));
+    }
+
+    #[test]
+    fn a_name_does_not_run_on_past_the_end_of_a_line() {
+        let names = NameIndex::build("Photo: Ann Lee\nWhen Lee spoke, Tom Brill left.");
+        assert_eq!(names.full_name("Lee", 100), Some("Ann Lee"));
     }
 }

@@ -1,0 +1,86 @@
+//! Who a quote is given to when the sentence names no one in full: one behaviour a test, on
+//! invented sentences.
+
+use newsclaims::extract::extract;
+use newsclaims::model::Article;
+
+/// (speaker, role, text) of every quote.
+fn quotes(body: &str) -> Vec<(String, Option<String>, String)> {
+    let out = extract(&Article {
+        body: body.to_string(),
+        ..Default::default()
+    });
+    out.quotes
+        .iter()
+        .map(|q| {
+            let speaker = &out.speakers[q.speaker];
+            (speaker.name.clone(), speaker.role.clone(), q.text.clone())
+        })
+        .collect()
+}
+
+fn speakers(body: &str) -> Vec<String> {
+    quotes(body).into_iter().map(|(name, _, _)| name).collect()
+}
+
+#[test]
+fn capitalised_role_words_before_a_first_name_are_the_role() {
+    let got = quotes("\u{201c}We are ready,\u{201d} said Harbourmaster Dana Whitlow.");
+    assert_eq!(got[0].0, "Dana Whitlow");
+    assert_eq!(got[0].1.as_deref(), Some("Harbourmaster"));
+}
+
+#[test]
+fn a_run_of_names_keeps_every_name_when_none_is_a_role() {
+    assert_eq!(
+        speakers("\u{201c}We are ready,\u{201d} said Mary Ann Whitlow."),
+        ["Mary Ann Whitlow"]
+    );
+}
+
+#[test]
+fn a_surname_is_the_person_of_that_name_named_last() {
+    let body = "Bill Clinton spoke first. Later Hillary Clinton took the stage. \
+                \u{201c}It was fine,\u{201d} Clinton said.";
+    assert_eq!(speakers(body), ["Hillary Clinton"]);
+}
+
+#[test]
+fn a_surname_is_a_person_not_a_sentence_opener_before_it() {
+    let body = "Tom Brill met the board. Meeting Brill, the board agreed. \
+                \u{201c}We are done,\u{201d} Brill said.";
+    assert_eq!(speakers(body), ["Tom Brill"]);
+}
+
+#[test]
+fn a_first_name_alone_is_the_one_person_who_has_it() {
+    let body = "Fran Weller and her husband Hal Weller live by the sea. \
+                \u{201c}We love it here,\u{201d} Fran says.";
+    assert_eq!(speakers(body), ["Fran Weller"]);
+}
+
+#[test]
+fn the_end_of_a_longer_name_is_that_name() {
+    let body = "The pass came from Nils Eriksson Ek\u{2019}s left. \
+                \u{201c}I saw it late,\u{201d} Eriksson Ek said.";
+    assert_eq!(speakers(body), ["Nils Eriksson Ek"]);
+}
+
+#[test]
+fn a_name_particle_belongs_to_the_surname() {
+    let body = "Erik van Doorn, an oceanographer, spoke first. \
+                \u{201c}The sea is shallow,\u{201d} said van Doorn.";
+    assert_eq!(speakers(body), ["Erik van Doorn"]);
+}
+
+#[test]
+fn she_is_not_the_man_just_named() {
+    let body = "Mary Smith met John Brown on Monday. \u{201c}We will win,\u{201d} she said.";
+    assert_eq!(speakers(body), ["Mary Smith"]);
+}
+
+#[test]
+fn he_is_not_the_woman_just_named() {
+    let body = "Linda Crane praised Tom Ashby. \u{201c}I agree,\u{201d} he replied.";
+    assert_eq!(speakers(body), ["Tom Ashby"]);
+}
