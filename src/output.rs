@@ -132,3 +132,16 @@ pub fn terminal_width() -> usize {
         .or_else(|| columns().filter(|&w| w > 0))
         .unwrap_or(DEFAULT_WIDTH)
 }
+
+/// The reader went away (`newsclaims ... | head`, a browser that cancelled a download): no
+/// error to report.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe))
+    })
+}

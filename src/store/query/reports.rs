@@ -1,7 +1,7 @@
 //! Summaries: speakers and outlets with their counts, one speaker in detail, archive stats.
 
 use anyhow::Result;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::filters::{Named, Resolved};
 use super::select::Select;
@@ -40,8 +40,52 @@ pub const SPEAKER_COLUMN_NAMES: &[&str] = &[
     "key",
 ];
 
+/// What a listing of speakers or outlets is sorted by, largest first (names A to Z).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ranking {
+    /// Speakers by quotes, outlets by articles: what `speakers` and `sources` list by.
+    #[default]
+    Usual,
+    Quotes,
+    Claims,
+    Articles,
+    Name,
+}
+
+impl Ranking {
+    pub fn parse(name: &str) -> Option<Ranking> {
+        match name {
+            "quotes" => Some(Ranking::Quotes),
+            "claims" => Some(Ranking::Claims),
+            "articles" => Some(Ranking::Articles),
+            "name" => Some(Ranking::Name),
+            _ => None,
+        }
+    }
+
+    /// The ORDER BY of a listing whose columns are named as in its `*_COLUMN_NAMES`.
+    fn order_by(self, usual: &'static str, name: &'static str) -> &'static str {
+        match (self, name) {
+            (Ranking::Usual, _) => usual,
+            (Ranking::Quotes, "sp.name") => "quotes DESC, claims DESC, sp.name, sp.id",
+            (Ranking::Claims, "sp.name") => "claims DESC, quotes DESC, sp.name, sp.id",
+            (Ranking::Articles, "sp.name") => "articles DESC, quotes DESC, sp.name, sp.id",
+            (Ranking::Name, "sp.name") => "sp.name, sp.id",
+            (Ranking::Quotes, _) => "quotes DESC, articles DESC, s.name, s.id",
+            (Ranking::Claims, _) => "claims DESC, articles DESC, s.name, s.id",
+            (Ranking::Articles, _) => "articles DESC, s.name, s.id",
+            (Ranking::Name, _) => "s.name, s.id",
+        }
+    }
+}
+
 /// Speakers (all, or those `filters.speakers` matched) with their counts, most quoted first.
 pub fn speaker_listing(filters: &Resolved) -> Select {
+    speaker_listing_by(filters, Ranking::Usual)
+}
+
+/// [`speaker_listing`] sorted by `ranking`.
+pub fn speaker_listing_by(filters: &Resolved, ranking: Ranking) -> Select {
     let (limit, offset) = limits(filters);
     // ?1 is NULL (every speaker) or the ids; the counts only scan the chosen speakers' rows.
     let sql = "WITH chosen AS (SELECT value AS id FROM json_each(?1)),
@@ -66,10 +110,11 @@ pub fn speaker_listing(filters: &Resolved) -> Select {
                sp.key AS key
           FROM speakers sp LEFT JOIN counted c ON c.speaker_id = sp.id
          WHERE ?1 IS NULL OR sp.id IN (SELECT id FROM chosen)
-         ORDER BY quotes DESC, claims DESC, sp.name, sp.id
+         ORDER BY {order}
          LIMIT ?2 OFFSET ?3";
+    let order = ranking.order_by("quotes DESC, claims DESC, sp.name, sp.id", "sp.name");
     Select::new(
-        sql,
+        &sql.replace("{order}", order),
         vec![optional_ids(&filters.speakers), limit.into(), offset.into()],
     )
 }
@@ -88,6 +133,11 @@ pub const SOURCE_COLUMN_NAMES: &[&str] = &[
 
 /// Outlets (all, or those `filters.sources` matched) with their counts, largest first.
 pub fn source_listing(filters: &Resolved) -> Select {
+    source_listing_by(filters, Ranking::Usual)
+}
+
+/// [`source_listing`] sorted by `ranking`.
+pub fn source_listing_by(filters: &Resolved, ranking: Ranking) -> Select {
     let (limit, offset) = limits(filters);
     let sql = "SELECT s.id AS id, s.name AS name, s.domain AS domain, s.homepage AS homepage,
                count(a.id) AS articles,
@@ -100,10 +150,11 @@ pub fn source_listing(filters: &Resolved) -> Select {
           FROM sources s LEFT JOIN articles a ON a.source_id = s.id
          WHERE ?1 IS NULL OR s.id IN (SELECT value FROM json_each(?1))
          GROUP BY s.id
-         ORDER BY articles DESC, s.name, s.id
+         ORDER BY {order}
          LIMIT ?2 OFFSET ?3";
+    let order = ranking.order_by("articles DESC, s.name, s.id", "s.name");
     Select::new(
-        sql,
+        &sql.replace("{order}", order),
         vec![optional_ids(&filters.sources), limit.into(), offset.into()],
     )
 }
@@ -264,6 +315,76 @@ impl Store {
             )?,
         })
     }
+}
+
+/// A month (`YYYY-MM`) with counts, for charts over time.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MonthCount {
+    pub month: String,
+    pub quotes: i64,
+    pub claims: i64,
+    pub articles: i64,
+}
+
+impl Store {
+    /// The speaker with this id, if there is one.
+    pub fn speaker_named(&self, id: i64) -> Result<Option<Named>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, name FROM speakers WHERE id = ?1",
+                [id],
+                Named::from_row,
+            )
+            .optional()?)
+    }
+
+    /// How many speakers and outlets the archive has.
+    pub fn speaker_and_source_totals(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM speakers), (SELECT count(*) FROM sources)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
+    /// One speaker's quotes, claims and articles per month, oldest first (undated ones left
+    /// out).
+    pub fn speaker_months(&self, id: i64) -> Result<Vec<MonthCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT substr(a.published_at, 1, 7) AS month, sum(quote), sum(claim),
+                    count(DISTINCT a.id)
+               FROM (SELECT article_id, 1 AS quote, 0 AS claim FROM quotes WHERE speaker_id = ?1
+                     UNION ALL SELECT article_id, 0, 1 FROM claims WHERE speaker_id = ?1) x
+               JOIN articles a ON a.id = x.article_id
+              WHERE a.published_at IS NOT NULL GROUP BY month ORDER BY month",
+        )?;
+        let months = stmt
+            .query_map([id], month_count)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(months)
+    }
+
+    /// Articles per month over the whole archive, oldest first (undated ones left out).
+    pub fn article_months(&self) -> Result<Vec<MonthCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT substr(published_at, 1, 7) AS month, 0, 0, count(*) FROM articles
+              WHERE published_at IS NOT NULL GROUP BY month ORDER BY month",
+        )?;
+        let months = stmt
+            .query_map([], month_count)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(months)
+    }
+}
+
+fn month_count(r: &rusqlite::Row<'_>) -> rusqlite::Result<MonthCount> {
+    Ok(MonthCount {
+        month: r.get(0)?,
+        quotes: r.get(1)?,
+        claims: r.get(2)?,
+        articles: r.get(3)?,
+    })
 }
 
 fn counts(
