@@ -21,6 +21,8 @@ const LEFT: f64 = 56.0;
 const RIGHT: f64 = 8.0;
 const TOP: f64 = 24.0;
 const BOTTOM: f64 = 36.0;
+/// The widest a bar gets, so that a chart of one month is not one slab.
+const MAX_BAR: f64 = 28.0;
 /// At most this many labels under the bars, so that they never overlap.
 const MAX_LABELS: usize = 12;
 
@@ -38,7 +40,9 @@ pub fn monthly(title: &str, months: &[MonthCount], series: &[Series]) -> Markup 
     let plot_width = WIDTH - LEFT - RIGHT;
     let plot_height = HEIGHT - TOP - BOTTOM;
     let slot = plot_width / periods.len() as f64;
-    let bar = (slot * 0.8 / series.len() as f64).max(1.0);
+    let bar = (slot * 0.8 / series.len() as f64).clamp(1.0, MAX_BAR);
+    // A group of bars sits in the middle of its slot.
+    let inset = (slot - bar * series.len() as f64) / 2.0;
     let y = |v: i64| TOP + plot_height - plot_height * v as f64 / top as f64;
     let every = periods.len().div_ceil(MAX_LABELS);
     html! {
@@ -52,7 +56,7 @@ pub fn monthly(title: &str, months: &[MonthCount], series: &[Series]) -> Markup 
                 @for (i, ((label, _), figures)) in periods.iter().zip(&values).enumerate() {
                     @for (j, (s, v)) in series.iter().zip(figures).enumerate() {
                         rect class=(s.class)
-                            x=(fmt(LEFT + slot * i as f64 + slot * 0.1 + bar * j as f64))
+                            x=(fmt(LEFT + slot * i as f64 + inset + bar * j as f64))
                             y=(fmt(y(*v))) width=(fmt(bar)) height=(fmt(y(0) - y(*v))) {
                             title { (label) ": " (count(*v)) " " (s.name) }
                         }

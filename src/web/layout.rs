@@ -125,11 +125,12 @@ pub fn page_count(total: u64, per_page: u64) -> u64 {
     total.div_ceil(per_page).max(1)
 }
 
-/// The CSV and JSON links of a table: every row that matches its filters, not just the page.
-pub fn downloads(table: &str, pairs: &[(&'static str, String)]) -> Markup {
+/// The CSV and JSON links of a table, after `label`: every row that matches its filters, not
+/// just the page.
+pub fn downloads(label: &str, table: &str, pairs: &[(&'static str, String)]) -> Markup {
     html! {
         span.downloads {
-            "Download all: "
+            (label) ": "
             a.csv href=(href(&format!("/export/{table}.csv"), pairs)) download { "CSV" }
             " · "
             a.json href=(href(&format!("/export/{table}.json"), pairs)) download { "JSON" }

@@ -56,12 +56,12 @@ fn render(a: &ArticleDetail) -> Markup {
                 aside.said-lists {
                     section #quotes {
                         h2 { "Quotes " span.count { (a.quotes.len()) } }
-                        (downloads("quotes", &pairs))
+                        (downloads("Download all", "quotes", &pairs))
                         ol { @for (i, q) in a.quotes.iter().enumerate() { (said_entry('q', i, q)) } }
                     }
                     section #claims {
                         h2 { "Claims " span.count { (a.claims.len()) } }
-                        (downloads("claims", &pairs))
+                        (downloads("Download all", "claims", &pairs))
                         ol { @for (i, c) in a.claims.iter().enumerate() { (said_entry('c', i, c)) } }
                     }
                 }

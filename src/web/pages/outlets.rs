@@ -103,7 +103,7 @@ fn render(view: &View) -> Markup {
             input type="hidden" name="sort" value=(view.sort);
             div.field { button type="submit" { "Find" } }
         }
-        p { (downloads("outlets", &filter_pairs)) }
+        p { (downloads("Download all", "outlets", &filter_pairs)) }
         div.table-wrap {
             table {
                 thead { tr {

@@ -62,7 +62,7 @@ fn render(s: &Stats, months: &[MonthCount]) -> Markup {
                         }
                     }
                 }
-                p { a href="/speakers" { "All speakers" } " · " (downloads("speakers", &[])) }
+                p { a href="/speakers" { "All speakers" } " · " (downloads("Download all", "speakers", &[])) }
             }
             section {
                 h2 { "Largest outlets" }
@@ -74,7 +74,7 @@ fn render(s: &Stats, months: &[MonthCount]) -> Markup {
                         }
                     }
                 }
-                p { a href="/outlets" { "All outlets" } " · " (downloads("outlets", &[])) }
+                p { a href="/outlets" { "All outlets" } " · " (downloads("Download all", "outlets", &[])) }
             }
         }
     }

@@ -269,12 +269,11 @@ fn render(view: &View) -> Markup {
             }
         }
         @if !view.people.is_empty() {
-            section.people {
-                h2 { "Speakers named “" (f.q.as_deref().unwrap_or("")) "”" }
-                ul {
-                    @for person in &view.people {
-                        li { a href=(format!("/speakers/{}", person.id)) { (person.name) } }
-                    }
+            p.people {
+                "Speakers named “" (f.q.as_deref().unwrap_or("")) "”: "
+                @for (i, person) in view.people.iter().enumerate() {
+                    @if i > 0 { " · " }
+                    a.person href=(format!("/speakers/{}", person.id)) { (person.name) }
                 }
             }
         }
@@ -310,9 +309,10 @@ fn render(view: &View) -> Markup {
                         }
                     }
                     p.downloads-line {
+                        "Download every match · "
                         @for table in ["quotes", "claims", "articles"] {
                             @if view.place == "all" || view.place == table {
-                                span.table-name { (table) ": " } (downloads(table, &filter_pairs)) " "
+                                (downloads(table, table, &filter_pairs)) " "
                             }
                         }
                     }

@@ -201,13 +201,13 @@ fn render(view: &View) -> Markup {
         p { a href=(href("/search", &[("speaker_id", d.id.to_string())])) { "Search within what " (d.name) " said" } }
         section #quotes {
             h2 { "Quotes " span.count { (count(d.quotes)) } }
-            (downloads("quotes", &id_pair))
+            (downloads("Download all", "quotes", &id_pair))
             ol.hits { @for row in view.quotes.iter() { (said_item(&row, "text", None)) } }
             (pager(&format!("/speakers/{}", d.id), &page_pairs("quotes_page"), "quotes_page", view.quotes_page, page_count(d.quotes as u64, PER_PAGE)))
         }
         section #claims {
             h2 { "Claims " span.count { (count(d.claims)) } }
-            (downloads("claims", &id_pair))
+            (downloads("Download all", "claims", &id_pair))
             ol.hits { @for row in view.claims.iter() { (said_item(&row, "content", None)) } }
             (pager(&format!("/speakers/{}", d.id), &page_pairs("claims_page"), "claims_page", view.claims_page, page_count(d.claims as u64, PER_PAGE)))
         }

@@ -110,7 +110,7 @@ fn render(view: &View) -> Markup {
             input type="hidden" name="sort" value=(view.sort);
             div.field { button type="submit" { "Find" } }
         }
-        p { (downloads("speakers", &filter_pairs)) }
+        p { (downloads("Download all", "speakers", &filter_pairs)) }
         div.table-wrap {
             table {
                 thead { tr {
