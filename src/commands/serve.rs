@@ -29,11 +29,8 @@ pub fn run(db: &Path, options: &ServeOptions) -> Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {}:{}", options.host, options.port))?;
         let address = listener.local_addr()?;
-        if !address.ip().is_loopback() {
-            eprintln!(
-                "newsclaims: warning: listening on {address}: anyone who can reach this \
-                 machine on the network can read the archive"
-            );
+        if let Some(warning) = exposure_warning(address) {
+            eprintln!("newsclaims: warning: {warning}");
         }
         let url = home_url(address);
         eprintln!(
@@ -49,6 +46,16 @@ pub fn run(db: &Path, options: &ServeOptions) -> Result<ExitCode> {
             .context("the server stopped")?;
         eprintln!("newsclaims: stopped");
         Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// What to say when the archive can be read from other machines: anything but loopback.
+fn exposure_warning(address: SocketAddr) -> Option<String> {
+    (!address.ip().is_loopback()).then(|| {
+        format!(
+            "listening on {address}: anyone who can reach this machine on the network can \
+             read the archive"
+        )
     })
 }
 
@@ -102,5 +109,25 @@ fn open_browser(url: &str) {
         .spawn()
     {
         eprintln!("newsclaims: cannot open a browser ({opener}: {error}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_loopback_address_keeps_the_archive_on_this_machine() {
+        for quiet in ["127.0.0.1:8080", "[::1]:8080", "127.0.0.2:80"] {
+            assert_eq!(exposure_warning(quiet.parse().unwrap()), None, "{quiet}");
+        }
+        for exposed in ["0.0.0.0:8080", "[::]:8080", "192.168.1.5:8080"] {
+            let warning = exposure_warning(exposed.parse().unwrap()).unwrap();
+            assert!(warning.contains("on the network"), "{exposed}: {warning}");
+        }
+        assert_eq!(
+            home_url("0.0.0.0:8080".parse().unwrap()),
+            "http://localhost:8080/"
+        );
     }
 }

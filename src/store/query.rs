@@ -16,6 +16,7 @@ pub use reports::{
     MonthCount, Ranking, Said, SpeakerDetail, Stats, SOURCE_COLUMN_NAMES, SPEAKER_COLUMN_NAMES,
 };
 pub use select::{
-    column_names, list, matching, search, Cell, Order, RowSink, Search, Select, Target,
-    ARTICLE_COLUMN_NAMES, CLAIM_COLUMN_NAMES, HIT_COLUMN_NAMES, QUOTE_COLUMN_NAMES, RANK_WINDOW,
+    column_names, list, matching, search, search_facets, Cell, Order, RowSink, Search, Select,
+    Target, ARTICLE_COLUMN_NAMES, CLAIM_COLUMN_NAMES, FACET_COLUMN_NAMES, HIT_COLUMN_NAMES,
+    QUOTE_COLUMN_NAMES, RANK_WINDOW,
 };

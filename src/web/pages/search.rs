@@ -99,29 +99,28 @@ fn gather(
                 view.people = store.find_speakers(&search.text, false)?;
                 view.people.truncate(PEOPLE);
             }
-            // Every ranked hit (at most the window in each place): the facets count them
-            // all, and the page is a slice of them.
-            let all = Resolved {
-                limit: None,
-                offset: 0,
-                ..resolved
-            };
+            // The facets count every hit a search ranks (the window of each place); the page
+            // is ranked and fetched apart, as `newsclaims search --limit` is.
+            let mut found = Rows::default();
             store.stream(
-                &query::search(&targets(place), &search, &all),
-                &mut view.rows,
+                &query::search_facets(&targets(place), &search, &resolved),
+                &mut found,
             )?;
-            let total = view.rows.len();
+            let total = found.len();
             if total > 0 && offset as usize >= total {
                 return Err(page_missing(page, page_count(total as u64, PER_PAGE)));
             }
+            let paged = Resolved {
+                limit: Some(PER_PAGE),
+                offset,
+                ..resolved
+            };
+            store.stream(
+                &query::search(&targets(place), &search, &paged),
+                &mut view.rows,
+            )?;
             let highlighter = Highlighter::new(&search.text, false);
-            for (i, row) in view
-                .rows
-                .iter()
-                .enumerate()
-                .skip(offset as usize)
-                .take(PER_PAGE as usize)
-            {
+            for (i, row) in view.rows.iter().enumerate() {
                 let text = unmarked(row.text("text").unwrap_or(""));
                 let marked = if row.text("type") == Some("article") {
                     highlighter.snippet(&text, 80, 280)
@@ -131,11 +130,11 @@ fn gather(
                 view.shown.push((i, Some(marked)));
             }
             let mut per_place: HashMap<&str, i64> = HashMap::new();
-            for row in view.rows.iter() {
+            for row in found.iter() {
                 *per_place.entry(row.text("type").unwrap_or("")).or_default() += 1;
             }
             view.window_full = per_place.values().any(|n| *n >= RANK_WINDOW);
-            view.facets = facets(&view.rows);
+            view.facets = facets(&found);
             view.total = Some(total);
         }
         None if view.filters.narrows() => {
@@ -173,23 +172,18 @@ fn page_missing(page: u64, pages: u64) -> PageError {
     ))
 }
 
-/// The largest speakers, outlets and months among the hits.
+/// The largest speakers, outlets and months among the hits ([`query::search_facets`] rows).
 fn facets(rows: &Rows) -> Vec<(&'static str, &'static str, Vec<(String, usize)>)> {
     let mut facets = Vec::new();
     for (title, column) in [
         ("Speakers", "speaker"),
         ("Outlets", "source"),
-        ("Months", "date"),
+        ("Months", "month"),
     ] {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for row in rows.iter() {
             if let Some(value) = row.text(column) {
-                let value = if column == "date" {
-                    value.chars().take(7).collect()
-                } else {
-                    value.to_string()
-                };
-                *counts.entry(value).or_default() += 1;
+                *counts.entry(value.to_string()).or_default() += 1;
             }
         }
         let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
