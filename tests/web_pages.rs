@@ -101,12 +101,10 @@ async fn the_speaker_page_lists_what_they_said_with_links_to_articles() {
     let app = app(&db);
     let page = get(&app, &speaker_page(&app, "Sajad Jiyad").await).await;
     // Both spellings are one speaker: two quotes, two claims, two outlets.
-    assert!(
-        page.body.contains("may lead to pro-Iran elements"),
-        "{}",
-        page.body
-    );
-    assert!(page.body.contains("There is a sizable risk"));
+    // Newest first: December's quote before May's.
+    let december = page.body.find("may lead to pro-Iran elements").unwrap();
+    let may = page.body.find("There is a sizable risk").unwrap();
+    assert!(december < may, "{}", page.body);
     assert!(page.body.contains("href=\"/articles/1\""));
     assert!(page.body.contains("href=\"/articles/2\""));
     assert!(page.body.contains("Reuters") && page.body.contains("BBC News"));

@@ -1,7 +1,7 @@
 //! Summaries: speakers and outlets with their counts, one speaker in detail, archive stats.
 
 use anyhow::Result;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 
 use super::filters::{Named, Resolved};
 use super::select::Select;
@@ -204,6 +204,12 @@ pub struct Stats {
 
 impl Store {
     pub fn speaker_detail(&self, id: i64, top: usize) -> Result<SpeakerDetail> {
+        Ok(self.speaker_profile(id, top)?.0)
+    }
+
+    /// [`Store::speaker_detail`] with the speaker's quotes, claims and articles per month,
+    /// oldest first (undated ones left out).
+    pub fn speaker_profile(&self, id: i64, top: usize) -> Result<(SpeakerDetail, Vec<MonthCount>)> {
         let conn = &self.conn;
         let (name, key, kind, role, curated) = conn.query_row(
             "SELECT name, key, kind, role, curated FROM speakers WHERE id = ?1",
@@ -224,48 +230,72 @@ impl Store {
             )?
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        // Dates come from the rows' own `period` (`y2004 m200405 d20040501`, copied from their
-        // article): joining every row of a much-quoted speaker to its article is what made
-        // this slow.
-        let (quotes, claims, articles, first_seen, last_seen) = conn.query_row(
-            "WITH said AS (SELECT article_id, period, 1 AS quote, 0 AS claim FROM quotes
-                            WHERE speaker_id = ?1
-                           UNION ALL SELECT article_id, period, 0, 1 FROM claims
-                            WHERE speaker_id = ?1),
-                  counted AS (SELECT coalesce(sum(quote), 0) AS quotes,
-                                     coalesce(sum(claim), 0) AS claims,
-                                     count(DISTINCT article_id) AS articles,
-                                     min(nullif(substr(period, 16, 8), '')) AS first,
-                                     max(nullif(substr(period, 16, 8), '')) AS last FROM said)
-             SELECT quotes, claims, articles,
-                    substr(first, 1, 4) || '-' || substr(first, 5, 2) || '-' || substr(first, 7, 2),
-                    substr(last, 1, 4) || '-' || substr(last, 5, 2) || '-' || substr(last, 7, 2)
-               FROM counted",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?;
-        let roles = counts(
-            conn,
-            "SELECT speaker_role, count(*) AS n FROM
-                (SELECT speaker_role FROM quotes WHERE speaker_id = ?1
-                 UNION ALL SELECT speaker_role FROM claims WHERE speaker_id = ?1)
-              WHERE speaker_role IS NOT NULL GROUP BY speaker_role ORDER BY n DESC, speaker_role
-              LIMIT ?2",
-            id,
-            top,
-        )?;
-        let sources = counts(
-            conn,
-            // Each article once (UNION), then joined: fewer lookups than one per row.
-            "SELECT s.name, count(*) AS n FROM
-                (SELECT article_id FROM quotes WHERE speaker_id = ?1
-                 UNION SELECT article_id FROM claims WHERE speaker_id = ?1) x
+        // One read of the speaker's rows, counted three ways. Months and days come from each
+        // row's own `period` (`y2004 m200405 d20040501`, copied from its article); only the
+        // outlets need the articles, each once. A much-quoted speaker has tens of thousands
+        // of rows: a pass (and a join) per figure is what made this slow.
+        let mut stmt = conn.prepare_cached(
+            "WITH said AS MATERIALIZED (
+                 SELECT article_id, period, speaker_role, 1 AS quote FROM quotes
+                  WHERE speaker_id = ?1
+                 UNION ALL SELECT article_id, period, speaker_role, 0 FROM claims
+                  WHERE speaker_id = ?1)
+             SELECT 'month', nullif(substr(period, 8, 4) || '-' || substr(period, 12, 2), '-'),
+                    sum(quote), sum(1 - quote), count(DISTINCT article_id),
+                    min(nullif(substr(period, 16, 8), '')), max(nullif(substr(period, 16, 8), ''))
+               FROM said GROUP BY 2
+             UNION ALL
+             SELECT 'role', speaker_role, count(*), 0, 0, NULL, NULL FROM said
+              WHERE speaker_role IS NOT NULL GROUP BY speaker_role
+             UNION ALL
+             SELECT 'source', s.name, count(*), 0, 0, NULL, NULL
+               FROM (SELECT DISTINCT article_id FROM said) x
                JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
-              GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?2",
-            id,
-            top,
+              GROUP BY s.id",
         )?;
-        Ok(SpeakerDetail {
+        let mut rows = stmt.query([id])?;
+        let (mut quotes, mut claims, mut articles) = (0, 0, 0);
+        let (mut first, mut last): (Option<String>, Option<String>) = (None, None);
+        let (mut months, mut roles, mut sources) = (Vec::new(), Vec::new(), Vec::new());
+        while let Some(r) = rows.next()? {
+            let what = r.get_ref(0)?.as_str()?;
+            let label: Option<String> = r.get(1)?;
+            let n: i64 = r.get(2)?;
+            match (what, label) {
+                ("month", month) => {
+                    let (said_claims, said_articles): (i64, i64) = (r.get(3)?, r.get(4)?);
+                    quotes += n;
+                    claims += said_claims;
+                    // An article has one date: its rows are all in one month.
+                    articles += said_articles;
+                    let (day_first, day_last): (Option<String>, Option<String>) =
+                        (r.get(5)?, r.get(6)?);
+                    first = first.into_iter().chain(day_first).min();
+                    last = last.into_iter().chain(day_last).max();
+                    if let Some(month) = month {
+                        months.push(MonthCount {
+                            month,
+                            quotes: n,
+                            claims: said_claims,
+                            articles: said_articles,
+                        });
+                    }
+                }
+                ("role", Some(role)) => roles.push((role, n)),
+                ("source", Some(source)) => sources.push((source, n)),
+                _ => {}
+            }
+        }
+        months.sort_by(|a, b| a.month.cmp(&b.month));
+        for list in [&mut roles, &mut sources] {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            list.truncate(top);
+        }
+        let day = |d: Option<String>| {
+            d.filter(|d| d.len() == 8)
+                .map(|d| format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]))
+        };
+        let detail = SpeakerDetail {
             id,
             name,
             key,
@@ -276,11 +306,12 @@ impl Store {
             quotes,
             claims,
             articles,
-            first_seen,
-            last_seen,
+            first_seen: day(first),
+            last_seen: day(last),
             roles,
             sources,
-        })
+        };
+        Ok((detail, months))
     }
 
     pub fn stats(&self, top: usize) -> Result<Stats> {
@@ -360,24 +391,6 @@ impl Store {
         )?)
     }
 
-    /// One speaker's quotes, claims and articles per month, oldest first (undated ones left
-    /// out). The month is read from each row's `period` (`y2004 m200405 d20040501`), not
-    /// joined from its article.
-    pub fn speaker_months(&self, id: i64) -> Result<Vec<MonthCount>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT substr(period, 8, 4) || '-' || substr(period, 12, 2) AS month, sum(quote),
-                    sum(claim), count(DISTINCT article_id)
-               FROM (SELECT article_id, period, 1 AS quote, 0 AS claim FROM quotes
-                      WHERE speaker_id = ?1
-                     UNION ALL SELECT article_id, period, 0, 1 FROM claims WHERE speaker_id = ?1)
-              WHERE period GLOB 'y* m* d*' GROUP BY month ORDER BY month",
-        )?;
-        let months = stmt
-            .query_map([id], month_count)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(months)
-    }
-
     /// Articles per month over the whole archive, oldest first (undated ones left out).
     pub fn article_months(&self) -> Result<Vec<MonthCount>> {
         let mut stmt = self.conn.prepare_cached(
@@ -398,18 +411,6 @@ fn month_count(r: &rusqlite::Row<'_>) -> rusqlite::Result<MonthCount> {
         claims: r.get(2)?,
         articles: r.get(3)?,
     })
-}
-
-fn counts(
-    conn: &rusqlite::Connection,
-    sql: &str,
-    id: i64,
-    top: usize,
-) -> Result<Vec<(String, i64)>> {
-    Ok(conn
-        .prepare(sql)?
-        .query_map(params![id, top as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// One article with what was said in it, for `show`.

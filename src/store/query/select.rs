@@ -94,6 +94,10 @@ pub enum Order {
     Newest,
     /// Storage order, which needs no sort (exports).
     Stored,
+    /// Newest day first, then the article stored last: quotes and claims sorted by their own
+    /// date (`period`), so that a much-quoted speaker's page sorts their rows without joining
+    /// each to its article first. As [`Order::Newest`] when a filter needs the articles.
+    NewestDay,
 }
 
 /// A statement ready to run.
@@ -358,6 +362,14 @@ fn limit(b: &mut Builder, filters: &Resolved) {
 
 /// Every row of `target` that passes the filters.
 pub fn list(target: Target, filters: &Resolved, order: Order) -> Select {
+    let rows_alone = target != Target::Articles
+        && filters.sources.is_none()
+        && filters.since.is_none()
+        && filters.until.is_none()
+        && (target == Target::Claims || filters.kind.is_none());
+    if order == Order::NewestDay && rows_alone {
+        return list_by_day(target, filters);
+    }
     // A speaker or article filter picks few rows by index: start from those rows (CROSS JOIN
     // fixes the order) rather than let the planner walk every article newest first.
     let from_rows = filters.speakers.is_some() || filters.articles.is_some();
@@ -384,12 +396,38 @@ pub fn list(target: Target, filters: &Resolved, order: Order) -> Select {
     b.push(" WHERE 1");
     conditions(&mut b, target, filters);
     b.push(match (target, order) {
-        (Target::Articles, Order::Newest) => " ORDER BY a.published_at DESC, a.id DESC",
+        (Target::Articles, Order::Newest | Order::NewestDay) => {
+            " ORDER BY a.published_at DESC, a.id DESC"
+        }
         (Target::Articles, Order::Stored) => " ORDER BY a.id",
-        (_, Order::Newest) => " ORDER BY a.published_at DESC, a.id DESC, x.start, x.id",
+        (_, Order::Newest | Order::NewestDay) => {
+            " ORDER BY a.published_at DESC, a.id DESC, x.start, x.id"
+        }
         (_, Order::Stored) => " ORDER BY x.id",
     });
     limit(&mut b, filters);
+    b.finish(false)
+}
+
+/// [`list`] in [`Order::NewestDay`], for filters on the rows alone: one page of ids is sorted
+/// on the quotes or claims table, and only that page is joined to its labels.
+fn list_by_day(target: Target, filters: &Resolved) -> Select {
+    let (table, columns, from) = match target {
+        Target::Claims => ("claims", claim_columns("x.content"), CLAIM_FROM),
+        _ => ("quotes", quote_columns("x.text"), QUOTE_FROM),
+    };
+    let order = "x.period DESC, x.article_id DESC, x.start, x.id";
+    let mut b = Builder::new();
+    b.push(&format!(
+        "SELECT {columns} FROM (SELECT x.id AS id FROM {table} x WHERE 1"
+    ));
+    conditions(&mut b, target, filters);
+    b.push(&format!(" ORDER BY {order}"));
+    limit(&mut b, filters);
+    b.push(&format!(") page CROSS JOIN {table} x ON x.id = page.id"))
+        .push(ARTICLE_JOINS)
+        .push(from)
+        .push(&format!(" ORDER BY {order}"));
     b.finish(false)
 }
 

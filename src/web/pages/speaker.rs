@@ -50,7 +50,7 @@ fn gather(store: &Store, id: i64, quotes_page: u64, claims_page: u64) -> Result<
     let speaker = store
         .speaker_named(id)?
         .ok_or_else(|| PageError::not_found(format!("There is no speaker {id}.")))?;
-    let detail = store.speaker_detail(id, TOP)?;
+    let (detail, months) = store.speaker_profile(id, TOP)?;
     for (what, page, total) in [
         ("quotes", quotes_page, detail.quotes),
         ("claims", claims_page, detail.claims),
@@ -71,11 +71,11 @@ fn gather(store: &Store, id: i64, quotes_page: u64, claims_page: u64) -> Result<
             ..Resolved::default()
         };
         let mut rows = Rows::default();
-        store.stream(&query::list(target, &filters, Order::Newest), &mut rows)?;
+        store.stream(&query::list(target, &filters, Order::NewestDay), &mut rows)?;
         Ok(rows)
     };
     Ok(View {
-        months: store.speaker_months(id)?,
+        months,
         quotes: listing(Target::Quotes, quotes_page)?,
         claims: listing(Target::Claims, claims_page)?,
         detail,
