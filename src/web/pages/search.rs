@@ -39,7 +39,14 @@ struct View {
     more: bool,
     /// Some place held more matches than a search ranks.
     window_full: bool,
-    facets: Vec<(&'static str, &'static str, Vec<(String, usize)>)>,
+    facets: Vec<Facet>,
+}
+
+/// The largest values of one column among the hits, with how many hits have each.
+struct Facet {
+    title: &'static str,
+    column: &'static str,
+    counts: Vec<(String, usize)>,
 }
 
 pub async fn page(
@@ -173,7 +180,7 @@ fn page_missing(page: u64, pages: u64) -> PageError {
 }
 
 /// The largest speakers, outlets and months among the hits ([`query::search_facets`] rows).
-fn facets(rows: &Rows) -> Vec<(&'static str, &'static str, Vec<(String, usize)>)> {
+fn facets(rows: &Rows) -> Vec<Facet> {
     let mut facets = Vec::new();
     for (title, column) in [
         ("Speakers", "speaker"),
@@ -190,7 +197,11 @@ fn facets(rows: &Rows) -> Vec<(&'static str, &'static str, Vec<(String, usize)>)
         counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         counts.truncate(FACET_SIZE);
         if !counts.is_empty() {
-            facets.push((title, column, counts));
+            facets.push(Facet {
+                title,
+                column,
+                counts,
+            });
         }
     }
     facets
@@ -278,12 +289,12 @@ fn render(view: &View) -> Markup {
             div.results {
                 @if !view.facets.is_empty() {
                     aside.facets {
-                        @for (title, column, counts) in &view.facets {
+                        @for facet in &view.facets {
                             section {
-                                h2 { (title) }
+                                h2 { (facet.title) }
                                 ul {
-                                    @for (value, n) in counts {
-                                        li { a href=(facet_link(&pairs, column, value)) { (value) } " " span.count { (n) } }
+                                    @for (value, n) in &facet.counts {
+                                        li { a href=(facet_link(&pairs, facet.column, value)) { (value) } " " span.count { (n) } }
                                     }
                                 }
                             }
