@@ -38,19 +38,14 @@ pub async fn page(
     let params = Params::parse(query.as_deref());
     let quotes_page = params.page("quotes_page")?;
     let claims_page = params.page("claims_page")?;
-    let view = pool
-        .run(move |store| gather(store, id, quotes_page, claims_page))
-        .await?;
-    Ok(Html(
-        layout::page(&view.detail.name, "", render(&view)).into_string(),
-    ))
-}
-
-fn gather(store: &Store, id: i64, quotes_page: u64, claims_page: u64) -> Result<View, PageError> {
-    let speaker = store
-        .speaker_named(id)?
-        .ok_or_else(|| PageError::not_found(format!("There is no speaker {id}.")))?;
-    let (detail, months) = store.speaker_profile(id, TOP)?;
+    // The figures and the two lists are separate reads: on two connections they run side by
+    // side, which halves the wait for a speaker with tens of thousands of rows.
+    let (profile, quotes, claims) = tokio::try_join!(
+        pool.run(move |store| profile(store, id)),
+        pool.run(move |store| listing(store, id, Target::Quotes, quotes_page)),
+        pool.run(move |store| listing(store, id, Target::Claims, claims_page)),
+    )?;
+    let (detail, months) = profile;
     for (what, page, total) in [
         ("quotes", quotes_page, detail.quotes),
         ("claims", claims_page, detail.claims),
@@ -63,25 +58,41 @@ fn gather(store: &Store, id: i64, quotes_page: u64, claims_page: u64) -> Result<
             )));
         }
     }
-    let listing = |target: Target, page: u64| -> Result<Rows, PageError> {
-        let filters = Resolved {
-            speakers: Some(vec![speaker.clone()]),
-            limit: Some(PER_PAGE),
-            offset: (page - 1) * PER_PAGE,
-            ..Resolved::default()
-        };
-        let mut rows = Rows::default();
-        store.stream(&query::list(target, &filters, Order::NewestDay), &mut rows)?;
-        Ok(rows)
-    };
-    Ok(View {
-        months,
-        quotes: listing(Target::Quotes, quotes_page)?,
-        claims: listing(Target::Claims, claims_page)?,
+    let view = View {
         detail,
+        months,
+        quotes,
+        claims,
         quotes_page,
         claims_page,
-    })
+    };
+    Ok(Html(
+        layout::page(&view.detail.name, "", render(&view)).into_string(),
+    ))
+}
+
+fn profile(store: &Store, id: i64) -> Result<(SpeakerDetail, Vec<MonthCount>), PageError> {
+    if store.speaker_named(id)?.is_none() {
+        return Err(PageError::not_found(format!("There is no speaker {id}.")));
+    }
+    Ok(store.speaker_profile(id, TOP)?)
+}
+
+/// One page of what the speaker said, newest first.
+fn listing(store: &Store, id: i64, target: Target, page: u64) -> Result<Rows, PageError> {
+    let filters = Resolved {
+        // The statement binds ids only.
+        speakers: Some(vec![Named {
+            id,
+            name: String::new(),
+        }]),
+        limit: Some(PER_PAGE),
+        offset: (page - 1) * PER_PAGE,
+        ..Resolved::default()
+    };
+    let mut rows = Rows::default();
+    store.stream(&query::list(target, &filters, Order::NewestDay), &mut rows)?;
+    Ok(rows)
 }
 
 /// A name as `--speaker` reads it: one speaker is their page; several, a choice; none, a 404
