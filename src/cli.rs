@@ -126,6 +126,13 @@ pub enum Command {
                             Columns: see docs/export-columns.md")]
     Export(ExportArgs),
 
+    /// Browse the archive in a web browser: search, speakers, articles, CSV (read-only)
+    #[command(after_help = "Examples:\n  newsclaims serve --open\n  \
+                            newsclaims --db news.db serve --port 9000\n\n\
+                            Serves on 127.0.0.1 (this machine only) unless --host says otherwise;\n\
+                            Ctrl-C stops it.")]
+    Serve(ServeArgs),
+
     /// Generate shell completions
     #[command(
         arg(unlisted_db()),
@@ -187,6 +194,20 @@ pub struct ReextractArgs {
     /// Also articles already extracted by this version
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: any free port)
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// The address to listen on; anything but a loopback address makes the archive readable
+    /// on the network
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Open the home page in the default browser
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Filters shared by every listing, search and export.

@@ -10,3 +10,4 @@ pub mod model;
 pub mod names;
 pub mod output;
 pub mod store;
+pub mod web;

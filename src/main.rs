@@ -21,7 +21,7 @@ const ERROR: u8 = 2;
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if newsclaims::output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("newsclaims: {err:#}");
             ExitCode::from(ERROR)
@@ -124,6 +124,14 @@ fn run() -> Result<ExitCode> {
             },
         ),
         Command::Export(args) => commands::export::run(&cli.db, &args.options()),
+        Command::Serve(args) => commands::serve::run(
+            &cli.db,
+            &commands::serve::ServeOptions {
+                host: args.host,
+                port: args.port,
+                open: args.open,
+            },
+        ),
         Command::Completions { shell } => {
             // Into a buffer first: `generate` panics when its writer fails (`| head`).
             let mut script = Vec::new();
@@ -145,16 +153,4 @@ fn list_rows(db: &std::path::Path, target: Target, args: &cli::ListArgs) -> Resu
             output: args.output.options(),
         },
     )
-}
-
-/// `newsclaims ... | head`: the reader went away, which is not an error.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            || cause
-                .downcast_ref::<csv::Error>()
-                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe))
-    })
 }

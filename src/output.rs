@@ -129,3 +129,16 @@ pub fn terminal_width() -> Option<usize> {
         .filter(|&w| w > 0)
         .or_else(|| columns().filter(|&w| w > 0))
 }
+
+/// The reader went away (`newsclaims ... | head`, a browser that cancelled a download): no
+/// error to report.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe))
+    })
+}

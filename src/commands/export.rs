@@ -10,7 +10,8 @@ use anyhow::{bail, Context, Result};
 
 use super::listing::{found, open_existing, resolve, stdout};
 use crate::output::{self, OutputOptions};
-use crate::store::query::{self, Filters, Order, Search, Target};
+use crate::store::query::{self, Filters, Order, Resolved, Search, Select, Target};
+use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
@@ -22,7 +23,7 @@ pub enum Table {
 }
 
 impl Table {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Table::Quotes => "quotes",
             Table::Claims => "claims",
@@ -47,18 +48,7 @@ pub fn run(db: &Path, options: &ExportOptions) -> Result<ExitCode> {
     let store = open_existing(db)?;
     check_applicable(options)?;
     let filters = resolve(&store, &options.filters)?;
-    let target = match options.table {
-        Table::Quotes => Some(Target::Quotes),
-        Table::Claims => Some(Target::Claims),
-        Table::Articles => Some(Target::Articles),
-        Table::Speakers | Table::Sources => None,
-    };
-    let select = match (target, &options.query) {
-        (Some(target), Some(search)) => query::matching(target, search, &filters),
-        (Some(target), None) => query::list(target, &filters, Order::Stored),
-        (None, _) if options.table == Table::Speakers => query::speaker_listing(&filters),
-        (None, _) => query::source_listing(&filters),
-    };
+    let select = select(options.table, options.query.as_ref(), &filters);
     let out: Box<dyn Write> = match &options.path {
         Some(path) => Box::new(BufWriter::with_capacity(
             256 << 10,
@@ -66,8 +56,7 @@ pub fn run(db: &Path, options: &ExportOptions) -> Result<ExitCode> {
         )),
         None => stdout(),
     };
-    let mut sink = output::sink(out, &options.output);
-    let rows = store.stream(&select, sink.as_mut())?;
+    let rows = write(&store, &select, out, &options.output)?;
     if let Some(path) = &options.path {
         eprintln!(
             "exported {rows} {} to {}",
@@ -76,6 +65,34 @@ pub fn run(db: &Path, options: &ExportOptions) -> Result<ExitCode> {
         );
     }
     Ok(found(rows))
+}
+
+/// The statement an export of `table` runs: every row that passes the filters (and matches
+/// `query`), in storage order. The web pages' CSV and JSON links run the same.
+pub fn select(table: Table, query: Option<&Search>, filters: &Resolved) -> Select {
+    let target = match table {
+        Table::Quotes => Target::Quotes,
+        Table::Claims => Target::Claims,
+        Table::Articles => Target::Articles,
+        Table::Speakers => return query::speaker_listing(filters),
+        Table::Sources => return query::source_listing(filters),
+    };
+    match query {
+        Some(search) => query::matching(target, search, filters),
+        None => query::list(target, filters, Order::Stored),
+    }
+}
+
+/// Streams the rows of `select` into `out` in the format `output` says (formula guard
+/// included); returns how many rows there were.
+pub fn write(
+    store: &Store,
+    select: &Select,
+    out: Box<dyn Write + '_>,
+    output: &OutputOptions,
+) -> Result<u64> {
+    let mut sink = output::sink(out, output);
+    store.stream(select, sink.as_mut())
 }
 
 /// Speakers and outlets have no dates, kinds, articles or text: say so rather than ignore it.

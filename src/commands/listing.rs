@@ -13,6 +13,12 @@ use crate::store::{missing_directory, Store};
 
 /// Opens an archive that must already exist: a read command never creates an empty one.
 pub fn open_existing(db: &Path) -> Result<Store> {
+    check_exists(db)?;
+    Store::open(db)
+}
+
+/// Fails, saying how to make one, when there is no archive at `db`.
+pub fn check_exists(db: &Path) -> Result<()> {
     if !db.exists() {
         if let Some(dir) = missing_directory(db) {
             bail!(
@@ -26,7 +32,7 @@ pub fn open_existing(db: &Path) -> Result<Store> {
             db.display()
         );
     }
-    Store::open(db)
+    Ok(())
 }
 
 /// Looks the filters' names up; says on stderr (one line each) when a name matched several

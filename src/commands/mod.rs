@@ -6,6 +6,7 @@ pub mod ingest;
 pub mod list;
 mod listing;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod sources;
 pub mod speakers;

@@ -65,6 +65,37 @@ impl Store {
         Store::setup(conn, true).with_context(|| format!("cannot set up {}", path.display()))
     }
 
+    /// Opens an existing archive for reading only (`SQLITE_OPEN_READ_ONLY`): every write
+    /// through it fails, and nothing is migrated. For `serve`, which must not change the
+    /// archive; an archive of an older schema is refused with the command that upgrades it.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .with_context(|| format!("cannot open database {}", path.display()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        readable(&conn).with_context(|| format!("cannot open database {}", path.display()))?;
+        check_ours(&conn).with_context(|| format!("refusing {}", path.display()))?;
+        let version = schema_version(&conn)?;
+        if (version as usize) < MIGRATIONS.len() {
+            bail!(
+                "{} was written by an older newsclaims (schema {version}): run `newsclaims --db {} stats` once to upgrade it",
+                path.display(),
+                path.display()
+            );
+        }
+        conn.pragma_update(None, "cache_size", -16384)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        Ok(Store {
+            checkpointer: None,
+            conn,
+            known: write::Known::default(),
+        })
+    }
+
     /// An archive in memory, for tests and for the `extract` stream filter's checks.
     pub fn open_in_memory() -> Result<Store> {
         Store::setup(Connection::open_in_memory()?, false)

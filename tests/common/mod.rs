@@ -203,3 +203,28 @@ pub fn newsclaims(db: &Path) -> assert_cmd::Command {
         .env_remove("NEWSCLAIMS_DB");
     cmd
 }
+
+/// Text that would run in a browser if a page printed it as HTML.
+pub const SCRIPT: &str = "<script>document.title='pwned'</script>";
+pub const IMG: &str = "\"><img src=x onerror=\"document.title='pwned'\">";
+pub const JS_URL: &str = "javascript:document.title='pwned'";
+
+/// An article whose title, URL, body, speaker and quotes hold markup and a `javascript:`
+/// link: every page must show it as text.
+pub fn hostile() -> (Article, Extraction) {
+    use ClaimKind::*;
+    use SpeakerKind::*;
+    let quote = format!("{SCRIPT} is what {IMG} said");
+    let mut h = Doc::new(
+        "/data/hostile/1.txt",
+        Some("Hostile <b>Times</b>"),
+        Some("2005-06-01T10:00:00Z"),
+        &format!("{SCRIPT} Title {IMG}"),
+        &format!("“{quote},” said Mallory Hax. See <a href=\"{JS_URL}\">this</a>."),
+    );
+    h.article.url = Some(JS_URL.into());
+    let who = h.speaker(&format!("Mallory Hax {IMG}"), Person, Some(SCRIPT));
+    let claim = h.claim(who, "said", &format!("{quote},"), Direct);
+    h.quote(who, "said", &format!("{quote},"), Some(claim));
+    h.done()
+}

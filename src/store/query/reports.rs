@@ -1,7 +1,7 @@
 //! Summaries: speakers and outlets with their counts, one speaker in detail, archive stats.
 
 use anyhow::Result;
-use rusqlite::params;
+use rusqlite::OptionalExtension;
 
 use super::filters::{Named, Resolved};
 use super::select::Select;
@@ -40,8 +40,52 @@ pub const SPEAKER_COLUMN_NAMES: &[&str] = &[
     "key",
 ];
 
+/// What a listing of speakers or outlets is sorted by, largest first (names A to Z).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ranking {
+    /// Speakers by quotes, outlets by articles: what `speakers` and `sources` list by.
+    #[default]
+    Usual,
+    Quotes,
+    Claims,
+    Articles,
+    Name,
+}
+
+impl Ranking {
+    pub fn parse(name: &str) -> Option<Ranking> {
+        match name {
+            "quotes" => Some(Ranking::Quotes),
+            "claims" => Some(Ranking::Claims),
+            "articles" => Some(Ranking::Articles),
+            "name" => Some(Ranking::Name),
+            _ => None,
+        }
+    }
+
+    /// The ORDER BY of a listing whose columns are named as in its `*_COLUMN_NAMES`.
+    fn order_by(self, usual: &'static str, name: &'static str) -> &'static str {
+        match (self, name) {
+            (Ranking::Usual, _) => usual,
+            (Ranking::Quotes, "sp.name") => "quotes DESC, claims DESC, sp.name, sp.id",
+            (Ranking::Claims, "sp.name") => "claims DESC, quotes DESC, sp.name, sp.id",
+            (Ranking::Articles, "sp.name") => "articles DESC, quotes DESC, sp.name, sp.id",
+            (Ranking::Name, "sp.name") => "sp.name, sp.id",
+            (Ranking::Quotes, _) => "quotes DESC, articles DESC, s.name, s.id",
+            (Ranking::Claims, _) => "claims DESC, articles DESC, s.name, s.id",
+            (Ranking::Articles, _) => "articles DESC, s.name, s.id",
+            (Ranking::Name, _) => "s.name, s.id",
+        }
+    }
+}
+
 /// Speakers (all, or those `filters.speakers` matched) with their counts, most quoted first.
 pub fn speaker_listing(filters: &Resolved) -> Select {
+    speaker_listing_by(filters, Ranking::Usual)
+}
+
+/// [`speaker_listing`] sorted by `ranking`.
+pub fn speaker_listing_by(filters: &Resolved, ranking: Ranking) -> Select {
     let (limit, offset) = limits(filters);
     // ?1 is NULL (every speaker) or the ids; the counts only scan the chosen speakers' rows.
     let sql = "WITH chosen AS (SELECT value AS id FROM json_each(?1)),
@@ -66,10 +110,11 @@ pub fn speaker_listing(filters: &Resolved) -> Select {
                sp.key AS key
           FROM speakers sp LEFT JOIN counted c ON c.speaker_id = sp.id
          WHERE ?1 IS NULL OR sp.id IN (SELECT id FROM chosen)
-         ORDER BY quotes DESC, claims DESC, sp.name, sp.id
+         ORDER BY {order}
          LIMIT ?2 OFFSET ?3";
+    let order = ranking.order_by("quotes DESC, claims DESC, sp.name, sp.id", "sp.name");
     Select::new(
-        sql,
+        &sql.replace("{order}", order),
         vec![optional_ids(&filters.speakers), limit.into(), offset.into()],
     )
 }
@@ -88,6 +133,11 @@ pub const SOURCE_COLUMN_NAMES: &[&str] = &[
 
 /// Outlets (all, or those `filters.sources` matched) with their counts, largest first.
 pub fn source_listing(filters: &Resolved) -> Select {
+    source_listing_by(filters, Ranking::Usual)
+}
+
+/// [`source_listing`] sorted by `ranking`.
+pub fn source_listing_by(filters: &Resolved, ranking: Ranking) -> Select {
     let (limit, offset) = limits(filters);
     let sql = "SELECT s.id AS id, s.name AS name, s.domain AS domain, s.homepage AS homepage,
                count(a.id) AS articles,
@@ -100,10 +150,11 @@ pub fn source_listing(filters: &Resolved) -> Select {
           FROM sources s LEFT JOIN articles a ON a.source_id = s.id
          WHERE ?1 IS NULL OR s.id IN (SELECT value FROM json_each(?1))
          GROUP BY s.id
-         ORDER BY articles DESC, s.name, s.id
+         ORDER BY {order}
          LIMIT ?2 OFFSET ?3";
+    let order = ranking.order_by("articles DESC, s.name, s.id", "s.name");
     Select::new(
-        sql,
+        &sql.replace("{order}", order),
         vec![optional_ids(&filters.sources), limit.into(), offset.into()],
     )
 }
@@ -153,6 +204,12 @@ pub struct Stats {
 
 impl Store {
     pub fn speaker_detail(&self, id: i64, top: usize) -> Result<SpeakerDetail> {
+        Ok(self.speaker_profile(id, top)?.0)
+    }
+
+    /// [`Store::speaker_detail`] with the speaker's quotes, claims and articles per month,
+    /// oldest first (undated ones left out).
+    pub fn speaker_profile(&self, id: i64, top: usize) -> Result<(SpeakerDetail, Vec<MonthCount>)> {
         let conn = &self.conn;
         let (name, key, kind, role, curated) = conn.query_row(
             "SELECT name, key, kind, role, curated FROM speakers WHERE id = ?1",
@@ -173,36 +230,72 @@ impl Store {
             )?
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let (quotes, claims, articles, first_seen, last_seen) = conn.query_row(
-            "WITH said AS (SELECT article_id, 1 AS quote, 0 AS claim FROM quotes WHERE speaker_id = ?1
-                           UNION ALL SELECT article_id, 0, 1 FROM claims WHERE speaker_id = ?1)
-             SELECT coalesce(sum(quote), 0), coalesce(sum(claim), 0), count(DISTINCT article_id),
-                    substr(min(a.published_at), 1, 10), substr(max(a.published_at), 1, 10)
-               FROM said JOIN articles a ON a.id = said.article_id",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?;
-        let roles = counts(
-            conn,
-            "SELECT speaker_role, count(*) AS n FROM
-                (SELECT speaker_role FROM quotes WHERE speaker_id = ?1
-                 UNION ALL SELECT speaker_role FROM claims WHERE speaker_id = ?1)
-              WHERE speaker_role IS NOT NULL GROUP BY speaker_role ORDER BY n DESC, speaker_role
-              LIMIT ?2",
-            id,
-            top,
-        )?;
-        let sources = counts(
-            conn,
-            "SELECT s.name, count(DISTINCT a.id) AS n FROM
-                (SELECT article_id FROM quotes WHERE speaker_id = ?1
-                 UNION ALL SELECT article_id FROM claims WHERE speaker_id = ?1) x
+        // One read of the speaker's rows, counted three ways. Months and days come from each
+        // row's own `period` (`y2004 m200405 d20040501`, copied from its article); only the
+        // outlets need the articles, each once. A much-quoted speaker has tens of thousands
+        // of rows: a pass (and a join) per figure is what made this slow.
+        let mut stmt = conn.prepare_cached(
+            "WITH said AS MATERIALIZED (
+                 SELECT article_id, period, speaker_role, 1 AS quote FROM quotes
+                  WHERE speaker_id = ?1
+                 UNION ALL SELECT article_id, period, speaker_role, 0 FROM claims
+                  WHERE speaker_id = ?1)
+             SELECT 'month', nullif(substr(period, 8, 4) || '-' || substr(period, 12, 2), '-'),
+                    sum(quote), sum(1 - quote), count(DISTINCT article_id),
+                    min(nullif(substr(period, 16, 8), '')), max(nullif(substr(period, 16, 8), ''))
+               FROM said GROUP BY 2
+             UNION ALL
+             SELECT 'role', speaker_role, count(*), 0, 0, NULL, NULL FROM said
+              WHERE speaker_role IS NOT NULL GROUP BY speaker_role
+             UNION ALL
+             SELECT 'source', s.name, count(*), 0, 0, NULL, NULL
+               FROM (SELECT DISTINCT article_id FROM said) x
                JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
-              GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?2",
-            id,
-            top,
+              GROUP BY s.id",
         )?;
-        Ok(SpeakerDetail {
+        let mut rows = stmt.query([id])?;
+        let (mut quotes, mut claims, mut articles) = (0, 0, 0);
+        let (mut first, mut last): (Option<String>, Option<String>) = (None, None);
+        let (mut months, mut roles, mut sources) = (Vec::new(), Vec::new(), Vec::new());
+        while let Some(r) = rows.next()? {
+            let what = r.get_ref(0)?.as_str()?;
+            let label: Option<String> = r.get(1)?;
+            let n: i64 = r.get(2)?;
+            match (what, label) {
+                ("month", month) => {
+                    let (said_claims, said_articles): (i64, i64) = (r.get(3)?, r.get(4)?);
+                    quotes += n;
+                    claims += said_claims;
+                    // An article has one date: its rows are all in one month.
+                    articles += said_articles;
+                    let (day_first, day_last): (Option<String>, Option<String>) =
+                        (r.get(5)?, r.get(6)?);
+                    first = first.into_iter().chain(day_first).min();
+                    last = last.into_iter().chain(day_last).max();
+                    if let Some(month) = month {
+                        months.push(MonthCount {
+                            month,
+                            quotes: n,
+                            claims: said_claims,
+                            articles: said_articles,
+                        });
+                    }
+                }
+                ("role", Some(role)) => roles.push((role, n)),
+                ("source", Some(source)) => sources.push((source, n)),
+                _ => {}
+            }
+        }
+        months.sort_by(|a, b| a.month.cmp(&b.month));
+        for list in [&mut roles, &mut sources] {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            list.truncate(top);
+        }
+        let day = |d: Option<String>| {
+            d.filter(|d| d.len() == 8)
+                .map(|d| format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]))
+        };
+        let detail = SpeakerDetail {
             id,
             name,
             key,
@@ -213,11 +306,12 @@ impl Store {
             quotes,
             claims,
             articles,
-            first_seen,
-            last_seen,
+            first_seen: day(first),
+            last_seen: day(last),
             roles,
             sources,
-        })
+        };
+        Ok((detail, months))
     }
 
     pub fn stats(&self, top: usize) -> Result<Stats> {
@@ -266,16 +360,57 @@ impl Store {
     }
 }
 
-fn counts(
-    conn: &rusqlite::Connection,
-    sql: &str,
-    id: i64,
-    top: usize,
-) -> Result<Vec<(String, i64)>> {
-    Ok(conn
-        .prepare(sql)?
-        .query_map(params![id, top as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
+/// A month (`YYYY-MM`) with counts, for charts over time.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MonthCount {
+    pub month: String,
+    pub quotes: i64,
+    pub claims: i64,
+    pub articles: i64,
+}
+
+impl Store {
+    /// The speaker with this id, if there is one.
+    pub fn speaker_named(&self, id: i64) -> Result<Option<Named>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, name FROM speakers WHERE id = ?1",
+                [id],
+                Named::from_row,
+            )
+            .optional()?)
+    }
+
+    /// How many speakers and outlets the archive has.
+    pub fn speaker_and_source_totals(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM speakers), (SELECT count(*) FROM sources)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
+    /// Articles per month over the whole archive, oldest first (undated ones left out).
+    pub fn article_months(&self) -> Result<Vec<MonthCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT substr(published_at, 1, 7) AS month, 0, 0, count(*) FROM articles
+              WHERE published_at IS NOT NULL GROUP BY month ORDER BY month",
+        )?;
+        let months = stmt
+            .query_map([], month_count)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(months)
+    }
+}
+
+fn month_count(r: &rusqlite::Row<'_>) -> rusqlite::Result<MonthCount> {
+    Ok(MonthCount {
+        month: r.get(0)?,
+        quotes: r.get(1)?,
+        claims: r.get(2)?,
+        articles: r.get(3)?,
+    })
 }
 
 /// One article with what was said in it, for `show`.

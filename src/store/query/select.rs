@@ -94,6 +94,10 @@ pub enum Order {
     Newest,
     /// Storage order, which needs no sort (exports).
     Stored,
+    /// Newest day first, then the article stored last: quotes and claims sorted by their own
+    /// date (`period`), so that a much-quoted speaker's page sorts their rows without joining
+    /// each to its article first. As [`Order::Newest`] when a filter needs the articles.
+    NewestDay,
 }
 
 /// A statement ready to run.
@@ -358,6 +362,14 @@ fn limit(b: &mut Builder, filters: &Resolved) {
 
 /// Every row of `target` that passes the filters.
 pub fn list(target: Target, filters: &Resolved, order: Order) -> Select {
+    let rows_alone = target != Target::Articles
+        && filters.sources.is_none()
+        && filters.since.is_none()
+        && filters.until.is_none()
+        && (target == Target::Claims || filters.kind.is_none());
+    if order == Order::NewestDay && rows_alone {
+        return list_by_day(target, filters);
+    }
     // A speaker or article filter picks few rows by index: start from those rows (CROSS JOIN
     // fixes the order) rather than let the planner walk every article newest first.
     let from_rows = filters.speakers.is_some() || filters.articles.is_some();
@@ -384,12 +396,38 @@ pub fn list(target: Target, filters: &Resolved, order: Order) -> Select {
     b.push(" WHERE 1");
     conditions(&mut b, target, filters);
     b.push(match (target, order) {
-        (Target::Articles, Order::Newest) => " ORDER BY a.published_at DESC, a.id DESC",
+        (Target::Articles, Order::Newest | Order::NewestDay) => {
+            " ORDER BY a.published_at DESC, a.id DESC"
+        }
         (Target::Articles, Order::Stored) => " ORDER BY a.id",
-        (_, Order::Newest) => " ORDER BY a.published_at DESC, a.id DESC, x.start, x.id",
+        (_, Order::Newest | Order::NewestDay) => {
+            " ORDER BY a.published_at DESC, a.id DESC, x.start, x.id"
+        }
         (_, Order::Stored) => " ORDER BY x.id",
     });
     limit(&mut b, filters);
+    b.finish(false)
+}
+
+/// [`list`] in [`Order::NewestDay`], for filters on the rows alone: one page of ids is sorted
+/// on the quotes or claims table, and only that page is joined to its labels.
+fn list_by_day(target: Target, filters: &Resolved) -> Select {
+    let (table, columns, from) = match target {
+        Target::Claims => ("claims", claim_columns("x.content"), CLAIM_FROM),
+        _ => ("quotes", quote_columns("x.text"), QUOTE_FROM),
+    };
+    let order = "x.period DESC, x.article_id DESC, x.start, x.id";
+    let mut b = Builder::new();
+    b.push(&format!(
+        "SELECT {columns} FROM (SELECT x.id AS id FROM {table} x WHERE 1"
+    ));
+    conditions(&mut b, target, filters);
+    b.push(&format!(" ORDER BY {order}"));
+    limit(&mut b, filters);
+    b.push(&format!(") page CROSS JOIN {table} x ON x.id = page.id"))
+        .push(ARTICLE_JOINS)
+        .push(from)
+        .push(&format!(" ORDER BY {order}"));
     b.finish(false)
 }
 
@@ -439,30 +477,9 @@ pub fn matching(target: Target, search: &Search, filters: &Resolved) -> Select {
 /// Ranking every match of a common word is what made a search slow on a big archive (bm25
 /// reads each match's size). Text comes as stored: `output::highlight` marks it.
 pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select {
-    let (Some(expression), Some(dated)) = (search.expression(), dated_expression(search, filters))
-    else {
+    let Some(plan) = Window::plan(search, filters) else {
         return Select::nothing(HIT_COLUMN_NAMES);
     };
-    // Speaker and article filters become sets of row ids that FTS5 checks as it reads the
-    // doclist: joining every match to its row to compare ids is what makes a filtered
-    // search on a common word slow. The unary `+` keeps FTS5 from turning the set into one
-    // doclist seek per id instead, which costs milliseconds each for a common word.
-    // Dates are tokens of the index (migration 0002), matched with the words: except under
-    // a speaker or article filter, where so few matches pass that comparing their stored
-    // dates costs less than reading the date tokens of a common word's matches.
-    let dates_in_index = filters.speakers.is_none() && filters.articles.is_none();
-    let by_id = Resolved {
-        speakers: None,
-        articles: None,
-        since: filters.since.clone().filter(|_| !dates_in_index),
-        until: filters.until.clone().filter(|_| !dates_in_index),
-        ..filters.clone()
-    };
-    let joined = by_id.sources.is_some()
-        || by_id.kind.is_some()
-        || by_id.since.is_some()
-        || by_id.until.is_some();
-    let matching = if dates_in_index { dated } else { expression };
     let ranking = search.rank_expression();
     let mut b = Builder::new();
     // First rank on the FTS indexes alone (joined only as far as the filters need) and keep
@@ -500,38 +517,8 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
                 b.push("id, 0.0 AS score FROM (");
             }
         }
-        // The window: the newest matches that pass every filter, newest first from the
-        // index, so it costs no sort.
-        b.push(&format!("SELECT {table}.rowid AS id FROM {table}"));
-        if joined {
-            b.push(match target {
-                Target::Quotes => {
-                    " JOIN quotes x ON x.id = quotes_fts.rowid
-                      JOIN articles a ON a.id = x.article_id
-                      LEFT JOIN claims c ON c.id = x.claim_id"
-                }
-                Target::Claims => {
-                    " JOIN claims x ON x.id = claims_fts.rowid
-                      JOIN articles a ON a.id = x.article_id"
-                }
-                Target::Articles => " JOIN articles a ON a.id = articles_fts.rowid",
-            });
-        }
-        b.bind(&format!(" WHERE {table} MATCH ?"), matching.clone());
-        row_ids(&mut b, target, filters);
-        conditions(&mut b, target, &by_id);
-        if target == Target::Claims && targets.contains(&Target::Quotes) {
-            // A direct claim whose content is its quote is one hit: the quote's row shows it.
-            b.push(
-                " AND NOT EXISTS (SELECT 1 FROM quotes q JOIN claims d ON d.id = q.claim_id
-                   WHERE q.claim_id = claims_fts.rowid AND d.kind = 'direct'
-                     AND q.text = d.content AND q.speaker_id = d.speaker_id)",
-            );
-        }
-        b.bind(
-            &format!(" ORDER BY {table}.rowid DESC LIMIT ?)"),
-            RANK_WINDOW,
-        );
+        window(&mut b, target, targets, filters, &plan);
+        b.push(")");
         b.push(" ORDER BY ").push(order).bind(" LIMIT ?)", page);
     }
     b.push(" ORDER BY ").push(order);
@@ -588,6 +575,132 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
         b.bind(" WHERE h.type = ?", target.as_str().to_string());
     }
     b.push(") ORDER BY score, id DESC");
+    b.finish(search.raw)
+}
+
+/// How a search finds the newest matches of each place that pass the filters (its window).
+struct Window {
+    /// The MATCH expression, with the date tokens when dates are filtered in the index.
+    matching: String,
+    /// The filters checked on joined rows: all but speakers and articles (row-id sets), and
+    /// dates when they are in the index.
+    by_id: Resolved,
+    /// Whether those filters need the rows joined to their articles.
+    joined: bool,
+}
+
+impl Window {
+    /// `None` when nothing can match.
+    fn plan(search: &Search, filters: &Resolved) -> Option<Window> {
+        let (Some(expression), Some(dated)) =
+            (search.expression(), dated_expression(search, filters))
+        else {
+            return None;
+        };
+        // Speaker and article filters become sets of row ids that FTS5 checks as it reads the
+        // doclist: joining every match to its row to compare ids is what makes a filtered
+        // search on a common word slow. The unary `+` keeps FTS5 from turning the set into one
+        // doclist seek per id instead, which costs milliseconds each for a common word.
+        // Dates are tokens of the index (migration 0002), matched with the words: except under
+        // a speaker or article filter, where so few matches pass that comparing their stored
+        // dates costs less than reading the date tokens of a common word's matches.
+        let dates_in_index = filters.speakers.is_none() && filters.articles.is_none();
+        let by_id = Resolved {
+            speakers: None,
+            articles: None,
+            since: filters.since.clone().filter(|_| !dates_in_index),
+            until: filters.until.clone().filter(|_| !dates_in_index),
+            ..filters.clone()
+        };
+        let joined = by_id.sources.is_some()
+            || by_id.kind.is_some()
+            || by_id.since.is_some()
+            || by_id.until.is_some();
+        Some(Window {
+            matching: if dates_in_index { dated } else { expression },
+            by_id,
+            joined,
+        })
+    }
+}
+
+/// `SELECT <fts>.rowid AS id ...`: the window of `target`, newest first from the index, so it
+/// costs no sort.
+fn window(b: &mut Builder, target: Target, targets: &[Target], filters: &Resolved, plan: &Window) {
+    let table = fts_table(target);
+    b.push(&format!("SELECT {table}.rowid AS id FROM {table}"));
+    if plan.joined {
+        b.push(match target {
+            Target::Quotes => {
+                " JOIN quotes x ON x.id = quotes_fts.rowid
+                  JOIN articles a ON a.id = x.article_id
+                  LEFT JOIN claims c ON c.id = x.claim_id"
+            }
+            Target::Claims => {
+                " JOIN claims x ON x.id = claims_fts.rowid
+                  JOIN articles a ON a.id = x.article_id"
+            }
+            Target::Articles => " JOIN articles a ON a.id = articles_fts.rowid",
+        });
+    }
+    b.bind(&format!(" WHERE {table} MATCH ?"), plan.matching.clone());
+    row_ids(b, target, filters);
+    conditions(b, target, &plan.by_id);
+    if target == Target::Claims && targets.contains(&Target::Quotes) {
+        // A direct claim whose content is its quote is one hit: the quote's row shows it.
+        b.push(
+            " AND NOT EXISTS (SELECT 1 FROM quotes q JOIN claims d ON d.id = q.claim_id
+               WHERE q.claim_id = claims_fts.rowid AND d.kind = 'direct'
+                 AND q.text = d.content AND q.speaker_id = d.speaker_id)",
+        );
+    }
+    b.bind(
+        &format!(" ORDER BY {table}.rowid DESC LIMIT ?"),
+        RANK_WINDOW,
+    );
+}
+
+/// Columns of [`search_facets`].
+pub const FACET_COLUMN_NAMES: &[&str] = &["type", "speaker", "source", "month"];
+
+/// The speaker, outlet and month (`YYYY-MM`) of every hit a [`search`] ranks, unranked and
+/// without their text: what a list of hits counts in facets, for much less than fetching
+/// every hit. The month comes from the row's own `period`.
+pub fn search_facets(targets: &[Target], search: &Search, filters: &Resolved) -> Select {
+    let Some(plan) = Window::plan(search, filters) else {
+        return Select::nothing(FACET_COLUMN_NAMES);
+    };
+    let mut b = Builder::new();
+    for (i, &target) in targets.iter().enumerate() {
+        if i > 0 {
+            b.push(" UNION ALL ");
+        }
+        let (row, speaker) = match target {
+            Target::Quotes => ("x", "sp.name"),
+            Target::Claims => ("x", "sp.name"),
+            Target::Articles => ("a", "NULL"),
+        };
+        b.bind("SELECT ? AS type, ", target.as_str().to_string())
+            .push(&format!(
+                "{speaker} AS speaker, src.name AS source,
+                 nullif(substr({row}.period, 8, 4) || '-' || substr({row}.period, 12, 2), '-')
+                   AS month FROM ("
+            ));
+        window(&mut b, target, targets, filters, &plan);
+        b.push(match target {
+            Target::Quotes => {
+                ") w CROSS JOIN quotes x ON x.id = w.id CROSS JOIN speakers sp ON sp.id = x.speaker_id
+                 CROSS JOIN articles a ON a.id = x.article_id LEFT JOIN sources src ON src.id = a.source_id"
+            }
+            Target::Claims => {
+                ") w CROSS JOIN claims x ON x.id = w.id CROSS JOIN speakers sp ON sp.id = x.speaker_id
+                 CROSS JOIN articles a ON a.id = x.article_id LEFT JOIN sources src ON src.id = a.source_id"
+            }
+            Target::Articles => {
+                ") w CROSS JOIN articles a ON a.id = w.id LEFT JOIN sources src ON src.id = a.source_id"
+            }
+        });
+    }
     b.finish(search.raw)
 }
 
