@@ -20,7 +20,7 @@ mod transcript;
 use crate::model::{Article, Extraction};
 
 /// Stored with every article, so `reextract` knows what an upgrade changes.
-pub const VERSION: &str = "0.3.3";
+pub const VERSION: &str = "0.4.0";
 
 pub fn extract(article: &Article) -> Extraction {
     claims::Extractor::new(&article.body).run()
