@@ -10,11 +10,46 @@ pub mod speakers;
 
 use maud::{html, Markup};
 
-use super::layout::{escape, highlighted};
-use super::rows::Row;
+use super::layout::{escape, highlighted, page_count};
+use super::rows::{Row, Rows};
+use super::PageError;
+use crate::store::query::{Named, Resolved, Select};
+use crate::store::Store;
 
 /// Rows on a page of results.
 pub const PER_PAGE: u64 = 20;
+
+/// One page of an index (speakers, outlets): how many there are, and the rows of `page`.
+/// `found` are the ones a search found (all when `None`, `all` of them); `what` names them
+/// in the message for a page past the last; `filtered` sets `found` on the filters.
+pub fn index_page(
+    store: &Store,
+    found: Option<Vec<Named>>,
+    all: i64,
+    what: &str,
+    page: u64,
+    filtered: impl FnOnce(&mut Resolved, Option<Vec<Named>>),
+    listing: impl FnOnce(&Resolved) -> Select,
+) -> Result<(u64, Rows), PageError> {
+    let total = found
+        .as_ref()
+        .map_or(all as u64, |found| found.len() as u64);
+    let pages = page_count(total, PER_PAGE);
+    if page > pages {
+        return Err(PageError::not_found(format!(
+            "There is no page {page}: the {what} fill {pages}."
+        )));
+    }
+    let mut filters = Resolved {
+        limit: Some(PER_PAGE),
+        offset: (page - 1) * PER_PAGE,
+        ..Resolved::default()
+    };
+    filtered(&mut filters, found);
+    let mut rows = Rows::default();
+    store.stream(&listing(&filters), &mut rows)?;
+    Ok((total, rows))
+}
 
 /// A quote or claim in a list: what was said, by whom, and the article it is from. `marked`
 /// is the text with the search's words marked, when there was a search.

@@ -7,8 +7,8 @@ use axum::extract::{RawQuery, State};
 use axum::response::Html;
 use maud::{html, Markup};
 
-use super::PER_PAGE;
-use crate::store::query::{self, Ranking, Resolved};
+use super::{index_page, PER_PAGE};
+use crate::store::query;
 use crate::store::Store;
 use crate::web::layout::{self, count, downloads, page_count, pager};
 use crate::web::params::{href, with, Params};
@@ -63,25 +63,18 @@ fn gather(
         }
         None => None,
     };
-    let total = match &speakers {
-        Some(found) => found.len() as u64,
-        None => store.speaker_and_source_totals()?.0 as u64,
-    };
-    let pages = page_count(total, PER_PAGE);
-    if page > pages {
-        return Err(PageError::not_found(format!(
-            "There is no page {page}: the speakers fill {pages}."
-        )));
-    }
-    let filters = Resolved {
+    let all = store.speaker_and_source_totals()?.0;
+    let (total, rows) = index_page(
+        store,
         speakers,
-        limit: Some(PER_PAGE),
-        offset: (page - 1) * PER_PAGE,
-        ..Resolved::default()
-    };
-    let ranking = Ranking::parse(sort).unwrap_or_default();
-    let mut rows = Rows::default();
-    store.stream(&query::speaker_listing_by(&filters, ranking), &mut rows)?;
+        all,
+        "speakers",
+        page,
+        |filters, found| filters.speakers = found,
+        |filters| {
+            query::speaker_listing_by(filters, query::Ranking::parse(sort).unwrap_or_default())
+        },
+    )?;
     Ok(View {
         q,
         sort,
