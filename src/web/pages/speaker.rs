@@ -202,7 +202,7 @@ fn render(view: &View) -> Markup {
                         @for (source, n) in &d.sources {
                             li {
                                 a href=(href("/search", &[("speaker_id", d.id.to_string()), ("source", source.clone())])) { (source) }
-                                " " span.count { (n) " articles" }
+                                " " span.count { (n) @if *n == 1 { " article" } @else { " articles" } }
                             }
                         }
                     }
