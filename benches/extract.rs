@@ -3,14 +3,14 @@
 //! ../shared/data/bbc).
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use newsclaims::extract::extract;
 use newsclaims::ingest::{read, walk, IngestOptions, Input};
 use newsclaims::model::Article;
 use rayon::prelude::*;
 
-const RUNS: usize = 5;
+mod common;
+use common::median;
 
 fn main() {
     let dir = std::env::args()
@@ -58,17 +58,4 @@ fn main() {
             mb / seconds
         );
     }
-}
-
-/// Median wall time of RUNS runs, in seconds.
-fn median(mut run: impl FnMut() -> usize) -> f64 {
-    let mut times: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(run());
-            start.elapsed().as_secs_f64()
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[RUNS / 2]
 }

@@ -9,7 +9,8 @@ use std::time::Instant;
 use newsclaims::extract::tagger::train::{read_conllu, Annotated, Tagged};
 use newsclaims::extract::tagger::Tagger;
 
-const RUNS: usize = 5;
+mod common;
+use common::{median, RUNS};
 
 fn main() {
     let dir = std::env::args()
@@ -58,17 +59,4 @@ fn main() {
             tokens as f64 / seconds
         );
     }
-}
-
-/// Median wall time of RUNS runs, in seconds.
-fn median(mut run: impl FnMut() -> usize) -> f64 {
-    let mut times: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(run());
-            start.elapsed().as_secs_f64()
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[RUNS / 2]
 }
