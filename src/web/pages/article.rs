@@ -191,10 +191,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn quotes_nest_in_claims_and_everything_is_escaped() {
-        let body = "“<b>Já</b> vamos,” disse <X>.";
-        let article = ArticleDetail {
+    /// An article of one quote and one claim.
+    fn article(body: &str, quote: Said, claim: Said) -> ArticleDetail {
+        ArticleDetail {
             id: 7,
             origin: "a.txt".into(),
             url: None,
@@ -203,9 +202,15 @@ mod tests {
             published_at: None,
             source: None,
             body: body.into(),
-            quotes: vec![said("<X>", 1, 17)],
-            claims: vec![said("<X>", 0, 18)],
-        };
+            quotes: vec![quote],
+            claims: vec![claim],
+        }
+    }
+
+    #[test]
+    fn quotes_nest_in_claims_and_everything_is_escaped() {
+        let body = "“<b>Já</b> vamos,” disse <X>.";
+        let article = article(body, said("<X>", 1, 17), said("<X>", 0, 18));
         let html = marked_body(&article).into_string();
         assert_eq!(
             html,
@@ -219,18 +224,7 @@ mod tests {
     #[test]
     fn a_span_crossing_another_is_left_unmarked() {
         let body = "abcdefghij";
-        let article = ArticleDetail {
-            id: 7,
-            origin: "a.txt".into(),
-            url: None,
-            title: None,
-            author: None,
-            published_at: None,
-            source: None,
-            body: body.into(),
-            quotes: vec![said("Q", 4, 8)],
-            claims: vec![said("C", 0, 6)],
-        };
+        let article = article(body, said("Q", 4, 8), said("C", 0, 6));
         let html = marked_body(&article).into_string();
         assert!(!html.contains("<mark"), "{html}");
         assert!(html.contains("<span class=\"claim\""), "{html}");
