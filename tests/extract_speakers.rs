@@ -84,3 +84,33 @@ fn he_is_not_the_woman_just_named() {
     let body = "Linda Crane praised Tom Ashby. \u{201c}I agree,\u{201d} he replied.";
     assert_eq!(speakers(body), ["Tom Ashby"]);
 }
+
+#[test]
+fn a_pronoun_is_the_person_just_named_not_an_earlier_speaker() {
+    let body = "Town news\n\n\u{201c}We are ready,\u{201d} said Dana Whitlow.\n\n\
+        Mary Smith met Tom Brill on Monday. \u{201c}We will win,\u{201d} she said.";
+    assert_eq!(speakers(body), ["Dana Whitlow", "Mary Smith"]);
+}
+
+// The next two held before the learned resolver too: guards.
+#[test]
+fn a_pronoun_after_an_aside_is_the_speaker_still_talking() {
+    let body = "\u{201c}We are ready,\u{201d} said Mary Smith. The vote is on Friday.\n\n\
+        \u{201c}We will win,\u{201d} she added.";
+    assert_eq!(speakers(body), ["Mary Smith", "Mary Smith"]);
+}
+
+#[test]
+fn he_skips_a_woman_named_after_him() {
+    let body = "\u{201c}We are ready,\u{201d} said Tom Brill. Later Mary Smith arrived.\n\n\
+        \u{201c}We will win,\u{201d} he said.";
+    assert_eq!(speakers(body), ["Tom Brill", "Tom Brill"]);
+}
+
+#[test]
+fn a_month_alone_is_no_speaker() {
+    assert_eq!(
+        speakers("\u{201c}We will win,\u{201d} January said."),
+        Vec::<String>::new()
+    );
+}

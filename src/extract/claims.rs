@@ -7,8 +7,10 @@
 use std::ops::Range;
 
 use super::cues::Cue;
+use super::first_names;
 use super::phrases::{is_adjunct_preposition, is_auxiliary, is_weekday, Reader, MAX_PHRASE};
 use super::quotes::{self, QuoteSpan, Style};
+use super::resolve::{Decision, Weights};
 use super::speakers::{Mention, Speakers};
 use super::text::{self, CharIndex, Tok, TokKind};
 use super::transcript::{self, Turn};
@@ -52,13 +54,13 @@ pub struct Extractor<'a> {
     opens_sentence: Vec<bool>,
     /// 1-based paragraph of each quote span.
     quote_paragraph: Vec<usize>,
-    speakers: Speakers,
+    speakers: Speakers<'a>,
     claims: Vec<RawClaim>,
     last: Option<LastAttribution>,
 }
 
 impl<'a> Extractor<'a> {
-    pub fn new(body: &'a str) -> Self {
+    pub fn new(body: &'a str, weights: &'a Weights) -> Self {
         Extractor {
             body,
             read: Reader { body },
@@ -67,13 +69,26 @@ impl<'a> Extractor<'a> {
             owners: Vec::new(),
             opens_sentence: Vec::new(),
             quote_paragraph: Vec::new(),
-            speakers: Speakers::new(body),
+            speakers: Speakers::new(body, weights),
             claims: Vec::new(),
             last: None,
         }
     }
 
     pub fn run(mut self) -> Extraction {
+        self.read();
+        self.finish()
+    }
+
+    /// [`Extractor::run`], also giving every pronoun decision the resolver made.
+    pub fn run_explained(mut self) -> (Extraction, Vec<Decision>) {
+        self.speakers.decisions = Some(Vec::new());
+        self.read();
+        let decisions = self.speakers.decisions.take().unwrap_or_default();
+        (self.finish(), decisions)
+    }
+
+    fn read(&mut self) {
         let mut sentences = Vec::new();
         let mut toks = Vec::new();
         let mut ran_on = false;
@@ -98,13 +113,12 @@ impl<'a> Extractor<'a> {
                     first_quote,
                     &mut toks,
                 );
-                self.speakers.read_up_to(sentence.start);
+                self.speakers.read_sentence(sentence.clone());
                 self.sentence(&toks, paragraph);
             }
             self.continuations(first_quote..self.quotes.len(), paragraph, ran_on);
             ran_on = self.quotes[first_quote..].last().is_some_and(|q| !q.closed);
         }
-        self.finish()
     }
 
     /// `SMITH: C` in a transcript: Smith claims C; a quote opening the paragraph is his.
@@ -620,6 +634,17 @@ impl<'a> Extractor<'a> {
         };
         if start > 0 {
             return mention_to(capitalised_end);
+        }
+        // A person's name opening the sentence is its subject: `Ann Lee met Tom Brill`.
+        if (start + 2..phrase_end).contains(&capitalised_end)
+            && self
+                .read
+                .word(&toks[start])
+                .is_some_and(first_names::is_first_name)
+        {
+            if let Some(m @ Mention::Named { .. }) = mention_to(capitalised_end) {
+                return Some(m);
+            }
         }
         let whole = mention_to(phrase_end);
         if matches!(whole, Some(Mention::Named { .. })) || capitalised_end == phrase_end {

@@ -4,7 +4,8 @@
 //! spans; `cues` knows the attribution verbs; `phrases` reads cues, speaker phrases and
 //! content boundaries off a sentence's tokens; `speakers` turns phrases into names, roles
 //! and resolved references, with `first_names` telling where a name starts and a person's
-//! likely gender; `transcript` reads `NAME: ...` interview turns; `claims` ties them together.
+//! likely gender and `resolve` scoring who a pronoun refers to with learned weights;
+//! `transcript` reads `NAME: ...` interview turns; `claims` ties them together.
 //! `tagger` is a part-of-speech tagger (not used by the extractor yet).
 
 mod claims;
@@ -12,6 +13,7 @@ mod cues;
 mod first_names;
 mod phrases;
 mod quotes;
+pub mod resolve;
 mod speakers;
 pub mod tagger;
 mod text;
@@ -20,8 +22,17 @@ mod transcript;
 use crate::model::{Article, Extraction};
 
 /// Stored with every article, so `reextract` knows what an upgrade changes.
-pub const VERSION: &str = "0.4.0";
+pub const VERSION: &str = "0.5.0";
 
 pub fn extract(article: &Article) -> Extraction {
-    claims::Extractor::new(&article.body).run()
+    claims::Extractor::new(&article.body, resolve::Weights::shipped()).run()
+}
+
+/// [`extract`] with other resolver weights, also giving every pronoun decision: for training
+/// and checking the resolver.
+pub fn extract_explained(
+    article: &Article,
+    weights: &resolve::Weights,
+) -> (Extraction, Vec<resolve::Decision>) {
+    claims::Extractor::new(&article.body, weights).run_explained()
 }

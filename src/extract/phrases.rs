@@ -187,6 +187,24 @@ pub fn is_weekday(w: &str) -> bool {
     )
 }
 
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// `quickly`, `reportedly`; not the nouns and adjectives that end the same way (`the
 /// family`, `a rally`, `the assembly`).
 pub fn is_adverb(w: &str) -> bool {

@@ -2,9 +2,12 @@
 //! resolving surnames, pronouns and definite descriptions to the article's speakers.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::first_names;
-use super::phrases::is_weekday;
+use super::phrases::{is_month, is_weekday};
+use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
+pub use super::resolve::{Gender, Pronoun};
 use super::text::{lower, Tok, TokKind};
 use crate::model::{Speaker, SpeakerKind};
 use crate::names::{is_honorific, key};
@@ -396,36 +399,19 @@ fn is_name_particle(w: &str) -> bool {
     )
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PronounRef {
-    /// `he`, `she`.
-    Person(Gender),
-    /// `they`, `it`.
-    NonPerson,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-}
-
-/// The gender a person's first name says, when nine in ten of those who have it share one.
-fn gender_of(name: &str) -> Option<Gender> {
-    let share = first_names::female_share(name.split_whitespace().next()?)?;
-    if share >= 0.9 {
-        Some(Gender::Female)
-    } else if share <= 0.1 {
-        Some(Gender::Male)
-    } else {
-        None
+/// What a name's first word says of the person: a woman's or a man's name when nine in ten
+/// of those given it share one gender.
+fn first_name_of(name: &str) -> FirstName {
+    let share = name
+        .split_whitespace()
+        .next()
+        .and_then(first_names::female_share);
+    match share {
+        None => FirstName::None,
+        Some(s) if s >= 0.9 => FirstName::Gendered(Gender::Female),
+        Some(s) if s <= 0.1 => FirstName::Gendered(Gender::Male),
+        Some(_) => FirstName::Either,
     }
-}
-
-/// Whether `he` or `she` may refer to the person of this name: unless the first name says
-/// otherwise.
-fn may_be(name: &str, gender: Gender) -> bool {
-    gender_of(name).map_or(true, |g| g == gender)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -440,7 +426,7 @@ pub enum Mention {
         definite: bool,
         kind: SpeakerKind,
     },
-    Pronoun(PronounRef),
+    Pronoun(Pronoun),
 }
 
 /// The pronoun of `he's`, `they’re`, `I'm` (with either apostrophe), if `w` is one.
@@ -497,7 +483,8 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let words = &words[first..];
     let (&(_, last), _) = words.split_last()?;
     // A phrase that opens with a preposition or an adverb is no speaker: `For Obama`,
-    // `Alongside the union`, `Sooner`; nor is a lone weekday or a party bracket (`R-Fla`).
+    // `Alongside the union`, `Sooner`; nor is a lone weekday or month (a dateline's `January
+    // 14`) or a party bracket (`R-Fla`).
     let opener = lower(words[0].1, &mut buf).is_some_and(|w| {
         matches!(
             w,
@@ -512,7 +499,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
                 | "ever"
                 | "nothing"
                 | "another"
-        ) || (words.len() == 1 && is_weekday(w))
+        ) || (words.len() == 1 && (is_weekday(w) || is_month(w)))
     });
     let party_bracket = words.len() == 1 && {
         let b = last.as_bytes();
@@ -527,9 +514,10 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if words.len() == 1 {
         let last = contracted_be(last).unwrap_or(last);
         match lower(last, &mut buf) {
-            Some("he") => return Some(Mention::Pronoun(PronounRef::Person(Gender::Male))),
-            Some("she") => return Some(Mention::Pronoun(PronounRef::Person(Gender::Female))),
-            Some("they" | "it") => return Some(Mention::Pronoun(PronounRef::NonPerson)),
+            Some("he") => return Some(Mention::Pronoun(Pronoun::He)),
+            Some("she") => return Some(Mention::Pronoun(Pronoun::She)),
+            Some("they") => return Some(Mention::Pronoun(Pronoun::They)),
+            Some("it") => return Some(Mention::Pronoun(Pronoun::It)),
             Some("i" | "we" | "you" | "who" | "which" | "that" | "this" | "there" | "one") => {
                 return None
             }
@@ -717,6 +705,53 @@ fn described(
     })
 }
 
+/// Where each capitalised word of the body stands, by its key without a possessive.
+fn capitalised_words(body: &str) -> HashMap<String, Vec<usize>> {
+    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
+    for word in body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    {
+        if is_capitalised(word) {
+            let at = word.as_ptr() as usize - body.as_ptr() as usize;
+            places
+                .entry(key(strip_possessive(word)))
+                .or_default()
+                .push(at);
+        }
+    }
+    places
+}
+
+/// Sentence ends in a stretch of text: `.`, `?` or `!` before a space, and line ends.
+fn sentence_ends(text: &str) -> usize {
+    let b = text.as_bytes();
+    (0..b.len())
+        .filter(|&i| {
+            b[i] == b'\n'
+                || (matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1).is_some_and(|c| *c == b' '))
+        })
+        .count()
+}
+
+/// Whether the name whose last word stands at `at` opens its sentence (titles and first
+/// names before it aside): most likely the sentence's subject.
+fn opens_sentence(body: &str, at: usize) -> bool {
+    let mut before = body[..at].trim_end();
+    let mut buf = [0u8; 32];
+    while let Some((rest, word)) = before.rsplit_once([' ', '\n']) {
+        let bare = word.trim_end_matches('.');
+        if !is_capitalised(bare) || bare.ends_with([',', '"', '”']) {
+            break;
+        }
+        let title_or_name =
+            lower(bare, &mut buf).is_some_and(is_title) || first_names::is_first_name(bare);
+        if !title_or_name {
+            break;
+        }
+        before = rest.trim_end();
+    }
+    before.is_empty() || before.ends_with(['.', '?', '!', '\n', '"', '”'])
+}
+
 /// The people's full names the article gives, where it gives them: every capitalised run of
 /// two to four words in the body (name particles such as `van` inside), titles left out.
 pub struct NameIndex {
@@ -881,16 +916,6 @@ impl NameIndex {
         Some(self.mentions[place].1.as_str())
     }
 
-    /// The person whose first name says `gender` that the text named last before byte `at`.
-    fn latest_of(&self, gender: Gender, at: usize) -> Option<&str> {
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|(offset, _)| *offset < at)
-            .find(|(_, full)| gender_of(full) == Some(gender))
-            .map(|(_, full)| full.as_str())
-    }
-
     /// `Fran` for `Fran Finney`, when no other full name in the article starts with `Fran`.
     fn by_first_name(&self, name: &str) -> Option<usize> {
         if name.contains(char::is_whitespace) || !first_names::is_first_name(name) {
@@ -910,10 +935,14 @@ impl NameIndex {
 }
 
 /// The article's speakers, deduplicated by name key, with what pronouns refer to.
-pub struct Speakers {
+pub struct Speakers<'a> {
+    body: &'a str,
     pub list: Vec<Speaker>,
     by_key: HashMap<String, usize>,
     names: NameIndex,
+    /// Per speaker: where the sentence of its last attribution starts, and how many it had.
+    last_spoke_at: Vec<usize>,
+    spoke: Vec<usize>,
     last_person: Option<usize>,
     last_other: Option<usize>,
     last_any: Option<usize>,
@@ -922,63 +951,60 @@ pub struct Speakers {
     pending_person: Option<(String, Option<String>)>,
     /// The same for organisations: what `the firm` refers to next.
     pending_other: Option<(String, Option<String>, SpeakerKind)>,
-    /// Where in the body the extractor reads: a surname stands for the person of that name
-    /// the text gave last before here.
-    at: usize,
+    /// The sentence the extractor reads: a surname stands for the person of that name the
+    /// text gave last before it.
+    sentence: Range<usize>,
+    /// Where each capitalised word stands, read when the first pronoun needs it.
+    capitalised: Option<HashMap<String, Vec<usize>>>,
+    weights: &'a Weights,
+    /// Every pronoun decision, when the trainer asks for them.
+    pub decisions: Option<Vec<Decision>>,
 }
 
-impl Speakers {
-    pub fn new(body: &str) -> Self {
+/// A speaker a pronoun may refer to: one already attributed, or a name the text gave.
+struct Referent {
+    listed: Option<usize>,
+    name: String,
+    role: Option<String>,
+    kind: SpeakerKind,
+    pending: bool,
+    last_mention: Option<usize>,
+    mentions: usize,
+}
+
+/// The most candidates a pronoun is weighed against, the most recent first.
+const MAX_CANDIDATES: usize = 10;
+
+impl<'a> Speakers<'a> {
+    pub fn new(body: &'a str, weights: &'a Weights) -> Self {
         Speakers {
+            body,
             list: Vec::new(),
             by_key: HashMap::new(),
             names: NameIndex::build(body),
+            last_spoke_at: Vec::new(),
+            spoke: Vec::new(),
             last_person: None,
             last_other: None,
             last_any: None,
             pending_person: None,
             pending_other: None,
-            at: 0,
+            sentence: 0..0,
+            capitalised: None,
+            weights,
+            decisions: None,
         }
     }
 
-    /// The extractor has read the body up to byte `at` (the sentence it reads now starts there).
-    pub fn read_up_to(&mut self, at: usize) {
-        self.at = at;
+    /// The extractor reads this sentence now.
+    pub fn read_sentence(&mut self, sentence: Range<usize>) {
+        self.sentence = sentence;
     }
 
     /// The speaker a mention refers to, adding it when new.
     pub fn resolve(&mut self, mention: Mention) -> Option<usize> {
         let id = match mention {
-            // `he` is the person just named, else the last speaker if that was an unnamed
-            // individual (`the spokesman said ... he added`), else the last named person; each
-            // only when the first name does not say the other gender. Else the person of that
-            // gender the text named last.
-            Mention::Pronoun(PronounRef::Person(gender)) => {
-                let pending = self.pending_person.take();
-                match pending.filter(|(name, _)| may_be(name, gender)) {
-                    Some((name, role)) => self.named(name, role, SpeakerKind::Person),
-                    None => {
-                        let unnamed = self
-                            .last_any
-                            .filter(|&id| self.list[id].kind == SpeakerKind::Unnamed);
-                        let person = self
-                            .last_person
-                            .filter(|&id| may_be(&self.list[id].name, gender));
-                        match unnamed.or(person) {
-                            Some(id) => id,
-                            None => match self.names.latest_of(gender, self.at) {
-                                Some(full) => {
-                                    let full = full.to_string();
-                                    self.insert(full, SpeakerKind::Person, None)
-                                }
-                                None => self.last_person.or(self.last_other)?,
-                            },
-                        }
-                    }
-                }
-            }
-            Mention::Pronoun(PronounRef::NonPerson) => self.last_other.or(self.last_person)?,
+            Mention::Pronoun(pronoun) => self.by_pronoun(pronoun)?,
             Mention::Named { name, role, kind } => self.named(name, role, kind),
             Mention::Described {
                 description,
@@ -998,6 +1024,172 @@ impl Speakers {
         Some(id)
     }
 
+    /// The candidate the learned weights score best for a pronoun in the current sentence.
+    fn by_pronoun(&mut self, pronoun: Pronoun) -> Option<usize> {
+        let referents = self.referents(pronoun);
+        let mut fitting = 0;
+        let candidates: Vec<Vec<String>> = referents
+            .iter()
+            .enumerate()
+            .map(|(rank, r)| {
+                let mut facts = self.facts(pronoun, r, rank);
+                if may_stand_for(pronoun, facts.kind, facts.first_name) {
+                    facts.rank_of_fitting = Some(fitting);
+                    fitting += 1;
+                }
+                features(&facts)
+            })
+            .collect();
+        let best = self.weights.best(&candidates)?;
+        if let Some(decisions) = &mut self.decisions {
+            decisions.push(Decision {
+                sentence: self.sentence.clone(),
+                candidates: referents
+                    .iter()
+                    .zip(&candidates)
+                    .map(|(r, features)| Candidate {
+                        name: r.name.clone(),
+                        features: features.clone(),
+                    })
+                    .collect(),
+                chosen: best,
+            });
+        }
+        let chosen = referents.into_iter().nth(best)?;
+        Some(match chosen.listed {
+            Some(id) => id,
+            None => self.named(chosen.name, chosen.role, chosen.kind),
+        })
+    }
+
+    /// The speakers so far and the people named before the sentence, one per name, the most
+    /// recently mentioned first.
+    fn referents(&mut self, pronoun: Pronoun) -> Vec<Referent> {
+        let before = self.sentence.start;
+        let body = self.body;
+        let capitalised = self
+            .capitalised
+            .get_or_insert_with(|| capitalised_words(body));
+        let mut referents: Vec<Referent> = Vec::new();
+        let mut place: HashMap<String, usize> = HashMap::new();
+        let mut add = |referents: &mut Vec<Referent>, r: Referent| {
+            let k = key(&r.name);
+            match place.get(&k) {
+                Some(&i) => {
+                    let known = &mut referents[i];
+                    known.pending |= r.pending;
+                    known.listed = known.listed.or(r.listed);
+                }
+                None => {
+                    place.insert(k, referents.len());
+                    referents.push(r);
+                }
+            }
+        };
+        let people_only = pronoun.gender().is_some();
+        for (id, s) in self.list.iter().enumerate() {
+            if people_only && !matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed) {
+                continue;
+            }
+            add(
+                &mut referents,
+                Referent {
+                    listed: Some(id),
+                    name: s.name.clone(),
+                    role: None,
+                    kind: s.kind,
+                    pending: false,
+                    last_mention: None,
+                    mentions: 0,
+                },
+            );
+        }
+        for (offset, full) in &self.names.mentions {
+            if *offset >= before {
+                break;
+            }
+            add(
+                &mut referents,
+                Referent {
+                    listed: None,
+                    name: full.clone(),
+                    role: None,
+                    kind: SpeakerKind::Person,
+                    pending: false,
+                    last_mention: None,
+                    mentions: 0,
+                },
+            );
+        }
+        let pending = if people_only {
+            self.pending_person
+                .clone()
+                .map(|(name, role)| (name, role, SpeakerKind::Person))
+        } else {
+            self.pending_other.clone()
+        };
+        if let Some((name, role, kind)) = pending {
+            let full = match kind {
+                SpeakerKind::Person => self.names.full_name(&name, before).map(str::to_string),
+                _ => None,
+            };
+            add(
+                &mut referents,
+                Referent {
+                    listed: None,
+                    name: full.unwrap_or(name),
+                    role,
+                    kind,
+                    pending: true,
+                    last_mention: None,
+                    mentions: 0,
+                },
+            );
+        }
+        for r in &mut referents {
+            // A name is mentioned where its last word stands (`Lee` for `Ann Lee`).
+            let last_word = r.name.rsplit(' ').next().map(key).unwrap_or_default();
+            let places = capitalised.get(&last_word).map_or(&[][..], Vec::as_slice);
+            let seen = places.partition_point(|&p| p < before);
+            r.mentions = seen;
+            r.last_mention = places[..seen].last().copied();
+        }
+        let recency = |r: &Referent| {
+            let spoke = r.listed.map(|id| self.last_spoke_at[id]);
+            r.last_mention.max(spoke)
+        };
+        referents.sort_by_key(|r| std::cmp::Reverse((r.pending, recency(r))));
+        referents.truncate(MAX_CANDIDATES);
+        referents
+    }
+
+    fn facts(&self, pronoun: Pronoun, r: &Referent, rank: usize) -> Facts {
+        let (body, before) = (self.body, self.sentence.start);
+        let last = r
+            .last_mention
+            .max(r.listed.map(|id| self.last_spoke_at[id]))
+            .unwrap_or(before)
+            .min(before);
+        let between = &body[last..before];
+        Facts {
+            pronoun,
+            kind: r.kind,
+            first_name: match r.kind {
+                SpeakerKind::Person => first_name_of(&r.name),
+                _ => FirstName::None,
+            },
+            pending: r.pending,
+            last_speaker: r.listed.is_some() && r.listed == self.last_any,
+            rank,
+            rank_of_fitting: None,
+            sentences_back: sentence_ends(between),
+            paragraphs_back: between.matches('\n').count(),
+            subject: r.last_mention.is_some_and(|at| opens_sentence(body, at)),
+            spoke: r.listed.map_or(0, |id| self.spoke[id]),
+            mentions: r.mentions,
+        }
+    }
+
     /// Whether the article gives `word` as the surname of a fuller name.
     pub fn knows_surname(&self, word: &str) -> bool {
         self.names.by_last.contains_key(&key(word))
@@ -1015,6 +1207,8 @@ impl Speakers {
     }
 
     fn touch(&mut self, id: usize) {
+        self.last_spoke_at[id] = self.sentence.start;
+        self.spoke[id] += 1;
         self.pending_person = None;
         self.pending_other = None;
         self.last_any = Some(id);
@@ -1035,7 +1229,7 @@ impl Speakers {
             _ => false,
         };
         if kind == SpeakerKind::Person && short {
-            if let Some(full) = self.names.full_name(&name, self.at) {
+            if let Some(full) = self.names.full_name(&name, self.sentence.start) {
                 let full = full.to_string();
                 return self.insert(full, kind, role);
             }
@@ -1101,6 +1295,8 @@ impl Speakers {
         }
         let id = self.list.len();
         self.list.push(Speaker { name, kind, role });
+        self.last_spoke_at.push(0);
+        self.spoke.push(0);
         self.by_key.insert(k, id);
         id
     }
@@ -1155,16 +1351,13 @@ mod tests {
             mention("Officials"),
             Some(Mention::Described { .. })
         ));
-        assert_eq!(
-            mention("she"),
-            Some(Mention::Pronoun(PronounRef::Person(Gender::Female)))
-        );
+        assert_eq!(mention("she"), Some(Mention::Pronoun(Pronoun::She)));
     }
 
     #[test]
     fn surnames_resolve_to_the_fullest_name() {
         let body = "Economist Marta Quell spoke first. Later Quell left.";
-        let mut speakers = Speakers::new(body);
+        let mut speakers = Speakers::new(body, Weights::shipped());
         let id = speakers
             .resolve(Mention::Named {
                 name: "Quell".into(),
@@ -1173,7 +1366,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(speakers.list[id].name, "Marta Quell");
-        let again = speakers.resolve(Mention::Pronoun(PronounRef::Person(Gender::Female)));
+        let again = speakers.resolve(Mention::Pronoun(Pronoun::She));
         assert_eq!(again, Some(id));
     }
 
