@@ -705,17 +705,14 @@ fn described(
     })
 }
 
-/// Where each capitalised word of the body stands, by its key without a possessive.
-fn capitalised_words(body: &str) -> HashMap<String, Vec<usize>> {
-    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
+/// Where each capitalised word of the body stands, by the word without a possessive.
+fn capitalised_words(body: &str) -> HashMap<&str, Vec<usize>> {
+    let mut places: HashMap<&str, Vec<usize>> = HashMap::new();
     for word in body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
     {
         if is_capitalised(word) {
             let at = word.as_ptr() as usize - body.as_ptr() as usize;
-            places
-                .entry(key(strip_possessive(word)))
-                .or_default()
-                .push(at);
+            places.entry(strip_possessive(word)).or_default().push(at);
         }
     }
     places
@@ -955,7 +952,7 @@ pub struct Speakers<'a> {
     /// text gave last before it.
     sentence: Range<usize>,
     /// Where each capitalised word stands, read when the first pronoun needs it.
-    capitalised: Option<HashMap<String, Vec<usize>>>,
+    capitalised: Option<HashMap<&'a str, Vec<usize>>>,
     weights: &'a Weights,
     /// Every pronoun decision, when the trainer asks for them.
     pub decisions: Option<Vec<Decision>>,
@@ -1148,8 +1145,8 @@ impl<'a> Speakers<'a> {
         }
         for r in &mut referents {
             // A name is mentioned where its last word stands (`Lee` for `Ann Lee`).
-            let last_word = r.name.rsplit(' ').next().map(key).unwrap_or_default();
-            let places = capitalised.get(&last_word).map_or(&[][..], Vec::as_slice);
+            let last_word = r.name.rsplit(' ').next().unwrap_or_default();
+            let places = capitalised.get(last_word).map_or(&[][..], Vec::as_slice);
             let seen = places.partition_point(|&p| p < before);
             r.mentions = seen;
             r.last_mention = places[..seen].last().copied();
