@@ -66,20 +66,15 @@ pub struct Facts {
     pub pending: bool,
     /// The speaker of the last attribution.
     pub last_speaker: bool,
-    /// 0 for the candidate mentioned last before the pronoun's sentence, 1 for the one before...
-    pub rank: usize,
-    /// The same counting only the candidates the pronoun may stand for (see [`may_stand_for`]);
-    /// `None` for the others.
+    /// Among the candidates the pronoun may stand for (see [`may_stand_for`]), 0 for the one
+    /// mentioned last before the pronoun's sentence, 1 for the one before...; `None` for the
+    /// others.
     pub rank_of_fitting: Option<usize>,
     /// Sentence and paragraph ends between the last mention and the pronoun's sentence.
     pub sentences_back: usize,
     pub paragraphs_back: usize,
     /// The last mention opens its sentence: most likely its subject.
     pub subject: bool,
-    /// Attributions to the candidate so far.
-    pub spoke: usize,
-    /// Times the text named the candidate so far.
-    pub mentions: usize,
 }
 
 fn kind_name(kind: SpeakerKind) -> &'static str {
@@ -299,13 +294,10 @@ mod tests {
             first_name: FirstName::Gendered(gender),
             pending: false,
             last_speaker: false,
-            rank,
             rank_of_fitting: Some(rank),
             sentences_back: rank,
             paragraphs_back: 0,
             subject: false,
-            spoke: 0,
-            mentions: 1,
         }
     }
 

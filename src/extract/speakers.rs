@@ -937,9 +937,8 @@ pub struct Speakers<'a> {
     pub list: Vec<Speaker>,
     by_key: HashMap<String, usize>,
     names: NameIndex,
-    /// Per speaker: where the sentence of its last attribution starts, and how many it had.
+    /// Per speaker: where the sentence of its last attribution starts.
     last_spoke_at: Vec<usize>,
-    spoke: Vec<usize>,
     last_person: Option<usize>,
     last_other: Option<usize>,
     last_any: Option<usize>,
@@ -966,7 +965,6 @@ struct Referent {
     kind: SpeakerKind,
     pending: bool,
     last_mention: Option<usize>,
-    mentions: usize,
 }
 
 /// The most candidates a pronoun is weighed against, the most recent first.
@@ -980,7 +978,6 @@ impl<'a> Speakers<'a> {
             by_key: HashMap::new(),
             names: NameIndex::build(body),
             last_spoke_at: Vec::new(),
-            spoke: Vec::new(),
             last_person: None,
             last_other: None,
             last_any: None,
@@ -1027,9 +1024,8 @@ impl<'a> Speakers<'a> {
         let mut fitting = 0;
         let candidates: Vec<Vec<String>> = referents
             .iter()
-            .enumerate()
-            .map(|(rank, r)| {
-                let mut facts = self.facts(pronoun, r, rank);
+            .map(|r| {
+                let mut facts = self.facts(pronoun, r);
                 if may_stand_for(pronoun, facts.kind, facts.first_name) {
                     facts.rank_of_fitting = Some(fitting);
                     fitting += 1;
@@ -1097,7 +1093,6 @@ impl<'a> Speakers<'a> {
                     kind: s.kind,
                     pending: false,
                     last_mention: None,
-                    mentions: 0,
                 },
             );
         }
@@ -1114,7 +1109,6 @@ impl<'a> Speakers<'a> {
                     kind: SpeakerKind::Person,
                     pending: false,
                     last_mention: None,
-                    mentions: 0,
                 },
             );
         }
@@ -1139,7 +1133,6 @@ impl<'a> Speakers<'a> {
                     kind,
                     pending: true,
                     last_mention: None,
-                    mentions: 0,
                 },
             );
         }
@@ -1148,7 +1141,6 @@ impl<'a> Speakers<'a> {
             let last_word = r.name.rsplit(' ').next().unwrap_or_default();
             let places = capitalised.get(last_word).map_or(&[][..], Vec::as_slice);
             let seen = places.partition_point(|&p| p < before);
-            r.mentions = seen;
             r.last_mention = places[..seen].last().copied();
         }
         let recency = |r: &Referent| {
@@ -1160,7 +1152,7 @@ impl<'a> Speakers<'a> {
         referents
     }
 
-    fn facts(&self, pronoun: Pronoun, r: &Referent, rank: usize) -> Facts {
+    fn facts(&self, pronoun: Pronoun, r: &Referent) -> Facts {
         let (body, before) = (self.body, self.sentence.start);
         let last = r
             .last_mention
@@ -1177,13 +1169,10 @@ impl<'a> Speakers<'a> {
             },
             pending: r.pending,
             last_speaker: r.listed.is_some() && r.listed == self.last_any,
-            rank,
             rank_of_fitting: None,
             sentences_back: sentence_ends(between),
             paragraphs_back: between.matches('\n').count(),
             subject: r.last_mention.is_some_and(|at| opens_sentence(body, at)),
-            spoke: r.listed.map_or(0, |id| self.spoke[id]),
-            mentions: r.mentions,
         }
     }
 
@@ -1205,7 +1194,6 @@ impl<'a> Speakers<'a> {
 
     fn touch(&mut self, id: usize) {
         self.last_spoke_at[id] = self.sentence.start;
-        self.spoke[id] += 1;
         self.pending_person = None;
         self.pending_other = None;
         self.last_any = Some(id);
@@ -1293,7 +1281,6 @@ impl<'a> Speakers<'a> {
         let id = self.list.len();
         self.list.push(Speaker { name, kind, role });
         self.last_spoke_at.push(0);
-        self.spoke.push(0);
         self.by_key.insert(k, id);
         id
     }
