@@ -955,3 +955,10 @@ fn warned_of_says_what_was_warned_of() {
         "a \"ferocious\" battle that could split the party",
     )]);
 }
+
+#[test]
+fn a_credit_line_is_no_claim() {
+    let out =
+        run("Ann Lee won the vote.\n(Additional reporting by Tom Brill; Editing by Dana Whitlow)");
+    assert_eq!(claim_pairs(&out), Vec::<(String, String)>::new());
+}

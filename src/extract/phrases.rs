@@ -362,6 +362,11 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        // `Reporting by Ann Lee; Editing by Tom Brill`, `Additional reporting by`: a credit
+        // line, not a remark.
+        if w.ends_with("ing") && self.lower_is(toks.get(i + 1), |n| n == "by") {
+            return None;
+        }
         // Infinitives, passives and negations are no attribution: `to say`, `was told`.
         // So are adjectives and nouns after a possessive or an article: `Israel's reported use`.
         // Progressives are active: `Smith is urging voters to stay home`.
