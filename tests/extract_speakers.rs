@@ -114,3 +114,29 @@ fn a_month_alone_is_no_speaker() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn an_organisation_name_keeps_its_of_and_for() {
+    assert_eq!(
+        speakers("\u{201c}We are worried,\u{201d} said the Ruritanian Council of Elders."),
+        ["Ruritanian Council of Elders"]
+    );
+    assert_eq!(
+        speakers("\u{201c}Fees will rise,\u{201d} said the Association for Lowdale Banks."),
+        ["Association for Lowdale Banks"]
+    );
+}
+
+#[test]
+fn two_people_joined_by_and_stay_apart_from_an_organisation_rule() {
+    // Guard: no organisation word, so `and` does not join two names into one.
+    let got = speakers("\u{201c}We agree,\u{201d} said Ann Lee and Tom Brill.");
+    assert!(got.iter().all(|s| s != "Ann Lee and Tom Brill"), "{got:?}");
+}
+
+#[test]
+fn mr_alone_is_no_role() {
+    let got = quotes("\u{201c}We will win,\u{201d} said Mr Tom Brill.");
+    assert_eq!(got[0].0, "Tom Brill");
+    assert_eq!(got[0].1, None);
+}

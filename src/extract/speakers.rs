@@ -10,7 +10,7 @@ use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstN
 pub use super::resolve::{Gender, Pronoun};
 use super::text::{lower, Tok, TokKind};
 use crate::model::{Speaker, SpeakerKind};
-use crate::names::{is_honorific, key};
+use crate::names::{is_form_of_address, is_honorific, key};
 
 /// Words that open a phrase but are no part of it.
 fn is_determiner(w: &str) -> bool {
@@ -573,7 +573,20 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         let number = run_start >= 2
             && w.chars().all(|c| c.is_ascii_digit())
             && is_capitalised(words[run_start - 2].1);
-        if is_capitalised(w) || particle || number {
+        // An organisation's name holds `of`, `for`, `and` between its capitalised words
+        // (`Muslim Council of Britain`, `Association for Payment Clearing Services`); two
+        // people's names joined by `and` stay two.
+        let connector = run_start >= 2
+            && run_start < words.len()
+            && matches!(w, "of" | "for" | "and" | "&")
+            && is_capitalised(words[run_start - 2].1)
+            && words[..run_start - 1]
+                .iter()
+                .rev()
+                .take_while(|&&(_, x)| is_capitalised(x))
+                .chain(&words[run_start..])
+                .any(|&(_, x)| lower(x, &mut buf).is_some_and(is_org_word));
+        if is_capitalised(w) || particle || number || connector {
             run_start -= 1;
         } else {
             break;
@@ -626,7 +639,11 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let name = strip_possessive(&body[name_from..name_to])
         .trim()
         .to_string();
-    let role = (name_start > 0).then(|| {
+    // `Mr` or `Mrs` alone is no role: it says nothing of who the person is.
+    let addressed = words[..name_start]
+        .iter()
+        .all(|&(_, w)| lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_form_of_address));
+    let role = (name_start > 0 && !addressed).then(|| {
         let from = toks[words[0].0].start;
         let to = toks[words[name_start - 1].0].end;
         body[from..to].trim_end_matches(['.', ',']).to_string()
