@@ -962,3 +962,24 @@ fn a_credit_line_is_no_claim() {
         run("Ann Lee won the vote.\n(Additional reporting by Tom Brill; Editing by Dana Whitlow)");
     assert_eq!(claim_pairs(&out), Vec::<(String, String)>::new());
 }
+
+#[test]
+fn a_sentence_opening_preposition_is_no_speaker() {
+    let out = run("Despite praising the team, Tom Brill believes they will lose.");
+    assert!(
+        claim_pairs(&out)
+            .iter()
+            .all(|(speaker, _)| speaker == "Tom Brill"),
+        "{:?}",
+        claim_pairs(&out)
+    );
+}
+
+#[test]
+fn a_sentence_opening_adverb_is_no_speaker() {
+    let out = run("Hopefully the rain stops, the coach said.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("coach", "Hopefully the rain stops")]
+    );
+}

@@ -4,13 +4,15 @@
 //! spans; `cues` knows the attribution verbs; `phrases` reads cues, speaker phrases and
 //! content boundaries off a sentence's tokens; `speakers` turns phrases into names, roles
 //! and resolved references, with `first_names` telling where a name starts and a person's
-//! likely gender and `resolve` scoring who a pronoun refers to with learned weights;
+//! likely gender, `function_words` which capitalised words are no name, and `resolve`
+//! scoring who a pronoun refers to with learned weights;
 //! `transcript` reads `NAME: ...` interview turns; `claims` ties them together.
 //! `tagger` is a part-of-speech tagger (not used by the extractor yet).
 
 mod claims;
 mod cues;
 mod first_names;
+mod function_words;
 mod phrases;
 mod quotes;
 pub mod resolve;
@@ -22,7 +24,7 @@ mod transcript;
 use crate::model::{Article, Extraction};
 
 /// Stored with every article, so `reextract` knows what an upgrade changes.
-pub const VERSION: &str = "0.5.2";
+pub const VERSION: &str = "0.5.3";
 
 pub fn extract(article: &Article) -> Extraction {
     claims::Extractor::new(&article.body, resolve::Weights::shipped()).run()

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::first_names;
+use super::function_words::is_function_word;
 use super::phrases::{is_month, is_weekday};
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
@@ -482,24 +483,26 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     }
     let words = &words[first..];
     let (&(_, last), _) = words.split_last()?;
-    // A phrase that opens with a preposition or an adverb is no speaker: `For Obama`,
-    // `Alongside the union`, `Sooner`; nor is a lone weekday or month (a dateline's `January
+    // A phrase that opens with a preposition, a conjunction or an adverb is no speaker: `For
+    // Obama`, `Despite`, `Certainly the press`, `Alongside the union`, `Sooner` (but `Will
+    // Young` opens with a first name); nor is a lone weekday or month (a dateline's `January
     // 14`) or a party bracket (`R-Fla`).
+    let opens_with_first_name = first_names::is_first_name(words[0].1);
     let opener = lower(words[0].1, &mut buf).is_some_and(|w| {
-        matches!(
-            w,
-            "for"
-                | "alongside"
-                | "of"
-                | "like"
-                | "unlike"
-                | "sooner"
-                | "later"
-                | "earlier"
-                | "ever"
-                | "nothing"
-                | "another"
-        ) || (words.len() == 1 && (is_weekday(w) || is_month(w)))
+        (is_function_word(w) && !opens_with_first_name)
+            || matches!(
+                w,
+                "alongside"
+                    | "like"
+                    | "unlike"
+                    | "sooner"
+                    | "later"
+                    | "earlier"
+                    | "ever"
+                    | "nothing"
+                    | "another"
+            )
+            || (words.len() == 1 && (is_weekday(w) || is_month(w)))
     });
     let party_bracket = words.len() == 1 && {
         let b = last.as_bytes();
