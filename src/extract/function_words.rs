@@ -1,8 +1,9 @@
 //! Words that are never a name: the function words and adverbs of English (`despite`,
 //! `certainly`, `however`), those that Universal Dependencies English Web Treebank tags as a
-//! preposition, conjunction, determiner, pronoun, auxiliary, particle, adverb or interjection
-//! at least 99 times in 100 (`models/function-words.txt`; `models/README.md` says how it is
-//! made). Capitalised at the start of a sentence, they look like names.
+//! preposition, conjunction, auxiliary, particle, adverb or interjection at least 99 times in
+//! 100 (`models/function-words.txt`; `models/README.md` says how it is made). Capitalised at
+//! the start of a sentence, they look like names. Pronouns and determiners are not among them:
+//! `Some said` and `Others said` have speakers.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
