@@ -984,7 +984,10 @@ struct Referent {
     role: Option<String>,
     kind: SpeakerKind,
     pending: bool,
+    /// Where the text last gave its name.
     last_mention: Option<usize>,
+    /// The later of that and the start of the sentence where it last spoke.
+    last_seen: Option<usize>,
 }
 
 /// The most candidates a pronoun is weighed against, the most recent first.
@@ -1113,6 +1116,7 @@ impl<'a> Speakers<'a> {
                     kind: s.kind,
                     pending: false,
                     last_mention: None,
+                    last_seen: None,
                 },
             );
         }
@@ -1129,6 +1133,7 @@ impl<'a> Speakers<'a> {
                     kind: SpeakerKind::Person,
                     pending: false,
                     last_mention: None,
+                    last_seen: None,
                 },
             );
         }
@@ -1153,6 +1158,7 @@ impl<'a> Speakers<'a> {
                     kind,
                     pending: true,
                     last_mention: None,
+                    last_seen: None,
                 },
             );
         }
@@ -1162,23 +1168,18 @@ impl<'a> Speakers<'a> {
             let places = capitalised.get(last_word).map_or(&[][..], Vec::as_slice);
             let seen = places.partition_point(|&p| p < before);
             r.last_mention = places[..seen].last().copied();
+            r.last_seen = r
+                .last_mention
+                .max(r.listed.map(|id| self.last_spoke_at[id]));
         }
-        let recency = |r: &Referent| {
-            let spoke = r.listed.map(|id| self.last_spoke_at[id]);
-            r.last_mention.max(spoke)
-        };
-        referents.sort_by_key(|r| std::cmp::Reverse((r.pending, recency(r))));
+        referents.sort_by_key(|r| std::cmp::Reverse((r.pending, r.last_seen)));
         referents.truncate(MAX_CANDIDATES);
         referents
     }
 
     fn facts(&self, pronoun: Pronoun, r: &Referent) -> Facts {
         let (body, before) = (self.body, self.sentence.start);
-        let last = r
-            .last_mention
-            .max(r.listed.map(|id| self.last_spoke_at[id]))
-            .unwrap_or(before)
-            .min(before);
+        let last = r.last_seen.unwrap_or(before).min(before);
         let between = &body[last..before];
         Facts {
             pronoun,
