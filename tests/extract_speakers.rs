@@ -140,3 +140,18 @@ fn mr_alone_is_no_role() {
     assert_eq!(got[0].0, "Tom Brill");
     assert_eq!(got[0].1, None);
 }
+
+#[test]
+fn a_name_set_off_after_the_description_behind_the_cue_is_the_speaker() {
+    let body = "Tom Hale left the court. \u{201c}Why?\u{201d} asked the judge, Anna Reyes.";
+    let got = quotes(body);
+    assert_eq!(got[0].0, "Anna Reyes");
+    assert_eq!(got[0].1.as_deref(), Some("judge"));
+}
+
+#[test]
+fn the_name_after_told_is_the_hearer_even_when_a_comma_parts_the_speaker_from_the_cue() {
+    let body =
+        "\u{201c}We lost everything,\u{201d} shop owner Hayriye Evren, told Associated Press.";
+    assert_eq!(speakers(body), ["Hayriye Evren"]);
+}

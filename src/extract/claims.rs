@@ -443,6 +443,11 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 phrase_end = aside.unwrap_or(j);
+                // `"C," Ann Lee, told Reuters`: a stray comma after the subject of a cue that
+                // cannot have it after.
+                if aside.is_none() && !cue.may_precede_source() {
+                    phrase_end = j - 1;
+                }
             }
             // `Rep. Ann Lee (D-Ohio) said`: the bracket is no part of the phrase.
             if phrase_end > floor && Reader::is_punct(toks.get(phrase_end - 1), ")") {
@@ -465,14 +470,18 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        if source.is_none() && cue.can_follow_content() && !cue.participle {
+        if source.is_none() && cue.may_precede_source() && !cue.participle {
             // `"C," said X` / `C, said X`.
             let content_before = c > floor
                 && (Reader::is_punct(toks.get(c - 1), ",") || Reader::is_quote(toks.get(c - 1)));
             if content_before {
                 let end = self.read.phrase_after(toks, after);
                 if end > after {
-                    if let Some(m) = self.read.mention(toks, after..end) {
+                    if let Some((m, end)) = self
+                        .read
+                        .mention(toks, after..end)
+                        .map(|m| self.read.name_after_description(toks, m, end))
+                    {
                         source = Some(Source::Mention(m, 0.85));
                         subject_start = c;
                         right_end = end;

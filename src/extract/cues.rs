@@ -39,6 +39,12 @@ impl Cue {
             CueClass::Speech | CueClass::Belief | CueClass::Tell
         )
     }
+
+    /// Cues whose source may follow them: `"C," said X`. After `told` comes the hearer
+    /// (`"C," Lee told Reuters`), never the speaker.
+    pub fn may_precede_source(self) -> bool {
+        matches!(self.class, CueClass::Speech | CueClass::Belief)
+    }
 }
 
 /// (base, third person, past, -ing). Regular forms are derived when a slot is empty.

@@ -924,6 +924,35 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `"C," asked the judge, Ann Lee.`: a name set off after a description that follows
+    /// the cue is the speaker, the description its role. Returns the mention and its end.
+    pub fn name_after_description(
+        &self,
+        toks: &[Tok],
+        mention: Mention,
+        end: usize,
+    ) -> (Mention, usize) {
+        let Mention::Described { description, .. } = &mention else {
+            return (mention, end);
+        };
+        if !Self::is_punct(toks.get(end), ",") {
+            return (mention, end);
+        }
+        let name_end = self.phrase_after(toks, end + 1);
+        let closes = name_end == toks.len() || Self::is_punct(toks.get(name_end), ",.;");
+        match self.mention(toks, end + 1..name_end).filter(|_| closes) {
+            Some(Mention::Named { name, role, kind }) => (
+                Mention::Named {
+                    name,
+                    role: role.or_else(|| Some(description.clone())),
+                    kind,
+                },
+                name_end,
+            ),
+            _ => (mention, end),
+        }
+    }
+
     pub fn mention(&self, toks: &[Tok], range: Range<usize>) -> Option<Mention> {
         let phrase = &toks[range.clone()];
         parse_phrase(self.body, phrase, range.start == 0)
