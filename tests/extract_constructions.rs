@@ -983,3 +983,40 @@ fn a_sentence_opening_adverb_is_no_speaker() {
         [pair("coach", "Hopefully the rain stops")]
     );
 }
+
+#[test]
+fn an_organisation_name_that_lists_its_fields_with_commas_is_one_name() {
+    let out =
+        run("The Department for Transport, Tourism and Sport said the rail plan would go ahead.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair(
+            "Department for Transport, Tourism and Sport",
+            "the rail plan would go ahead"
+        )]
+    );
+}
+
+#[test]
+fn a_list_of_places_before_a_subject_is_no_name() {
+    let out = run("In Oslo, Lyon and Turin, officials said the trains were late.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("officials", "the trains were late")]
+    );
+}
+
+#[test]
+fn a_lone_adverb_before_an_inverted_cue_is_no_content() {
+    let out = run("Furthermore, the price of bread continues to rise across the region.");
+    assert!(out.claims.is_empty(), "{:?}", claims(&out));
+}
+
+#[test]
+fn a_description_headed_by_a_singular_noun_before_of_is_one_persons_appositive() {
+    let out = run("Dana Whitlow, president of the Union of Bakers, said the strike would end.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("Dana Whitlow", "the strike would end")]
+    );
+}

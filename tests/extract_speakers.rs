@@ -155,3 +155,10 @@ fn the_name_after_told_is_the_hearer_even_when_a_comma_parts_the_speaker_from_th
         "\u{201c}We lost everything,\u{201d} shop owner Hayriye Evren, told Associated Press.";
     assert_eq!(speakers(body), ["Hayriye Evren"]);
 }
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_part_of_the_name_a_pronoun_resolves_to() {
+    let body = "A user named Ingrid wrote a post. Apparently Ingrid was scared. \
+                \u{201c}I was tired,\u{201d} she said.";
+    assert_eq!(speakers(body), ["Ingrid"]);
+}

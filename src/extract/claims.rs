@@ -551,7 +551,18 @@ impl<'a> Extractor<'a> {
         let mut next = right_end.max(after);
         let mut emitted = false;
         let backward_is_quote = backward.as_ref().is_some_and(|(_, quote)| *quote);
-        if let Some((range, _)) = backward.filter(|_| backward_is_quote || forward.is_none()) {
+        // What is said before the cue is a clause, not a lone adverb: `Furthermore, the
+        // adoption of phones continues`.
+        let clause_before = |range: &Range<usize>| {
+            toks[range.clone()]
+                .iter()
+                .filter(|t| t.kind == TokKind::Word)
+                .nth(1)
+                .is_some()
+        };
+        if let Some((range, _)) =
+            backward.filter(|(range, quote)| *quote || (forward.is_none() && clause_before(range)))
+        {
             let id = self.source_id(&source, &mut speaker)?;
             emitted |= self
                 .emit(toks, range, id, &cue_text, paragraph, source.confidence())

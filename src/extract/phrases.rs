@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::cues::{self, Cue, CueClass};
 use super::speakers::{self, parse_phrase, Mention};
 use super::text::{lower, Tok, TokKind};
+use crate::model::SpeakerKind;
 
 /// The longest speaker phrase, in tokens.
 pub const MAX_PHRASE: usize = 12;
@@ -648,7 +649,45 @@ impl<'a> Reader<'a> {
             return self.is_capitalised_word(toks.get(i - 1))
                 && self.is_capitalised_word(toks.get(i + 1));
         }
+        if Self::is_punct(toks.get(i), ",") {
+            return self.in_listed_name(toks, i);
+        }
         self.is_phrase_word(&toks[i])
+    }
+
+    /// Whether the comma at `i` lists the fields of an organisation's name: `Department for
+    /// Environment, Food and Rural Affairs` (an organisation word before it, `and` after).
+    fn in_listed_name(&self, toks: &[Tok], i: usize) -> bool {
+        const REACH: usize = 8;
+        let mut buf = [0u8; 32];
+        if i == 0
+            || !self.is_capitalised_word(toks.get(i - 1))
+            || !self.is_capitalised_word(toks.get(i + 1))
+        {
+            return false;
+        }
+        let name_part =
+            |k: usize| self.is_capitalised_word(toks.get(k)) || Self::is_punct(toks.get(k), ",");
+        let and_follows = (i + 1..toks.len().min(i + 1 + REACH))
+            .take_while(|&k| name_part(k) || self.lower_is(toks.get(k), |w| w == "and"))
+            .any(|k| {
+                self.lower_is(toks.get(k), |w| w == "and")
+                    && self.is_capitalised_word(toks.get(k + 1))
+            });
+        // The list follows `Department for`, `Ministry of`: a list of places is no name.
+        let list_start = (i.saturating_sub(REACH)..i)
+            .rev()
+            .take_while(|&k| name_part(k))
+            .last()
+            .unwrap_or(i);
+        let org_before = list_start >= 2
+            && self.lower_is(toks.get(list_start - 1), |w| w == "for" || w == "of")
+            && self.is_capitalised_word(toks.get(list_start - 2))
+            && self
+                .word(&toks[list_start - 2])
+                .and_then(|w| lower(w, &mut buf))
+                .is_some_and(speakers::is_org_word);
+        and_follows && org_before
     }
 
     pub fn is_phrase_word(&self, t: &Tok) -> bool {
@@ -906,8 +945,15 @@ impl<'a> Reader<'a> {
         start: usize,
         floor: usize,
     ) -> (Mention, usize) {
-        if !matches!(mention, Mention::Described { .. })
-            || start <= floor + 1
+        // One person or body is described (`Ann Lee, the boss`, `Ann Lee, party spokesman`);
+        // a plural is a subject of its own (`In Leeds, Paris and Rome, officials said`).
+        if !matches!(
+            mention,
+            Mention::Described {
+                kind: SpeakerKind::Unnamed,
+                ..
+            }
+        ) || start <= floor + 1
             || !Self::is_punct(toks.get(start - 1), ",")
         {
             return (mention, start);

@@ -129,7 +129,7 @@ fn is_title(w: &str) -> bool {
 }
 
 /// Last words that make a proper name an organisation.
-fn is_org_word(w: &str) -> bool {
+pub fn is_org_word(w: &str) -> bool {
     matches!(
         w,
         "inc"
@@ -586,7 +586,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             && words[..run_start - 1]
                 .iter()
                 .rev()
-                .take_while(|&&(_, x)| is_capitalised(x))
+                .take_while(|&&(_, x)| is_capitalised(x) || matches!(x, "of" | "for" | "and" | "&"))
                 .chain(&words[run_start..])
                 .any(|&(_, x)| lower(x, &mut buf).is_some_and(is_org_word));
         if is_capitalised(w) || particle || number || connector {
@@ -713,6 +713,14 @@ fn described(
             }
         }
     }
+    // The head noun stands before a preposition: `president of the Federation of Teachers`.
+    let head = match words
+        .iter()
+        .position(|&(_, w)| matches!(w, "of" | "for" | "at" | "from" | "in"))
+    {
+        Some(p) if p > 0 => lower(words[p - 1].1, &mut buf)?,
+        _ => head,
+    };
     let plural = head.ends_with('s') && !head.ends_with("ss") || head == "police";
     Some(Mention::Described {
         description,
@@ -862,10 +870,15 @@ impl NameIndex {
                     || lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title)
             })
             .map_or(0, |p| p + 1);
+        // A sentence's first word may be a determiner or an adverb: `Apparently Ann Lee`.
         let start = run[..]
             .iter()
             .skip(start)
-            .position(|w| !lower(w, &mut buf).is_some_and(is_determiner))
+            .position(|w| {
+                !lower(w, &mut buf).is_some_and(|l| {
+                    is_determiner(l) || (is_function_word(l) && !first_names::is_first_name(w))
+                })
+            })
             .map_or(run.len(), |p| p + start);
         let start = start + role_words_before_first_name(&run[start..]);
         let name = &run[start..];
