@@ -1020,3 +1020,9 @@ fn a_description_headed_by_a_singular_noun_before_of_is_one_persons_appositive()
         [pair("Dana Whitlow", "the strike would end")]
     );
 }
+
+#[test]
+fn another_before_a_noun_is_dropped_like_some_and_alone_is_no_speaker() {
+    let out = run("Another analyst said the deal was dead. Another said it was not.");
+    assert_eq!(claim_pairs(&out), [pair("analyst", "the deal was dead")]);
+}

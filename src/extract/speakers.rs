@@ -473,8 +473,10 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             break;
         };
         // Quantifiers go too, but never the last word: `some analysts`, yet `Some said`.
-        let quantifier = matches!(l, "some" | "many" | "several" | "most" | "other" | "few")
-            && first + 1 < words.len();
+        let quantifier = matches!(
+            l,
+            "some" | "many" | "several" | "most" | "other" | "another" | "few"
+        ) && first + 1 < words.len();
         if !is_determiner(l) && !quantifier {
             break;
         }
@@ -500,7 +502,6 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
                     | "earlier"
                     | "ever"
                     | "nothing"
-                    | "another"
             )
             || (words.len() == 1 && (is_weekday(w) || is_month(w)))
     });
@@ -521,9 +522,10 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             Some("she") => return Some(Mention::Pronoun(Pronoun::She)),
             Some("they") => return Some(Mention::Pronoun(Pronoun::They)),
             Some("it") => return Some(Mention::Pronoun(Pronoun::It)),
-            Some("i" | "we" | "you" | "who" | "which" | "that" | "this" | "there" | "one") => {
-                return None
-            }
+            Some(
+                "i" | "we" | "you" | "who" | "which" | "that" | "this" | "there" | "one"
+                | "another",
+            ) => return None,
             _ => {}
         }
     }
