@@ -162,3 +162,9 @@ fn an_adverb_opening_a_sentence_is_no_part_of_the_name_a_pronoun_resolves_to() {
                 \u{201c}I was tired,\u{201d} she said.";
     assert_eq!(speakers(body), ["Ingrid"]);
 }
+
+#[test]
+fn it_refers_to_an_unnamed_body_that_was_the_subject_before() {
+    let body = "The union met on Monday. Ann Lee spoke. \u{201c}We will strike,\u{201d} it said.";
+    assert_eq!(speakers(body), ["union"]);
+}

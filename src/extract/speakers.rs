@@ -1219,12 +1219,28 @@ impl<'a> Speakers<'a> {
 
     /// Notes a person named as the subject of a sentence that attributes nothing (yet).
     pub fn note_subject(&mut self, mention: Mention) {
-        if let Mention::Named { name, role, kind } = mention {
-            if kind == SpeakerKind::Person {
-                self.pending_person = Some((name, role));
-            } else {
-                self.pending_other = Some((name, role, kind));
+        match mention {
+            Mention::Named { name, role, kind } => {
+                if kind == SpeakerKind::Person {
+                    self.pending_person = Some((name, role));
+                } else {
+                    self.pending_other = Some((name, role, kind));
+                }
             }
+            // `The union met on Monday. "C," it said.`: an unnamed body is what `it` is. The
+            // phrase may run on past its head into the verb (`union met on Monday`).
+            Mention::Described {
+                description,
+                definite: true,
+                ..
+            } => {
+                let words: Vec<&str> = description.split(' ').take(3).collect();
+                if let Some(head) = words.iter().position(|w| is_org_head(&key(w))) {
+                    let body = words[..=head].join(" ");
+                    self.pending_other = Some((body, None, SpeakerKind::Organisation));
+                }
+            }
+            _ => {}
         }
     }
 
