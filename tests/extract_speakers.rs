@@ -168,3 +168,13 @@ fn it_refers_to_an_unnamed_body_that_was_the_subject_before() {
     let body = "The union met on Monday. Ann Lee spoke. \u{201c}We will strike,\u{201d} it said.";
     assert_eq!(speakers(body), ["union"]);
 }
+
+#[test]
+fn a_description_refers_to_the_person_named_earlier_with_that_title_though_silent() {
+    let body = "Senator Marco Rubio spoke in Miami on Tuesday. Jeb Bush attacked him over \
+                immigration. \u{201c}I will not back down,\u{201d} the Florida senator said.";
+    assert_eq!(
+        speakers(body).last().map(String::as_str),
+        Some("Marco Rubio")
+    );
+}

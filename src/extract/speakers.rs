@@ -1311,7 +1311,30 @@ impl<'a> Speakers<'a> {
                     .as_deref()
                     .is_some_and(|r| key(r).split(' ').any(|w| w == head))
         });
-        by_role.or_else(|| self.latest(SpeakerKind::Person))
+        if by_role.is_some() {
+            return by_role;
+        }
+        // `Senator Marco Rubio ...; "C," the Florida senator said`: a name the text gave
+        // after a title with that word, though it never spoke.
+        let before = self.sentence.start;
+        let titled = self
+            .names
+            .mentions
+            .iter()
+            .rev()
+            .filter(|(at, _)| *at < before)
+            .find(|(at, _)| {
+                let lead = &self.body[self.body.floor_char_boundary(at.saturating_sub(40))..*at];
+                lead.split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| key(w.trim_end_matches('.')) == head)
+            })
+            .map(|(_, name)| name.clone());
+        match titled {
+            Some(name) => Some(self.named(name, None, SpeakerKind::Person)),
+            None => self.latest(SpeakerKind::Person),
+        }
     }
 
     fn latest(&self, kind: SpeakerKind) -> Option<usize> {
