@@ -550,7 +550,6 @@ impl<'a> Extractor<'a> {
         let mut speaker = None;
         let mut next = right_end.max(after);
         let mut emitted = false;
-        let backward_is_quote = backward.as_ref().is_some_and(|(_, quote)| *quote);
         // What is said before the cue is a clause, not a lone adverb: `Furthermore, the
         // adoption of phones continues`.
         let clause_before = |range: &Range<usize>| {

@@ -1324,7 +1324,11 @@ impl<'a> Speakers<'a> {
             .rev()
             .filter(|(at, _)| *at < before)
             .find(|(at, _)| {
-                let lead = &self.body[self.body.floor_char_boundary(at.saturating_sub(40))..*at];
+                let mut from = at.saturating_sub(40);
+                while !self.body.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let lead = &self.body[from..*at];
                 lead.split_whitespace()
                     .rev()
                     .take(3)
