@@ -130,7 +130,6 @@ pub fn features(f: &Facts) -> Vec<String> {
     let kind = kind_name(f.kind);
     let mut out = vec![
         format!("{p} kind={kind}"),
-        format!("first name {}", agreement(f)),
         match f.rank_of_fitting {
             Some(r) => format!("fits, rank among fitting={}", bucket(r, &[1, 2])),
             None => "does not fit".to_string(),
@@ -138,6 +137,11 @@ pub fn features(f: &Facts) -> Vec<String> {
         format!("sentences back={}", bucket(f.sentences_back, &[2, 4])),
         format!("paragraphs back={}", bucket(f.paragraphs_back, &[1, 2])),
     ];
+    // A first name says something of `he` and `she` only: it is no reason against a firm
+    // that `it` stands for.
+    if f.pronoun.gender().is_some() {
+        out.push(format!("first name {}", agreement(f)));
+    }
     if f.pending {
         out.push("named as subject since".into());
     }
