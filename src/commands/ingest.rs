@@ -168,6 +168,7 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             batch_len: FIRST_BATCH.min(config.batch_size),
             batch_taken: 0,
             batch_bytes: 0,
+            batch_started: false,
             pending: Vec::new(),
             extracted: config.extracted,
             reextract: config.reextract,
@@ -254,6 +255,8 @@ struct Run<'a> {
     /// Articles and bytes of text taken into the current batch so far.
     batch_taken: usize,
     batch_bytes: usize,
+    /// Whether a part of the current batch has gone to the writer.
+    batch_started: bool,
     /// Articles of the current batch not yet extracted (or records not yet checked).
     pending: Vec<Read>,
     extracted: bool,
@@ -377,9 +380,14 @@ impl Run<'_> {
                 Err(error) => self.report(&error),
             }
         }
-        self.writer
-            .send(Part { items, ends_batch })
-            .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+        // A batch the writer has not heard of yet, with nothing to store (every record refused),
+        // need not reach it: a run that stores nothing leaves no archive behind.
+        if !items.is_empty() || self.batch_started {
+            self.writer
+                .send(Part { items, ends_batch })
+                .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+            self.batch_started = !ends_batch;
+        }
         if ends_batch {
             self.batch_taken = 0;
             self.batch_bytes = 0;

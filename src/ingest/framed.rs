@@ -7,27 +7,32 @@
 //!   files found in a walked directory apply: a hidden file is left out, a README-like or
 //!   benchmark reference file skipped.
 //! - `{"origin": PATH, "line": N, "text": LINE}`: line `N` (1-based) of the JSON Lines file
-//!   `PATH`, read as that line of the file would be.
+//!   `PATH`, read as that line of the file would be; a line that is not UTF-8 comes as
+//!   `"base64"` instead of `"text"`, and is decoded as in a file.
 
 use std::io::{BufRead, Cursor};
 use std::path::{Path, PathBuf};
 
+use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use serde::Deserialize;
 
+use super::decode::decode_line;
 use super::{error, finish, json, read_from, walk, Articles, IngestOptions, InputError, InputFile};
 
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum Frame {
-    File {
-        origin: String,
-        base64: String,
-    },
+    /// First: a line frame may carry its bytes as `base64` too.
     Line {
         origin: String,
         line: usize,
-        text: String,
+        text: Option<String>,
+        base64: Option<String>,
+    },
+    File {
+        origin: String,
+        base64: String,
     },
 }
 
@@ -58,12 +63,29 @@ fn read_frame(n: usize, line: std::io::Result<String>, options: &IngestOptions) 
     }
     let frame = match serde_json::from_str::<Frame>(&line) {
         Ok(frame) => frame,
-        Err(e) => return one(Err(frame_error(format!(
+        Err(e) => {
+            return one(Err(frame_error(format!(
             "not a frame ({{\"origin\", \"base64\"}} or {{\"origin\", \"line\", \"text\"}}): {e}"
-        )))),
+        ))))
+        }
     };
     match frame {
-        Frame::Line { origin, line, text } => {
+        Frame::Line {
+            origin,
+            line,
+            text,
+            base64,
+        } => {
+            let text = match (text, base64) {
+                (Some(text), _) => text,
+                (None, Some(base64)) => match BASE64.decode(base64) {
+                    Ok(bytes) => decode_line(&bytes),
+                    Err(e) => {
+                        return one(Err(error(&origin, format!("invalid base64: {e}"), false)))
+                    }
+                },
+                (None, None) => return one(Err(frame_error("a line frame with no text".into()))),
+            };
             if text.trim().is_empty() {
                 return Box::new(std::iter::empty());
             }
@@ -78,7 +100,7 @@ fn read_frame(n: usize, line: std::io::Result<String>, options: &IngestOptions) 
             if let Some(reason) = walk::walk_skip_reason(&path) {
                 return one(Err(error(&origin, reason, true)));
             }
-            let bytes = match base64::engine::general_purpose::STANDARD.decode(base64) {
+            let bytes = match BASE64.decode(base64) {
                 Ok(bytes) => bytes,
                 Err(e) => return one(Err(error(&origin, format!("invalid base64: {e}"), false))),
             };
@@ -114,7 +136,7 @@ mod tests {
     }
 
     fn file_frame(origin: &str, content: &[u8]) -> String {
-        let base64 = base64::engine::general_purpose::STANDARD.encode(content);
+        let base64 = BASE64.encode(content);
         serde_json::json!({ "origin": origin, "base64": base64 }).to_string()
     }
 
@@ -150,6 +172,7 @@ mod tests {
             line(3, r#"{"id": "9", "body": "\"No,\" said Bo Li."}"#),
             line(7, r#"{"body": "\"Yes,\" said Bo Li."}"#),
             line(8, "{broken"),
+            serde_json::json!({"origin": "/r.jsonl", "line": 9, "base64": BASE64.encode(b"{\"body\": \"\"Tr\xe8s,\" said Bo Li.\"}")}).to_string(),
             "not json".into(),
         ]
         .join("\n");
