@@ -172,7 +172,13 @@ mod tests {
             line(3, r#"{"id": "9", "body": "\"No,\" said Bo Li."}"#),
             line(7, r#"{"body": "\"Yes,\" said Bo Li."}"#),
             line(8, "{broken"),
-            serde_json::json!({"origin": "/r.jsonl", "line": 9, "base64": BASE64.encode(b"{\"body\": \"\"Tr\xe8s,\" said Bo Li.\"}")}).to_string(),
+            // Windows-1252 bytes, not UTF-8: sent as they are, decoded as in a file.
+            serde_json::json!({
+                "origin": "/r.jsonl",
+                "line": 9,
+                "base64": BASE64.encode(b"{\"body\": \"\\\"Tr\xe8s bien,\\\" said Bo Li.\"}"),
+            })
+            .to_string(),
             "not json".into(),
         ]
         .join("\n");
@@ -183,10 +189,16 @@ mod tests {
             "{}",
             got[2]
         );
+        assert_eq!(got[3], "/r.jsonl#9");
         assert!(
-            got[3].starts_with("error stdin:4: not a frame"),
+            got[4].starts_with("error stdin:5: not a frame"),
             "{}",
-            got[3]
+            got[4]
         );
+        let latin1 = read(Cursor::new(input), &IngestOptions::default())
+            .nth(3)
+            .unwrap()
+            .unwrap();
+        assert_eq!(latin1.body, "\"Très bien,\" said Bo Li.");
     }
 }
