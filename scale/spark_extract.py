@@ -5,7 +5,9 @@
 
 Each INPUT is a path, directory or glob that Spark reads (local, HDFS, S3). A path ending in
 `.jsonl` or `.ndjson` (`.gz` too) is read line by line, split across tasks; anything else is
-read as whole files (text, HTML, JSON, feeds), one article file a record. The `newsclaims`
+read as whole files (text, HTML, JSON, feeds), one article file a record: a local path is
+walked here and each file read by newsclaims on the executor (so it must be on a file system
+every executor mounts); a remote one is read by Spark. The `newsclaims`
 binary, shipped to the executors with `--files` (or `--binary`, which ships it), runs
 `extract --per-article --framed` once per partition. OUTPUT receives gzip JSON Lines: one record
 per article, and one per input that gave none (`"record":"error"`), which
@@ -109,6 +111,34 @@ def hadoop_glob(sc, pattern):
     return files
 
 
+def local_path(source):
+    """The local path an INPUT names, or None for a path on another file system."""
+    parsed = urlparse(source)
+    if parsed.scheme == "file":
+        return parsed.path
+    return None if parsed.scheme else source
+
+
+def walk(path):
+    """The files under a local path in the order `newsclaims ingest` walks them: each
+    directory's files by name, then its subdirectories by name, depth first."""
+    if not os.path.isdir(path):
+        yield os.path.realpath(path)
+        return
+    entries = sorted(os.listdir(path))
+    subdirs = []
+    for name in entries:
+        if name.startswith("."):
+            continue
+        full = os.path.join(path, name)
+        if os.path.isdir(full):
+            subdirs.append(full)
+        else:
+            yield os.path.realpath(full)
+    for subdir in subdirs:
+        yield from walk(subdir)
+
+
 def frames_of(sc, source, partitions, ordered):
     """The frames of one INPUT, in the order a plain ingest reads it."""
     if source.lower().endswith(JSON_LINES):
@@ -121,6 +151,17 @@ def frames_of(sc, source, partitions, ordered):
                 .map(lambda pair, origin=origin: line_frame(origin, pair[1] + 1, pair[0]))
             )
         return sc.union(numbered)
+    local = local_path(source)
+    if local is not None:
+        # Local files (or a file system every executor mounts) are listed here and read by
+        # newsclaims itself: Hadoop's local file system, without its native library, starts a
+        # process per file it lists or opens (10 ms each).
+        paths = list(walk(local))
+        if not paths:
+            raise SystemExit(f"spark_extract: no files in {source}")
+        return sc.parallelize(paths, min(partitions, len(paths))).map(
+            lambda path: json.dumps({"origin": path})
+        )
     files = sc.binaryFiles(source, minPartitions=partitions).map(
         lambda pair: (local_origin(pair[0]), pair[1])
     )
@@ -159,6 +200,9 @@ def main():
         conf.setMaster(args.master)
     # Directories are read with their subdirectories, as `newsclaims ingest DIR` reads them.
     conf.set("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
+    # Partitions of whole files hold up to 8 MB of them (Spark's default is 128 MB, which put
+    # all of a set of small articles in one task).
+    conf.setIfMissing("spark.files.maxPartitionBytes", str(8 << 20))
     sc = SparkContext(conf=conf)
     sc.setLogLevel("WARN")
     binary = "newsclaims"

@@ -6,6 +6,9 @@
 //!   name (format by extension, else content; gzip looked through; decoding). The rules for
 //!   files found in a walked directory apply: a hidden file is left out, a README-like or
 //!   benchmark reference file skipped.
+//! - `{"origin": PATH}`: the file at `PATH`, a path the process can open (a local file, or
+//!   one on a file system every machine mounts), read as `ingest` reads it; the same walk
+//!   rules apply.
 //! - `{"origin": PATH, "line": N, "text": LINE}`: line `N` (1-based) of the JSON Lines file
 //!   `PATH`, read as that line of the file would be; a line that is not UTF-8 comes as
 //!   `"base64"` instead of `"text"`, and is decoded as in a file.
@@ -33,6 +36,10 @@ enum Frame {
     File {
         origin: String,
         base64: String,
+    },
+    /// Last: any object with an origin would match it.
+    Path {
+        origin: String,
     },
 }
 
@@ -106,6 +113,28 @@ fn read_frame(n: usize, line: std::io::Result<String>, options: &IngestOptions) 
             };
             read_file(&path, bytes, options).unwrap_or_else(|e| one(Err(e)))
         }
+        Frame::Path { origin } => {
+            let path = PathBuf::from(&origin);
+            if walk::is_hidden(&path) {
+                return Box::new(std::iter::empty());
+            }
+            if let Some(reason) = walk::walk_skip_reason(&path) {
+                return one(Err(error(&origin, reason, true)));
+            }
+            let file = InputFile {
+                path: Some(path),
+                len: 0,
+            };
+            super::read(&file, &file_options(options)).unwrap_or_else(|e| one(Err(e)))
+        }
+    }
+}
+
+/// A frame names its file; standard input's own name has no part in it.
+fn file_options(options: &IngestOptions) -> IngestOptions {
+    IngestOptions {
+        stdin_origin: None,
+        ..options.clone()
     }
 }
 
@@ -114,12 +143,7 @@ fn read_file(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<Art
         path: Some(path.to_path_buf()),
         len: bytes.len() as u64,
     };
-    // A frame names its file; standard input's own name has no part in it.
-    let options = IngestOptions {
-        stdin_origin: None,
-        ..options.clone()
-    };
-    read_from(&file, Box::new(Cursor::new(bytes)), &options)
+    read_from(&file, Box::new(Cursor::new(bytes)), &file_options(options))
 }
 
 #[cfg(test)]
@@ -161,6 +185,18 @@ mod tests {
         .unwrap()
         .unwrap();
         assert_eq!(article.title.as_deref(), Some("Cost £ rises"));
+    }
+
+    #[test]
+    fn a_path_frame_is_read_from_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        std::fs::write(&path, "Title\n\n\"We will win,\" said Ann Lee.\n").unwrap();
+        let missing = dir.path().join("gone.txt");
+        let frame = |p: &Path| serde_json::json!({ "origin": p }).to_string();
+        let got = origins_and_errors(&[frame(&path), frame(&missing)].join("\n"));
+        assert_eq!(got[0], path.to_string_lossy());
+        assert_eq!(got[1], format!("error {}: no such file", missing.display()));
     }
 
     #[test]
