@@ -190,8 +190,8 @@ def main():
     parser.add_argument(
         "--unordered",
         action="store_true",
-        help="skip sorting whole files by path (a shuffle); which copy of a duplicate article "
-        "is kept then depends on the listing order",
+        help="skip sorting remote whole files by path (a shuffle); which copy of a duplicate "
+        "article is kept then depends on the listing order",
     )
     args = parser.parse_args()
 
