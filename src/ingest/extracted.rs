@@ -50,7 +50,7 @@ pub fn lines(
     let head = read_prefix(&mut src, 2).map_err(|e| io_error(&origin, e, false))?;
     let gz = head.starts_with(&[0x1f, 0x8b]);
     let raw = Cursor::new(head).chain(src);
-    let reader: Box<dyn BufRead + Send> = if gz {
+    let mut reader: Box<dyn BufRead + Send> = if gz {
         Box::new(BufReader::with_capacity(
             64 << 10,
             flate2::read::MultiGzDecoder::new(raw),
@@ -58,7 +58,6 @@ pub fn lines(
     } else {
         Box::new(BufReader::with_capacity(64 << 10, raw))
     };
-    let mut reader = reader;
     let mut n = 0;
     let mut done = false;
     Ok(std::iter::from_fn(move || {
@@ -213,7 +212,7 @@ mod tests {
     #[test]
     fn an_extraction_pointing_outside_itself_is_refused() {
         let whole = extracted();
-        let mut check = |change: fn(&mut ExtractedArticle)| {
+        let check = |change: fn(&mut ExtractedArticle)| {
             let mut record = whole.clone();
             change(&mut record);
             check_extraction(&record.article, &record.extraction)
