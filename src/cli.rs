@@ -41,14 +41,17 @@ pub enum Command {
     /// Read articles from files, directories or stdin into the archive
     #[command(after_help = "Examples:\n  newsclaims ingest data/\n  \
                             newsclaims ingest --source Reuters feed.jsonl\n  \
-                            curl -s https://example.com/story | newsclaims ingest --format html -")]
+                            curl -s https://example.com/story | newsclaims ingest --format html -\n  \
+                            newsclaims ingest --extracted spark-out/")]
     Ingest(IngestArgs),
 
     /// Extract quotes and claims from articles on stdin, as JSON Lines on stdout (no database)
     #[command(
         arg(unlisted_db()),
         after_help = "Examples:\n  newsclaims extract < articles.jsonl > claims.jsonl\n  \
-                            newsclaims extract --format text < story.txt"
+                            newsclaims extract --format text < story.txt\n  \
+                            newsclaims extract --per-article < articles.jsonl | gzip > extracted.jsonl.gz\n  \
+                            newsclaims ingest --extracted extracted.jsonl.gz"
     )]
     Extract(ExtractArgs),
 
@@ -172,6 +175,16 @@ pub struct IngestArgs {
     #[arg(long, value_name = "NAME")]
     pub origin: Option<String>,
 
+    /// The inputs are the output of `extract --per-article` (JSON Lines, `.gz` too): load
+    /// them as they are, without extracting (docs/extracted-format.md)
+    #[arg(long, conflicts_with_all = ["format", "source", "origin"])]
+    pub extracted: bool,
+
+    /// With --extracted: extract again the articles that another extractor version extracted
+    /// (otherwise they are refused)
+    #[arg(long, requires = "extracted")]
+    pub reextract: bool,
+
     /// Articles per transaction, at most (a batch also ends at 8 MB of text, and the first few
     /// are smaller, so that writing starts early)
     #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=100_000))]
@@ -187,6 +200,18 @@ pub struct ExtractArgs {
     /// Read stdin as this format (default: JSON Lines when it looks like JSON, else text)
     #[arg(long, value_enum)]
     pub format: Option<InputFormat>,
+
+    /// One line per article with everything an archive stores (the article, its content hash,
+    /// the extractor version, its speakers, quotes and claims), and a line for each input that
+    /// gave no article: what `ingest --extracted` loads (docs/extracted-format.md)
+    #[arg(long)]
+    pub per_article: bool,
+
+    /// Stdin holds framed inputs, one JSON object a line: a whole file
+    /// (`{"origin", "base64"}`) or one line of a JSON Lines file (`{"origin", "line", "text"}`),
+    /// read as that file would be (how scale/spark_extract.py hands over its inputs)
+    #[arg(long, conflicts_with = "format")]
+    pub framed: bool,
 }
 
 #[derive(Debug, Args)]

@@ -43,11 +43,17 @@ fn run() -> Result<ExitCode> {
                 },
                 batch_size: args.batch_size as usize,
                 quiet: args.quiet,
+                extracted: args.extracted,
+                reextract: args.reextract,
             },
         ),
-        Command::Extract(args) => commands::extract::run(&IngestOptions {
-            format: args.format.map(Into::into),
-            ..IngestOptions::default()
+        Command::Extract(args) => commands::extract::run(&commands::extract::ExtractConfig {
+            options: IngestOptions {
+                format: args.format.map(Into::into),
+                ..IngestOptions::default()
+            },
+            per_article: args.per_article,
+            framed: args.framed,
         }),
         Command::Reextract(args) => commands::ingest::reextract(&cli.db, args.all),
         Command::Search(args) => search::run(

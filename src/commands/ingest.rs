@@ -16,9 +16,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::extract;
+use crate::ingest::extracted::{self, ExtractedArticle, Record};
 use crate::ingest::{self, IngestOptions, Input, InputError, InputFile, Walk};
 use crate::model::{Article, Extraction};
-use crate::store::{check_creatable, Arrival, Store, WriteSummary};
+use crate::store::{check_creatable, content_hash, Arrival, Store, WriteSummary};
 
 /// Files under this size are read whole, many at once; larger ones (a JSON Lines dump) stream.
 const READ_WHOLE_BELOW: u64 = 16 << 20;
@@ -44,11 +45,39 @@ struct Part {
     ends_batch: bool,
 }
 
+/// What reading hands on: an article to extract, or a line of extracted records
+/// (`ingest --extracted`) to check and load as it is.
+enum Read {
+    Article(Article),
+    Extracted {
+        file: Arc<str>,
+        line: usize,
+        text: String,
+    },
+}
+
+impl Read {
+    /// Its size in memory, near enough, to bound a batch's.
+    fn bytes(&self) -> usize {
+        match self {
+            Read::Article(article) => article.body.len(),
+            Read::Extracted { text, .. } => text.len(),
+        }
+    }
+}
+
+/// The items read from one input.
+type Reads = Box<dyn Iterator<Item = Result<Read, InputError>> + Send>;
+
 pub struct IngestConfig {
     pub paths: Vec<PathBuf>,
     pub options: IngestOptions,
     pub batch_size: usize,
     pub quiet: bool,
+    /// The inputs are `extract --per-article` output, loaded without extracting.
+    pub extracted: bool,
+    /// Extracted records made by another extractor version are extracted again (else refused).
+    pub reextract: bool,
 }
 
 /// Status 130 is what a shell reports for a run stopped by Ctrl-C.
@@ -139,7 +168,10 @@ pub fn run(db: &Path, config: &IngestConfig) -> Result<ExitCode> {
             batch_len: FIRST_BATCH.min(config.batch_size),
             batch_taken: 0,
             batch_bytes: 0,
+            batch_started: false,
             pending: Vec::new(),
+            extracted: config.extracted,
+            reextract: config.reextract,
             articles: 0,
             failed: 0,
             skipped: 0,
@@ -223,8 +255,12 @@ struct Run<'a> {
     /// Articles and bytes of text taken into the current batch so far.
     batch_taken: usize,
     batch_bytes: usize,
-    /// Articles of the current batch not yet extracted.
-    pending: Vec<Article>,
+    /// Whether a part of the current batch has gone to the writer.
+    batch_started: bool,
+    /// Articles of the current batch not yet extracted (or records not yet checked).
+    pending: Vec<Read>,
+    extracted: bool,
+    reextract: bool,
     /// Articles read so far, for the progress bar.
     articles: u64,
     failed: usize,
@@ -256,11 +292,11 @@ impl Run<'_> {
             if round.is_empty() {
                 break;
             }
-            let whole: Vec<Option<Vec<Result<Article, InputError>>>> = round
+            let whole: Vec<Option<Vec<Result<Read, InputError>>>> = round
                 .par_iter()
                 .map(|(file, _)| {
                     (file.path.is_some() && file.len < READ_WHOLE_BELOW)
-                        .then(|| read_whole_guarded(file, options))
+                        .then(|| read_whole_guarded(file, options, self.extracted))
                 })
                 .collect();
             for ((file, input), read) in round.iter().zip(whole) {
@@ -277,7 +313,8 @@ impl Run<'_> {
                     None => {
                         // A large file streams: the bar moves with each read from it.
                         let bar = self.progress.clone();
-                        match ingest::read_reporting(file, options, move |n| bar.inc(n)) {
+                        let on_read = move |n| bar.inc(n);
+                        match read_input(file, options, self.extracted, on_read) {
                             Ok(articles) => {
                                 for item in articles {
                                     if interrupted.load(Ordering::SeqCst) {
@@ -303,16 +340,16 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn take(&mut self, input: usize, item: Result<Article, InputError>) -> Result<()> {
+    fn take(&mut self, input: usize, item: Result<Read, InputError>) -> Result<()> {
         match item {
-            Ok(article) => {
+            Ok(read) => {
                 self.inputs_with_articles.insert(input);
                 self.articles += 1;
                 self.progress
                     .set_message(format!("{} articles", self.articles));
                 self.batch_taken += 1;
-                self.batch_bytes += article.body.len();
-                self.pending.push(article);
+                self.batch_bytes += read.bytes();
+                self.pending.push(read);
                 if self.batch_taken >= self.batch_len || self.batch_bytes >= BATCH_BYTES {
                     self.send_part(true)?;
                 } else if self.pending.len() >= PART {
@@ -326,9 +363,15 @@ impl Run<'_> {
 
     /// Extracts the pending articles in parallel and hands them to the writer.
     fn send_part(&mut self, ends_batch: bool) -> Result<()> {
+        let reextract = self.reextract;
         let extracted: Vec<Extracted> = std::mem::take(&mut self.pending)
             .into_par_iter()
-            .map(extract_guarded)
+            .map(|read| match read {
+                Read::Article(article) => extract_guarded(article),
+                Read::Extracted { file, line, text } => {
+                    load_extracted(&file, line, &text, reextract)
+                }
+            })
             .collect();
         let mut items = Vec::with_capacity(extracted.len());
         for item in extracted {
@@ -337,9 +380,14 @@ impl Run<'_> {
                 Err(error) => self.report(&error),
             }
         }
-        self.writer
-            .send(Part { items, ends_batch })
-            .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+        // A batch the writer has not heard of yet, with nothing to store (every record refused),
+        // need not reach it: a run that stores nothing leaves no archive behind.
+        if !items.is_empty() || self.batch_started {
+            self.writer
+                .send(Part { items, ends_batch })
+                .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+            self.batch_started = !ends_batch;
+        }
         if ends_batch {
             self.batch_taken = 0;
             self.batch_bytes = 0;
@@ -408,10 +456,13 @@ fn folders_without_articles<'a>(
 fn read_whole_guarded(
     file: &InputFile,
     options: &IngestOptions,
-) -> Vec<Result<Article, InputError>> {
-    let read = catch_unwind(AssertUnwindSafe(|| match ingest::read(file, options) {
-        Ok(articles) => articles.collect(),
-        Err(error) => vec![Err(error)],
+    extracted: bool,
+) -> Vec<Result<Read, InputError>> {
+    let read = catch_unwind(AssertUnwindSafe(|| {
+        match read_input(file, options, extracted, |_| {}) {
+            Ok(reads) => reads.collect(),
+            Err(error) => vec![Err(error)],
+        }
     }));
     read.unwrap_or_else(|_| {
         vec![Err(InputError {
@@ -423,11 +474,77 @@ fn read_whole_guarded(
     })
 }
 
+/// Opens one input: its articles, or its lines of extracted records. `on_read` hears of the
+/// bytes taken from it as they are.
+fn read_input(
+    file: &InputFile,
+    options: &IngestOptions,
+    extracted: bool,
+    on_read: impl FnMut(u64) + Send + 'static,
+) -> Result<Reads, InputError> {
+    if !extracted {
+        let articles = ingest::read_reporting(file, options, on_read)?;
+        return Ok(Box::new(articles.map(|item| item.map(Read::Article))));
+    }
+    let name: Arc<str> = file.origin().into();
+    let lines = extracted::lines(file, on_read)?;
+    Ok(Box::new(lines.map(move |item| {
+        item.map(|(line, text)| Read::Extracted {
+            file: Arc::clone(&name),
+            line,
+            text,
+        })
+    })))
+}
+
+/// A line of extracted records as the store takes it: checked against this extractor (or
+/// extracted again, with `reextract`), or why it cannot be loaded. A record of an input that
+/// gave no article is that input's error, reported as a plain ingest would have.
+fn load_extracted(file: &str, line: usize, text: &str, reextract: bool) -> Extracted {
+    let record = match extracted::parse(file, line, text)? {
+        Record::Article(record) => *record,
+        Record::Error(error) => return Err(error),
+    };
+    let refuse = |reason: String| InputError {
+        origin: file.to_string(),
+        line: Some(line),
+        reason,
+        skipped: false,
+    };
+    let ExtractedArticle {
+        extractor_version,
+        content_hash: carried_hash,
+        article,
+        extraction,
+    } = record;
+    if carried_hash != content_hash(&article) {
+        return Err(refuse(format!(
+            "{}: the content hash does not match the article (changed since extraction, or \
+             hashed by another newsclaims)",
+            article.origin
+        )));
+    }
+    if extractor_version != extract::VERSION {
+        if reextract {
+            return extract_guarded(article);
+        }
+        return Err(refuse(format!(
+            "{}: extracted by extractor {extractor_version}, but this newsclaims has {}: \
+             extract it again with this version, or load with --reextract to extract it here",
+            article.origin,
+            extract::VERSION
+        )));
+    }
+    extracted::check_extraction(&article, &extraction)
+        .map_err(|reason| refuse(format!("{}: {reason}", article.origin)))?;
+    Ok((article, extraction))
+}
+
 /// An article with its extraction, or why it has none.
 type Extracted = Result<(Article, Extraction), InputError>;
 
 /// A panic in the extractor is a bug, but it must cost one article, not the whole run.
-fn extract_guarded(article: Article) -> Extracted {
+pub(crate) fn extract_guarded(article: Article) -> Extracted {
     match catch_unwind(AssertUnwindSafe(|| extract::extract(&article))) {
         Ok(extraction) => Ok((article, extraction)),
         Err(_) => Err(InputError {

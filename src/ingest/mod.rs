@@ -37,7 +37,9 @@ use crate::model::{Article, Format};
 
 pub mod date;
 pub mod decode;
+pub mod extracted;
 pub mod feed;
+pub mod framed;
 pub mod html;
 pub mod json;
 pub mod text;
@@ -81,7 +83,7 @@ impl InputFile {
 
 /// Why an input gave no article. `skipped` inputs are not articles at all (an image, a
 /// manifest); the others are articles that could not be read, and make the run fail.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("{origin}{}: {reason}", line.map(|l| format!(":{l}")).unwrap_or_default())]
 pub struct InputError {
     pub origin: String,

@@ -51,13 +51,13 @@ fn stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn is_hidden(path: &Path) -> bool {
+pub(super) fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 /// Why a file found in a directory walk is not read, if it is not.
-fn walk_skip_reason(path: &Path) -> Option<String> {
+pub(super) fn walk_skip_reason(path: &Path) -> Option<String> {
     let stem = stem(path).to_lowercase();
     let ext = path
         .extension()

@@ -131,3 +131,88 @@ impl Drop for Tmpfs {
         let _ = Command::new("umount").arg(&self.dir).status();
     }
 }
+
+/// What an archive holds, table by table, without what differs between two ingests of the
+/// same inputs (row ids, times of ingestion): references are followed to the natural keys
+/// (an article's origin, a speaker's key, a claim's span), and rows come in a fixed order.
+const ARCHIVE_CONTENT: &[(&str, &str)] = &[
+    (
+        "articles",
+        "SELECT a.origin, a.url, a.title, a.author, a.published_at, a.published_raw, s.key,
+                a.language, a.body, a.content_hash, a.format, a.extractor_version, a.period,
+                a.url_key, a.text_digest
+         FROM articles a LEFT JOIN sources s ON s.id = a.source_id ORDER BY a.id",
+    ),
+    (
+        "article_origins",
+        "SELECT o.origin, a.origin, o.content_hash
+         FROM article_origins o JOIN articles a ON a.id = o.article_id ORDER BY o.origin",
+    ),
+    (
+        "sources",
+        "SELECT name, key, domain, homepage FROM sources ORDER BY id",
+    ),
+    (
+        "speakers",
+        "SELECT name, key, kind, role, curated FROM speakers ORDER BY id",
+    ),
+    (
+        "speaker_aliases",
+        "SELECT l.key, l.alias, s.key, l.origin
+         FROM speaker_aliases l JOIN speakers s ON s.id = l.speaker_id ORDER BY l.key",
+    ),
+    (
+        "claims",
+        "SELECT a.origin, s.key, c.speaker_role, c.cue, c.content, c.kind, c.start, c.end,
+                c.paragraph, c.confidence, c.period
+         FROM claims c JOIN articles a ON a.id = c.article_id JOIN speakers s ON s.id = c.speaker_id
+         ORDER BY c.id",
+    ),
+    (
+        "quotes",
+        "SELECT a.origin, s.key, c.start, c.end, q.speaker_role, q.cue, q.text, q.start, q.end,
+                q.paragraph, q.confidence, q.period
+         FROM quotes q JOIN articles a ON a.id = q.article_id JOIN speakers s ON s.id = q.speaker_id
+         LEFT JOIN claims c ON c.id = q.claim_id
+         ORDER BY q.id",
+    ),
+];
+
+/// Every row of [`ARCHIVE_CONTENT`] of one table, as SQLite values.
+pub fn archive_rows(db: &Path, table: &str) -> Vec<Vec<rusqlite::types::Value>> {
+    let (_, sql) = ARCHIVE_CONTENT
+        .iter()
+        .find(|(name, _)| *name == table)
+        .unwrap_or_else(|| panic!("no table {table} in ARCHIVE_CONTENT"));
+    let conn = Connection::open(db).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let columns = stmt.column_count();
+    stmt.query_map([], |row| {
+        (0..columns)
+            .map(|i| row.get(i))
+            .collect::<rusqlite::Result<Vec<_>>>()
+    })
+    .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
+}
+
+/// Asserts that two archives hold the same articles, origins, sources, speakers, aliases,
+/// claims and quotes, row for row and in the same order; returns the row count per table.
+pub fn assert_same_archives(expected: &Path, got: &Path) -> Vec<(&'static str, usize)> {
+    let mut counts = Vec::new();
+    for (table, _) in ARCHIVE_CONTENT {
+        let (want, have) = (archive_rows(expected, table), archive_rows(got, table));
+        if let Some(i) = (0..want.len().max(have.len())).find(|&i| want.get(i) != have.get(i)) {
+            panic!(
+                "{table} differ first at row {i} ({} rows against {}):\nexpected {:?}\ngot      {:?}",
+                want.len(),
+                have.len(),
+                want.get(i),
+                have.get(i)
+            );
+        }
+        counts.push((*table, want.len()));
+    }
+    counts
+}
