@@ -12,7 +12,8 @@ use serde_json::Value;
 
 use crate::model::{Article, Format};
 
-use super::date::{parse_date, MONTH_ABBREVIATIONS, MONTH_NAMES};
+use super::date::{calendar_date, parse_date, MONTH_ABBREVIATIONS, MONTH_NAMES};
+use super::html_date;
 use super::text::{byline, take_byline};
 
 /// The main text is used when it keeps at least this share of the visible text, or at least
@@ -272,6 +273,7 @@ fn run_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> O
 struct Meta {
     title: Option<String>,
     author: Option<String>,
+    /// The publication date as the page writes it (html_date.rs).
     published: Option<String>,
     source: Option<String>,
     url: Option<String>,
@@ -449,6 +451,20 @@ fn ld_str(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The page's metadata and its visible text.
+fn read_page(doc: &Html) -> (Meta, String) {
+    let mut meta = read_meta(doc);
+    let visible = html_to_text(doc.root_element(), true);
+    meta.published = html_date::find(
+        doc,
+        meta.published.as_deref(),
+        meta.url.as_deref(),
+        &visible,
+    );
+    (meta, visible)
+}
+
+/// Metadata; `published` only from the JSON-LD article.
 fn read_meta(doc: &Html) -> Meta {
     let mut m = Meta::default();
     // JSON-LD first: articles (most specific type first), then WebPage.
@@ -542,33 +558,6 @@ fn read_meta(doc: &Html) -> Meta {
         ])
         .and_then(|a| clean_author(&a));
     }
-    if m.published.is_none() {
-        m.published = meta(&[
-            "article:published_time",
-            "og:published_time",
-            "datePublished",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "dcterms.date",
-            "sailthru.date",
-            "parsely-pub-date",
-            "article.published",
-        ]);
-    }
-    if m.published.is_none() {
-        if let Some(s) = sel("time[datetime]") {
-            m.published = doc
-                .select(&s)
-                .next()
-                .and_then(|t| t.attr("datetime"))
-                .and_then(clean);
-        }
-    }
     if m.source.is_none() {
         m.source = meta(&[
             "og:site_name",
@@ -617,8 +606,7 @@ fn extract_inner(html: &str) -> Extracted {
     let flat = flatten_deep(html, MAX_SOURCE_DEPTH);
     let html = flat.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
-    let meta = read_meta(&doc);
-    let visible = html_to_text(doc.root_element(), true);
+    let (meta, visible) = read_page(&doc);
     let elements = doc.tree.values().filter(|n| n.is_element()).count();
     let depth = max_depth(doc.root_element());
     drop(doc);
@@ -666,9 +654,10 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
             run_big_stack(move || {
                 let flat = flatten_deep(&owned, MAX_SOURCE_DEPTH);
                 let doc = Html::parse_document(flat.as_deref().unwrap_or(&owned));
+                let (meta, body) = read_page(&doc);
                 Extracted {
-                    meta: read_meta(&doc),
-                    body: html_to_text(doc.root_element(), true),
+                    meta,
+                    body,
                     readability_title: None,
                     readability_byline: None,
                     readability_site: None,
@@ -698,6 +687,7 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
         title,
         author: m.author.or(ex.readability_byline).or(body_author),
         published_at: published_raw.as_deref().and_then(parse_date),
+        published_date: published_raw.as_deref().and_then(calendar_date),
         published_raw,
         source,
         language: m.language,

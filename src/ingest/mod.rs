@@ -39,6 +39,7 @@ pub mod date;
 pub mod decode;
 pub mod feed;
 pub mod html;
+mod html_date;
 pub mod json;
 pub mod text;
 mod walk;

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_fts_merge_settings.sql"),
     include_str!("../../migrations/0004_one_row_per_article.sql"),
     include_str!("../../migrations/0005_fts_found_by_datasette.sql"),
+    include_str!("../../migrations/0006_published_date.sql"),
 ];
 
 /// How long a writer waits for another one before it gives up.
@@ -127,7 +128,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        register_identity_functions(&conn)?;
+        register_migration_functions(&conn)?;
         let mut store = Store {
             checkpointer: None,
             conn,
@@ -190,9 +191,9 @@ impl Store {
     }
 }
 
-/// What decides that two inputs are one article, for the migration that finds the duplicates
-/// stored before it.
-fn register_identity_functions(conn: &Connection) -> Result<()> {
+/// The Rust the migrations call: what decides that two inputs are one article (for 0004, which
+/// finds the duplicates stored before it) and the calendar date an article gave (for 0006).
+fn register_migration_functions(conn: &Connection) -> Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("newsclaims_url_key", 1, flags, |ctx| {
         Ok(ctx
@@ -203,6 +204,11 @@ fn register_identity_functions(conn: &Connection) -> Result<()> {
         let title = ctx.get::<Option<String>>(0)?;
         let body = ctx.get::<Option<String>>(1)?;
         Ok(body.and_then(|body| identity::text_digest(title.as_deref(), &body)))
+    })?;
+    conn.create_scalar_function("newsclaims_calendar_date", 1, flags, |ctx| {
+        Ok(ctx
+            .get::<Option<String>>(0)?
+            .and_then(|raw| crate::ingest::date::calendar_date(&raw)))
     })?;
     Ok(())
 }
@@ -349,7 +355,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         let old = Connection::open(&path).unwrap();
-        register_identity_functions(&old).unwrap();
+        register_migration_functions(&old).unwrap();
         for sql in &MIGRATIONS[..ONE_ROW_PER_ARTICLE - 1] {
             old.execute_batch(sql).unwrap();
         }

@@ -1,0 +1,284 @@
+//! When a saved page says it was published: the places htmldate looks, most trusted first.
+//!
+//! Structured data (JSON-LD `datePublished`, publication meta tags, `itemprop="datePublished"`,
+//! `<time pubdate>`), then the first `<time datetime>`, then the date in the URL path
+//! (`/2019/11/19/`), then dates written in elements named for them (`class="byline"`,
+//! `id="post-date"`) or after "Published"/"Posted" in the text, and only then modification
+//! dates. A date that cannot be read, lies before 1990 or after the day of reading is passed
+//! over, so that copyright years, placeholders and event dates in the future do not win.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, Utc};
+use regex::Regex;
+use scraper::{ElementRef, Html, Selector};
+
+use super::date::{find_in_text, parse_utc};
+
+const EARLIEST_YEAR: i32 = 1990;
+
+/// Meta tags naming the publication date (matched without case).
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "article.created",
+    "citation_publication_date",
+    "citation_date",
+    "rnews:datepublished",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+];
+
+/// Meta tags naming the last modification, the last resort.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+];
+
+/// Class or id words of elements that hold a date (or a byline with one).
+const DATE_ELEMENT_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
+/// ... and of those whose date is not the publication's.
+const NOT_PUBLISHED_WORDS: &[&str] = &["modif", "updat", "comment", "reply", "copyright"];
+/// Elements longer than this are containers, not a date line.
+const MAX_DATE_LINE: usize = 120;
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)[/_-]([01]?\d)[/_-]([0-3]?\d)(?:/|[_-]|\.html?|$)")
+        .expect("URL date pattern")
+});
+
+static PUBLISHED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|posted|first published|veröffentlicht)(?:\s+(?:on|am))?\s*:?\s*",
+    )
+    .expect("published line pattern")
+});
+
+/// The publication date `doc` gives, as written. `ld_published` is the `datePublished` of its
+/// JSON-LD article, `url` the page's address, `text` its visible text.
+pub fn find(
+    doc: &Html,
+    ld_published: Option<&str>,
+    url: Option<&str>,
+    text: &str,
+) -> Option<String> {
+    let latest = Utc::now() + Duration::days(1);
+    let plausible = |raw: &str| -> bool {
+        parse_utc(raw).is_some_and(|d| d.year() >= EARLIEST_YEAR && d <= latest)
+    };
+    let first =
+        |mut candidates: Box<dyn Iterator<Item = String> + '_>| candidates.find(|c| plausible(c));
+
+    if let Some(raw) = ld_published.filter(|raw| plausible(raw)) {
+        return Some(raw.to_string());
+    }
+    let ld = ld_scripts(doc);
+    first(ld_values(&ld, "datePublished"))
+        .or_else(|| first(Box::new(meta_values(doc, PUBLISHED_META))))
+        .or_else(|| first(Box::new(marked_published(doc))))
+        .or_else(|| first(Box::new(time_elements(doc))))
+        .or_else(|| url.and_then(url_date).filter(|d| plausible(d)))
+        .or_else(|| first(Box::new(dated_elements(doc))))
+        .or_else(|| first(Box::new(published_lines(text))))
+        .or_else(|| first(Box::new(ld_values(&ld, "dateModified"))))
+        .or_else(|| first(Box::new(meta_values(doc, MODIFIED_META))))
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    Selector::parse(css)
+        .map(|s| doc.select(&s).collect())
+        .unwrap_or_default()
+}
+
+fn ld_scripts(doc: &Html) -> Vec<String> {
+    select(doc, r#"script[type="application/ld+json"]"#)
+        .into_iter()
+        .map(|s| s.text().collect())
+        .collect()
+}
+
+/// Every string value of `key` anywhere in the JSON-LD, whatever object holds it.
+fn ld_values<'a>(scripts: &'a [String], key: &str) -> Box<dyn Iterator<Item = String> + 'a> {
+    let pattern = Regex::new(&format!(r#""{key}"\s*:\s*"([^"]{{6,64}})""#)).expect("key pattern");
+    Box::new(scripts.iter().flat_map(move |s| {
+        pattern
+            .captures_iter(s)
+            .map(|c| c[1].to_string())
+            .collect::<Vec<_>>()
+    }))
+}
+
+fn meta_values<'a>(doc: &'a Html, keys: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+    let metas = select(doc, "meta[content]");
+    keys.iter().flat_map(move |key| {
+        metas
+            .iter()
+            .filter(|m| {
+                ["property", "name", "itemprop", "http-equiv"]
+                    .iter()
+                    .any(|a| m.attr(a).is_some_and(|v| v.eq_ignore_ascii_case(key)))
+            })
+            .filter_map(|m| m.attr("content").map(str::to_string))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// The date an element holds: its `datetime` or `content` attribute, else its text.
+fn element_date(el: ElementRef<'_>) -> Option<String> {
+    el.attr("datetime")
+        .or_else(|| el.attr("content"))
+        .map(str::to_string)
+        .or_else(|| {
+            let text: String = el.text().collect();
+            find_in_text(&text).map(str::to_string)
+        })
+}
+
+/// `itemprop="datePublished"` and `<time pubdate>`: marked as the publication date.
+fn marked_published(doc: &Html) -> impl Iterator<Item = String> + '_ {
+    select(
+        doc,
+        r#"[itemprop="datePublished"], time[pubdate], abbr.published[title]"#,
+    )
+    .into_iter()
+    .filter_map(|el| {
+        el.attr("title")
+            .map(str::to_string)
+            .or_else(|| element_date(el))
+    })
+}
+
+/// `<time>` elements that are not marked as modified, in page order.
+fn time_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
+    select(doc, "time")
+        .into_iter()
+        .filter(|el| !names_other_date(*el))
+        .filter_map(element_date)
+}
+
+fn names(el: ElementRef<'_>) -> String {
+    let v = el.value();
+    format!(
+        "{} {} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or(""),
+        v.attr("itemprop").unwrap_or("")
+    )
+    .to_ascii_lowercase()
+}
+
+fn names_other_date(el: ElementRef<'_>) -> bool {
+    let names = names(el);
+    NOT_PUBLISHED_WORDS.iter().any(|w| names.contains(w))
+}
+
+/// Short elements whose class or id says they hold a date or byline, in page order.
+fn dated_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
+    select(doc, "body [class], body [id]")
+        .into_iter()
+        .filter(|el| {
+            let names = names(*el);
+            DATE_ELEMENT_WORDS.iter().any(|w| names.contains(w)) && !names_other_date(*el)
+        })
+        .filter_map(|el| {
+            let text: String = el.text().collect();
+            let text = text.trim();
+            (text.len() <= MAX_DATE_LINE)
+                .then(|| find_in_text(text).map(str::to_string))
+                .flatten()
+        })
+}
+
+/// Dates right after "Published" or "Posted" in the visible text.
+fn published_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    PUBLISHED_LINE.find_iter(text).filter_map(move |m| {
+        let after = &text[m.end()..];
+        let window = &after[..after.floor_char_boundary(40)];
+        find_in_text(window)
+            .filter(|d| window.trim_start().starts_with(d))
+            .map(str::to_string)
+    })
+}
+
+/// `https://example.com/2019/11/19/story` -> `2019-11-19`.
+fn url_date(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    let (y, m, d) = (&c[1], c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
+    Some(format!("{y}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_of(page: &str, url: Option<&str>) -> Option<String> {
+        let doc = Html::parse_document(page);
+        let text = super::super::html::html_to_text(doc.root_element(), true);
+        find(&doc, None, url, &text)
+    }
+
+    #[test]
+    fn published_before_modified() {
+        let page = r#"<script type="application/ld+json">{"@graph":[{"@type":"Thing",
+            "dateModified":"2021-05-02","datePublished":"2020-04-01T10:00:00-07:00"}]}</script>"#;
+        assert_eq!(
+            date_of(page, None).as_deref(),
+            Some("2020-04-01T10:00:00-07:00")
+        );
+        let page = r#"<meta property="article:modified_time" content="2021-05-02">
+            <meta name="parsely-pub-date" content="2020-04-01">"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2020-04-01"));
+    }
+
+    #[test]
+    fn marked_and_time_elements() {
+        let page = r#"<p>Updated <time class="updated" datetime="2022-01-02">Jan 2</time>
+            <span itemprop="datePublished" content="2021-12-30">Dec 30</span></p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2021-12-30"));
+        let page = r#"<p><time class="modified" datetime="2022-01-02">x</time>
+            <time>Published on August 19, 2019</time></p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("August 19, 2019"));
+    }
+
+    #[test]
+    fn url_then_bylines_then_text() {
+        let page = "<p class=\"byline\">By Ann Lee, 3 March 2018</p>";
+        assert_eq!(
+            date_of(page, Some("https://example.com/2019/11/19/story")).as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(date_of(page, None).as_deref(), Some("3 March 2018"));
+        let page = "<p>Some text.</p><p>Published 8 November 2023</p>";
+        assert_eq!(date_of(page, None).as_deref(), Some("8 November 2023"));
+    }
+
+    #[test]
+    fn implausible_dates_are_passed_over() {
+        let page = r#"<meta name="date" content="1970-01-01">
+            <meta name="dc.date" content="2999-01-01"><time datetime="2015-06-01">x</time>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2015-06-01"));
+        let page = "<footer><p class=\"copyright\">© 2012-2019</p></footer><p>No date.</p>";
+        assert_eq!(date_of(page, None), None);
+    }
+}
