@@ -278,6 +278,8 @@ struct Meta {
     source: Option<String>,
     url: Option<String>,
     language: Option<String>,
+    /// The distinct texts of the page's `<h1>` elements.
+    headings: Vec<String>,
 }
 
 fn sel(s: &str) -> Option<Selector> {
@@ -289,12 +291,18 @@ fn clean(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// Words that bylines hold where a name should be: labels and buttons, never authors.
+const NOT_AUTHORS: &[&str] = &["posted", "posted on", "posted by", "follow", "share", "by"];
+
 fn clean_author(s: &str) -> Option<String> {
     let s = clean(s)?;
     if s.starts_with("http://")
         || s.starts_with("https://")
         || !s.chars().any(char::is_alphabetic)
         || parse_date(&s).is_some()
+        || NOT_AUTHORS.contains(&s.to_lowercase().trim_end_matches(':'))
+        // "Ann Lee says:" heads a comment.
+        || s.ends_with("says:")
     {
         return None;
     }
@@ -363,17 +371,107 @@ fn strip_dateline(s: &str) -> String {
         .to_string()
 }
 
-/// "Headline | Site" -> "Headline" when "Site" is the outlet's name.
-fn strip_site_suffix(title: String, source: Option<&str>) -> String {
-    let Some(src) = source else { return title };
-    for sep in [" | ", " - ", " \u{2014} ", " \u{2013} ", " :: "] {
-        if let Some(head) = title.strip_suffix(&format!("{sep}{src}")) {
-            if !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
+const TITLE_SEPARATORS: [&str; 6] = [
+    " | ",
+    " - ",
+    " \u{2014} ",
+    " \u{2013} ",
+    " :: ",
+    " \u{00bb} ",
+];
+
+/// Whether `name` is the site's: the outlet's name, or the letters of its host name
+/// (`anarcat` on anarc.at, `WordPress.com` on blog.wordpress.com).
+fn names_site(name: &str, source: Option<&str>, host: Option<&str>) -> bool {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name_letters = letters(name);
+    source.is_some_and(|src| src.trim().eq_ignore_ascii_case(name.trim()))
+        || host.is_some_and(|h| {
+            name_letters.chars().count() >= 4 && letters(h).contains(&name_letters)
+        })
+}
+
+/// "Headline | Site" -> "Headline" while the last part after a separator is the site's.
+fn strip_site_suffix(title: String, is_site: impl Fn(&str) -> bool) -> String {
+    let mut title = title;
+    while let Some((head, suffix)) = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .max_by_key(|(head, _)| head.len())
+    {
+        if head.trim().is_empty() || !is_site(suffix) {
+            break;
         }
+        title = head.trim().to_string();
     }
     title
+}
+
+/// The headline: the title the page's metadata gives without the site's name, unless the page
+/// shows it otherwise in its one `<h1>` (the metadata title is often the short one for social
+/// media), or that title is an `<h1>` followed by more after a separator. An `<h1>` that names
+/// the site, or that the title ends with, is the site's banner (blog and wiki themes head
+/// every page with it), not the headline.
+fn headline(
+    title: Option<String>,
+    headings: &[String],
+    source: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
+    let lower = |s: &str| s.to_lowercase();
+    let ends_title = |h: &String| {
+        title.as_deref().is_some_and(|t| {
+            TITLE_SEPARATORS
+                .iter()
+                .any(|sep| lower(t).ends_with(&format!("{sep}{}", lower(h))))
+        })
+    };
+    let banners: Vec<&String> = headings
+        .iter()
+        .filter(|h| names_site(h, source, host) || ends_title(h))
+        .collect();
+    let headings: Vec<&String> = headings.iter().filter(|h| !banners.contains(h)).collect();
+    let title = title.map(|t| {
+        strip_site_suffix(t, |suffix| {
+            names_site(suffix, source, host) || banners.iter().any(|b| b.trim() == suffix.trim())
+        })
+    });
+    if let Some(t) = &title {
+        let t_lower = lower(t);
+        // An `<h1>` that is the title with a kicker or standfirst around it: the title.
+        if headings.iter().any(|h| lower(h).contains(&t_lower)) {
+            return title;
+        }
+        if let Some(h) = headings.iter().find(|h| {
+            TITLE_SEPARATORS
+                .iter()
+                .any(|sep| t_lower.starts_with(&format!("{}{sep}", lower(h))))
+        }) {
+            return Some((*h).clone());
+        }
+    }
+    match (headings.as_slice(), &title) {
+        ([only], Some(t)) if shares_a_word(only, t) => Some((*only).clone()),
+        ([only], None) => Some((*only).clone()),
+        _ => title,
+    }
+}
+
+/// Whether two titles have a word of four letters or more in common.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
 }
 
 fn absolute_url(s: &str) -> Option<String> {
@@ -538,6 +636,35 @@ fn read_meta(doc: &Html) -> Meta {
         }
         None
     };
+    // Every author a key names (one tag each), with the first key that names any.
+    let all_meta = |keys: &[&str]| -> Option<String> {
+        let s = sel("meta")?;
+        keys.iter().find_map(|key| {
+            let mut names: Vec<String> = Vec::new();
+            for el in doc.select(&s) {
+                let name = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .unwrap_or("");
+                if name.eq_ignore_ascii_case(key) {
+                    let author = el.attr("content").and_then(clean_author);
+                    if let Some(a) = author.filter(|a| !names.contains(a)) {
+                        names.push(a);
+                    }
+                }
+            }
+            (!names.is_empty()).then(|| names.join(", "))
+        })
+    };
+    if let Some(s) = sel("h1") {
+        for h in doc.select(&s) {
+            if let Some(t) = clean(&h.text().collect::<String>()) {
+                if !m.headings.contains(&t) {
+                    m.headings.push(t);
+                }
+            }
+        }
+    }
     m.title = meta(&["og:title", "twitter:title"])
         .or(ld_title)
         .or_else(|| {
@@ -547,7 +674,7 @@ fn read_meta(doc: &Html) -> Meta {
                 .and_then(|t| clean(&t.text().collect::<String>()))
         });
     if m.author.is_none() {
-        m.author = meta(&[
+        m.author = all_meta(&[
             "author",
             "article:author",
             "byl",
@@ -555,8 +682,8 @@ fn read_meta(doc: &Html) -> Meta {
             "parsely-author",
             "dc.creator",
             "dcterms.creator",
-        ])
-        .and_then(|a| clean_author(&a));
+            "citation_author",
+        ]);
     }
     if m.source.is_none() {
         m.source = meta(&[
@@ -643,6 +770,18 @@ fn extract_inner(html: &str) -> Extracted {
     out
 }
 
+/// The first byline found that is not the outlet's own name (a site names itself as the author
+/// of every page; the person is often in the byline), else the outlet.
+fn author(candidates: [Option<String>; 3], source: Option<&str>) -> Option<String> {
+    let is_outlet = |a: &String| source.is_some_and(|s| s.trim().eq_ignore_ascii_case(a.trim()));
+    let found: Vec<String> = candidates.into_iter().flatten().collect();
+    found
+        .iter()
+        .find(|a| !is_outlet(a))
+        .or(found.first())
+        .cloned()
+}
+
 /// Reads one HTML page.
 pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
     let owned = html.to_string();
@@ -677,15 +816,28 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
     }
     let published_raw = m.published.or(ex.readability_date);
     let source = m.source.or(ex.readability_site);
-    let title = m
-        .title
-        .or(ex.readability_title)
-        .map(|t| strip_site_suffix(t, source.as_deref()));
+    let host = m
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        });
+    let title = headline(
+        m.title.or(ex.readability_title),
+        &m.headings,
+        source.as_deref(),
+        host.as_deref(),
+    );
     Ok(Article {
         origin: origin.to_string(),
         url: m.url,
         title,
-        author: m.author.or(ex.readability_byline).or(body_author),
+        author: author(
+            [m.author, ex.readability_byline, body_author],
+            source.as_deref(),
+        ),
         published_at: published_raw.as_deref().and_then(parse_date),
         published_date: published_raw.as_deref().and_then(calendar_date),
         published_raw,
@@ -747,13 +899,79 @@ mod tests {
         assert_eq!(clean_author("2019-11-18T18:54:53.000Z"), None);
         assert_eq!(clean_author("Posted by Vortex").as_deref(), Some("Vortex"));
         assert_eq!(clean_author("By Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(clean_author("Posted on"), None);
+        assert_eq!(clean_author("Follow"), None);
+        assert_eq!(clean_author("Art Edwards says:"), None);
         assert_eq!(
-            strip_site_suffix("A story | The Site".into(), Some("The Site")),
-            "A story"
+            author(
+                [Some("Example News".into()), None, Some("Ann Lee".into())],
+                Some("Example News")
+            )
+            .as_deref(),
+            Some("Ann Lee")
+        );
+        let h1 = |s: &str| vec![s.to_string()];
+        // The page's one <h1> over the short social-media title.
+        assert_eq!(
+            headline(
+                Some("Lam should read Tsai".into()),
+                &h1("Why Lam should read Tsai's playbook"),
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Why Lam should read Tsai's playbook")
+        );
+        // An <h1> that is the site's name is no headline.
+        assert_eq!(
+            headline(
+                Some("Ten tips".into()),
+                &h1("Example.com"),
+                None,
+                Some("example.com")
+            )
+            .as_deref(),
+            Some("Ten tips")
         );
         assert_eq!(
-            strip_site_suffix("A story | Other".into(), Some("The Site")),
-            "A story | Other"
+            headline(
+                Some("Tips - Ten tips for all".into()),
+                &h1("Ten tips for all"),
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Tips")
+        );
+        // A title that is an <h1> and more after a separator.
+        assert_eq!(
+            headline(
+                Some("Chapter 1 - Murdered - Melas".into()),
+                &["Chapter 1 - Murdered".to_string(), "delta".to_string()],
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Chapter 1 - Murdered")
+        );
+        let t = |title: &str, source: Option<&str>, host: Option<&str>| {
+            headline(Some(title.into()), &[], source, host)
+        };
+        assert_eq!(
+            t("A story | The Site", Some("The Site"), None).as_deref(),
+            Some("A story")
+        );
+        assert_eq!(
+            t("A story | Other", Some("The Site"), None).as_deref(),
+            Some("A story | Other")
+        );
+        assert_eq!(
+            t("A story - Part two | CNN", None, Some("cnn.com")).as_deref(),
+            Some("A story - Part two")
+        );
+        assert_eq!(
+            t("Ten tips - anarcat", None, Some("anarc.at")).as_deref(),
+            Some("Ten tips")
         );
     }
 

@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, Utc};
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
-use super::date::{find_in_text, parse_utc};
+use super::date::{calendar_date, find_in_text, parse_utc};
 
 const EARLIEST_YEAR: i32 = 1990;
 
@@ -90,17 +90,25 @@ pub fn find(
     let first =
         |mut candidates: Box<dyn Iterator<Item = String> + '_>| candidates.find(|c| plausible(c));
 
-    if let Some(raw) = ld_published.filter(|raw| plausible(raw)) {
-        return Some(raw.to_string());
-    }
     let ld = ld_scripts(doc);
-    first(ld_values(&ld, "datePublished"))
+    let structured = ld_published
+        .filter(|raw| plausible(raw))
+        .map(str::to_string)
+        .or_else(|| first(Box::new(ld_values(&ld, "datePublished"))))
         .or_else(|| first(Box::new(meta_values(doc, PUBLISHED_META))))
         .or_else(|| first(Box::new(marked_published(doc))))
-        .or_else(|| first(Box::new(time_elements(doc))))
-        .or_else(|| url.and_then(url_date).filter(|d| plausible(d)))
+        .or_else(|| first(Box::new(time_elements(doc))));
+    // A full date in the URL path is the day the page first appeared: a metadata date on
+    // another day is most often a later republication (htmldate trusts the URL first too).
+    if let Some(from_url) = url.and_then(url_date).filter(|d| plausible(d)) {
+        if structured.as_deref().and_then(calendar_date) != Some(from_url.clone()) {
+            return Some(from_url);
+        }
+    }
+    structured
         .or_else(|| first(Box::new(dated_elements(doc))))
         .or_else(|| first(Box::new(published_lines(text))))
+        .or_else(|| first(Box::new(date_lines(text))))
         .or_else(|| first(Box::new(ld_values(&ld, "dateModified"))))
         .or_else(|| first(Box::new(meta_values(doc, MODIFIED_META))))
 }
@@ -119,14 +127,14 @@ fn ld_scripts(doc: &Html) -> Vec<String> {
 }
 
 /// Every string value of `key` anywhere in the JSON-LD, whatever object holds it.
-fn ld_values<'a>(scripts: &'a [String], key: &str) -> Box<dyn Iterator<Item = String> + 'a> {
+fn ld_values<'a>(scripts: &'a [String], key: &str) -> impl Iterator<Item = String> + 'a {
     let pattern = Regex::new(&format!(r#""{key}"\s*:\s*"([^"]{{6,64}})""#)).expect("key pattern");
-    Box::new(scripts.iter().flat_map(move |s| {
+    scripts.iter().flat_map(move |s| {
         pattern
             .captures_iter(s)
             .map(|c| c[1].to_string())
             .collect::<Vec<_>>()
-    }))
+    })
 }
 
 fn meta_values<'a>(doc: &'a Html, keys: &'a [&str]) -> impl Iterator<Item = String> + 'a {
@@ -221,6 +229,15 @@ fn published_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// Paragraphs that are a date and little else (`Monday, January 22, 2014`).
+fn date_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    const MAX_DATE_ALONE: usize = 40;
+    text.split("\n\n")
+        .filter(|p| p.len() <= MAX_DATE_ALONE)
+        .filter_map(|p| find_in_text(p).filter(|d| d.len() * 3 >= p.trim().len() * 2))
+        .map(str::to_string)
+}
+
 /// `https://example.com/2019/11/19/story` -> `2019-11-19`.
 fn url_date(url: &str) -> Option<String> {
     let c = URL_DATE.captures(url)?;
@@ -271,6 +288,21 @@ mod tests {
         assert_eq!(date_of(page, None).as_deref(), Some("3 March 2018"));
         let page = "<p>Some text.</p><p>Published 8 November 2023</p>";
         assert_eq!(date_of(page, None).as_deref(), Some("8 November 2023"));
+        let page = "<p>Some text of 3 March 2018.</p><p>January 22, 2014</p>";
+        assert_eq!(date_of(page, None).as_deref(), Some("January 22, 2014"));
+    }
+
+    #[test]
+    fn the_url_date_wins_over_a_later_republication() {
+        let page =
+            r#"<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">"#;
+        let url = "https://example.com/home/2017/7/12/story";
+        assert_eq!(date_of(page, Some(url)).as_deref(), Some("2017-07-12"));
+        let url = "https://example.com/2019/06/17/story";
+        assert_eq!(
+            date_of(page, Some(url)).as_deref(),
+            Some("2019-06-17T18:28:00+02:00")
+        );
     }
 
     #[test]
