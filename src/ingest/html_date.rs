@@ -229,12 +229,13 @@ fn published_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// Paragraphs that are a date and little else (`Monday, January 22, 2014`).
+/// Dates in short paragraphs, the lines that carry a date and little else (`Monday, January
+/// 22, 2014`, `Wiesbaden, 11. November 2021`, `Author: Bo am 29.12.2010, 13:36`), in page
+/// order: htmldate's last resort too.
 fn date_lines(text: &str) -> impl Iterator<Item = String> + '_ {
-    const MAX_DATE_ALONE: usize = 40;
     text.split("\n\n")
-        .filter(|p| p.len() <= MAX_DATE_ALONE)
-        .filter_map(|p| find_in_text(p).filter(|d| d.len() * 3 >= p.trim().len() * 2))
+        .filter(|p| p.len() <= MAX_DATE_LINE)
+        .filter_map(find_in_text)
         .map(str::to_string)
 }
 
@@ -288,7 +289,8 @@ mod tests {
         assert_eq!(date_of(page, None).as_deref(), Some("3 March 2018"));
         let page = "<p>Some text.</p><p>Published 8 November 2023</p>";
         assert_eq!(date_of(page, None).as_deref(), Some("8 November 2023"));
-        let page = "<p>Some text of 3 March 2018.</p><p>January 22, 2014</p>";
+        let page = "<p>Some longer text of 3 March 2018, in a paragraph that goes on and on for \
+                    more than a line would.</p><p>January 22, 2014</p>";
         assert_eq!(date_of(page, None).as_deref(), Some("January 22, 2014"));
     }
 
