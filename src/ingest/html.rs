@@ -90,9 +90,152 @@ const BLOCKS: &[&str] = &[
     "legend",
 ];
 
+/// Class and id words of the boxes a main text carries that are not the article: related
+/// stories, newsletter and share boxes, author bios, captions, widgets.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "related",
+    "newsletter",
+    "share",
+    "sharing",
+    "social",
+    "subscribe",
+    "subscription",
+    "promo",
+    "cta",
+    "sidebar",
+    "comments",
+    "recommended",
+    "readmore",
+    "breadcrumb",
+    "breadcrumbs",
+    "copyright",
+    "caption",
+    "authorbox",
+    "advert",
+];
+/// ... and pairs of words that say so together (`author-box`, `author-bio`).
+const BOILERPLATE_PAIRS: &[(&str, &str)] =
+    &[("author", "box"), ("author", "bio"), ("author", "card")];
+/// Paragraphs opening with these point to other stories ("Read more: ...").
+const READ_MORE_LABELS: &[&str] = &[
+    "read more:",
+    "read also:",
+    "read next:",
+    "related:",
+    "see also:",
+    "lea también:",
+    "lea más:",
+    "lea:",
+    "lire aussi",
+    "à lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+];
+/// Such a paragraph is a link line, not a paragraph of text.
+const MAX_READ_MORE_LINE: usize = 200;
+
+/// Whether an element of a main text is a box that is not the article (see
+/// [`BOILERPLATE_WORDS`]): figure captions (unless they are much of the text: a gallery), and
+/// containers named so that hold less than half of it (Readability's pick itself may be
+/// named `share-wrapper`). Paragraphs and quotes are never dropped by name, nor a box that
+/// quotes someone, so that no quote is lost.
+fn is_boilerplate(el: ElementRef<'_>, main: &MainText) -> bool {
+    let v = el.value();
+    let text = || el.text().collect::<String>();
+    if v.name() == "figcaption" {
+        return main.captions_are_asides && !quotes_someone(&text());
+    }
+    // Boxes are blocks; a `span class="caption"` inside a paragraph is part of its text.
+    if !BLOCKS.contains(&v.name())
+        || matches!(
+            v.name(),
+            "p" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        )
+    {
+        return false;
+    }
+    let names = format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    let words: Vec<&str> = names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let named = words.iter().any(|w| BOILERPLATE_WORDS.contains(w))
+        || BOILERPLATE_PAIRS
+            .iter()
+            .any(|(a, b)| words.contains(a) && words.contains(b));
+    named && {
+        let text = text();
+        word_count(&text) * 2 < main.words && !quotes_someone(&text)
+    }
+}
+
+/// What [`is_boilerplate`] weighs a box against.
+#[derive(Clone, Copy, PartialEq)]
+struct MainText {
+    words: usize,
+    /// Whether the figure captions hold under a third of the words.
+    captions_are_asides: bool,
+}
+
+/// Whether `text` holds a quotation: a pair of double quote marks.
+fn quotes_someone(text: &str) -> bool {
+    text.matches([
+        '"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{00ab}', '\u{00bb}',
+    ])
+    .count()
+        >= 2
+}
+
+/// The main text a Readability pass kept, without the boxes in it that are not the article
+/// (figure captions, related stories, share and newsletter boxes, author bios) and without
+/// "Read more: ..." lines.
+fn main_text(root: ElementRef<'_>) -> String {
+    let words = word_count(&root.text().collect::<String>());
+    let caption_words: usize = Selector::parse("figcaption")
+        .map(|s| {
+            root.select(&s)
+                .map(|c| word_count(&c.text().collect::<String>()))
+                .sum()
+        })
+        .unwrap_or(0);
+    let main = MainText {
+        words,
+        captions_are_asides: caption_words * 3 < words,
+    };
+    let text = element_text(root, Skip::Boilerplate(main));
+    text.split("\n\n")
+        .filter(|p| {
+            let lower = p.to_lowercase();
+            !(p.len() <= MAX_READ_MORE_LINE
+                && READ_MORE_LABELS.iter().any(|l| lower.starts_with(l)))
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// What [`element_text`] leaves out besides scripts and the like.
+#[derive(Clone, Copy, PartialEq)]
+enum Skip {
+    Nothing,
+    /// Navigation, headers, footers, asides, forms and hidden elements.
+    Chrome,
+    /// See [`is_boilerplate`].
+    Boilerplate(MainText),
+}
+
 /// Text of the subtree at `root` as paragraphs joined by `\n\n`. `chrome` also drops
 /// navigation, headers, footers, asides and forms, and hidden elements.
 pub fn html_to_text(root: ElementRef<'_>, chrome: bool) -> String {
+    element_text(root, if chrome { Skip::Chrome } else { Skip::Nothing })
+}
+
+fn element_text(root: ElementRef<'_>, skip: Skip) -> String {
+    let chrome = skip == Skip::Chrome;
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut skip_depth = 0usize;
@@ -114,6 +257,12 @@ pub fn html_to_text(root: ElementRef<'_>, chrome: bool) -> String {
                             && (SKIP_CHROME.contains(&name)
                                 || el.attr("hidden").is_some()
                                 || el.attr("aria-hidden") == Some("true")))
+                        || match skip {
+                            Skip::Boilerplate(main) => {
+                                ElementRef::wrap(node).is_some_and(|el| is_boilerplate(el, &main))
+                            }
+                            _ => false,
+                        }
                     {
                         skip_depth += 1;
                         continue;
@@ -750,6 +899,8 @@ fn extract_inner(html: &str) -> Extracted {
     }
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: MAX_READABILITY_ELEMENTS,
+        // For telling the boxes in the main text apart (main_text).
+        keep_classes: true,
         ..Default::default()
     };
     let Ok(mut r) = dom_smoothie::Readability::new(html, None, Some(cfg)) else {
@@ -757,7 +908,7 @@ fn extract_inner(html: &str) -> Extracted {
     };
     if let Ok(a) = r.parse() {
         let frag = Html::parse_fragment(&a.content);
-        let main = html_to_text(frag.root_element(), false);
+        let main = main_text(frag.root_element());
         out.readability_title = clean(&a.title);
         out.readability_byline = a.byline.as_deref().and_then(clean_author);
         out.readability_site = a.site_name.as_deref().and_then(clean);
@@ -994,6 +1145,46 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.body, "\"Deep,\" he said.");
+    }
+
+    fn main_of(fragment: &str) -> String {
+        main_text(Html::parse_fragment(fragment).root_element())
+    }
+
+    const STORY: &str = "<p>The council met on Tuesday to vote on the new budget for the coming \
+        year, and the vote went the way most members had expected it would go.</p>";
+
+    #[test]
+    fn captions_and_boxes_are_not_the_article() {
+        let page = format!(
+            "{STORY}<figure><img src=x><figcaption>A photo of the hall</figcaption></figure>\
+             <div class=\"related-stories\"><ul><li>Another story</li></ul></div>\
+             <p>Read more: Another story</p><div class=\"mvp-author-box\">Jo writes.</div>"
+        );
+        let main = main_of(&page);
+        assert!(main.starts_with("The council met"), "{main}");
+        for gone in ["A photo", "Another story", "Read more", "Jo writes"] {
+            assert!(!main.contains(gone), "{gone} in {main}");
+        }
+    }
+
+    #[test]
+    fn boxes_that_quote_someone_or_are_the_text_stay() {
+        let quoted = format!(
+            "{STORY}<div class=\"share-box\">\u{201c}We will not wait,\u{201d} the mayor said.</div>"
+        );
+        assert!(main_of(&quoted).contains("the mayor said"));
+        // A gallery: the captions are the text.
+        let gallery =
+            "<figure><figcaption>First look: a long coat with a hat</figcaption></figure>\
+                       <figure><figcaption>Second look: boots and a scarf</figcaption></figure>";
+        assert!(main_of(gallery).contains("Second look"));
+        // Readability's pick named like a box is still the article.
+        let named = format!("<div class=\"post share-wrapper\">{STORY}</div>");
+        assert!(main_of(&named).contains("The council met"));
+        // An inline caption inside a paragraph is part of it.
+        let inline = "<p><span class=\"a-caption\">Photo: Ann Lee</span> The hall.</p>";
+        assert_eq!(main_of(inline), "Photo: Ann Lee The hall.");
     }
 
     #[test]
