@@ -443,15 +443,18 @@ fn clean(s: &str) -> Option<String> {
 /// Words that bylines hold where a name should be: labels and buttons, never authors.
 const NOT_AUTHORS: &[&str] = &["posted", "posted on", "posted by", "follow", "share", "by"];
 
+/// A label or button where a byline should be, or a comment's "Ann Lee says:".
+fn is_label(s: &str) -> bool {
+    NOT_AUTHORS.contains(&s.trim().to_lowercase().trim_end_matches(':')) || s.ends_with("says:")
+}
+
 fn clean_author(s: &str) -> Option<String> {
     let s = clean(s)?;
     if s.starts_with("http://")
         || s.starts_with("https://")
         || !s.chars().any(char::is_alphabetic)
         || parse_date(&s).is_some()
-        || NOT_AUTHORS.contains(&s.to_lowercase().trim_end_matches(':'))
-        // "Ann Lee says:" heads a comment.
-        || s.ends_with("says:")
+        || is_label(&s)
     {
         return None;
     }
@@ -529,9 +532,12 @@ const TITLE_SEPARATORS: [&str; 6] = [
     " \u{00bb} ",
 ];
 
-/// Whether `name` is the site's: the outlet's name, or the letters of its host name
-/// (`anarcat` on anarc.at, `WordPress.com` on blog.wordpress.com).
+/// Whether `name` is the site's: the outlet's name, or the letters its host name starts with
+/// (`CNN` on cnn.com) or holds (`anarcat` on anarc.at, `WordPress.com` on blog.wordpress.com;
+/// four at least, so that no short word is taken for a site).
 fn names_site(name: &str, source: Option<&str>, host: Option<&str>) -> bool {
+    const MIN_HELD_LETTERS: usize = 4;
+    const MIN_LEADING_LETTERS: usize = 3;
     let letters = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -541,7 +547,9 @@ fn names_site(name: &str, source: Option<&str>, host: Option<&str>) -> bool {
     let name_letters = letters(name);
     source.is_some_and(|src| src.trim().eq_ignore_ascii_case(name.trim()))
         || host.is_some_and(|h| {
-            name_letters.chars().count() >= 4 && letters(h).contains(&name_letters)
+            let (h, n) = (letters(h), name_letters.chars().count());
+            (n >= MIN_LEADING_LETTERS && h.starts_with(&name_letters))
+                || (n >= MIN_HELD_LETTERS && h.contains(&name_letters))
         })
 }
 
@@ -925,7 +933,11 @@ fn extract_inner(html: &str) -> Extracted {
 /// of every page; the person is often in the byline), else the outlet.
 fn author(candidates: [Option<String>; 3], source: Option<&str>) -> Option<String> {
     let is_outlet = |a: &String| source.is_some_and(|s| s.trim().eq_ignore_ascii_case(a.trim()));
-    let found: Vec<String> = candidates.into_iter().flatten().collect();
+    let found: Vec<String> = candidates
+        .into_iter()
+        .flatten()
+        .filter(|a| !is_label(a))
+        .collect();
     found
         .iter()
         .find(|a| !is_outlet(a))
@@ -1061,17 +1073,29 @@ mod tests {
             .as_deref(),
             Some("Ann Lee")
         );
+        assert_eq!(author([None, Some("Posted".into()), None], None), None);
         let h1 = |s: &str| vec![s.to_string()];
         // The page's one <h1> over the short social-media title.
         assert_eq!(
             headline(
-                Some("Lam should read Tsai".into()),
-                &h1("Why Lam should read Tsai's playbook"),
+                Some("Carrie Lam should study Tsai's playbook".into()),
+                &h1("Tsai's political playbook should be essential reading for Carrie Lam"),
                 None,
                 None
             )
             .as_deref(),
-            Some("Why Lam should read Tsai's playbook")
+            Some("Tsai's political playbook should be essential reading for Carrie Lam")
+        );
+        // An <h1> that is the title with a kicker before it: the title.
+        assert_eq!(
+            headline(
+                Some("Why thinking together beats smarts".into()),
+                &h1("Open future Why thinking together beats smarts"),
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Why thinking together beats smarts")
         );
         // An <h1> that is the site's name is no headline.
         assert_eq!(

@@ -290,7 +290,8 @@ mod tests {
         let page = "<p>Some text.</p><p>Published 8 November 2023</p>";
         assert_eq!(date_of(page, None).as_deref(), Some("8 November 2023"));
         let page = "<p>Some longer text of 3 March 2018, in a paragraph that goes on and on for \
-                    more than a line would.</p><p>January 22, 2014</p>";
+                    more than a line would, with more words after it than a dateline has.</p>\
+                    <p>January 22, 2014</p>";
         assert_eq!(date_of(page, None).as_deref(), Some("January 22, 2014"));
     }
 
