@@ -86,12 +86,11 @@ const BLOCKS: &[&str] = &[
     "th",
     "ul",
     "br",
-    "caption",
     "legend",
 ];
 
 /// Class and id words of the boxes a main text carries that are not the article: related
-/// stories, newsletter and share boxes, author bios, captions, widgets.
+/// stories, newsletter and share boxes, author bios.
 const BOILERPLATE_WORDS: &[&str] = &[
     "related",
     "newsletter",
@@ -109,7 +108,6 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "copyright",
-    "caption",
     "authorbox",
     "advert",
 ];
@@ -135,16 +133,12 @@ const READ_MORE_LABELS: &[&str] = &[
 const MAX_READ_MORE_LINE: usize = 200;
 
 /// Whether an element of a main text is a box that is not the article (see
-/// [`BOILERPLATE_WORDS`]): figure captions (unless they are much of the text: a gallery), and
-/// containers named so that hold less than half of it (Readability's pick itself may be
-/// named `share-wrapper`). Paragraphs and quotes are never dropped by name, nor a box that
-/// quotes someone, so that no quote is lost.
-fn is_boilerplate(el: ElementRef<'_>, main: &MainText) -> bool {
+/// [`BOILERPLATE_WORDS`]): a container named so that holds less than half of the `main_words`
+/// (Readability's pick itself may be named `share-wrapper`). Paragraphs and quotes are never
+/// dropped by name, nor a box that quotes someone, so that no quote is lost. Captions stay:
+/// they describe the article's own pictures.
+fn is_boilerplate(el: ElementRef<'_>, main_words: usize) -> bool {
     let v = el.value();
-    let text = || el.text().collect::<String>();
-    if v.name() == "figcaption" {
-        return main.captions_are_asides && !quotes_someone(&text());
-    }
     // Boxes are blocks; a `span class="caption"` inside a paragraph is part of its text.
     if !BLOCKS.contains(&v.name())
         || matches!(
@@ -169,17 +163,9 @@ fn is_boilerplate(el: ElementRef<'_>, main: &MainText) -> bool {
             .iter()
             .any(|(a, b)| words.contains(a) && words.contains(b));
     named && {
-        let text = text();
-        word_count(&text) * 2 < main.words && !quotes_someone(&text)
+        let text = el.text().collect::<String>();
+        word_count(&text) * 2 < main_words && !quotes_someone(&text)
     }
-}
-
-/// What [`is_boilerplate`] weighs a box against.
-#[derive(Clone, Copy, PartialEq)]
-struct MainText {
-    words: usize,
-    /// Whether the figure captions hold under a third of the words.
-    captions_are_asides: bool,
 }
 
 /// Whether `text` holds a quotation: a pair of double quote marks.
@@ -192,22 +178,11 @@ fn quotes_someone(text: &str) -> bool {
 }
 
 /// The main text a Readability pass kept, without the boxes in it that are not the article
-/// (figure captions, related stories, share and newsletter boxes, author bios) and without
+/// (related stories, share and newsletter boxes, author bios) and without
 /// "Read more: ..." lines.
 fn main_text(root: ElementRef<'_>) -> String {
-    let words = word_count(&root.text().collect::<String>());
-    let caption_words: usize = Selector::parse("figcaption")
-        .map(|s| {
-            root.select(&s)
-                .map(|c| word_count(&c.text().collect::<String>()))
-                .sum()
-        })
-        .unwrap_or(0);
-    let main = MainText {
-        words,
-        captions_are_asides: caption_words * 3 < words,
-    };
-    let text = element_text(root, Skip::Boilerplate(main));
+    let main_words = word_count(&root.text().collect::<String>());
+    let text = element_text(root, Skip::Boilerplate(main_words));
     text.split("\n\n")
         .filter(|p| {
             let lower = p.to_lowercase();
@@ -225,7 +200,7 @@ enum Skip {
     /// Navigation, headers, footers, asides, forms and hidden elements.
     Chrome,
     /// See [`is_boilerplate`].
-    Boilerplate(MainText),
+    Boilerplate(usize),
 }
 
 /// Text of the subtree at `root` as paragraphs joined by `\n\n`. `chrome` also drops
@@ -258,9 +233,8 @@ fn element_text(root: ElementRef<'_>, skip: Skip) -> String {
                                 || el.attr("hidden").is_some()
                                 || el.attr("aria-hidden") == Some("true")))
                         || match skip {
-                            Skip::Boilerplate(main) => {
-                                ElementRef::wrap(node).is_some_and(|el| is_boilerplate(el, &main))
-                            }
+                            Skip::Boilerplate(main_words) => ElementRef::wrap(node)
+                                .is_some_and(|el| is_boilerplate(el, main_words)),
                             _ => false,
                         }
                     {
@@ -429,6 +403,8 @@ struct Meta {
     language: Option<String>,
     /// The distinct texts of the page's `<h1>` elements.
     headings: Vec<String>,
+    /// The name on the page's first author link (`rel="author"`, hCard `fn`) outside comments.
+    author_link: Option<String>,
 }
 
 fn sel(s: &str) -> Option<Selector> {
@@ -442,6 +418,20 @@ fn clean(s: &str) -> Option<String> {
 
 /// Words that bylines hold where a name should be: labels and buttons, never authors.
 const NOT_AUTHORS: &[&str] = &["posted", "posted on", "posted by", "follow", "share", "by"];
+
+/// Whether `el` is inside a reader's comment (whose authors are not the article's).
+fn in_comment(el: ElementRef<'_>) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        format!(
+            "{} {}",
+            v.attr("class").unwrap_or(""),
+            v.attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase()
+        .contains("comment")
+    })
+}
 
 /// A label or button where a byline should be, or a comment's "Ann Lee says:".
 fn is_label(s: &str) -> bool {
@@ -813,6 +803,12 @@ fn read_meta(doc: &Html) -> Meta {
             (!names.is_empty()).then(|| names.join(", "))
         })
     };
+    if let Some(s) = sel(r#"a[rel~="author"], .vcard .fn, [itemprop="author"] [itemprop="name"]"#) {
+        m.author_link = doc
+            .select(&s)
+            .filter(|a| !in_comment(*a))
+            .find_map(|a| clean_author(&a.text().collect::<String>()));
+    }
     if let Some(s) = sel("h1") {
         for h in doc.select(&s) {
             if let Some(t) = clean(&h.text().collect::<String>()) {
@@ -931,7 +927,7 @@ fn extract_inner(html: &str) -> Extracted {
 
 /// The first byline found that is not the outlet's own name (a site names itself as the author
 /// of every page; the person is often in the byline), else the outlet.
-fn author(candidates: [Option<String>; 3], source: Option<&str>) -> Option<String> {
+fn author(candidates: [Option<String>; 4], source: Option<&str>) -> Option<String> {
     let is_outlet = |a: &String| source.is_some_and(|s| s.trim().eq_ignore_ascii_case(a.trim()));
     let found: Vec<String> = candidates
         .into_iter()
@@ -998,7 +994,7 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
         url: m.url,
         title,
         author: author(
-            [m.author, ex.readability_byline, body_author],
+            [m.author, ex.readability_byline, body_author, m.author_link],
             source.as_deref(),
         ),
         published_at: published_raw.as_deref().and_then(parse_date),
@@ -1067,13 +1063,21 @@ mod tests {
         assert_eq!(clean_author("Art Edwards says:"), None);
         assert_eq!(
             author(
-                [Some("Example News".into()), None, Some("Ann Lee".into())],
+                [
+                    Some("Example News".into()),
+                    None,
+                    Some("Ann Lee".into()),
+                    None
+                ],
                 Some("Example News")
             )
             .as_deref(),
             Some("Ann Lee")
         );
-        assert_eq!(author([None, Some("Posted".into()), None], None), None);
+        assert_eq!(
+            author([None, Some("Posted".into()), None, None], None),
+            None
+        );
         let h1 = |s: &str| vec![s.to_string()];
         // The page's one <h1> over the short social-media title.
         assert_eq!(
@@ -1151,6 +1155,27 @@ mod tests {
     }
 
     #[test]
+    fn author_links_outside_comments() {
+        let page = |inner: &str| {
+            format!(
+                "<html><body><article><p>{}</p>{inner}</article></body></html>",
+                "The council met on Tuesday to vote on the budget. ".repeat(5)
+            )
+        };
+        let with_link = page(
+            r#"<span class="author vcard"><a class="url fn n" rel="author" href="/a/m">marc</a></span>"#,
+        );
+        assert_eq!(
+            parse("x", &with_link).unwrap().author.as_deref(),
+            Some("marc")
+        );
+        let commenter = page(
+            r#"<ol class="comment-list"><li><a rel="author" href="/u/bo">Bo Chan</a></li></ol>"#,
+        );
+        assert_eq!(parse("x", &commenter).unwrap().author, None);
+    }
+
+    #[test]
     fn flattening_deep_sources() {
         assert_eq!(flatten_deep("<div><p>a</p></div>", 5), None);
         let deep = format!("{}x{}", "<div>".repeat(4), "</div>".repeat(4));
@@ -1179,7 +1204,7 @@ mod tests {
         year, and the vote went the way most members had expected it would go.</p>";
 
     #[test]
-    fn captions_and_boxes_are_not_the_article() {
+    fn boxes_are_not_the_article_captions_are() {
         let page = format!(
             "{STORY}<figure><img src=x><figcaption>A photo of the hall</figcaption></figure>\
              <div class=\"related-stories\"><ul><li>Another story</li></ul></div>\
@@ -1187,7 +1212,8 @@ mod tests {
         );
         let main = main_of(&page);
         assert!(main.starts_with("The council met"), "{main}");
-        for gone in ["A photo", "Another story", "Read more", "Jo writes"] {
+        assert!(main.contains("A photo of the hall"), "{main}");
+        for gone in ["Another story", "Read more", "Jo writes"] {
             assert!(!main.contains(gone), "{gone} in {main}");
         }
     }
@@ -1198,11 +1224,6 @@ mod tests {
             "{STORY}<div class=\"share-box\">\u{201c}We will not wait,\u{201d} the mayor said.</div>"
         );
         assert!(main_of(&quoted).contains("the mayor said"));
-        // A gallery: the captions are the text.
-        let gallery =
-            "<figure><figcaption>First look: a long coat with a hat</figcaption></figure>\
-                       <figure><figcaption>Second look: boots and a scarf</figcaption></figure>";
-        assert!(main_of(gallery).contains("Second look"));
         // Readability's pick named like a box is still the article.
         let named = format!("<div class=\"post share-wrapper\">{STORY}</div>");
         assert!(main_of(&named).contains("The council met"));
