@@ -221,8 +221,14 @@ fn dated_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
 /// Dates right after "Published" or "Posted" in the visible text.
 fn published_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     PUBLISHED_LINE.find_iter(text).filter_map(move |m| {
+        const DATE_WINDOW: usize = 40;
         let after = &text[m.end()..];
-        let window = &after[..after.floor_char_boundary(40)];
+        // `floor_char_boundary` is newer than the crate's minimum Rust.
+        let end = (0..=DATE_WINDOW.min(after.len()))
+            .rev()
+            .find(|&i| after.is_char_boundary(i))
+            .unwrap_or(0);
+        let window = &after[..end];
         find_in_text(window)
             .filter(|d| window.trim_start().starts_with(d))
             .map(str::to_string)
