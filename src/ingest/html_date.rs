@@ -105,9 +105,16 @@ pub fn find(
             return Some(from_url);
         }
     }
+    let other_scripts = scripts(doc, r#"script:not([type="application/ld+json"])"#);
     structured
         .or_else(|| first(Box::new(dated_elements(doc))))
         .or_else(|| first(Box::new(published_lines(text))))
+        .or_else(|| {
+            let mut values = SCRIPT_PUBLISHED_KEYS
+                .iter()
+                .flat_map(|key| ld_values(&other_scripts, key).collect::<Vec<_>>());
+            values.find(|v| plausible(v))
+        })
         .or_else(|| first(Box::new(date_lines(text))))
         .or_else(|| first(Box::new(ld_values(&ld, "dateModified"))))
         .or_else(|| first(Box::new(meta_values(doc, MODIFIED_META))))
@@ -120,13 +127,22 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
 }
 
 fn ld_scripts(doc: &Html) -> Vec<String> {
-    select(doc, r#"script[type="application/ld+json"]"#)
+    scripts(doc, r#"script[type="application/ld+json"]"#)
+}
+
+fn scripts(doc: &Html, css: &str) -> Vec<String> {
+    select(doc, css)
         .into_iter()
         .map(|s| s.text().collect())
         .collect()
 }
 
-/// Every string value of `key` anywhere in the JSON-LD, whatever object holds it.
+/// Keys that page data in other scripts (a framework's state, not JSON-LD) give the
+/// publication date under.
+const SCRIPT_PUBLISHED_KEYS: &[&str] = &["datePublished", "publishedDate", "datePosted"];
+
+/// Every string value of `key` anywhere in `scripts` (JSON-LD or other page data), whatever
+/// object holds it.
 fn ld_values<'a>(scripts: &'a [String], key: &str) -> impl Iterator<Item = String> + 'a {
     let pattern = Regex::new(&format!(r#""{key}"\s*:\s*"([^"]{{6,64}})""#)).expect("key pattern");
     scripts.iter().flat_map(move |s| {
@@ -312,6 +328,13 @@ mod tests {
             date_of(page, Some(url)).as_deref(),
             Some("2019-06-17T18:28:00+02:00")
         );
+    }
+
+    #[test]
+    fn page_data_in_other_scripts() {
+        let page = r#"<script>window.__STATE__ = {"review": {"publishedDate":"2016-11-04T20:37:27Z"}};</script>
+            <p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2016-11-04T20:37:27Z"));
     }
 
     #[test]
