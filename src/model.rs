@@ -17,6 +17,9 @@ pub struct Article {
     pub published_at: Option<String>,
     /// The date as the article gave it.
     pub published_raw: Option<String>,
+    /// The calendar date of publication in the publisher's own time zone (`2004-05-01`): the
+    /// date listings show and `--since`/`--until` compare.
+    pub published_date: Option<String>,
     /// Outlet name.
     pub source: Option<String>,
     pub language: Option<String>,

@@ -62,8 +62,8 @@ fn write_article(out: &mut dyn Write, a: &ArticleDetail, color: bool) -> Result<
     if let Some(source) = &a.source {
         meta.push(source.clone());
     }
-    if let Some(date) = &a.published_at {
-        meta.push(date.chars().take(10).collect());
+    if let Some(date) = &a.published_date {
+        meta.push(date.clone());
     }
     if let Some(author) = &a.author {
         meta.push(format!("by {author}"));

@@ -1,9 +1,11 @@
-//! Dates as articles give them -> UTC ISO-8601 (`YYYY-MM-DDTHH:MM:SSZ`), with chrono only.
+//! Dates as articles give them -> UTC ISO-8601 (`YYYY-MM-DDTHH:MM:SSZ`) and the calendar
+//! date in the writer's own time zone (`YYYY-MM-DD`), with chrono only.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use std::sync::LazyLock;
 
-/// Parses the usual news date shapes; `None` when it cannot be read (the raw text is kept by
-/// the caller). Dates without a zone are taken as UTC; dates without a time as midnight.
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use regex::Regex;
+
 /// English month names, for telling a date from a name in bylines.
 pub const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -25,27 +27,79 @@ pub const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
+/// German month names that are not the English ones, with the English name: saved pages come
+/// in German second most often.
+const GERMAN_MONTHS: [(&str, &str); 8] = [
+    ("Januar", "January"),
+    ("Februar", "February"),
+    ("März", "March"),
+    ("Mai", "May"),
+    ("Juni", "June"),
+    ("Juli", "July"),
+    ("Oktober", "October"),
+    ("Dezember", "December"),
+];
+
+/// A date written out in running text: `8 November 2023`, `November 8th, 2023`,
+/// `Nov. 8, 2023`, `8. November 2023`, `2023-11-08`, `08.11.2023`.
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH_NAMES
+        .iter()
+        .chain(&MONTH_ABBREVIATIONS)
+        .copied()
+        .chain(GERMAN_MONTHS.iter().map(|(german, _)| *german))
+        .collect::<Vec<_>>()
+        .join("|");
+    let day = r"(?:[0-3]?\d)(?:st|nd|rd|th|\.)?";
+    Regex::new(&format!(
+        r"(?i)\b(?:{day}\s+(?:{months})\.?,?\s+(?:19|20)\d\d|(?:{months})\.?\s+{day},?\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\b"
+    ))
+    .expect("date pattern")
+});
+
+/// The first date written out in `text` that reads as one, as written.
+pub fn find_in_text(text: &str) -> Option<&str> {
+    TEXT_DATE
+        .find_iter(text)
+        .map(|m| m.as_str())
+        .find(|raw| parse_zoned(raw).is_some())
+}
+
+/// Parses the usual news date shapes; `None` when it cannot be read (the raw text is kept by
+/// the caller). Dates without a zone are taken as UTC; dates without a time as midnight.
 pub fn parse_date(raw: &str) -> Option<String> {
     parse_utc(raw).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
-/// Like [`parse_date`], as a chrono value. Years outside 1800-2200 (placeholders such as
-/// `0001-01-01`) count as unparseable.
+/// Like [`parse_date`], as a chrono value.
 pub fn parse_utc(raw: &str) -> Option<DateTime<Utc>> {
+    parse_zoned(raw).map(|d| d.with_timezone(&Utc))
+}
+
+/// The calendar date `raw` names, in the zone it is written in (`2024-02-24T21:00:00-05:00`
+/// is the 24th, though the 25th in UTC): the day the publisher printed.
+pub fn calendar_date(raw: &str) -> Option<String> {
+    parse_zoned(raw).map(|d| d.date_naive().format("%Y-%m-%d").to_string())
+}
+
+/// The date with the offset it was written with (UTC when it names none). Years outside
+/// 1800-2200 (placeholders such as `0001-01-01`) count as unparseable.
+fn parse_zoned(raw: &str) -> Option<DateTime<FixedOffset>> {
     use chrono::Datelike;
     parse_any(raw).filter(|d| (1800..=2200).contains(&d.year()))
 }
 
-fn parse_any(raw: &str) -> Option<DateTime<Utc>> {
+fn parse_any(raw: &str) -> Option<DateTime<FixedOffset>> {
+    let utc = |d: NaiveDateTime| Utc.from_utc_datetime(&d).fixed_offset();
     let s = raw.trim();
     if s.is_empty() || s.len() > 100 {
         return None;
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d.with_timezone(&Utc));
+        return Some(d);
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d.with_timezone(&Utc));
+        return Some(d);
     }
     // Normalise: a `T` or space between date and time, `Z`, commas, "at", "UTC"/"GMT".
     let mut n = s.replace(" at ", " ").replace(',', " ");
@@ -60,7 +114,7 @@ fn parse_any(raw: &str) -> Option<DateTime<Utc>> {
         n = format!("{stripped} +0000");
     }
     let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
-    let n = strip_weekday(&strip_ordinals(&n));
+    let n = english_months(&strip_weekday(&strip_ordinals(&n)));
 
     const ZONED: &[&str] = &[
         "%Y-%m-%dT%H:%M:%S%.f %z",
@@ -81,7 +135,7 @@ fn parse_any(raw: &str) -> Option<DateTime<Utc>> {
     ];
     for f in ZONED {
         if let Ok(d) = DateTime::parse_from_str(&n, f) {
-            return Some(d.with_timezone(&Utc));
+            return Some(d);
         }
     }
     const NAIVE: &[&str] = &[
@@ -105,7 +159,7 @@ fn parse_any(raw: &str) -> Option<DateTime<Utc>> {
     ];
     for f in NAIVE {
         if let Ok(d) = NaiveDateTime::parse_from_str(&n, f) {
-            return Some(Utc.from_utc_datetime(&d));
+            return Some(utc(d));
         }
     }
     const DATES: &[&str] = &[
@@ -119,13 +173,33 @@ fn parse_any(raw: &str) -> Option<DateTime<Utc>> {
         "%d.%m.%Y",
         "%Y%m%d",
         "%b. %d %Y",
+        "%d. %B %Y",
+        "%d. %b %Y",
+        "%d %b. %Y",
     ];
     for f in DATES {
         if let Ok(d) = NaiveDate::parse_from_str(&n, f) {
-            return Some(Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+            return Some(utc(d.and_time(NaiveTime::MIN)));
         }
     }
     None
+}
+
+/// German month names -> the English ones ("Sept" -> "Sep", which chrono reads).
+fn english_months(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let bare = w.trim_end_matches('.');
+            if bare.eq_ignore_ascii_case("sept") {
+                return w.replacen(bare, "Sep", 1);
+            }
+            GERMAN_MONTHS
+                .iter()
+                .find(|(german, _)| german.eq_ignore_ascii_case(bare))
+                .map_or_else(|| w.to_string(), |(_, english)| english.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "1st", "22nd", "3rd", "4th" -> the number.
@@ -178,7 +252,7 @@ fn strip_weekday(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_date;
+    use super::{calendar_date, parse_date};
 
     fn p(s: &str) -> Option<String> {
         parse_date(s)
@@ -223,6 +297,44 @@ mod tests {
             p("2019-11-19T08:30").as_deref(),
             Some("2019-11-19T08:30:00Z")
         );
+    }
+
+    #[test]
+    fn calendar_date_is_the_writers_day() {
+        // An evening in New York is the next day in UTC; the page was published on the 24th.
+        let raw = "2024-02-24T21:30:00-05:00";
+        assert_eq!(parse_date(raw).as_deref(), Some("2024-02-25T02:30:00Z"));
+        assert_eq!(calendar_date(raw).as_deref(), Some("2024-02-24"));
+        assert_eq!(
+            calendar_date("Sat, 24 Feb 2024 23:10:00 +0100").as_deref(),
+            Some("2024-02-24")
+        );
+        assert_eq!(
+            calendar_date("24 February 2024").as_deref(),
+            Some("2024-02-24")
+        );
+        assert_eq!(calendar_date("soon"), None);
+    }
+
+    #[test]
+    fn dates_in_running_text() {
+        use super::find_in_text;
+        assert_eq!(
+            find_in_text("By Ann Lee | Published 8 November 2023, 10:02"),
+            Some("8 November 2023")
+        );
+        assert_eq!(
+            find_in_text("Posted on Sept. 5, 2019 by Bo"),
+            Some("Sept. 5, 2019")
+        );
+        assert_eq!(
+            find_in_text("Veröffentlicht am 11. November 2021"),
+            Some("11. November 2021")
+        );
+        assert_eq!(find_in_text("Stand: 03.11.2023"), Some("03.11.2023"));
+        assert_eq!(find_in_text("call 555-2023 in May"), None);
+        assert_eq!(p("Sept. 5, 2019").as_deref(), Some("2019-09-05T00:00:00Z"));
+        assert_eq!(p("11. März 2021").as_deref(), Some("2021-03-11T00:00:00Z"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use feed_rs::model::{Entry, Text};
 
 use crate::model::{Article, Format};
 
-use super::date::parse_utc;
+use super::date::{calendar_date, parse_utc};
 use super::html::fragment_to_text;
 use super::text::{take_byline, trim_blank_lines};
 use super::InputError;
@@ -235,6 +235,13 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
             continue;
         };
         let date = e.published.or(e.updated);
+        let published_raw = date.map(|d| {
+            raw_dates
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&d).cloned())
+                .unwrap_or_else(|| d.to_rfc3339())
+        });
         let authors: Vec<String> = e
             .authors
             .iter()
@@ -262,13 +269,11 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Result<Article, InputError>
                 .then(|| authors.join(", "))
                 .or(byline_author),
             published_at: date.map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
-            published_raw: date.map(|d| {
-                raw_dates
-                    .lock()
-                    .ok()
-                    .and_then(|m| m.get(&d).cloned())
-                    .unwrap_or_else(|| d.to_rfc3339())
-            }),
+            published_raw: published_raw.clone(),
+            published_date: published_raw
+                .as_deref()
+                .and_then(calendar_date)
+                .or_else(|| date.map(|d| d.format("%Y-%m-%d").to_string())),
             source: source.clone(),
             language: e.language.clone().or(language.clone()),
             body,

@@ -12,7 +12,8 @@ use serde_json::Value;
 
 use crate::model::{Article, Format};
 
-use super::date::{parse_date, MONTH_ABBREVIATIONS, MONTH_NAMES};
+use super::date::{calendar_date, parse_date, MONTH_ABBREVIATIONS, MONTH_NAMES};
+use super::html_date;
 use super::text::{byline, take_byline};
 
 /// The main text is used when it keeps at least this share of the visible text, or at least
@@ -85,13 +86,131 @@ const BLOCKS: &[&str] = &[
     "th",
     "ul",
     "br",
-    "caption",
     "legend",
 ];
+
+/// Class and id words of the boxes a main text carries that are not the article: related
+/// stories, newsletter and share boxes, author bios.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "related",
+    "newsletter",
+    "share",
+    "sharing",
+    "social",
+    "subscribe",
+    "subscription",
+    "promo",
+    "cta",
+    "sidebar",
+    "comments",
+    "recommended",
+    "readmore",
+    "breadcrumb",
+    "breadcrumbs",
+    "copyright",
+    "authorbox",
+    "advert",
+];
+/// ... and pairs of words that say so together (`author-box`, `author-bio`).
+const BOILERPLATE_PAIRS: &[(&str, &str)] =
+    &[("author", "box"), ("author", "bio"), ("author", "card")];
+/// Paragraphs opening with these point to other stories ("Read more: ...").
+const READ_MORE_LABELS: &[&str] = &[
+    "read more:",
+    "read also:",
+    "read next:",
+    "related:",
+    "see also:",
+    "lea también:",
+    "lea más:",
+    "lea:",
+    "lire aussi",
+    "à lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+];
+/// Such a paragraph is a link line, not a paragraph of text.
+const MAX_READ_MORE_LINE: usize = 200;
+
+/// Whether an element of a main text is a box that is not the article (see
+/// [`BOILERPLATE_WORDS`]): a container named so that holds less than half of the `main_words`
+/// (Readability's pick itself may be named `share-wrapper`). Paragraphs and quotes are never
+/// dropped by name, nor a box that quotes someone, so that no quote is lost. Captions stay:
+/// they describe the article's own pictures.
+fn is_boilerplate(el: ElementRef<'_>, main_words: usize) -> bool {
+    let v = el.value();
+    // Boxes are blocks; a `span class="caption"` inside a paragraph is part of its text.
+    if !BLOCKS.contains(&v.name())
+        || matches!(
+            v.name(),
+            "p" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        )
+    {
+        return false;
+    }
+    let names = format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    let words: Vec<&str> = names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let named = words.iter().any(|w| BOILERPLATE_WORDS.contains(w))
+        || BOILERPLATE_PAIRS
+            .iter()
+            .any(|(a, b)| words.contains(a) && words.contains(b));
+    named && {
+        let text = el.text().collect::<String>();
+        word_count(&text) * 2 < main_words && !quotes_someone(&text)
+    }
+}
+
+/// Whether `text` holds a quotation: a pair of double quote marks.
+fn quotes_someone(text: &str) -> bool {
+    text.matches([
+        '"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{00ab}', '\u{00bb}',
+    ])
+    .count()
+        >= 2
+}
+
+/// The main text a Readability pass kept, without the boxes in it that are not the article
+/// (related stories, share and newsletter boxes, author bios) and without
+/// "Read more: ..." lines.
+fn main_text(root: ElementRef<'_>) -> String {
+    let main_words = word_count(&root.text().collect::<String>());
+    let text = element_text(root, Skip::Boilerplate(main_words));
+    text.split("\n\n")
+        .filter(|p| {
+            let lower = p.to_lowercase();
+            !(p.len() <= MAX_READ_MORE_LINE
+                && READ_MORE_LABELS.iter().any(|l| lower.starts_with(l)))
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// What [`element_text`] leaves out besides scripts and the like.
+#[derive(Clone, Copy, PartialEq)]
+enum Skip {
+    Nothing,
+    /// Navigation, headers, footers, asides, forms and hidden elements.
+    Chrome,
+    /// See [`is_boilerplate`].
+    Boilerplate(usize),
+}
 
 /// Text of the subtree at `root` as paragraphs joined by `\n\n`. `chrome` also drops
 /// navigation, headers, footers, asides and forms, and hidden elements.
 pub fn html_to_text(root: ElementRef<'_>, chrome: bool) -> String {
+    element_text(root, if chrome { Skip::Chrome } else { Skip::Nothing })
+}
+
+fn element_text(root: ElementRef<'_>, skip: Skip) -> String {
+    let chrome = skip == Skip::Chrome;
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut skip_depth = 0usize;
@@ -113,6 +232,11 @@ pub fn html_to_text(root: ElementRef<'_>, chrome: bool) -> String {
                             && (SKIP_CHROME.contains(&name)
                                 || el.attr("hidden").is_some()
                                 || el.attr("aria-hidden") == Some("true")))
+                        || match skip {
+                            Skip::Boilerplate(main_words) => ElementRef::wrap(node)
+                                .is_some_and(|el| is_boilerplate(el, main_words)),
+                            _ => false,
+                        }
                     {
                         skip_depth += 1;
                         continue;
@@ -272,10 +396,15 @@ fn run_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> O
 struct Meta {
     title: Option<String>,
     author: Option<String>,
+    /// The publication date as the page writes it (html_date.rs).
     published: Option<String>,
     source: Option<String>,
     url: Option<String>,
     language: Option<String>,
+    /// The distinct texts of the page's `<h1>` elements.
+    headings: Vec<String>,
+    /// The name on the page's first author link (`rel="author"`, hCard `fn`) outside comments.
+    author_link: Option<String>,
 }
 
 fn sel(s: &str) -> Option<Selector> {
@@ -287,12 +416,35 @@ fn clean(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// Words that bylines hold where a name should be: labels and buttons, never authors.
+const NOT_AUTHORS: &[&str] = &["posted", "posted on", "posted by", "follow", "share", "by"];
+
+/// Whether `el` is inside a reader's comment (whose authors are not the article's).
+fn in_comment(el: ElementRef<'_>) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        format!(
+            "{} {}",
+            v.attr("class").unwrap_or(""),
+            v.attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase()
+        .contains("comment")
+    })
+}
+
+/// A label or button where a byline should be, or a comment's "Ann Lee says:".
+fn is_label(s: &str) -> bool {
+    NOT_AUTHORS.contains(&s.trim().to_lowercase().trim_end_matches(':')) || s.ends_with("says:")
+}
+
 fn clean_author(s: &str) -> Option<String> {
     let s = clean(s)?;
     if s.starts_with("http://")
         || s.starts_with("https://")
         || !s.chars().any(char::is_alphabetic)
         || parse_date(&s).is_some()
+        || is_label(&s)
     {
         return None;
     }
@@ -361,17 +513,112 @@ fn strip_dateline(s: &str) -> String {
         .to_string()
 }
 
-/// "Headline | Site" -> "Headline" when "Site" is the outlet's name.
-fn strip_site_suffix(title: String, source: Option<&str>) -> String {
-    let Some(src) = source else { return title };
-    for sep in [" | ", " - ", " \u{2014} ", " \u{2013} ", " :: "] {
-        if let Some(head) = title.strip_suffix(&format!("{sep}{src}")) {
-            if !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
+const TITLE_SEPARATORS: [&str; 6] = [
+    " | ",
+    " - ",
+    " \u{2014} ",
+    " \u{2013} ",
+    " :: ",
+    " \u{00bb} ",
+];
+
+/// Whether `name` is the site's: the outlet's name, or the letters its host name starts with
+/// (`CNN` on cnn.com) or holds (`anarcat` on anarc.at, `WordPress.com` on blog.wordpress.com;
+/// four at least, so that no short word is taken for a site).
+fn names_site(name: &str, source: Option<&str>, host: Option<&str>) -> bool {
+    const MIN_HELD_LETTERS: usize = 4;
+    const MIN_LEADING_LETTERS: usize = 3;
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name_letters = letters(name);
+    source.is_some_and(|src| src.trim().eq_ignore_ascii_case(name.trim()))
+        || host.is_some_and(|h| {
+            let (h, n) = (letters(h), name_letters.chars().count());
+            (n >= MIN_LEADING_LETTERS && h.starts_with(&name_letters))
+                || (n >= MIN_HELD_LETTERS && h.contains(&name_letters))
+        })
+}
+
+/// "Headline | Site" -> "Headline" while the last part after a separator is the site's.
+fn strip_site_suffix(title: String, is_site: impl Fn(&str) -> bool) -> String {
+    let mut title = title;
+    while let Some((head, suffix)) = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .max_by_key(|(head, _)| head.len())
+    {
+        if head.trim().is_empty() || !is_site(suffix) {
+            break;
         }
+        title = head.trim().to_string();
     }
     title
+}
+
+/// The headline: the title the page's metadata gives without the site's name, unless the page
+/// shows it otherwise in its one `<h1>` (the metadata title is often the short one for social
+/// media), or that title is an `<h1>` followed by more after a separator. An `<h1>` that names
+/// the site, or that the title ends with, is the site's banner (blog and wiki themes head
+/// every page with it), not the headline.
+fn headline(
+    title: Option<String>,
+    headings: &[String],
+    source: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
+    let lower = |s: &str| s.to_lowercase();
+    let ends_title = |h: &String| {
+        title.as_deref().is_some_and(|t| {
+            TITLE_SEPARATORS
+                .iter()
+                .any(|sep| lower(t).ends_with(&format!("{sep}{}", lower(h))))
+        })
+    };
+    let banners: Vec<&String> = headings
+        .iter()
+        .filter(|h| names_site(h, source, host) || ends_title(h))
+        .collect();
+    let headings: Vec<&String> = headings.iter().filter(|h| !banners.contains(h)).collect();
+    let title = title.map(|t| {
+        strip_site_suffix(t, |suffix| {
+            names_site(suffix, source, host) || banners.iter().any(|b| b.trim() == suffix.trim())
+        })
+    });
+    if let Some(t) = &title {
+        let t_lower = lower(t);
+        // An `<h1>` that is the title with a kicker or standfirst around it: the title.
+        if headings.iter().any(|h| lower(h).contains(&t_lower)) {
+            return title;
+        }
+        if let Some(h) = headings.iter().find(|h| {
+            TITLE_SEPARATORS
+                .iter()
+                .any(|sep| t_lower.starts_with(&format!("{}{sep}", lower(h))))
+        }) {
+            return Some((*h).clone());
+        }
+    }
+    match (headings.as_slice(), &title) {
+        ([only], Some(t)) if shares_a_word(only, t) => Some((*only).clone()),
+        ([only], None) => Some((*only).clone()),
+        _ => title,
+    }
+}
+
+/// Whether two titles have a word of four letters or more in common.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
 }
 
 fn absolute_url(s: &str) -> Option<String> {
@@ -449,6 +696,20 @@ fn ld_str(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The page's metadata and its visible text.
+fn read_page(doc: &Html) -> (Meta, String) {
+    let mut meta = read_meta(doc);
+    let visible = html_to_text(doc.root_element(), true);
+    meta.published = html_date::find(
+        doc,
+        meta.published.as_deref(),
+        meta.url.as_deref(),
+        &visible,
+    );
+    (meta, visible)
+}
+
+/// Metadata; `published` only from the JSON-LD article.
 fn read_meta(doc: &Html) -> Meta {
     let mut m = Meta::default();
     // JSON-LD first: articles (most specific type first), then WebPage.
@@ -522,6 +783,41 @@ fn read_meta(doc: &Html) -> Meta {
         }
         None
     };
+    // Every author a key names (one tag each), with the first key that names any.
+    let all_meta = |keys: &[&str]| -> Option<String> {
+        let s = sel("meta")?;
+        keys.iter().find_map(|key| {
+            let mut names: Vec<String> = Vec::new();
+            for el in doc.select(&s) {
+                let name = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .unwrap_or("");
+                if name.eq_ignore_ascii_case(key) {
+                    let author = el.attr("content").and_then(clean_author);
+                    if let Some(a) = author.filter(|a| !names.contains(a)) {
+                        names.push(a);
+                    }
+                }
+            }
+            (!names.is_empty()).then(|| names.join(", "))
+        })
+    };
+    if let Some(s) = sel(r#"a[rel~="author"], .vcard .fn, [itemprop="author"] [itemprop="name"]"#) {
+        m.author_link = doc
+            .select(&s)
+            .filter(|a| !in_comment(*a))
+            .find_map(|a| clean_author(&a.text().collect::<String>()));
+    }
+    if let Some(s) = sel("h1") {
+        for h in doc.select(&s) {
+            if let Some(t) = clean(&h.text().collect::<String>()) {
+                if !m.headings.contains(&t) {
+                    m.headings.push(t);
+                }
+            }
+        }
+    }
     m.title = meta(&["og:title", "twitter:title"])
         .or(ld_title)
         .or_else(|| {
@@ -531,7 +827,7 @@ fn read_meta(doc: &Html) -> Meta {
                 .and_then(|t| clean(&t.text().collect::<String>()))
         });
     if m.author.is_none() {
-        m.author = meta(&[
+        m.author = all_meta(&[
             "author",
             "article:author",
             "byl",
@@ -539,35 +835,8 @@ fn read_meta(doc: &Html) -> Meta {
             "parsely-author",
             "dc.creator",
             "dcterms.creator",
-        ])
-        .and_then(|a| clean_author(&a));
-    }
-    if m.published.is_none() {
-        m.published = meta(&[
-            "article:published_time",
-            "og:published_time",
-            "datePublished",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "dcterms.date",
-            "sailthru.date",
-            "parsely-pub-date",
-            "article.published",
+            "citation_author",
         ]);
-    }
-    if m.published.is_none() {
-        if let Some(s) = sel("time[datetime]") {
-            m.published = doc
-                .select(&s)
-                .next()
-                .and_then(|t| t.attr("datetime"))
-                .and_then(clean);
-        }
     }
     if m.source.is_none() {
         m.source = meta(&[
@@ -617,8 +886,7 @@ fn extract_inner(html: &str) -> Extracted {
     let flat = flatten_deep(html, MAX_SOURCE_DEPTH);
     let html = flat.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
-    let meta = read_meta(&doc);
-    let visible = html_to_text(doc.root_element(), true);
+    let (meta, visible) = read_page(&doc);
     let elements = doc.tree.values().filter(|n| n.is_element()).count();
     let depth = max_depth(doc.root_element());
     drop(doc);
@@ -635,6 +903,8 @@ fn extract_inner(html: &str) -> Extracted {
     }
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: MAX_READABILITY_ELEMENTS,
+        // For telling the boxes in the main text apart (main_text).
+        keep_classes: true,
         ..Default::default()
     };
     let Ok(mut r) = dom_smoothie::Readability::new(html, None, Some(cfg)) else {
@@ -642,7 +912,7 @@ fn extract_inner(html: &str) -> Extracted {
     };
     if let Ok(a) = r.parse() {
         let frag = Html::parse_fragment(&a.content);
-        let main = html_to_text(frag.root_element(), false);
+        let main = main_text(frag.root_element());
         out.readability_title = clean(&a.title);
         out.readability_byline = a.byline.as_deref().and_then(clean_author);
         out.readability_site = a.site_name.as_deref().and_then(clean);
@@ -653,6 +923,22 @@ fn extract_inner(html: &str) -> Extracted {
         }
     }
     out
+}
+
+/// The first byline found that is not the outlet's own name (a site names itself as the author
+/// of every page; the person is often in the byline), else the outlet.
+fn author(candidates: [Option<String>; 4], source: Option<&str>) -> Option<String> {
+    let is_outlet = |a: &String| source.is_some_and(|s| s.trim().eq_ignore_ascii_case(a.trim()));
+    let found: Vec<String> = candidates
+        .into_iter()
+        .flatten()
+        .filter(|a| !is_label(a))
+        .collect();
+    found
+        .iter()
+        .find(|a| !is_outlet(a))
+        .or(found.first())
+        .cloned()
 }
 
 /// Reads one HTML page.
@@ -666,9 +952,10 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
             run_big_stack(move || {
                 let flat = flatten_deep(&owned, MAX_SOURCE_DEPTH);
                 let doc = Html::parse_document(flat.as_deref().unwrap_or(&owned));
+                let (meta, body) = read_page(&doc);
                 Extracted {
-                    meta: read_meta(&doc),
-                    body: html_to_text(doc.root_element(), true),
+                    meta,
+                    body,
                     readability_title: None,
                     readability_byline: None,
                     readability_site: None,
@@ -688,16 +975,30 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
     }
     let published_raw = m.published.or(ex.readability_date);
     let source = m.source.or(ex.readability_site);
-    let title = m
-        .title
-        .or(ex.readability_title)
-        .map(|t| strip_site_suffix(t, source.as_deref()));
+    let host = m
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        });
+    let title = headline(
+        m.title.or(ex.readability_title),
+        &m.headings,
+        source.as_deref(),
+        host.as_deref(),
+    );
     Ok(Article {
         origin: origin.to_string(),
         url: m.url,
         title,
-        author: m.author.or(ex.readability_byline).or(body_author),
+        author: author(
+            [m.author, ex.readability_byline, body_author, m.author_link],
+            source.as_deref(),
+        ),
         published_at: published_raw.as_deref().and_then(parse_date),
+        published_date: published_raw.as_deref().and_then(calendar_date),
         published_raw,
         source,
         language: m.language,
@@ -757,14 +1058,110 @@ mod tests {
         assert_eq!(clean_author("2019-11-18T18:54:53.000Z"), None);
         assert_eq!(clean_author("Posted by Vortex").as_deref(), Some("Vortex"));
         assert_eq!(clean_author("By Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(clean_author("Posted on"), None);
+        assert_eq!(clean_author("Follow"), None);
+        assert_eq!(clean_author("Art Edwards says:"), None);
         assert_eq!(
-            strip_site_suffix("A story | The Site".into(), Some("The Site")),
-            "A story"
+            author(
+                [
+                    Some("Example News".into()),
+                    None,
+                    Some("Ann Lee".into()),
+                    None
+                ],
+                Some("Example News")
+            )
+            .as_deref(),
+            Some("Ann Lee")
         );
         assert_eq!(
-            strip_site_suffix("A story | Other".into(), Some("The Site")),
-            "A story | Other"
+            author([None, Some("Posted".into()), None, None], None),
+            None
         );
+        let h1 = |s: &str| vec![s.to_string()];
+        // The page's one <h1> over the short social-media title.
+        assert_eq!(
+            headline(
+                Some("Carrie Lam should study Tsai's playbook".into()),
+                &h1("Tsai's political playbook should be essential reading for Carrie Lam"),
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Tsai's political playbook should be essential reading for Carrie Lam")
+        );
+        // An <h1> that is the title with a kicker before it: the title.
+        assert_eq!(
+            headline(
+                Some("Why thinking together beats smarts".into()),
+                &h1("Open future Why thinking together beats smarts"),
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Why thinking together beats smarts")
+        );
+        // An <h1> that is the site's name is no headline.
+        assert_eq!(
+            headline(
+                Some("Ten tips".into()),
+                &h1("Example.com"),
+                None,
+                Some("example.com")
+            )
+            .as_deref(),
+            Some("Ten tips")
+        );
+        assert_eq!(
+            headline(
+                Some("Tips - Ten tips for all".into()),
+                &h1("Ten tips for all"),
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Tips")
+        );
+        // A title that is an <h1> and more after a separator.
+        assert_eq!(
+            headline(
+                Some("Chapter 1 - Murdered - Melas".into()),
+                &["Chapter 1 - Murdered".to_string(), "delta".to_string()],
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Chapter 1 - Murdered")
+        );
+        let t = |title: &str, source: Option<&str>, host: Option<&str>| {
+            headline(Some(title.into()), &[], source, host)
+        };
+        assert_eq!(
+            t("A story | The Site", Some("The Site"), None).as_deref(),
+            Some("A story")
+        );
+        assert_eq!(
+            t("A story | Other", Some("The Site"), None).as_deref(),
+            Some("A story | Other")
+        );
+        assert_eq!(
+            t("A story - Part two | CNN", None, Some("cnn.com")).as_deref(),
+            Some("A story - Part two")
+        );
+        assert_eq!(
+            t("Ten tips - anarcat", None, Some("anarc.at")).as_deref(),
+            Some("Ten tips")
+        );
+    }
+
+    #[test]
+    fn author_links_outside_comments() {
+        let link = |page: &str| read_meta(&Html::parse_document(page)).author_link;
+        let byline = r#"<span class="author vcard"><a class="url fn n" rel="author" href="/a/m">marc</a></span>"#;
+        assert_eq!(link(byline).as_deref(), Some("marc"));
+        let commenter =
+            r#"<ol class="comment-list"><li><a rel="author" href="/u/bo">Bo Chan</a></li></ol>"#;
+        assert_eq!(link(commenter), None);
     }
 
     #[test]
@@ -786,6 +1183,42 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.body, "\"Deep,\" he said.");
+    }
+
+    fn main_of(fragment: &str) -> String {
+        main_text(Html::parse_fragment(fragment).root_element())
+    }
+
+    const STORY: &str = "<p>The council met on Tuesday to vote on the new budget for the coming \
+        year, and the vote went the way most members had expected it would go.</p>";
+
+    #[test]
+    fn boxes_are_not_the_article_captions_are() {
+        let page = format!(
+            "{STORY}<figure><img src=x><figcaption>A photo of the hall</figcaption></figure>\
+             <div class=\"related-stories\"><ul><li>Another story</li></ul></div>\
+             <p>Read more: Another story</p><div class=\"mvp-author-box\">Jo writes.</div>"
+        );
+        let main = main_of(&page);
+        assert!(main.starts_with("The council met"), "{main}");
+        assert!(main.contains("A photo of the hall"), "{main}");
+        for gone in ["Another story", "Read more", "Jo writes"] {
+            assert!(!main.contains(gone), "{gone} in {main}");
+        }
+    }
+
+    #[test]
+    fn boxes_that_quote_someone_or_are_the_text_stay() {
+        let quoted = format!(
+            "{STORY}<div class=\"share-box\">\u{201c}We will not wait,\u{201d} the mayor said.</div>"
+        );
+        assert!(main_of(&quoted).contains("the mayor said"));
+        // Readability's pick named like a box is still the article.
+        let named = format!("<div class=\"post share-wrapper\">{STORY}</div>");
+        assert!(main_of(&named).contains("The council met"));
+        // An inline caption inside a paragraph is part of it.
+        let inline = "<p><span class=\"a-caption\">Photo: Ann Lee</span> The hall.</p>";
+        assert_eq!(main_of(inline), "Photo: Ann Lee The hall.");
     }
 
     #[test]

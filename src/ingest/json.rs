@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::model::{Article, Format};
 
-use super::date::parse_date;
+use super::date::{calendar_date, parse_date};
 use super::decode::decode_line;
 use super::text::byline;
 use super::InputError;
@@ -158,6 +158,10 @@ pub fn object_to_article(v: &Value, place: Place, format: Format) -> Result<Arti
         url,
         title,
         author,
+        published_date: published_raw
+            .as_deref()
+            .and_then(calendar_date)
+            .or_else(|| published_at.as_ref().map(|d| d[..10].to_string())),
         published_at,
         published_raw,
         source,

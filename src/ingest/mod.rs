@@ -41,6 +41,7 @@ pub mod extracted;
 pub mod feed;
 pub mod framed;
 pub mod html;
+mod html_date;
 pub mod json;
 pub mod text;
 mod walk;

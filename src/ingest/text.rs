@@ -9,7 +9,7 @@
 
 use crate::model::{Article, Format};
 
-use super::date::{parse_date, MONTH_NAMES};
+use super::date::{calendar_date, parse_date, MONTH_NAMES};
 
 /// Key/value pairs of a front matter block and the text after it.
 pub fn split_front_matter(text: &str) -> (Vec<(String, String)>, &str) {
@@ -237,6 +237,7 @@ pub fn parse(origin: &str, text: &str, format: Format) -> Result<Article, String
     article.body = body;
     if let Some(raw) = &article.published_raw {
         article.published_at = parse_date(raw);
+        article.published_date = calendar_date(raw);
     }
     Ok(article)
 }

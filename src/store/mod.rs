@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_fts_merge_settings.sql"),
     include_str!("../../migrations/0004_one_row_per_article.sql"),
     include_str!("../../migrations/0005_fts_found_by_datasette.sql"),
+    include_str!("../../migrations/0006_published_date.sql"),
 ];
 
 /// How long a writer waits for another one before it gives up.
@@ -127,7 +128,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        register_identity_functions(&conn)?;
+        register_migration_functions(&conn)?;
         let mut store = Store {
             checkpointer: None,
             conn,
@@ -190,9 +191,9 @@ impl Store {
     }
 }
 
-/// What decides that two inputs are one article, for the migration that finds the duplicates
-/// stored before it.
-fn register_identity_functions(conn: &Connection) -> Result<()> {
+/// The Rust the migrations call: what decides that two inputs are one article (for 0004, which
+/// finds the duplicates stored before it) and the calendar date an article gave (for 0006).
+fn register_migration_functions(conn: &Connection) -> Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("newsclaims_url_key", 1, flags, |ctx| {
         Ok(ctx
@@ -203,6 +204,11 @@ fn register_identity_functions(conn: &Connection) -> Result<()> {
         let title = ctx.get::<Option<String>>(0)?;
         let body = ctx.get::<Option<String>>(1)?;
         Ok(body.and_then(|body| identity::text_digest(title.as_deref(), &body)))
+    })?;
+    conn.create_scalar_function("newsclaims_calendar_date", 1, flags, |ctx| {
+        Ok(ctx
+            .get::<Option<String>>(0)?
+            .and_then(|raw| crate::ingest::date::calendar_date(&raw)))
     })?;
     Ok(())
 }
@@ -349,7 +355,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         let old = Connection::open(&path).unwrap();
-        register_identity_functions(&old).unwrap();
+        register_migration_functions(&old).unwrap();
         for sql in &MIGRATIONS[..ONE_ROW_PER_ARTICLE - 1] {
             old.execute_batch(sql).unwrap();
         }
@@ -426,6 +432,61 @@ mod tests {
     }
 
     /// FTS5's own check of every full-text index against its table.
+    #[test]
+    fn stored_articles_get_the_date_they_gave_and_their_search_tokens() {
+        const PUBLISHED_DATE: usize = 6;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let old = Connection::open(&path).unwrap();
+        register_migration_functions(&old).unwrap();
+        for sql in &MIGRATIONS[..PUBLISHED_DATE - 1] {
+            old.execute_batch(sql).unwrap();
+        }
+        // An evening in New York: the 25th in UTC, the 24th where it was published.
+        old.execute_batch(&format!(
+            "INSERT INTO articles (id, origin, title, body, content_hash, format, ingested_at,
+                 updated_at, extractor_version, published_at, published_raw)
+             VALUES (1, 'a.html', 'T', 'Body.', 'h', 'html', 'now', 'now', '0',
+                     '2024-02-25T02:30:00Z', '2024-02-24T21:30:00-05:00'),
+                    (2, 'b.txt', 'T', 'Body.', 'h2', 'text', 'now', 'now', '0',
+                     '2024-03-01T00:00:00Z', 'a day in March');
+             INSERT INTO speakers (id, name, key, kind, created_at)
+             VALUES (1, 'Ines Costa', 'ines costa', 'person', 'now');
+             INSERT INTO quotes (article_id, speaker_id, cue, text, start, end, paragraph,
+                 confidence, period)
+             VALUES (1, 1, 'said', 'Body', 0, 4, 1, 0.9, 'y2024 m202402 d20240225');
+             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+             INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+             INSERT INTO speakers_fts (speakers_fts) VALUES ('rebuild');
+             PRAGMA user_version = {}; PRAGMA application_id = {APPLICATION_ID};",
+            PUBLISHED_DATE - 1
+        ))
+        .unwrap();
+        drop(old);
+        let store = Store::open(&path).unwrap();
+        let text = |sql: &str| -> String { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            text("SELECT published_date FROM articles WHERE id = 1"),
+            "2024-02-24"
+        );
+        // A raw date it cannot read: the day of published_at.
+        assert_eq!(
+            text("SELECT published_date FROM articles WHERE id = 2"),
+            "2024-03-01"
+        );
+        assert_eq!(text("SELECT period FROM quotes"), "y2024 m202402 d20240224");
+        let found = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            found("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'period:d20240224'"),
+            1
+        );
+        assert_eq!(
+            found("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'period:d20240224'"),
+            1
+        );
+        fts_integrity(&store);
+    }
+
     pub(super) fn fts_integrity(store: &Store) {
         for table in ["articles_fts", "claims_fts", "quotes_fts", "speakers_fts"] {
             store

@@ -21,7 +21,7 @@ impl Store {
     pub fn load_articles(&self, ids: &[i64]) -> Result<Vec<(i64, Article)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.origin, a.url, a.title, a.author, a.published_at, a.published_raw,
-                    s.name, a.language, a.body, a.format
+                    s.name, a.language, a.body, a.format, a.published_date
              FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1",
         )?;
         let mut out = Vec::with_capacity(ids.len());
@@ -38,6 +38,7 @@ impl Store {
                     language: row.get(7)?,
                     body: row.get(8)?,
                     format: Format::parse(&row.get::<_, String>(9)?).unwrap_or_default(),
+                    published_date: row.get(10)?,
                 })
             })?;
             out.push((id, article));

@@ -220,9 +220,9 @@ impl Store {
 
 /// An article's date as the tokens its quotes and claims carry for search
 /// (`y2004 m200405 d20040501`), or "" without a full date: the Rust twin of the generated
-/// column `articles.period` (migration 0002), which a test holds them to.
-fn period(published_at: Option<&str>) -> String {
-    let Some(date) = published_at else {
+/// column `articles.period` (migrations 0002 and 0006), which a test holds them to.
+fn period(published_date: Option<&str>) -> String {
+    let Some(date) = published_date else {
         return String::new();
     };
     let b = date.as_bytes();
@@ -425,11 +425,12 @@ impl<'a> Writer<'a> {
         tx.prepare_cached(
             "INSERT INTO articles (origin, url, title, author, published_at, published_raw,
                  source_id, language, body, content_hash, format, ingested_at, updated_at,
-                 extractor_version, url_key, text_digest)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)
+                 extractor_version, url_key, text_digest, published_date)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16)
              ON CONFLICT (origin) DO UPDATE SET
                  url = excluded.url, title = excluded.title, author = excluded.author,
                  published_at = excluded.published_at, published_raw = excluded.published_raw,
+                 published_date = excluded.published_date,
                  source_id = excluded.source_id, language = excluded.language,
                  body = excluded.body, content_hash = excluded.content_hash,
                  format = excluded.format, updated_at = excluded.updated_at,
@@ -452,6 +453,7 @@ impl<'a> Writer<'a> {
             extractor_version,
             url_key,
             text_digest,
+            article.published_date,
         ])?;
         // The SELECT above ran in this transaction, which no one else can write in: an
         // article it did not find was inserted, not updated.
@@ -473,7 +475,7 @@ impl<'a> Writer<'a> {
                 id
             }
         };
-        let period = period(article.published_at.as_deref());
+        let period = period(article.published_date.as_deref());
         self.insert_extraction(article_id, &period, extraction)?;
         Ok(if existing.is_some() {
             ArticleOutcome::Updated
@@ -1053,7 +1055,7 @@ mod tests {
                 .conn()
                 .query_row(
                     "INSERT INTO articles (origin, body, content_hash, format, ingested_at,
-                         updated_at, extractor_version, published_at)
+                         updated_at, extractor_version, published_date)
                      VALUES (?1, '', '', 'text', '', '', '', ?2) RETURNING period",
                     params![origin.to_string(), published],
                     |r| r.get(0),

@@ -31,6 +31,7 @@ impl Doc {
                 author: None,
                 published_at: date.map(String::from),
                 published_raw: date.map(String::from),
+                published_date: date.map(|d| d.chars().take(10).collect()),
                 source: source.map(String::from),
                 language: Some("en".into()),
                 body: body.into(),

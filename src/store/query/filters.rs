@@ -98,9 +98,9 @@ pub struct Resolved {
     pub speakers: Option<Vec<Named>>,
     pub sources: Option<Vec<Named>>,
     pub articles: Option<Vec<i64>>,
-    /// Inclusive lower bound on `published_at` (an ISO prefix).
+    /// Inclusive lower bound on `published_date` (an ISO prefix).
     pub since: Option<String>,
-    /// Exclusive upper bound on `published_at` (the start of the next period).
+    /// Exclusive upper bound on `published_date` (the start of the next period).
     pub until: Option<String>,
     pub kind: Option<ClaimKind>,
     pub limit: Option<u64>,
@@ -157,8 +157,8 @@ impl Store {
         let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
             // Two subqueries: each is one index lookup, where one SELECT with both min() and
             // max() reads the whole index.
-            "SELECT (SELECT min(published_at) FROM articles),
-                    (SELECT max(published_at) FROM articles)",
+            "SELECT (SELECT min(published_date) FROM articles),
+                    (SELECT max(published_date) FROM articles)",
             [],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;

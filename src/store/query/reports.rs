@@ -145,8 +145,8 @@ pub fn source_listing_by(filters: &Resolved, ranking: Ranking) -> Select {
                  WHERE a2.source_id = s.id) AS quotes,
                (SELECT count(*) FROM articles a2 JOIN claims c ON c.article_id = a2.id
                  WHERE a2.source_id = s.id) AS claims,
-               substr(min(a.published_at), 1, 10) AS first_published,
-               substr(max(a.published_at), 1, 10) AS last_published
+               min(a.published_date) AS first_published,
+               max(a.published_date) AS last_published
           FROM sources s LEFT JOIN articles a ON a.source_id = s.id
          WHERE ?1 IS NULL OR s.id IN (SELECT value FROM json_each(?1))
          GROUP BY s.id
@@ -320,7 +320,7 @@ impl Store {
             Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
         };
         let (first_published, last_published) = conn.query_row(
-            "SELECT substr(min(published_at), 1, 10), substr(max(published_at), 1, 10) FROM articles",
+            "SELECT min(published_date), max(published_date) FROM articles",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -353,8 +353,8 @@ impl Store {
                    JOIN sources s ON s.id = a.source_id ORDER BY a.n DESC, s.name",
             )?,
             top_months: table(
-                "SELECT substr(published_at, 1, 7) AS month, count(*) AS n FROM articles
-                  WHERE published_at IS NOT NULL GROUP BY month ORDER BY n DESC, month LIMIT ?1",
+                "SELECT substr(published_date, 1, 7) AS month, count(*) AS n FROM articles
+                  WHERE published_date IS NOT NULL GROUP BY month ORDER BY n DESC, month LIMIT ?1",
             )?,
         })
     }
@@ -394,8 +394,8 @@ impl Store {
     /// Articles per month over the whole archive, oldest first (undated ones left out).
     pub fn article_months(&self) -> Result<Vec<MonthCount>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT substr(published_at, 1, 7) AS month, 0, 0, count(*) FROM articles
-              WHERE published_at IS NOT NULL GROUP BY month ORDER BY month",
+            "SELECT substr(published_date, 1, 7) AS month, 0, 0, count(*) FROM articles
+              WHERE published_date IS NOT NULL GROUP BY month ORDER BY month",
         )?;
         let months = stmt
             .query_map([], month_count)?
@@ -422,6 +422,7 @@ pub struct ArticleDetail {
     pub title: Option<String>,
     pub author: Option<String>,
     pub published_at: Option<String>,
+    pub published_date: Option<String>,
     pub source: Option<String>,
     pub body: String,
     /// In body order.
@@ -483,7 +484,8 @@ impl Store {
               WHERE c.article_id = ?1 ORDER BY c.start, c.id",
         )?;
         Ok(conn.query_row(
-            "SELECT a.origin, a.url, a.title, a.author, a.published_at, s.name, a.body
+            "SELECT a.origin, a.url, a.title, a.author, a.published_at, s.name, a.body,
+                    a.published_date
                FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1",
             [id],
             |r| {
@@ -494,6 +496,7 @@ impl Store {
                     title: r.get(2)?,
                     author: r.get(3)?,
                     published_at: r.get(4)?,
+                    published_date: r.get(7)?,
                     source: r.get(5)?,
                     body: r.get(6)?,
                     quotes,

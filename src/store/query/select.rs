@@ -177,7 +177,7 @@ const ARTICLE_JOINS: &str = " JOIN articles a ON a.id = x.article_id
 /// text or its highlighted form.
 fn quote_columns(text: &str) -> String {
     format!(
-        "x.id AS id, a.origin AS origin, substr(a.published_at, 1, 10) AS date,
+        "x.id AS id, a.origin AS origin, a.published_date AS date,
          a.published_at AS published_at, src.name AS source, a.title AS title, a.url AS url,
          sp.name AS speaker, x.speaker_role AS speaker_role, sp.kind AS speaker_kind,
          x.cue AS cue, {text} AS text, c.kind AS kind, x.claim_id AS claim_id,
@@ -192,7 +192,7 @@ const QUOTE_FROM: &str = " JOIN speakers sp ON sp.id = x.speaker_id
 
 fn claim_columns(content: &str) -> String {
     format!(
-        "x.id AS id, a.origin AS origin, substr(a.published_at, 1, 10) AS date,
+        "x.id AS id, a.origin AS origin, a.published_date AS date,
          a.published_at AS published_at, src.name AS source, a.title AS title, a.url AS url,
          sp.name AS speaker, x.speaker_role AS speaker_role, sp.kind AS speaker_kind,
          x.cue AS cue, {content} AS content, x.kind AS kind, x.paragraph AS paragraph,
@@ -204,7 +204,7 @@ fn claim_columns(content: &str) -> String {
 const CLAIM_FROM: &str = " JOIN speakers sp ON sp.id = x.speaker_id";
 
 const ARTICLE_COLUMNS: &str = "a.id AS id, a.origin AS origin,
-    substr(a.published_at, 1, 10) AS date, a.published_at AS published_at,
+    a.published_date AS date, a.published_at AS published_at,
     a.published_raw AS published_raw, src.name AS source, a.title AS title,
     a.author AS author, a.url AS url, a.language AS language, a.format AS format,
     (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
@@ -336,10 +336,10 @@ fn conditions(b: &mut Builder, target: Target, filters: &Resolved) {
         );
     }
     if let Some(since) = &filters.since {
-        b.bind(" AND a.published_at >= ?", since.clone());
+        b.bind(" AND a.published_date >= ?", since.clone());
     }
     if let Some(until) = &filters.until {
-        b.bind(" AND a.published_at < ?", until.clone());
+        b.bind(" AND a.published_date < ?", until.clone());
     }
     if let Some(kind) = filters.kind {
         let kind = kind.as_str().to_string();
@@ -549,7 +549,7 @@ pub fn search(targets: &[Target], search: &Search, filters: &Resolved) -> Select
             Target::Articles => "NULL AS kind, ",
         });
         b.push(
-            "substr(a.published_at, 1, 10) AS date, src.name AS source, a.title AS title,
+            "a.published_date AS date, src.name AS source, a.title AS title,
              a.origin AS origin, a.url AS url, a.published_at AS published_at,
              a.id AS article_id, round(h.score, 4) AS score FROM hits h",
         );

@@ -40,7 +40,7 @@ fn render(a: &ArticleDetail) -> Markup {
             h1 { (a.title.as_deref().unwrap_or("(untitled)")) }
             p.subtitle {
                 @if let Some(source) = &a.source { (source) " · " }
-                @if let Some(date) = &a.published_at { time { (date.chars().take(10).collect::<String>()) } " · " }
+                @if let Some(date) = &a.published_date { time { (date) } " · " }
                 @if let Some(author) = &a.author { "by " (author) " · " }
                 "#" (a.id)
             }
@@ -200,6 +200,7 @@ mod tests {
             title: None,
             author: None,
             published_at: None,
+            published_date: None,
             source: None,
             body: body.into(),
             quotes: vec![quote],

@@ -1,0 +1,348 @@
+//! When a saved page says it was published: the places htmldate looks, most trusted first.
+//!
+//! Structured data (JSON-LD `datePublished`, publication meta tags, `itemprop="datePublished"`,
+//! `<time pubdate>`), then the first `<time datetime>`, then the date in the URL path
+//! (`/2019/11/19/`), then dates written in elements named for them (`class="byline"`,
+//! `id="post-date"`) or after "Published"/"Posted" in the text, and only then modification
+//! dates. A date that cannot be read, lies before 1990 or after the day of reading is passed
+//! over, so that copyright years, placeholders and event dates in the future do not win.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, Utc};
+use regex::Regex;
+use scraper::{ElementRef, Html, Selector};
+
+use super::date::{calendar_date, find_in_text, parse_utc};
+
+const EARLIEST_YEAR: i32 = 1990;
+
+/// Meta tags naming the publication date (matched without case).
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "article.created",
+    "citation_publication_date",
+    "citation_date",
+    "rnews:datepublished",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+];
+
+/// Meta tags naming the last modification, the last resort.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+];
+
+/// Class or id words of elements that hold a date (or a byline with one).
+const DATE_ELEMENT_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
+/// ... and of those whose date is not the publication's.
+const NOT_PUBLISHED_WORDS: &[&str] = &["modif", "updat", "comment", "reply", "copyright"];
+/// Elements longer than this are containers, not a date line.
+const MAX_DATE_LINE: usize = 120;
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)[/_-]([01]?\d)[/_-]([0-3]?\d)(?:/|[_-]|\.html?|$)")
+        .expect("URL date pattern")
+});
+
+static PUBLISHED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|posted|first published|veröffentlicht)(?:\s+(?:on|am))?\s*:?\s*",
+    )
+    .expect("published line pattern")
+});
+
+/// The publication date `doc` gives, as written. `ld_published` is the `datePublished` of its
+/// JSON-LD article, `url` the page's address, `text` its visible text.
+pub fn find(
+    doc: &Html,
+    ld_published: Option<&str>,
+    url: Option<&str>,
+    text: &str,
+) -> Option<String> {
+    let latest = Utc::now() + Duration::days(1);
+    let plausible = |raw: &str| -> bool {
+        parse_utc(raw).is_some_and(|d| d.year() >= EARLIEST_YEAR && d <= latest)
+    };
+    let first =
+        |mut candidates: Box<dyn Iterator<Item = String> + '_>| candidates.find(|c| plausible(c));
+
+    let ld = ld_scripts(doc);
+    let structured = ld_published
+        .filter(|raw| plausible(raw))
+        .map(str::to_string)
+        .or_else(|| first(Box::new(ld_values(&ld, "datePublished"))))
+        .or_else(|| first(Box::new(meta_values(doc, PUBLISHED_META))))
+        .or_else(|| first(Box::new(marked_published(doc))))
+        .or_else(|| first(Box::new(time_elements(doc))));
+    // A full date in the URL path is the day the page first appeared: a metadata date on
+    // another day is most often a later republication (htmldate trusts the URL first too).
+    if let Some(from_url) = url.and_then(url_date).filter(|d| plausible(d)) {
+        if structured.as_deref().and_then(calendar_date) != Some(from_url.clone()) {
+            return Some(from_url);
+        }
+    }
+    let other_scripts = scripts(doc, r#"script:not([type="application/ld+json"])"#);
+    structured
+        .or_else(|| first(Box::new(dated_elements(doc))))
+        .or_else(|| first(Box::new(published_lines(text))))
+        .or_else(|| {
+            let mut values = SCRIPT_PUBLISHED_KEYS
+                .iter()
+                .flat_map(|key| ld_values(&other_scripts, key).collect::<Vec<_>>());
+            values.find(|v| plausible(v))
+        })
+        .or_else(|| first(Box::new(date_lines(text))))
+        .or_else(|| first(Box::new(ld_values(&ld, "dateModified"))))
+        .or_else(|| first(Box::new(meta_values(doc, MODIFIED_META))))
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    Selector::parse(css)
+        .map(|s| doc.select(&s).collect())
+        .unwrap_or_default()
+}
+
+fn ld_scripts(doc: &Html) -> Vec<String> {
+    scripts(doc, r#"script[type="application/ld+json"]"#)
+}
+
+fn scripts(doc: &Html, css: &str) -> Vec<String> {
+    select(doc, css)
+        .into_iter()
+        .map(|s| s.text().collect())
+        .collect()
+}
+
+/// Keys that page data in other scripts (a framework's state, not JSON-LD) give the
+/// publication date under.
+const SCRIPT_PUBLISHED_KEYS: &[&str] = &["datePublished", "publishedDate", "datePosted"];
+
+/// Every string value of `key` anywhere in `scripts` (JSON-LD or other page data), whatever
+/// object holds it.
+fn ld_values<'a>(scripts: &'a [String], key: &str) -> impl Iterator<Item = String> + 'a {
+    let pattern = Regex::new(&format!(r#""{key}"\s*:\s*"([^"]{{6,64}})""#)).expect("key pattern");
+    scripts.iter().flat_map(move |s| {
+        pattern
+            .captures_iter(s)
+            .map(|c| c[1].to_string())
+            .collect::<Vec<_>>()
+    })
+}
+
+fn meta_values<'a>(doc: &'a Html, keys: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+    let metas = select(doc, "meta[content]");
+    keys.iter().flat_map(move |key| {
+        metas
+            .iter()
+            .filter(|m| {
+                ["property", "name", "itemprop", "http-equiv"]
+                    .iter()
+                    .any(|a| m.attr(a).is_some_and(|v| v.eq_ignore_ascii_case(key)))
+            })
+            .filter_map(|m| m.attr("content").map(str::to_string))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// The date an element holds: its `datetime` or `content` attribute, else its text.
+fn element_date(el: ElementRef<'_>) -> Option<String> {
+    el.attr("datetime")
+        .or_else(|| el.attr("content"))
+        .map(str::to_string)
+        .or_else(|| {
+            let text: String = el.text().collect();
+            find_in_text(&text).map(str::to_string)
+        })
+}
+
+/// `itemprop="datePublished"` and `<time pubdate>`: marked as the publication date.
+fn marked_published(doc: &Html) -> impl Iterator<Item = String> + '_ {
+    select(
+        doc,
+        r#"[itemprop="datePublished"], time[pubdate], abbr.published[title]"#,
+    )
+    .into_iter()
+    .filter_map(|el| {
+        el.attr("title")
+            .map(str::to_string)
+            .or_else(|| element_date(el))
+    })
+}
+
+/// `<time>` elements that are not marked as modified, in page order.
+fn time_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
+    select(doc, "time")
+        .into_iter()
+        .filter(|el| !names_other_date(*el))
+        .filter_map(element_date)
+}
+
+fn names(el: ElementRef<'_>) -> String {
+    let v = el.value();
+    format!(
+        "{} {} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or(""),
+        v.attr("itemprop").unwrap_or("")
+    )
+    .to_ascii_lowercase()
+}
+
+fn names_other_date(el: ElementRef<'_>) -> bool {
+    let names = names(el);
+    NOT_PUBLISHED_WORDS.iter().any(|w| names.contains(w))
+}
+
+/// Short elements whose class or id says they hold a date or byline, in page order.
+fn dated_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
+    select(doc, "body [class], body [id]")
+        .into_iter()
+        .filter(|el| {
+            let names = names(*el);
+            DATE_ELEMENT_WORDS.iter().any(|w| names.contains(w)) && !names_other_date(*el)
+        })
+        .filter_map(|el| {
+            let text: String = el.text().collect();
+            let text = text.trim();
+            (text.len() <= MAX_DATE_LINE)
+                .then(|| find_in_text(text).map(str::to_string))
+                .flatten()
+        })
+}
+
+/// Dates right after "Published" or "Posted" in the visible text.
+fn published_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    PUBLISHED_LINE.find_iter(text).filter_map(move |m| {
+        const DATE_WINDOW: usize = 40;
+        let after = &text[m.end()..];
+        // `floor_char_boundary` is newer than the crate's minimum Rust.
+        let end = (0..=DATE_WINDOW.min(after.len()))
+            .rev()
+            .find(|&i| after.is_char_boundary(i))
+            .unwrap_or(0);
+        let window = &after[..end];
+        find_in_text(window)
+            .filter(|d| window.trim_start().starts_with(d))
+            .map(str::to_string)
+    })
+}
+
+/// Dates in short paragraphs, the lines that carry a date and little else (`Monday, January
+/// 22, 2014`, `Wiesbaden, 11. November 2021`, `Author: Bo am 29.12.2010, 13:36`), in page
+/// order: htmldate's last resort too.
+fn date_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split("\n\n")
+        .filter(|p| p.len() <= MAX_DATE_LINE)
+        .filter_map(find_in_text)
+        .map(str::to_string)
+}
+
+/// `https://example.com/2019/11/19/story` -> `2019-11-19`.
+fn url_date(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    let (y, m, d) = (&c[1], c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
+    Some(format!("{y}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_of(page: &str, url: Option<&str>) -> Option<String> {
+        let doc = Html::parse_document(page);
+        let text = super::super::html::html_to_text(doc.root_element(), true);
+        find(&doc, None, url, &text)
+    }
+
+    #[test]
+    fn published_before_modified() {
+        let page = r#"<script type="application/ld+json">{"@graph":[{"@type":"Thing",
+            "dateModified":"2021-05-02","datePublished":"2020-04-01T10:00:00-07:00"}]}</script>"#;
+        assert_eq!(
+            date_of(page, None).as_deref(),
+            Some("2020-04-01T10:00:00-07:00")
+        );
+        let page = r#"<meta property="article:modified_time" content="2021-05-02">
+            <meta name="parsely-pub-date" content="2020-04-01">"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2020-04-01"));
+    }
+
+    #[test]
+    fn marked_and_time_elements() {
+        let page = r#"<p>Updated <time class="updated" datetime="2022-01-02">Jan 2</time>
+            <span itemprop="datePublished" content="2021-12-30">Dec 30</span></p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2021-12-30"));
+        let page = r#"<p><time class="modified" datetime="2022-01-02">x</time>
+            <time>Published on August 19, 2019</time></p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("August 19, 2019"));
+    }
+
+    #[test]
+    fn url_then_bylines_then_text() {
+        let page = "<p class=\"byline\">By Ann Lee, 3 March 2018</p>";
+        assert_eq!(
+            date_of(page, Some("https://example.com/2019/11/19/story")).as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(date_of(page, None).as_deref(), Some("3 March 2018"));
+        let page = "<p>Some text.</p><p>Published 8 November 2023</p>";
+        assert_eq!(date_of(page, None).as_deref(), Some("8 November 2023"));
+        let page = "<p>Some longer text of 3 March 2018, in a paragraph that goes on and on for \
+                    more than a line would, with more words after it than a dateline has.</p>\
+                    <p>January 22, 2014</p>";
+        assert_eq!(date_of(page, None).as_deref(), Some("January 22, 2014"));
+    }
+
+    #[test]
+    fn the_url_date_wins_over_a_later_republication() {
+        let page =
+            r#"<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">"#;
+        let url = "https://example.com/home/2017/7/12/story";
+        assert_eq!(date_of(page, Some(url)).as_deref(), Some("2017-07-12"));
+        let url = "https://example.com/2019/06/17/story";
+        assert_eq!(
+            date_of(page, Some(url)).as_deref(),
+            Some("2019-06-17T18:28:00+02:00")
+        );
+    }
+
+    #[test]
+    fn page_data_in_other_scripts() {
+        let page = r#"<script>window.__STATE__ = {"review": {"publishedDate":"2016-11-04T20:37:27Z"}};</script>
+            <p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2016-11-04T20:37:27Z"));
+    }
+
+    #[test]
+    fn implausible_dates_are_passed_over() {
+        let page = r#"<meta name="date" content="1970-01-01">
+            <meta name="dc.date" content="2999-01-01"><time datetime="2015-06-01">x</time>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2015-06-01"));
+        let page = "<footer><p class=\"copyright\">© 2012-2019</p></footer><p>No date.</p>";
+        assert_eq!(date_of(page, None), None);
+    }
+}
