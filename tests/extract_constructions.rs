@@ -1026,3 +1026,10 @@ fn another_before_a_noun_is_dropped_like_some_and_alone_is_no_speaker() {
     let out = run("Another analyst said the deal was dead. Another said it was not.");
     assert_eq!(claim_pairs(&out), [pair("analyst", "the deal was dead")]);
 }
+
+#[test]
+fn a_phrase_that_ends_in_a_verb_is_no_speaker_of_a_cue_word_used_as_a_noun() {
+    let out = run("The bank settled charges that it misled its savers.");
+    assert!(out.claims.is_empty(), "{:?}", claims(&out));
+    assert!(out.speakers.is_empty());
+}

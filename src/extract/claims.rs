@@ -63,7 +63,7 @@ impl<'a> Extractor<'a> {
     pub fn new(body: &'a str, weights: &'a Weights) -> Self {
         Extractor {
             body,
-            read: Reader { body },
+            read: Reader::new(body),
             style: quotes::detect_style(body),
             quotes: Vec::new(),
             owners: Vec::new(),
@@ -461,7 +461,13 @@ impl<'a> Extractor<'a> {
             }
             if source.is_none() && (phrase_end < j || !(after_comma || after_dash)) {
                 if let Some(s) = self.read.phrase_before(toks, phrase_end, floor) {
-                    if let Some(m) = self.read.mention(toks, s..phrase_end) {
+                    // A description that ends in no noun is the object of a cue word
+                    // used as a noun: `settled charges`, `takes charge`.
+                    let mention = self.read.mention(toks, s..phrase_end).filter(|m| {
+                        !matches!(m, Mention::Described { .. })
+                            || self.read.ends_in_noun(toks, s..phrase_end)
+                    });
+                    if let Some(m) = mention {
                         let (m, s) = self.read.name_before_description(toks, m, s, floor);
                         source = Some(Source::Mention(m, 0.85));
                         subject_start = s;

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::cues::{self, Cue, CueClass};
 use super::speakers::{self, parse_phrase, Mention};
+use super::tagger::{self, Tagger, Upos};
 use super::text::{lower, Tok, TokKind};
 use crate::model::SpeakerKind;
 
@@ -298,6 +299,48 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    pub fn new(body: &'a str) -> Self {
+        Reader { body }
+    }
+
+    /// Whether the phrase `toks[range]` of a sentence may end in a noun, as the tagger reads
+    /// it: `an official` may, `takes` in `takes charge` and `settled` in `settled charges`
+    /// may not.
+    pub fn ends_in_noun(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        let Some(last) = range.rev().find(|&k| toks[k].kind == TokKind::Word) else {
+            return false;
+        };
+        // An adjective may head one (`an official said`): only other words rule it out.
+        let nominal = |tag: Upos| {
+            !matches!(
+                tag,
+                Upos::Verb
+                    | Upos::Aux
+                    | Upos::Adv
+                    | Upos::Adp
+                    | Upos::Sconj
+                    | Upos::Cconj
+                    | Upos::Part
+                    | Upos::Det
+            )
+        };
+        // Most heads (`officials`, `analysts`) have one tag wherever they stand: no need to
+        // tag the sentence for them.
+        let word = &self.body[toks[last].start..toks[last].end];
+        let mut buf = [0u8; 32];
+        if lower(word, &mut buf).is_some_and(speakers::is_speaker_noun) {
+            return true;
+        }
+        if let Some(tag) = Tagger::shipped().tag_of_unambiguous(word) {
+            return nominal(tag);
+        }
+        // The tagger looks two words either side: a few words around the head are enough.
+        let window = last.saturating_sub(4)..(last + 4).min(toks.len());
+        let tags = tagger::tag_tokens(self.body, &toks[window.clone()]);
+        tags.get(last - window.start)
+            .map_or(true, |&tag| nominal(tag))
+    }
+
     pub fn word(&self, t: &Tok) -> Option<&'a str> {
         (t.kind == TokKind::Word).then(|| &self.body[t.start..t.end])
     }

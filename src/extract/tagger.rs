@@ -163,7 +163,6 @@ pub fn tag(words: &[&str]) -> Vec<Upos> {
 
 /// Tags a sentence's tokens as the extractor makes them: words, single punctuation marks,
 /// and quote spans, each of which stands as one `"` (tagged PUNCT).
-#[allow(dead_code)] // the extractor starts using it in issue 15's next step
 pub(crate) fn tag_tokens(body: &str, toks: &[Tok]) -> Vec<Upos> {
     let words: Vec<&str> = toks
         .iter()
@@ -777,6 +776,12 @@ impl Tagger {
             Some(r) => &self.weights[r[p] as usize..r[p + 1] as usize],
             None => &[],
         }
+    }
+
+    /// The one tag the training data gives `word` wherever it stands, for the frequent words
+    /// that skip the model: the tag [`Tagger::tag`] gives it in any sentence.
+    pub fn tag_of_unambiguous(&self, word: &str) -> Option<Upos> {
+        self.dict.get(&norm(word)).copied()
     }
 
     /// Tags the words of one sentence.
