@@ -178,3 +178,10 @@ fn a_description_refers_to_the_person_named_earlier_with_that_title_though_silen
         Some("Marco Rubio")
     );
 }
+
+#[test]
+fn he_after_a_name_set_off_by_commas_is_that_person_not_an_organisation_before() {
+    let body = "The council approved the plan. Her neighbour, Tom Ashby, was more blunt. \
+                He described the scheme as \u{201c}a paper exercise\u{201d}.";
+    assert_eq!(speakers(body), ["Tom Ashby"]);
+}
