@@ -425,7 +425,16 @@ fn clean(s: &str) -> Option<String> {
 }
 
 /// Words that bylines hold where a name should be: labels and buttons, never authors.
-const NOT_AUTHORS: &[&str] = &["posted", "posted on", "posted by", "follow", "share", "by"];
+const NOT_AUTHORS: &[&str] = &[
+    "posted",
+    "posted on",
+    "posted by",
+    "follow",
+    "share",
+    "by",
+    "admin",
+    "administrator",
+];
 
 /// Whether `el` is inside a reader's comment (whose authors are not the article's).
 fn in_comment(el: ElementRef<'_>) -> bool {
@@ -1337,6 +1346,9 @@ mod tests {
             parse("x", graph).unwrap().author.as_deref(),
             Some("Ann Lee")
         );
+        // A blog engine's account name is no author.
+        let admin = graph.replace("Ann Lee", "admin");
+        assert_eq!(parse("x", &admin).unwrap().author, None);
         // A framework's page state, when nothing else names the author.
         let state = r#"<html><body><script>window.__DATA__ = {"postedBy":"Ann Lee"};</script>
             <p>The storm passed the town at night.</p></body></html>"#;
