@@ -939,6 +939,11 @@ const ARTICLE_BODY: &str = r#"[itemprop="articleBody"], .entry-content, .post-bo
 /// (`<script type="text/template">`, as Blogger keeps posts) are read as HTML. `None` when the
 /// page has none, or several side by side (a listing of posts), or it is in the comments.
 fn article_container(doc: &Html) -> Option<String> {
+    article_container_element(doc).map(container_text)
+}
+
+/// The element [`article_container`] reads.
+fn article_container_element(doc: &Html) -> Option<ElementRef<'_>> {
     let s = sel(ARTICLE_BODY)?;
     let found: Vec<ElementRef<'_>> = doc.select(&s).take(64).collect();
     let mut top = found.iter().filter(|el| {
@@ -946,9 +951,10 @@ fn article_container(doc: &Html) -> Option<String> {
             .any(|a| found.iter().any(|f| f.id() == a.id()))
     });
     let el = *top.next()?;
-    if top.next().is_some() || in_comment(el) {
-        return None;
-    }
+    (top.next().is_none() && !in_comment(el)).then_some(el)
+}
+
+fn container_text(el: ElementRef<'_>) -> String {
     let mut text = main_text(el);
     if let Some(t) = sel(r#"script[type="text/template"]"#) {
         for script in el.select(&t) {
@@ -963,7 +969,26 @@ fn article_container(doc: &Html) -> Option<String> {
             }
         }
     }
-    Some(text)
+    text
+}
+
+/// See [`extract_inner`]: a named article body more than this many times the words of
+/// Readability's pick is not taken for it.
+const MAX_CONTAINER_GROWTH: usize = 3;
+
+/// Whether `container`, the page's named article body, is the whole post of which `main`,
+/// Readability's pick, is one section: it holds most of `main`'s paragraphs and two to
+/// [`MAX_CONTAINER_GROWTH`] times its words.
+fn is_whole_post(main: &str, container: &str) -> bool {
+    let (m, w) = (word_count(main), word_count(container));
+    w >= 2 * m && w <= MAX_CONTAINER_GROWTH * m && mostly_within(main, container)
+}
+
+/// Whether most paragraphs of `part` (of five words or more) are in `whole`.
+fn mostly_within(part: &str, whole: &str) -> bool {
+    let paragraphs: Vec<&str> = part.split("\n\n").filter(|p| word_count(p) >= 5).collect();
+    !paragraphs.is_empty()
+        && paragraphs.iter().filter(|p| whole.contains(*p)).count() * 2 >= paragraphs.len()
 }
 
 struct Extracted {
@@ -986,6 +1011,21 @@ fn extract_inner(html: &str) -> Extracted {
         .find_map(|c| clean_author(&c[1]));
     let elements = doc.tree.values().filter(|n| n.is_element()).count();
     let depth = max_depth(doc.root_element());
+    // The words of the named article body outside scripts and styles (about its text's): the
+    // body itself is read, from the page parsed again, only in the rare cases it may be taken.
+    let container_words = article_container_element(&doc)
+        .map(|el| {
+            el.descendants()
+                .filter_map(|n| n.value().as_text().map(|t| (n, t)))
+                .filter(|(n, _)| {
+                    n.parent()
+                        .and_then(|p| p.value().as_element().map(|e| e.name()))
+                        .map_or(true, |name| !SKIP_ALWAYS.contains(&name))
+                })
+                .map(|(_, t)| word_count(t))
+                .sum::<usize>()
+        })
+        .unwrap_or(0);
     drop(doc);
     let mut out = Extracted {
         meta,
@@ -1017,14 +1057,21 @@ fn extract_inner(html: &str) -> Extracted {
         let (m, v) = (word_count(&main), word_count(&visible));
         let used_main = m > 0 && ((m as f64) >= MIN_MAIN_SHARE * v as f64 || m >= MIN_MAIN_WORDS);
         if used_main {
-            out.body = main;
+            // Readability's pick is one section of the post the page names as its article
+            // body (its siblings were not taken): the whole body, when it is at most a few
+            // times the pick (much larger, it holds other stories: a carousel, a listing).
+            let whole = (container_words >= 2 * m)
+                .then(|| article_container(&Html::parse_document(html)))
+                .flatten()
+                .filter(|c| is_whole_post(&main, c));
+            out.body = whole.unwrap_or(main);
             return out;
         }
     }
     // Readability kept little or nothing (it passes over posts kept in templates, or the
     // page's chrome outweighs the post): the container the page names as its article body, if
     // it has one with enough text, is closer to the article than the whole visible text.
-    // (Parsed again: this is rare, and the document is not kept through the Readability pass.)
+    // (Readability failing or keeping little is rare; a post in a template counts no words.)
     let container = article_container(&Html::parse_document(html));
     if let Some(c) = container.filter(|c| word_count(c) >= MIN_MAIN_WORDS) {
         out.body = c;
@@ -1375,6 +1422,22 @@ mod tests {
         let body = parse("x", &page).unwrap().body;
         assert!(body.starts_with("The council met on Tuesday"), "{body}");
         assert!(!body.contains("label 7"), "{body}");
+    }
+
+    #[test]
+    fn the_whole_post_over_one_section_of_it() {
+        let section = STORY.replace("<p>", "").replace("</p>", "");
+        let other = "The roads on the east side will be repaired before winter, the council said.";
+        let post = format!("{section}\n\n{other}\n\n{other} Again.");
+        assert!(is_whole_post(&section, &post));
+        // Much larger: other stories (a carousel, a listing), not the post.
+        let listing = format!("{section}\n\n{}", other.repeat(8));
+        assert!(!is_whole_post(&section, &listing));
+        // The pick is not in it: another text.
+        assert!(!is_whole_post(
+            &section,
+            &format!("{other}\n\n{other}\n\n{other}")
+        ));
     }
 
     #[test]
