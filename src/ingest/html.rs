@@ -405,7 +405,15 @@ struct Meta {
     headings: Vec<String>,
     /// The name on the page's first author link (`rel="author"`, hCard `fn`) outside comments.
     author_link: Option<String>,
+    /// The author page data in the page's scripts names (`"postedBy": "Ann Lee"`).
+    script_author: Option<String>,
 }
+
+/// Page data in other scripts naming the article's author (`"postedBy": "Ann Lee"`).
+static SCRIPT_AUTHOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#""(?:postedBy|authorName)"\s*:\s*"([^"]{2,64})""#)
+        .expect("script author pattern")
+});
 
 fn sel(s: &str) -> Option<Selector> {
     Selector::parse(s).ok()
@@ -417,7 +425,16 @@ fn clean(s: &str) -> Option<String> {
 }
 
 /// Words that bylines hold where a name should be: labels and buttons, never authors.
-const NOT_AUTHORS: &[&str] = &["posted", "posted on", "posted by", "follow", "share", "by"];
+const NOT_AUTHORS: &[&str] = &[
+    "posted",
+    "posted on",
+    "posted by",
+    "follow",
+    "share",
+    "by",
+    "admin",
+    "administrator",
+];
 
 /// Whether `el` is inside a reader's comment (whose authors are not the article's).
 fn in_comment(el: ElementRef<'_>) -> bool {
@@ -687,6 +704,41 @@ fn ld_names(v: &Value) -> Vec<String> {
     }
 }
 
+/// Names of JSON-LD nodes by their `@id`, anywhere in `v` (a `@graph` names the author once and
+/// the article refers to it: `"author": {"@id": "...#/schema/person/1"}`).
+fn collect_ld_ids(v: &Value, out: &mut Vec<(String, String)>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_ld_ids(x, out, depth + 1)),
+        Value::Object(o) => {
+            if let (Some(id), Some(name)) = (
+                o.get("@id").and_then(Value::as_str),
+                o.get("name").and_then(Value::as_str).and_then(clean),
+            ) {
+                out.push((id.to_string(), name));
+            }
+            o.values().for_each(|x| collect_ld_ids(x, out, depth + 1));
+        }
+        _ => {}
+    }
+}
+
+/// [`ld_names`], a reference by `@id` alone resolved through `ids`.
+fn ld_names_by_id(v: &Value, ids: &[(String, String)]) -> Vec<String> {
+    match v {
+        Value::Array(a) => a.iter().flat_map(|x| ld_names_by_id(x, ids)).collect(),
+        Value::Object(o) if o.get("name").is_none() => o
+            .get("@id")
+            .and_then(Value::as_str)
+            .and_then(|id| ids.iter().find(|(i, _)| i == id))
+            .map(|(_, n)| vec![n.clone()])
+            .unwrap_or_default(),
+        _ => ld_names(v),
+    }
+}
+
 fn ld_str(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => clean(s),
@@ -723,8 +775,10 @@ fn read_meta(doc: &Html) -> Meta {
             }
         }
         let mut found = Vec::new();
+        let mut ids = Vec::new();
         for v in &objects {
             collect_ld(v, &mut found, 0);
+            collect_ld_ids(v, &mut ids, 0);
         }
         found.sort_by_key(|v| {
             let is_page = v.get("@type").and_then(Value::as_str) == Some("WebPage");
@@ -739,7 +793,10 @@ fn read_meta(doc: &Html) -> Meta {
                     .and_then(clean);
             }
             if m.author.is_none() {
-                let names = a.get("author").map(ld_names).unwrap_or_default();
+                let names = a
+                    .get("author")
+                    .map(|v| ld_names_by_id(v, &ids))
+                    .unwrap_or_default();
                 let names: Vec<String> = names.iter().filter_map(|n| clean_author(n)).collect();
                 if !names.is_empty() {
                     m.author = Some(names.join(", "));
@@ -873,6 +930,67 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Containers that name themselves the article's body (schema.org `articleBody`, the blog
+/// engines' post and entry bodies).
+const ARTICLE_BODY: &str = r#"[itemprop="articleBody"], .entry-content, .post-body, .post-content, .article-body, .article-content, .story-body"#;
+
+/// The text of the page's one container named as its article body (see [`ARTICLE_BODY`]), with
+/// the boxes in it that are not the article left out as in [`main_text`]; HTML templates in it
+/// (`<script type="text/template">`, as Blogger keeps posts) are read as HTML. `None` when the
+/// page has none, or several side by side (a listing of posts), or it is in the comments.
+fn article_container(doc: &Html) -> Option<String> {
+    article_container_element(doc).map(container_text)
+}
+
+/// The element [`article_container`] reads.
+fn article_container_element(doc: &Html) -> Option<ElementRef<'_>> {
+    let s = sel(ARTICLE_BODY)?;
+    let found: Vec<ElementRef<'_>> = doc.select(&s).take(64).collect();
+    let mut top = found.iter().filter(|el| {
+        !el.ancestors()
+            .any(|a| found.iter().any(|f| f.id() == a.id()))
+    });
+    let el = *top.next()?;
+    (top.next().is_none() && !in_comment(el)).then_some(el)
+}
+
+fn container_text(el: ElementRef<'_>) -> String {
+    let mut text = main_text(el);
+    if let Some(t) = sel(r#"script[type="text/template"]"#) {
+        for script in el.select(&t) {
+            let frag = Html::parse_fragment(&script.text().collect::<String>());
+            let more = main_text(frag.root_element());
+            if !more.is_empty() {
+                text = if text.is_empty() {
+                    more
+                } else {
+                    format!("{text}\n\n{more}")
+                };
+            }
+        }
+    }
+    text
+}
+
+/// See [`extract_inner`]: a named article body more than this many times the words of
+/// Readability's pick is not taken for it.
+const MAX_CONTAINER_GROWTH: usize = 3;
+
+/// Whether `container`, the page's named article body, is the whole post of which `main`,
+/// Readability's pick, is one section: it holds most of `main`'s paragraphs and two to
+/// [`MAX_CONTAINER_GROWTH`] times its words.
+fn is_whole_post(main: &str, container: &str) -> bool {
+    let (m, w) = (word_count(main), word_count(container));
+    w >= 2 * m && w <= MAX_CONTAINER_GROWTH * m && mostly_within(main, container)
+}
+
+/// Whether most paragraphs of `part` (of five words or more) are in `whole`.
+fn mostly_within(part: &str, whole: &str) -> bool {
+    let paragraphs: Vec<&str> = part.split("\n\n").filter(|p| word_count(p) >= 5).collect();
+    !paragraphs.is_empty()
+        && paragraphs.iter().filter(|p| whole.contains(*p)).count() * 2 >= paragraphs.len()
+}
+
 struct Extracted {
     meta: Meta,
     body: String,
@@ -886,9 +1004,28 @@ fn extract_inner(html: &str) -> Extracted {
     let flat = flatten_deep(html, MAX_SOURCE_DEPTH);
     let html = flat.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
-    let (meta, visible) = read_page(&doc);
+    let (mut meta, visible) = read_page(&doc);
+    // Page data in scripts (the pattern's literal keys keep this scan cheap).
+    meta.script_author = SCRIPT_AUTHOR
+        .captures_iter(html)
+        .find_map(|c| clean_author(&c[1]));
     let elements = doc.tree.values().filter(|n| n.is_element()).count();
     let depth = max_depth(doc.root_element());
+    // The words of the named article body outside scripts and styles (about its text's): the
+    // body itself is read, from the page parsed again, only in the rare cases it may be taken.
+    let container_words = article_container_element(&doc)
+        .map(|el| {
+            el.descendants()
+                .filter_map(|n| n.value().as_text().map(|t| (n, t)))
+                .filter(|(n, _)| {
+                    n.parent()
+                        .and_then(|p| p.value().as_element().map(|e| e.name()))
+                        .map_or(true, |name| !SKIP_ALWAYS.contains(&name))
+                })
+                .map(|(_, t)| word_count(t))
+                .sum::<usize>()
+        })
+        .unwrap_or(0);
     drop(doc);
     let mut out = Extracted {
         meta,
@@ -918,16 +1055,33 @@ fn extract_inner(html: &str) -> Extracted {
         out.readability_site = a.site_name.as_deref().and_then(clean);
         out.readability_date = a.published_time.as_deref().and_then(clean);
         let (m, v) = (word_count(&main), word_count(&visible));
-        if m > 0 && ((m as f64) >= MIN_MAIN_SHARE * v as f64 || m >= MIN_MAIN_WORDS) {
-            out.body = main;
+        let used_main = m > 0 && ((m as f64) >= MIN_MAIN_SHARE * v as f64 || m >= MIN_MAIN_WORDS);
+        if used_main {
+            // Readability's pick is one section of the post the page names as its article
+            // body (its siblings were not taken): the whole body, when it is at most a few
+            // times the pick (much larger, it holds other stories: a carousel, a listing).
+            let whole = (container_words >= 2 * m)
+                .then(|| article_container(&Html::parse_document(html)))
+                .flatten()
+                .filter(|c| is_whole_post(&main, c));
+            out.body = whole.unwrap_or(main);
+            return out;
         }
+    }
+    // Readability kept little or nothing (it passes over posts kept in templates, or the
+    // page's chrome outweighs the post): the container the page names as its article body, if
+    // it has one with enough text, is closer to the article than the whole visible text.
+    // (Readability failing or keeping little is rare; a post in a template counts no words.)
+    let container = article_container(&Html::parse_document(html));
+    if let Some(c) = container.filter(|c| word_count(c) >= MIN_MAIN_WORDS) {
+        out.body = c;
     }
     out
 }
 
 /// The first byline found that is not the outlet's own name (a site names itself as the author
 /// of every page; the person is often in the byline), else the outlet.
-fn author(candidates: [Option<String>; 4], source: Option<&str>) -> Option<String> {
+fn author(candidates: [Option<String>; 5], source: Option<&str>) -> Option<String> {
     let is_outlet = |a: &String| source.is_some_and(|s| s.trim().eq_ignore_ascii_case(a.trim()));
     let found: Vec<String> = candidates
         .into_iter()
@@ -994,7 +1148,13 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
         url: m.url,
         title,
         author: author(
-            [m.author, ex.readability_byline, body_author, m.author_link],
+            [
+                m.author,
+                ex.readability_byline,
+                body_author,
+                m.author_link,
+                m.script_author,
+            ],
             source.as_deref(),
         ),
         published_at: published_raw.as_deref().and_then(parse_date),
@@ -1067,6 +1227,7 @@ mod tests {
                     Some("Example News".into()),
                     None,
                     Some("Ann Lee".into()),
+                    None,
                     None
                 ],
                 Some("Example News")
@@ -1075,7 +1236,7 @@ mod tests {
             Some("Ann Lee")
         );
         assert_eq!(
-            author([None, Some("Posted".into()), None, None], None),
+            author([None, Some("Posted".into()), None, None, None], None),
             None
         );
         let h1 = |s: &str| vec![s.to_string()];
@@ -1219,6 +1380,64 @@ mod tests {
         // An inline caption inside a paragraph is part of it.
         let inline = "<p><span class=\"a-caption\">Photo: Ann Lee</span> The hall.</p>";
         assert_eq!(main_of(inline), "Photo: Ann Lee The hall.");
+    }
+
+    #[test]
+    fn authors_in_page_data() {
+        // JSON-LD that names the author once in its graph and refers to it by @id.
+        let graph = r#"<html><head><script type="application/ld+json">{"@graph": [
+            {"@type": "Article", "headline": "Storm", "author": {"@id": "https://x.org/#/p/1"}},
+            {"@type": "Person", "@id": "https://x.org/#/p/1", "name": "Ann Lee"}]}</script>
+            </head><body><p>The storm passed the town at night.</p></body></html>"#;
+        assert_eq!(
+            parse("x", graph).unwrap().author.as_deref(),
+            Some("Ann Lee")
+        );
+        // A blog engine's account name is no author.
+        let admin = graph.replace("Ann Lee", "admin");
+        assert_eq!(parse("x", &admin).unwrap().author, None);
+        // A framework's page state, when nothing else names the author.
+        let state = r#"<html><body><script>window.__DATA__ = {"postedBy":"Ann Lee"};</script>
+            <p>The storm passed the town at night.</p></body></html>"#;
+        assert_eq!(
+            parse("x", state).unwrap().author.as_deref(),
+            Some("Ann Lee")
+        );
+    }
+
+    #[test]
+    fn the_named_article_body_when_readability_keeps_little() {
+        // The post sits in a template inside the article body (as Blogger keeps it) and the
+        // page's labels are the only other text: the body is the post, not the labels.
+        let post = STORY.repeat(3);
+        let labels: String = (0..60)
+            .map(|i| format!("<li><a href=/l{i}>label {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><div class=\"post\"><h3>Safer browsing</h3><div class=\"post-body\">\
+             <div itemprop=\"articleBody\"><script type=\"text/template\">{post}</script>\
+             </div></div><p>No comments yet, so be the first to post a comment below.</p></div>\
+             <div class=\"labels\"><ul>{labels}</ul></div></body></html>"
+        );
+        let body = parse("x", &page).unwrap().body;
+        assert!(body.starts_with("The council met on Tuesday"), "{body}");
+        assert!(!body.contains("label 7"), "{body}");
+    }
+
+    #[test]
+    fn the_whole_post_over_one_section_of_it() {
+        let section = STORY.replace("<p>", "").replace("</p>", "");
+        let other = "The roads on the east side will be repaired before winter, the council said.";
+        let post = format!("{section}\n\n{other}\n\n{other} Again.");
+        assert!(is_whole_post(&section, &post));
+        // Much larger: other stories (a carousel, a listing), not the post.
+        let listing = format!("{section}\n\n{}", other.repeat(8));
+        assert!(!is_whole_post(&section, &listing));
+        // The pick is not in it: another text.
+        assert!(!is_whole_post(
+            &section,
+            &format!("{other}\n\n{other}\n\n{other}")
+        ));
     }
 
     #[test]

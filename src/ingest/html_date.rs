@@ -97,7 +97,8 @@ pub fn find(
         .or_else(|| first(Box::new(ld_values(&ld, "datePublished"))))
         .or_else(|| first(Box::new(meta_values(doc, PUBLISHED_META))))
         .or_else(|| first(Box::new(marked_published(doc))))
-        .or_else(|| first(Box::new(time_elements(doc))));
+        .or_else(|| first(Box::new(time_elements(doc))))
+        .map(|raw| in_local_time(doc, raw));
     // A full date in the URL path is the day the page first appeared: a metadata date on
     // another day is most often a later republication (htmldate trusts the URL first too).
     if let Some(from_url) = url.and_then(url_date).filter(|d| plausible(d)) {
@@ -118,6 +119,26 @@ pub fn find(
         .or_else(|| first(Box::new(date_lines(text))))
         .or_else(|| first(Box::new(ld_values(&ld, "dateModified"))))
         .or_else(|| first(Box::new(meta_values(doc, MODIFIED_META))))
+}
+
+/// `raw` as the page writes the same instant in its own time zone, when `raw` is in UTC and a
+/// `<time>` or publication meta tag gives it with another offset and so on another day (JSON-LD
+/// in UTC at 03:37 on the 4th, the page's `<time>` at 23:37 on the 3rd, New York time): the
+/// publisher's calendar day is the local one.
+fn in_local_time(doc: &Html, raw: String) -> String {
+    let t = raw.trim();
+    let utc = t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000");
+    let (Some(instant), true) = (parse_utc(t), utc) else {
+        return raw;
+    };
+    let day = calendar_date(t);
+    // Any `<time>`: one marked "updated" that gives the same instant gives the same date.
+    let local = select(doc, "time")
+        .into_iter()
+        .filter_map(element_date)
+        .chain(meta_values(doc, PUBLISHED_META))
+        .find(|other| parse_utc(other) == Some(instant) && calendar_date(other) != day);
+    local.unwrap_or(raw)
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -335,6 +356,18 @@ mod tests {
         let page = r#"<script>window.__STATE__ = {"review": {"publishedDate":"2016-11-04T20:37:27Z"}};</script>
             <p>No date in the text.</p>"#;
         assert_eq!(date_of(page, None).as_deref(), Some("2016-11-04T20:37:27Z"));
+    }
+
+    #[test]
+    fn the_local_day_of_a_utc_date() {
+        let page = r#"<meta property="article:published_time" content="2022-05-04T03:37:37+00:00">
+            <time class="entry-date updated" datetime="2022-05-03T23:37:37-04:00">3 May</time>"#;
+        let raw = date_of(page, None).unwrap();
+        assert_eq!(calendar_date(&raw).as_deref(), Some("2022-05-03"));
+        // Another instant on the page is another date, not the same one written locally.
+        let page = r#"<meta property="article:published_time" content="2022-05-04T03:37:37Z">
+            <time datetime="2022-05-03T20:00:00-04:00">3 May</time>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2022-05-04T03:37:37Z"));
     }
 
     #[test]
