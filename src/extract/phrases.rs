@@ -699,7 +699,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the comma at `i` lists the fields of an organisation's name: `Department for
-    /// Environment, Food and Rural Affairs` (an organisation word before it, `and` after).
+    /// Environment, Food and Rural Affairs` (`Department for` before the list, `and` in it).
     fn in_listed_name(&self, toks: &[Tok], i: usize) -> bool {
         const REACH: usize = 8;
         let mut buf = [0u8; 32];

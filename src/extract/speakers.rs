@@ -315,12 +315,12 @@ fn is_medium_head(w: &str) -> bool {
     )
 }
 
-/// Plural or collective nouns that, capitalised at a sentence start, are still no name.
 /// A word that names who speaks: `analysts`, `the firm`, `minister`.
 pub fn is_speaker_noun(w: &str) -> bool {
     is_group_noun(w) || is_org_head(w) || is_title(w)
 }
 
+/// Plural or collective nouns that, capitalised at a sentence start, are still no name.
 fn is_group_noun(w: &str) -> bool {
     matches!(
         w,
