@@ -7,7 +7,7 @@
 //! likely gender, `function_words` which capitalised words are no name, and `resolve`
 //! scoring who a pronoun refers to with learned weights;
 //! `transcript` reads `NAME: ...` interview turns; `claims` ties them together.
-//! `tagger` is a part-of-speech tagger (not used by the extractor yet).
+//! `tagger` is a part-of-speech tagger; `phrases` asks it whether a description ends in a noun.
 
 mod claims;
 mod cues;
