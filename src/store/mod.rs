@@ -349,16 +349,23 @@ mod tests {
         fts_integrity(&store);
     }
 
-    #[test]
-    fn duplicates_stored_before_become_origins_of_the_earliest_copy() {
-        const ONE_ROW_PER_ARTICLE: usize = 4;
+    /// An archive in a temporary directory with the migrations before `migration` applied
+    /// (numbered from 1, as in `migrations/`): the archive an older newsclaims left.
+    fn archive_before(migration: usize) -> (tempfile::TempDir, std::path::PathBuf, Connection) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         let old = Connection::open(&path).unwrap();
         register_migration_functions(&old).unwrap();
-        for sql in &MIGRATIONS[..ONE_ROW_PER_ARTICLE - 1] {
+        for sql in &MIGRATIONS[..migration - 1] {
             old.execute_batch(sql).unwrap();
         }
+        (dir, path, old)
+    }
+
+    #[test]
+    fn duplicates_stored_before_become_origins_of_the_earliest_copy() {
+        const ONE_ROW_PER_ARTICLE: usize = 4;
+        let (_dir, path, old) = archive_before(ONE_ROW_PER_ARTICLE);
         let body = "“The ferry will sail again from June,” said Ines Costa. ".repeat(5);
         let article = |id: i64, origin: &str, url: Option<&str>, title: &str, body: &str| {
             old.execute(
@@ -431,17 +438,10 @@ mod tests {
         fts_integrity(&store);
     }
 
-    /// FTS5's own check of every full-text index against its table.
     #[test]
     fn stored_articles_get_the_date_they_gave_and_their_search_tokens() {
         const PUBLISHED_DATE: usize = 6;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.db");
-        let old = Connection::open(&path).unwrap();
-        register_migration_functions(&old).unwrap();
-        for sql in &MIGRATIONS[..PUBLISHED_DATE - 1] {
-            old.execute_batch(sql).unwrap();
-        }
+        let (_dir, path, old) = archive_before(PUBLISHED_DATE);
         // An evening in New York: the 25th in UTC, the 24th where it was published.
         old.execute_batch(&format!(
             "INSERT INTO articles (id, origin, title, body, content_hash, format, ingested_at,
@@ -487,6 +487,7 @@ mod tests {
         fts_integrity(&store);
     }
 
+    /// FTS5's own check of every full-text index against its table.
     pub(super) fn fts_integrity(store: &Store) {
         for table in ["articles_fts", "claims_fts", "quotes_fts", "speakers_fts"] {
             store
