@@ -505,12 +505,7 @@ fn load_extracted(file: &str, line: usize, text: &str, reextract: bool) -> Extra
         Record::Article(record) => *record,
         Record::Error(error) => return Err(error),
     };
-    let refuse = |reason: String| InputError {
-        origin: file.to_string(),
-        line: Some(line),
-        reason,
-        skipped: false,
-    };
+    let refuse = |reason: String| ingest::line_error(file, line, reason);
     let ExtractedArticle {
         extractor_version,
         content_hash: carried_hash,

@@ -11,7 +11,8 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    error, io_error, open, read_prefix, Counting, InputError, InputFile, Source, MAX_WHOLE_INPUT,
+    io_error, line_error, open, read_prefix, Counting, InputError, InputFile, Source,
+    MAX_WHOLE_INPUT,
 };
 use crate::model::{Article, Extraction};
 
@@ -77,17 +78,17 @@ pub fn lines(
                 }
                 Ok(_) if buf.last() != Some(&b'\n') && buf.len() as u64 >= MAX_WHOLE_INPUT => {
                     done = true;
-                    let mut e = error(&origin, "line longer than 256 MB", false);
-                    e.line = Some(n);
-                    return Some(Err(e));
+                    return Some(Err(line_error(&origin, n, "line longer than 256 MB")));
                 }
                 Ok(_) => match String::from_utf8(buf) {
                     Ok(text) if text.trim().is_empty() => continue,
                     Ok(text) => return Some(Ok((n, text))),
                     Err(_) => {
-                        let mut e = error(&origin, "not UTF-8: not extracted records", false);
-                        e.line = Some(n);
-                        return Some(Err(e));
+                        return Some(Err(line_error(
+                            &origin,
+                            n,
+                            "not UTF-8: not extracted records",
+                        )))
                     }
                 },
             }
@@ -98,11 +99,12 @@ pub fn lines(
 
 /// Parses one line of extracted records.
 pub fn parse(origin: &str, line: usize, text: &str) -> Result<Record, InputError> {
-    serde_json::from_str(text).map_err(|e| InputError {
-        origin: origin.to_string(),
-        line: Some(line),
-        reason: format!("not an extracted record (from `newsclaims extract --per-article`): {e}"),
-        skipped: false,
+    serde_json::from_str(text).map_err(|e| {
+        line_error(
+            origin,
+            line,
+            format!("not an extracted record (from `newsclaims extract --per-article`): {e}"),
+        )
     })
 }
 
@@ -150,6 +152,7 @@ pub fn check_extraction(article: &Article, extraction: &Extraction) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::error;
     use crate::model::{Claim, ClaimKind, Quote, Speaker, SpeakerKind};
 
     fn extracted() -> ExtractedArticle {

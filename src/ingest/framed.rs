@@ -21,7 +21,10 @@ use base64::Engine;
 use serde::Deserialize;
 
 use super::decode::decode_line;
-use super::{error, finish, json, read_from, walk, Articles, IngestOptions, InputError, InputFile};
+use super::{
+    error, finish, json, line_error, read_from, walk, Articles, IngestOptions, InputError,
+    InputFile,
+};
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -56,11 +59,7 @@ pub fn read(input: impl BufRead + Send + 'static, options: &IngestOptions) -> Ar
 
 fn read_frame(n: usize, line: std::io::Result<String>, options: &IngestOptions) -> Articles {
     let one = |item: Result<_, InputError>| -> Articles { Box::new(std::iter::once(item)) };
-    let frame_error = |reason: String| {
-        let mut e = error("stdin", reason, false);
-        e.line = Some(n);
-        e
-    };
+    let frame_error = |reason: String| line_error("stdin", n, reason);
     let line = match line {
         Ok(line) => line,
         Err(e) => return one(Err(frame_error(format!("read error: {e}")))),

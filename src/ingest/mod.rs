@@ -141,6 +141,14 @@ fn error(origin: &str, reason: impl Into<String>, skipped: bool) -> InputError {
     }
 }
 
+/// Line `line` (1-based) of the input could not be read, for `reason`.
+pub(crate) fn line_error(origin: &str, line: usize, reason: impl Into<String>) -> InputError {
+    InputError {
+        line: Some(line),
+        ..error(origin, reason, false)
+    }
+}
+
 /// Extensions of files that are never articles.
 const NOT_ARTICLE_EXT: &[&str] = &[
     "tsv", "csv", "css", "js", "mjs", "ts", "py", "rs", "toml", "yaml", "yml", "lock", "ini",
@@ -399,12 +407,7 @@ fn read_from(
                         ));
                     }
                     Err(e) => {
-                        return Err(InputError {
-                            origin: origin.to_string(),
-                            line: Some(e.line()),
-                            reason: format!("invalid JSON: {e}"),
-                            skipped: false,
-                        })
+                        return Err(line_error(origin, e.line(), format!("invalid JSON: {e}")))
                     }
                 };
             if json::is_json_feed(&v) {
