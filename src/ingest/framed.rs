@@ -57,6 +57,16 @@ pub fn read(input: impl BufRead + Send + 'static, options: &IngestOptions) -> Ar
     )
 }
 
+/// What the rules for files found in a walked directory make of a file frame, where they
+/// leave it out: nothing for a hidden file, a skip for a README-like or reference file.
+fn walk_rules(path: &Path, origin: &str) -> Option<Articles> {
+    if walk::is_hidden(path) {
+        return Some(Box::new(std::iter::empty()));
+    }
+    let reason = walk::walk_skip_reason(path)?;
+    Some(Box::new(std::iter::once(Err(error(origin, reason, true)))))
+}
+
 fn read_frame(n: usize, line: std::io::Result<String>, options: &IngestOptions) -> Articles {
     let one = |item: Result<_, InputError>| -> Articles { Box::new(std::iter::once(item)) };
     let frame_error = |reason: String| line_error("stdin", n, reason);
@@ -100,11 +110,8 @@ fn read_frame(n: usize, line: std::io::Result<String>, options: &IngestOptions) 
         }
         Frame::File { origin, base64 } => {
             let path = PathBuf::from(&origin);
-            if walk::is_hidden(&path) {
-                return Box::new(std::iter::empty());
-            }
-            if let Some(reason) = walk::walk_skip_reason(&path) {
-                return one(Err(error(&origin, reason, true)));
+            if let Some(left_out) = walk_rules(&path, &origin) {
+                return left_out;
             }
             let bytes = match BASE64.decode(base64) {
                 Ok(bytes) => bytes,
@@ -114,11 +121,8 @@ fn read_frame(n: usize, line: std::io::Result<String>, options: &IngestOptions) 
         }
         Frame::Path { origin } => {
             let path = PathBuf::from(&origin);
-            if walk::is_hidden(&path) {
-                return Box::new(std::iter::empty());
-            }
-            if let Some(reason) = walk::walk_skip_reason(&path) {
-                return one(Err(error(&origin, reason, true)));
+            if let Some(left_out) = walk_rules(&path, &origin) {
+                return left_out;
             }
             let file = InputFile {
                 path: Some(path),
