@@ -106,11 +106,11 @@ pub fn find(
             return Some(from_url);
         }
     }
-    let other_scripts = scripts(doc, r#"script:not([type="application/ld+json"])"#);
     structured
         .or_else(|| first(Box::new(dated_elements(doc))))
         .or_else(|| first(Box::new(published_lines(text))))
         .or_else(|| {
+            let other_scripts = scripts(doc, r#"script:not([type="application/ld+json"])"#);
             let mut values = SCRIPT_PUBLISHED_KEYS
                 .iter()
                 .flat_map(|key| ld_values(&other_scripts, key).collect::<Vec<_>>());
@@ -162,10 +162,26 @@ fn scripts(doc: &Html, css: &str) -> Vec<String> {
 /// publication date under.
 const SCRIPT_PUBLISHED_KEYS: &[&str] = &["datePublished", "publishedDate", "datePosted"];
 
-/// Every string value of `key` anywhere in `scripts` (JSON-LD or other page data), whatever
-/// object holds it.
+/// The keys `ld_values` looks for, each with its pattern, compiled once rather than per page.
+static KEY_PATTERNS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    SCRIPT_PUBLISHED_KEYS
+        .iter()
+        .chain(&["dateModified"])
+        .map(|&key| {
+            let pattern = format!(r#""{key}"\s*:\s*"([^"]{{6,64}})""#);
+            (key, Regex::new(&pattern).expect("key pattern"))
+        })
+        .collect()
+});
+
+/// Every string value of `key` (one of [`KEY_PATTERNS`]) anywhere in `scripts` (JSON-LD or
+/// other page data), whatever object holds it.
 fn ld_values<'a>(scripts: &'a [String], key: &str) -> impl Iterator<Item = String> + 'a {
-    let pattern = Regex::new(&format!(r#""{key}"\s*:\s*"([^"]{{6,64}})""#)).expect("key pattern");
+    let pattern = KEY_PATTERNS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, pattern)| pattern)
+        .expect("a key of KEY_PATTERNS");
     scripts.iter().flat_map(move |s| {
         pattern
             .captures_iter(s)
