@@ -1033,3 +1033,16 @@ fn a_phrase_that_ends_in_a_verb_is_no_speaker_of_a_cue_word_used_as_a_noun() {
     assert!(out.claims.is_empty(), "{:?}", claims(&out));
     assert!(out.speakers.is_empty());
 }
+
+#[test]
+fn a_cue_verb_in_another_sense_makes_no_claim() {
+    let out = run("Ann Lee thanks her staff every Friday.");
+    assert!(out.claims.is_empty(), "{:?}", claims(&out));
+}
+
+#[test]
+fn a_claim_is_as_sure_as_its_cue_and_its_speaker_allow() {
+    let out = run("Ann Lee said the talks had failed.");
+    let confidence = out.claims[0].confidence;
+    assert!(confidence > 0.5 && confidence <= 1.0, "{confidence}");
+}

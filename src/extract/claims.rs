@@ -6,8 +6,10 @@
 
 use std::ops::Range;
 
+use super::cue_sense::{self, CueCandidate};
 use super::cues::Cue;
 use super::first_names;
+use super::linear::Weights as CueWeights;
 use super::phrases::{is_adjunct_preposition, is_auxiliary, is_weekday, Reader, MAX_PHRASE};
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -57,6 +59,9 @@ pub struct Extractor<'a> {
     speakers: Speakers<'a>,
     claims: Vec<RawClaim>,
     last: Option<LastAttribution>,
+    cue_weights: &'a CueWeights,
+    /// When set, every cue met is recorded here and none is dropped: for training.
+    cue_candidates: Option<Vec<CueCandidate>>,
 }
 
 impl<'a> Extractor<'a> {
@@ -72,7 +77,17 @@ impl<'a> Extractor<'a> {
             speakers: Speakers::new(body, weights),
             claims: Vec::new(),
             last: None,
+            cue_weights: cue_sense::shipped(),
+            cue_candidates: None,
         }
+    }
+
+    /// Every cue the lexicon finds, with the features the cue-sense model scores: the
+    /// training examples of `examples/train_cue_sense.rs`.
+    pub fn run_cue_candidates(mut self) -> Vec<CueCandidate> {
+        self.cue_candidates = Some(Vec::new());
+        self.read();
+        self.cue_candidates.take().unwrap_or_default()
     }
 
     pub fn run(mut self) -> Extraction {
@@ -185,6 +200,7 @@ impl<'a> Extractor<'a> {
             consumed: 0,
             speaker: None,
             stops: Vec::new(),
+            cue_confidence: 1.0,
         };
         let mut stops_ready = false;
         let mut i = 0;
@@ -192,6 +208,29 @@ impl<'a> Extractor<'a> {
             let Some((cue, after, phrase)) = self.read.cue_at(toks, i) else {
                 i += 1;
                 continue;
+            };
+            state.cue_confidence = if phrase || cue_sense::left_to_rules(self.body, toks, i, cue) {
+                1.0
+            } else if let Some(found) = &mut self.cue_candidates {
+                found.push(CueCandidate {
+                    span: toks[i].start..toks[after - 1].end,
+                    features: cue_sense::features(self.body, toks, i, after, cue),
+                    word: cue_sense::cue_word(self.body, toks, i, after),
+                    made_claim: false,
+                });
+                1.0
+            } else if cue_sense::always_a_cue(
+                self.cue_weights,
+                &cue_sense::cue_word(self.body, toks, i, after),
+            ) {
+                1.0
+            } else {
+                let score = cue_sense::score_at(self.cue_weights, self.body, toks, i, after, cue);
+                if score < 0.0 {
+                    i += 1;
+                    continue;
+                }
+                cue_sense::confidence(score)
             };
             if !stops_ready {
                 state.stops = self.read.content_stops(toks);
@@ -202,6 +241,13 @@ impl<'a> Extractor<'a> {
             } else {
                 self.attribution(toks, i, after, cue, paragraph, &mut state)
             };
+            if let Some(last) = self
+                .cue_candidates
+                .as_mut()
+                .and_then(|found| found.last_mut())
+            {
+                last.made_claim = next.is_some();
+            }
             i = next.unwrap_or(i + 1).max(i + 1);
         }
         self.dash_attribution(toks, paragraph);
@@ -553,6 +599,7 @@ impl<'a> Extractor<'a> {
         .filter(|r| !r.is_empty());
 
         let cue_text = self.body[toks[c].start..toks[after - 1].end].to_string();
+        let confidence = source.confidence() * state.cue_confidence;
         let mut speaker = None;
         let mut next = right_end.max(after);
         let mut emitted = false;
@@ -570,14 +617,14 @@ impl<'a> Extractor<'a> {
         {
             let id = self.source_id(&source, &mut speaker)?;
             emitted |= self
-                .emit(toks, range, id, &cue_text, paragraph, source.confidence())
+                .emit(toks, range, id, &cue_text, paragraph, confidence)
                 .is_some();
         }
         if let Some(range) = forward {
             let id = self.source_id(&source, &mut speaker)?;
             next = range.end;
             emitted |= self
-                .emit(toks, range, id, &cue_text, paragraph, source.confidence())
+                .emit(toks, range, id, &cue_text, paragraph, confidence)
                 .is_some();
         }
         if !emitted {
@@ -1058,6 +1105,8 @@ struct SentenceState {
     /// The speaker of the sentence's last claim, for `..., adding that`.
     speaker: Option<usize>,
     stops: Vec<usize>,
+    /// How sure the cue-sense model is that the cue being read is one.
+    cue_confidence: f32,
 }
 
 enum Source {

@@ -1,8 +1,10 @@
 //! The cue lexicon: speech, belief and stance verbs in all their forms, built once.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use super::linear::Fnv;
 
 /// How a cue takes its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,29 +236,6 @@ fn regular(base: &str) -> (String, String, String) {
         _ => format!("{base}ing"),
     };
     (third, past, ing)
-}
-
-/// FNV-1a: the lexicon's keys are short ASCII words, looked up once per token, where
-/// SipHash's cost shows.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 type Lexicon = HashMap<String, Cue, BuildHasherDefault<Fnv>>;

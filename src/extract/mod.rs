@@ -6,13 +6,17 @@
 //! and resolved references, with `first_names` telling where a name starts and a person's
 //! likely gender, `function_words` which capitalised words are no name, and `resolve`
 //! scoring who a pronoun refers to with learned weights;
-//! `transcript` reads `NAME: ...` interview turns; `claims` ties them together.
+//! `transcript` reads `NAME: ...` interview turns; `cue_sense` scores whether a cue word is
+//! used as a cue where it stands, with weights learned from PolNeAR (`linear` is the model it
+//! shares with `resolve`); `claims` ties them together.
 //! `tagger` is a part-of-speech tagger; `phrases` asks it whether a description ends in a noun.
 
 mod claims;
+pub mod cue_sense;
 mod cues;
 mod first_names;
 mod function_words;
+mod linear;
 mod phrases;
 mod quotes;
 pub mod resolve;
@@ -24,10 +28,15 @@ mod transcript;
 use crate::model::{Article, Extraction};
 
 /// Stored with every article, so `reextract` knows what an upgrade changes.
-pub const VERSION: &str = "0.5.4";
+pub const VERSION: &str = "0.5.5";
 
 pub fn extract(article: &Article) -> Extraction {
-    claims::Extractor::new(&article.body, resolve::Weights::shipped()).run()
+    claims::Extractor::new(&article.body, resolve::shipped()).run()
+}
+
+/// Every cue the lexicon finds in the article, with its cue-sense features: for training.
+pub fn cue_candidates(article: &Article) -> Vec<cue_sense::CueCandidate> {
+    claims::Extractor::new(&article.body, resolve::shipped()).run_cue_candidates()
 }
 
 /// [`extract`] with other resolver weights, also giving every pronoun decision: for training

@@ -5,13 +5,19 @@
 //! The weights live in `models/resolver.tsv`, made by `examples/train_resolver.rs` from the
 //! gold articles' speakers.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+pub use super::linear::{train, Example, Weights};
 use crate::model::SpeakerKind;
 
 const SHIPPED: &str = include_str!("../../models/resolver.tsv");
+
+/// The resolver weights the crate ships.
+pub fn shipped() -> &'static Weights {
+    static SHIPPED_WEIGHTS: OnceLock<Weights> = OnceLock::new();
+    SHIPPED_WEIGHTS.get_or_init(|| Weights::parse(SHIPPED))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -167,124 +173,6 @@ pub struct Decision {
     pub sentence: Range<usize>,
     pub candidates: Vec<Candidate>,
     pub chosen: usize,
-}
-
-/// A linear score per feature.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Weights {
-    by_feature: HashMap<String, f32>,
-}
-
-impl Weights {
-    /// The weights the crate ships.
-    pub fn shipped() -> &'static Weights {
-        static SHIPPED_WEIGHTS: OnceLock<Weights> = OnceLock::new();
-        SHIPPED_WEIGHTS.get_or_init(|| Weights::parse(SHIPPED))
-    }
-
-    /// `feature<TAB>weight` lines; `#` opens a comment line.
-    pub fn parse(text: &str) -> Weights {
-        let by_feature = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (feature, weight) = l.rsplit_once('\t')?;
-                Some((feature.to_string(), weight.parse().ok()?))
-            })
-            .collect();
-        Weights { by_feature }
-    }
-
-    /// The weights as [`Weights::parse`] reads them, heaviest first.
-    pub fn to_tsv(&self) -> String {
-        let mut rows: Vec<(&String, &f32)> = self.by_feature.iter().collect();
-        rows.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
-        rows.iter().map(|(f, w)| format!("{f}\t{w:.4}\n")).collect()
-    }
-
-    /// The best of the candidates: the first of the best scored, as candidates come most
-    /// recent first.
-    pub fn best(&self, candidates: &[Vec<String>]) -> Option<usize> {
-        best_of(&self.by_feature, candidates)
-    }
-
-    pub fn score(&self, features: &[String]) -> f32 {
-        score(&self.by_feature, features)
-    }
-}
-
-fn score(weights: &HashMap<String, f32>, features: &[String]) -> f32 {
-    features.iter().filter_map(|f| weights.get(f)).sum()
-}
-
-fn best_of(weights: &HashMap<String, f32>, candidates: &[Vec<String>]) -> Option<usize> {
-    let mut best: Option<(usize, f32)> = None;
-    for (i, features) in candidates.iter().enumerate() {
-        let score = score(weights, features);
-        if best.map_or(true, |(_, b)| score > b) {
-            best = Some((i, score));
-        }
-    }
-    best.map(|(i, _)| i)
-}
-
-/// One training example: the candidates' features and which of them is right.
-pub struct Example {
-    pub candidates: Vec<Vec<String>>,
-    pub answer: usize,
-}
-
-/// An averaged perceptron ranker: for each example the top-scored candidate, when wrong, loses
-/// its features' weight to the right one's. Examples are visited in an order shuffled by
-/// `seed`, the same each run; the average of the weights over all steps is returned.
-pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Weights {
-    let mut weights: HashMap<String, f32> = HashMap::new();
-    let mut totals: HashMap<String, f32> = HashMap::new();
-    let mut stamps: HashMap<String, usize> = HashMap::new();
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = seed | 1;
-    let mut step = 0;
-    let mut update = |f: &String, delta: f32, step: usize, weights: &mut HashMap<String, f32>| {
-        let w = weights.entry(f.clone()).or_default();
-        let stamp = stamps.entry(f.clone()).or_default();
-        *totals.entry(f.clone()).or_default() += (step - *stamp) as f32 * *w;
-        *stamp = step;
-        *w += delta;
-    };
-    for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
-        for &e in &order {
-            step += 1;
-            let example = &examples[e];
-            let guess = best_of(&weights, &example.candidates);
-            if guess == Some(example.answer) {
-                continue;
-            }
-            for f in &example.candidates[example.answer] {
-                update(f, 1.0, step, &mut weights);
-            }
-            if let Some(g) = guess {
-                for f in &example.candidates[g] {
-                    update(f, -1.0, step, &mut weights);
-                }
-            }
-        }
-    }
-    let by_feature = weights
-        .iter()
-        .map(|(f, w)| {
-            let total = totals.get(f).copied().unwrap_or(0.0)
-                + (step - stamps.get(f).copied().unwrap_or(0)) as f32 * w;
-            (f.clone(), total / step.max(1) as f32)
-        })
-        .filter(|(_, w)| w.abs() > 1e-4)
-        .collect();
-    Weights { by_feature }
 }
 
 #[cfg(test)]

@@ -1425,7 +1425,7 @@ mod tests {
     #[test]
     fn surnames_resolve_to_the_fullest_name() {
         let body = "Economist Marta Quell spoke first. Later Quell left.";
-        let mut speakers = Speakers::new(body, Weights::shipped());
+        let mut speakers = Speakers::new(body, crate::extract::resolve::shipped());
         let id = speakers
             .resolve(Mention::Named {
                 name: "Quell".into(),
