@@ -266,6 +266,11 @@ pub struct FilterArgs {
     #[arg(long, value_name = "ID")]
     pub article: Option<String>,
 
+    /// Only quotes and claims the extractor was at least this sure of (0 to 1; articles: those
+    /// with such a claim)
+    #[arg(long, value_name = "X", value_parser = parse_confidence)]
+    pub min_confidence: Option<f64>,
+
     /// At most this many rows (0: all) [default: 50 in listings, all in exports]
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
@@ -572,6 +577,14 @@ impl From<InputFormat> for newsclaims::model::Format {
     }
 }
 
+/// `--min-confidence`: a number from 0 to 1.
+fn parse_confidence(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{text:?} is not a number from 0 to 1")),
+    }
+}
+
 /// Rows a terminal listing shows unless told otherwise.
 const LISTING_LIMIT: u64 = 50;
 
@@ -590,6 +603,7 @@ impl FilterArgs {
                 KindArg::Mixed => ClaimKind::Mixed,
             }),
             article: self.article.clone(),
+            min_confidence: self.min_confidence,
             limit: match self.limit {
                 Some(0) => None,
                 Some(n) => Some(n),

@@ -328,3 +328,31 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
     }
 }
+
+#[test]
+fn min_confidence_keeps_the_rows_the_extractor_was_that_sure_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::archive(dir.path());
+    // The fixture's claims are stored at 0.9 and its quotes at 0.8; an export that matches
+    // nothing prints the header alone and exits 1.
+    let count = |what: &str, min: &str| {
+        let out = common::newsclaims(&db)
+            .args(["export", what, "--min-confidence", min])
+            .output()
+            .unwrap();
+        let rows = csv_ids(&String::from_utf8(out.stdout).unwrap()).len();
+        assert_eq!(out.status.code(), Some(if rows == 0 { 1 } else { 0 }));
+        rows
+    };
+    let all_claims = csv_ids(&export(&db, &["claims"])).len();
+    assert!(all_claims > 0);
+    assert_eq!(count("claims", "0.9"), all_claims);
+    assert_eq!(count("claims", "0.95"), 0);
+    assert_eq!(count("quotes", "0.8"), csv_ids(&export(&db, &["quotes"])).len());
+    assert_eq!(count("quotes", "0.85"), 0);
+    common::newsclaims(&db)
+        .args(["claims", "--min-confidence", "1.5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a number from 0 to 1"));
+}

@@ -27,6 +27,8 @@ pub struct Filters {
     pub kind: Option<ClaimKind>,
     /// An article id, origin, or the end of an origin path (`business/012.txt`).
     pub article: Option<String>,
+    /// Only quotes and claims the extractor was at least this sure of (0 to 1).
+    pub min_confidence: Option<f64>,
     pub limit: Option<u64>,
     pub offset: u64,
 }
@@ -39,6 +41,7 @@ impl Filters {
             || self.until.is_some()
             || self.kind.is_some()
             || self.article.is_some()
+            || self.min_confidence.is_some()
     }
 }
 
@@ -103,6 +106,7 @@ pub struct Resolved {
     /// Exclusive upper bound on `published_date` (the start of the next period).
     pub until: Option<String>,
     pub kind: Option<ClaimKind>,
+    pub min_confidence: Option<f64>,
     pub limit: Option<u64>,
     pub offset: u64,
     /// `since`..`until` as the date tokens of the full-text indexes (years, months and days
@@ -145,6 +149,7 @@ impl Store {
             since,
             until,
             kind: filters.kind,
+            min_confidence: filters.min_confidence,
             limit: filters.limit,
             offset: filters.offset,
             periods,

@@ -352,6 +352,22 @@ fn conditions(b: &mut Builder, target: Target, filters: &Resolved) {
             ),
         };
     }
+    confidence(b, target, filters);
+}
+
+fn confidence(b: &mut Builder, target: Target, filters: &Resolved) {
+    let Some(min) = filters.min_confidence else {
+        return;
+    };
+    // Compared as shown (three decimals): a confidence is stored from an f32, so 0.9 is kept
+    // as 0.8999999761.
+    match target {
+        Target::Quotes | Target::Claims => b.bind(" AND round(x.confidence, 3) >= ?", min),
+        Target::Articles => b.bind(
+            " AND a.id IN (SELECT article_id FROM claims WHERE round(confidence, 3) >= ?)",
+            min,
+        ),
+    };
 }
 
 fn limit(b: &mut Builder, filters: &Resolved) {
