@@ -348,7 +348,10 @@ fn min_confidence_keeps_the_rows_the_extractor_was_that_sure_of() {
     assert!(all_claims > 0);
     assert_eq!(count("claims", "0.9"), all_claims);
     assert_eq!(count("claims", "0.95"), 0);
-    assert_eq!(count("quotes", "0.8"), csv_ids(&export(&db, &["quotes"])).len());
+    assert_eq!(
+        count("quotes", "0.8"),
+        csv_ids(&export(&db, &["quotes"])).len()
+    );
     assert_eq!(count("quotes", "0.85"), 0);
     common::newsclaims(&db)
         .args(["claims", "--min-confidence", "1.5"])
