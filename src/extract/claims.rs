@@ -219,13 +219,13 @@ impl<'a> Extractor<'a> {
                     made_claim: false,
                 });
                 1.0
-            } else if cue_sense::always_a_cue(
-                self.cue_weights,
-                &cue_sense::cue_word(self.body, toks, i, after),
-            ) {
-                1.0
             } else {
-                let score = cue_sense::score_at(self.cue_weights, self.body, toks, i, after, cue);
+                let word = cue_sense::cue_word(self.body, toks, i, after);
+                let score = if cue_sense::always_a_cue(self.cue_weights, &word) {
+                    f32::INFINITY
+                } else {
+                    cue_sense::score_at(self.cue_weights, self.body, toks, (i, after), cue, &word)
+                };
                 if score < 0.0 {
                     i += 1;
                     continue;

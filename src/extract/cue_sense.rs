@@ -65,33 +65,40 @@ pub fn always_a_cue(weights: &Weights, cue_word: &str) -> bool {
 
 /// The cue's words in lower case, as the features name them: `said`, `called for`.
 pub fn cue_word(body: &str, toks: &[Tok], i: usize, after: usize) -> String {
-    let mut buf = [0u8; 32];
-    let words: Vec<String> = (i..after)
-        .filter_map(|k| word_of(body, toks.get(k), &mut buf))
-        .collect();
-    words.join(" ")
+    let mut out = String::new();
+    for t in toks[i..after].iter().filter(|t| t.kind == TokKind::Word) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(body[t.start..t.end].chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// The features of the cue at token `i` of a sentence, its words ending before `after`.
 pub fn features(body: &str, toks: &[Tok], i: usize, after: usize, cue: Cue) -> Vec<String> {
+    let word = cue_word(body, toks, i, after);
     let mut out = Vec::new();
-    each_feature(body, toks, i, after, cue, |f| out.push(f.to_string()));
+    each_feature(body, toks, i, after, cue, &word, |f| {
+        out.push(f.to_string())
+    });
     out
 }
 
-/// The model's score for the cue at token `i`: above zero, a cue. Reads each feature into one
-/// buffer, since this runs for every cue word of every article.
+/// The model's score for the cue at token `i`, whose words are `word` ([`cue_word`]): above
+/// zero, a cue. Reads each feature into one buffer, since this runs for every cue word of
+/// every article.
 pub fn score_at(
     weights: &Weights,
     body: &str,
     toks: &[Tok],
-    i: usize,
-    after: usize,
+    (i, after): (usize, usize),
     cue: Cue,
+    word: &str,
 ) -> f32 {
     let mut total = -weights.weight(NOT_A_CUE);
     let mut buf = String::new();
-    each_feature(body, toks, i, after, cue, |f| {
+    each_feature(body, toks, i, after, cue, word, |f| {
         buf.clear();
         // Writing to a String cannot fail.
         let _ = buf.write_fmt(f);
@@ -106,9 +113,9 @@ fn each_feature(
     i: usize,
     after: usize,
     cue: Cue,
+    cue_word: &str,
     mut emit: impl FnMut(std::fmt::Arguments),
 ) {
-    let cue_word = cue_word(body, toks, i, after);
     let class = match cue.class {
         CueClass::Speech => "speech",
         CueClass::Belief => "belief",
@@ -122,10 +129,10 @@ fn each_feature(
         (false, true) => "present",
         (false, false) => "past",
     };
-    let next = shape(body, toks.get(after));
-    let next2 = shape(body, toks.get(after + 1));
-    let prev = shape(body, i.checked_sub(1).and_then(|k| toks.get(k)));
-    let prev2 = shape(body, i.checked_sub(2).and_then(|k| toks.get(k)));
+    let next = Shape(body, toks.get(after));
+    let next2 = Shape(body, toks.get(after + 1));
+    let prev = Shape(body, i.checked_sub(1).and_then(|k| toks.get(k)));
+    let prev2 = Shape(body, i.checked_sub(2).and_then(|k| toks.get(k)));
     // Tagging the words around every cue more than halved the extractor's speed: each word
     // takes the one tag the training data gives it wherever it stands (`said`, `the`,
     // `would`), and none when it has several.
@@ -145,8 +152,8 @@ fn each_feature(
     let follows = match toks.get(after).map(|t| t.kind) {
         Some(TokKind::Quote(_)) => "quote",
         Some(TokKind::Punct(_)) | None => "stop",
-        Some(TokKind::Word) if next == "that" => "that",
-        Some(TokKind::Word) if next == "to" => "to",
+        Some(TokKind::Word) if next.is("that") => "that",
+        Some(TokKind::Word) if next.is("to") => "to",
         Some(TokKind::Word) => {
             let verb = (after + 1..after + 1 + CLAUSE_VERB_WITHIN).any(|k| {
                 matches!(tag_at(k), "VERB" | "AUX")
@@ -217,30 +224,36 @@ fn is_be_have_or_do(w: &str) -> bool {
     )
 }
 
-fn word_of(body: &str, t: Option<&Tok>, buf: &mut [u8; 32]) -> Option<String> {
-    let t = t.filter(|t| t.kind == TokKind::Word)?;
-    let word = &body[t.start..t.end];
-    Some(lower(word, buf).map_or_else(|| word.to_lowercase(), str::to_string))
+/// A neighbouring token as a feature: common words as themselves, others by their shape.
+struct Shape<'a>(&'a str, Option<&'a Tok>);
+
+impl Shape<'_> {
+    fn is(&self, word: &str) -> bool {
+        self.1.is_some_and(|t| {
+            t.kind == TokKind::Word && self.0[t.start..t.end].eq_ignore_ascii_case(word)
+        })
+    }
 }
 
-/// A neighbouring token as a feature: common words as themselves, others by their shape.
-fn shape(body: &str, t: Option<&Tok>) -> String {
-    let Some(t) = t else {
-        return "END".to_string();
-    };
-    match t.kind {
-        TokKind::Quote(_) => "QUOTE".to_string(),
-        TokKind::Punct(c) => c.to_string(),
-        TokKind::Word => {
-            let word = &body[t.start..t.end];
-            let mut buf = [0u8; 32];
-            match lower(word, &mut buf) {
-                Some(w) if w.len() <= 4 || is_function_word(w) || COMMON.contains(&w) => {
-                    w.to_string()
+impl std::fmt::Display for Shape<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(t) = self.1 else {
+            return f.write_str("END");
+        };
+        match t.kind {
+            TokKind::Quote(_) => f.write_str("QUOTE"),
+            TokKind::Punct(c) => write!(f, "{c}"),
+            TokKind::Word => {
+                let word = &self.0[t.start..t.end];
+                let mut buf = [0u8; 32];
+                match lower(word, &mut buf) {
+                    Some(w) if w.len() <= 4 || is_function_word(w) || COMMON.contains(&w) => {
+                        f.write_str(w)
+                    }
+                    _ if word.starts_with(|c: char| c.is_ascii_digit()) => f.write_str("NUM"),
+                    _ if word.starts_with(char::is_uppercase) => f.write_str("Cap"),
+                    _ => f.write_str("low"),
                 }
-                _ if word.starts_with(|c: char| c.is_ascii_digit()) => "NUM".to_string(),
-                _ if word.starts_with(char::is_uppercase) => "Cap".to_string(),
-                _ => "low".to_string(),
             }
         }
     }
@@ -327,7 +340,7 @@ mod tests {
         tokenize(sentence, 0..sentence.len(), &[], 0, &mut toks);
         let cue = cues::lookup("posted").unwrap();
         let weights = shipped();
-        let in_place = score_at(weights, sentence, &toks, 1, 2, cue);
+        let in_place = score_at(weights, sentence, &toks, (1, 2), cue, "posted");
         assert!((in_place - score(weights, &features)).abs() < 1e-4);
         assert!(features.iter().any(|f| weights.weight(f) != 0.0));
     }

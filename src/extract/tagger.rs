@@ -58,7 +58,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-use super::text::{Tok, TokKind};
+use super::text::{lower, Tok, TokKind};
 
 pub mod train;
 
@@ -781,7 +781,12 @@ impl Tagger {
     /// The one tag the training data gives `word` wherever it stands, for the frequent words
     /// that skip the model: the tag [`Tagger::tag`] gives it in any sentence.
     pub fn tag_of_unambiguous(&self, word: &str) -> Option<Upos> {
-        self.dict.get(&norm(word)).copied()
+        // An ASCII word without digits normalises to its lower case: no allocation for it.
+        let mut buf = [0u8; 32];
+        match lower(word, &mut buf) {
+            Some(w) if !w.bytes().any(|b| b.is_ascii_digit()) => self.dict.get(w).copied(),
+            _ => self.dict.get(&norm(word)).copied(),
+        }
     }
 
     /// Tags the words of one sentence.
