@@ -353,6 +353,17 @@ fn min_confidence_keeps_the_rows_the_extractor_was_that_sure_of() {
         csv_ids(&export(&db, &["quotes"])).len()
     );
     assert_eq!(count("quotes", "0.85"), 0);
+    // A search filters the same way.
+    let search = |min: &str| {
+        let out = common::newsclaims(&db)
+            .args(["search", "Iraq", "--in", "claims", "--format", "jsonl"])
+            .args(["--min-confidence", min])
+            .output()
+            .unwrap();
+        jsonl_ids(&String::from_utf8(out.stdout).unwrap()).len()
+    };
+    assert!(search("0.9") > 0);
+    assert_eq!(search("0.95"), 0);
     common::newsclaims(&db)
         .args(["claims", "--min-confidence", "1.5"])
         .assert()

@@ -184,6 +184,19 @@ async fn search_filters_facets_and_pages_live_in_the_url() {
     assert!(dated.body.contains(
         "href=\"/export/claims.csv?q=Iraq&amp;since=2004-12&amp;until=2004-12&amp;kind=mixed\""
     ));
+    // So does the least confidence: the fixture's claims are stored at 0.9.
+    let sure = get(&app, "/search?q=Iraq&in=claims&min_confidence=0.9").await;
+    assert!(sure.body.contains("the US-led coalition"), "{}", sure.body);
+    assert!(sure.body.contains("min_confidence: 0.9 ×"));
+    assert!(sure
+        .body
+        .contains("href=\"/export/claims.csv?q=Iraq&amp;min_confidence=0.9\""));
+    let surer = get(&app, "/search?q=Iraq&in=claims&min_confidence=0.95").await;
+    assert!(
+        !surer.body.contains("the US-led coalition"),
+        "{}",
+        surer.body
+    );
     // Paging past the hits says so.
     let beyond = get(&app, "/search?q=Iraq&page=9").await;
     assert_eq!(beyond.status, StatusCode::NOT_FOUND);

@@ -102,7 +102,7 @@ fn label(name: &str) -> &str {
 }
 
 /// The filters of a search or a table, as in the URL: the web side of `--speaker`,
-/// `--source`, `--since`, `--until`, `--kind` and `--query`.
+/// `--source`, `--since`, `--until`, `--kind`, `--min-confidence` and `--query`.
 #[derive(Debug, Clone, Default)]
 pub struct FilterParams {
     pub q: Option<String>,
@@ -115,6 +115,8 @@ pub struct FilterParams {
     pub since: Option<String>,
     pub until: Option<String>,
     pub kind: Option<ClaimKind>,
+    /// Only quotes and claims the extractor was at least this sure of, as typed (0 to 1).
+    pub min_confidence: Option<String>,
     /// One article by id (an article page's tables).
     pub article: Option<i64>,
 }
@@ -140,6 +142,13 @@ impl FilterParams {
                 ))
             })?),
         };
+        let min_confidence = match params.get("min_confidence") {
+            None => None,
+            Some(text) => {
+                confidence(text)?;
+                Some(text.to_string())
+            }
+        };
         let filters = FilterParams {
             q: params.text("q")?,
             speaker: params.text("speaker")?,
@@ -149,6 +158,7 @@ impl FilterParams {
             since: date("since")?,
             until: date("until")?,
             kind,
+            min_confidence,
             article: params.id("article")?,
         };
         if let (Some(since), Some(until)) = (&filters.since, &filters.until) {
@@ -171,6 +181,7 @@ impl FilterParams {
             || self.since.is_some()
             || self.until.is_some()
             || self.kind.is_some()
+            || self.min_confidence.is_some()
             || self.article.is_some()
     }
 
@@ -192,6 +203,7 @@ impl FilterParams {
             until: self.until.clone(),
             kind: self.kind,
             article: self.article.map(|id| id.to_string()),
+            min_confidence: self.min_confidence.as_deref().map(confidence).transpose()?,
             ..Filters::default()
         };
         let mut resolved = store.resolve(&filters)?;
@@ -247,8 +259,19 @@ impl FilterParams {
         add("since", self.since.clone());
         add("until", self.until.clone());
         add("kind", self.kind.map(|k| k.as_str().to_string()));
+        add("min_confidence", self.min_confidence.clone());
         add("article", self.article.map(|id| id.to_string()));
         pairs
+    }
+}
+
+/// A `min_confidence` value: a number from 0 to 1.
+fn confidence(text: &str) -> Result<f64, PageError> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(PageError::bad_request(format!(
+            "min_confidence must be a number from 0 to 1, not {text:?}."
+        ))),
     }
 }
 
@@ -302,6 +325,8 @@ mod tests {
             "since=2004-13",
             "until=May",
             "kind=loud",
+            "min_confidence=1.5",
+            "min_confidence=sure",
             "since=2005&until=2004",
         ] {
             let error = FilterParams::from_params(&Params::parse(Some(query))).unwrap_err();

@@ -630,6 +630,7 @@ impl Window {
         };
         let joined = by_id.sources.is_some()
             || by_id.kind.is_some()
+            || by_id.min_confidence.is_some()
             || by_id.since.is_some()
             || by_id.until.is_some();
         Some(Window {

@@ -255,6 +255,10 @@ fn render(view: &View) -> Markup {
                     }
                 }
             }
+            div.field {
+                label for="min_confidence" { "Min. confidence" }
+                input #min_confidence type="number" name="min_confidence" min="0" max="1" step="0.05" value=(f.min_confidence.as_deref().unwrap_or("")) placeholder="0 to 1";
+            }
             @if f.exact { input type="hidden" name="exact" value="1"; }
             @if let Some(id) = f.speaker_id { input type="hidden" name="speaker_id" value=(id); }
             @if let Some(id) = f.article { input type="hidden" name="article" value=(id); }
