@@ -23,6 +23,18 @@ fn speakers(body: &str) -> Vec<String> {
     quotes(body).into_iter().map(|(name, _, _)| name).collect()
 }
 
+/// The speaker of every claim.
+fn claim_speakers(body: &str) -> Vec<String> {
+    let out = extract(&Article {
+        body: body.to_string(),
+        ..Default::default()
+    });
+    out.claims
+        .iter()
+        .map(|c| out.speakers[c.speaker].name.clone())
+        .collect()
+}
+
 #[test]
 fn capitalised_role_words_before_a_first_name_are_the_role() {
     let got = quotes("\u{201c}We are ready,\u{201d} said Harbourmaster Dana Whitlow.");
@@ -184,4 +196,51 @@ fn he_after_a_name_set_off_by_commas_is_that_person_not_an_organisation_before()
     let body = "The council approved the plan. Her neighbour, Tom Ashby, was more blunt. \
                 He described the scheme as \u{201c}a paper exercise\u{201d}.";
     assert_eq!(speakers(body), ["Tom Ashby"]);
+}
+
+#[test]
+fn a_source_reaches_back_over_the_preposition_that_holds_it() {
+    assert_eq!(
+        claim_speakers("Two people familiar with the matter said the bank would cut jobs."),
+        ["two people familiar with the matter"]
+    );
+}
+
+#[test]
+fn two_subjects_joined_by_and_are_one_source() {
+    assert_eq!(
+        claim_speakers("Pilots and aviation experts said the plane had stalled."),
+        ["pilots and aviation experts"]
+    );
+}
+
+#[test]
+fn a_clause_before_and_is_no_part_of_the_source() {
+    let body = "Shares in Acme fell sharply on the news and analysts said the slide would go on.";
+    assert_eq!(claim_speakers(body), ["analysts"]);
+}
+
+#[test]
+fn figures_speak_for_whoever_published_them() {
+    assert_eq!(
+        claim_speakers("Recent figures from the Land Registry show that prices rose."),
+        ["Land Registry"]
+    );
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_no_name_before_figures() {
+    assert_eq!(
+        claim_speakers("Official figures show that prices rose."),
+        ["official figures"]
+    );
+}
+
+#[test]
+fn an_acronym_opening_a_description_keeps_its_capitals() {
+    let body = "U.S. law enforcement and security officials said the pilot was cleared.";
+    assert_eq!(
+        claim_speakers(body),
+        ["U.S. law enforcement and security officials"]
+    );
 }

@@ -10,13 +10,20 @@ use super::cue_sense::{self, CueCandidate};
 use super::cues::Cue;
 use super::first_names;
 use super::linear::Weights as CueWeights;
-use super::phrases::{is_adjunct_preposition, is_auxiliary, is_weekday, Reader, MAX_PHRASE};
+use super::phrases::{
+    is_adjunct_preposition, is_auxiliary, is_joining_word, is_month, is_time_word, is_weekday,
+    Reader, MAX_PHRASE,
+};
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
 use super::speakers::{Mention, Speakers};
+use super::tagger::{self, Upos};
 use super::text::{self, CharIndex, Tok, TokKind};
 use super::transcript::{self, Turn};
 use crate::model::{Claim, ClaimKind, Extraction, Quote, SpeakerKind};
+
+/// The most joining words (`with`, `in`, `and`) a source phrase reaches back over.
+const MAX_JOINS: usize = 3;
 
 /// How far back a `, who ..., said` aside may reach, in tokens.
 const MAX_ASIDE: usize = 25;
@@ -507,6 +514,7 @@ impl<'a> Extractor<'a> {
             }
             if source.is_none() && (phrase_end < j || !(after_comma || after_dash)) {
                 if let Some(s) = self.read.phrase_before(toks, phrase_end, floor) {
+                    let s = self.source_start(toks, s, phrase_end, floor);
                     // A description that ends in no noun is the object of a cue word
                     // used as a noun: `settled charges`, `takes charge`.
                     let mention = self.read.mention(toks, s..phrase_end).filter(|m| {
@@ -641,6 +649,57 @@ impl<'a> Extractor<'a> {
         state.consumed = next;
         state.speaker = speaker;
         Some(next)
+    }
+
+    /// Where the source phrase `toks[start..end]` starts once it reaches back over the words
+    /// that join the parts of a noun phrase (`two people familiar with the matter`, `pilots and
+    /// aviation experts`). A subject opens its clause, so the reach is taken only when it gets
+    /// there: `growth in China slowed, officials said` and `the deficit grew and analysts said`
+    /// keep their phrase. A time is no part of a source (`Lee in October said`), `and` joins
+    /// two whole subjects only, and words holding a verb with its object are a clause.
+    fn source_start(&self, toks: &[Tok], start: usize, end: usize, floor: usize) -> usize {
+        let opening = self.read.subject_start(toks, end).unwrap_or(0).max(floor);
+        let head = (start..end).rev().find(|&k| toks[k].kind == TokKind::Word);
+        if head.is_some_and(|k| {
+            self.read.lower_is(toks.get(k), |w| {
+                is_time_word(w) || is_month(w) || w.bytes().all(|b| b.is_ascii_digit())
+            })
+        }) {
+            return start;
+        }
+        let mut reach = start;
+        for _ in 0..MAX_JOINS {
+            let joint = reach.wrapping_sub(1);
+            if reach <= opening + 1 || !self.read.lower_is(toks.get(joint), is_joining_word) {
+                break;
+            }
+            let Some(prior_start) = self.read.phrase_before(toks, joint, floor) else {
+                break;
+            };
+            if self.read.lower_is(toks.get(joint), |w| w == "and") && prior_start > opening {
+                break;
+            }
+            reach = prior_start;
+        }
+        if reach < start && reach <= opening && !self.holds_a_verb(toks, reach..end) {
+            reach
+        } else {
+            start
+        }
+    }
+
+    /// Whether the words `toks[range]` hold a verb with its object (`refused to discuss the
+    /// report`, `blocked roads`): a clause, not part of a noun phrase (`people familiar with`,
+    /// `firms involved in`, `data collected by` have no object).
+    fn holds_a_verb(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        let tags = tagger::tag_tokens(self.body, &toks[range]);
+        tags.windows(2).any(|pair| {
+            matches!(pair[0], Upos::Verb | Upos::Aux)
+                && matches!(
+                    pair[1],
+                    Upos::Noun | Upos::Propn | Upos::Det | Upos::Num | Upos::Pron | Upos::Adj
+                )
+        })
     }
 
     /// `Ann Lee, 49, a nurse from Leeds, said`: the name opening the sentence (after `floor`)

@@ -134,6 +134,15 @@ pub fn is_phrase_stop(w: &str) -> bool {
     ) || is_weekday(w)
 }
 
+/// Words that join the parts of one noun phrase and that a phrase read back from its end stops
+/// at: `people familiar with the matter`, `pilots and aviation experts`.
+pub fn is_joining_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "to" | "in" | "on" | "from" | "by" | "and" | "among" | "inside" | "within"
+    )
+}
+
 /// Words allowed between a subject and its verb: `has also said`, `had earlier warned`.
 pub fn is_auxiliary(w: &str) -> bool {
     matches!(

@@ -9,6 +9,7 @@ use super::function_words::is_function_word;
 use super::phrases::{is_month, is_weekday};
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
+use super::tagger::{self, Upos};
 use super::text::{lower, Tok, TokKind};
 use crate::model::{Speaker, SpeakerKind};
 use crate::names::{is_form_of_address, is_honorific, key};
@@ -265,8 +266,9 @@ fn is_org_head(w: &str) -> bool {
     )
 }
 
-/// Nouns for a text, a recording or a medium: `the clip`, `the statement` says what it says
-/// and never refers back to a person named before.
+/// Nouns for a text, a recording, a medium or data: `the clip`, `the statement` says what it
+/// says and never refers back to a person named before; `Treasury figures` speak for the
+/// Treasury.
 fn is_medium_head(w: &str) -> bool {
     matches!(
         w,
@@ -312,6 +314,15 @@ fn is_medium_head(w: &str) -> bool {
             | "show"
             | "programme"
             | "program"
+            | "figures"
+            | "data"
+            | "statistics"
+            | "numbers"
+            | "research"
+            | "reports"
+            | "studies"
+            | "surveys"
+            | "polls"
     )
 }
 
@@ -537,6 +548,51 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if words.len() > 10 {
         return None;
     }
+    // `figures from the Land Registry`, `a survey by Acme`, `data collected by Acme`: a
+    // document speaks for whoever made it.
+    // (Capitalised, the word is part of a name: `Jupiter Research`, `Beige Book`.)
+    let document = words.iter().enumerate().position(|(k, &(_, w))| {
+        (!is_capitalised(w) || (k == 0 && sentence_initial && first == 0))
+            && lower(w, &mut buf).is_some_and(is_medium_head)
+    });
+    if let Some(d) = document {
+        let by = words[d + 1..]
+            .iter()
+            .take(3)
+            .find(|&&(_, w)| matches!(w, "from" | "by" | "of"));
+        if let Some(&(at, _)) = by {
+            let maker = parse_phrase(body, &toks[at + 1..], false);
+            if let Some(named @ Mention::Named { .. }) = maker {
+                return Some(named);
+            }
+        }
+    }
+    // `Images of the crowd`, `Academics from the institute`: a common word capitalised only
+    // because it opens the sentence heads a description, though a preposition follows it.
+    // Not when the phrase ends in a name (`Bath director of rugby Jack Rowell`) or the word
+    // opens one (`Bank of England`).
+    let opens_with_common_word = || {
+        sentence_initial
+            && first == 0
+            && words.len() >= 2
+            && !is_capitalised(words[1].1)
+            && !is_capitalised(last)
+            && !(matches!(words[1].1, "of" | "for")
+                && words.get(2).is_some_and(|&(_, w)| is_capitalised(w)))
+            && {
+                let phrase: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+                tagger::tag(&phrase)[0] != Upos::Propn
+            }
+    };
+    let has_preposition = words.iter().any(|&(_, w)| {
+        matches!(
+            w,
+            "of" | "from" | "at" | "for" | "in" | "by" | "with" | "on"
+        )
+    });
+    if words.len() >= 3 && has_preposition && opens_with_common_word() {
+        return described(body, toks, words, definite, sentence_initial);
+    }
     // `David Wyss of Acme Bank`: a name before `of` is the speaker, the rest its role.
     let preposition = words
         .iter()
@@ -607,15 +663,35 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         && (initial_word || definite)
         && lower(last, &mut buf).is_some_and(is_group_noun);
     // `Labor Department figures show`: the figures speak for whoever published them.
+    // Only a name and adjectives stand before the document: `a narrator in the Acme ad` and
+    // `his Acme video` are no one's.
     let published = words.len() >= 2
-        && lower(last, &mut buf).is_some_and(|w| matches!(w, "figures" | "data" | "statistics"))
-        && is_capitalised(words[words.len() - 2].1);
+        && !is_capitalised(last)
+        && lower(last, &mut buf).is_some_and(is_medium_head)
+        && words[..words.len() - 1].iter().all(|&(_, w)| {
+            let mut buf = [0u8; 32];
+            !lower(w, &mut buf).is_some_and(|l| {
+                (is_function_word(l) && !matches!(l, "of" | "for" | "and"))
+                    || matches!(l, "his" | "her" | "their" | "its" | "our" | "my")
+            })
+        })
+        && is_capitalised(words[words.len() - 2].1)
+        // `Separate figures`, `Official figures`: no name, though the sentence capitalises it.
+        && !(words.len() == 2
+            && initial_word
+            && tagger::tag(&[words[0].1, words[1].1])[0] != Upos::Propn);
     if published {
         let head = words[words.len() - 1].0;
-        if let Some(named @ Mention::Named { .. }) =
-            parse_phrase(body, &toks[..head], sentence_initial)
-        {
-            return Some(named);
+        let maker = parse_phrase(body, &toks[..head], sentence_initial);
+        // `Friday's statement` is no one's.
+        let dated = |name: &str| {
+            let mut buf = [0u8; 32];
+            lower(name, &mut buf).is_some_and(|w| is_weekday(w) || is_month(w))
+        };
+        if let Some(named @ Mention::Named { .. }) = maker {
+            if !matches!(&named, Mention::Named { name, .. } if dated(name)) {
+                return Some(named);
+            }
         }
     }
     if run_start == words.len() || lone_initial_common {
@@ -715,7 +791,12 @@ fn described(
     if sentence_initial && first == 0 && !possessive {
         if let Some(c) = description.chars().next().filter(|c| c.is_uppercase()) {
             let rest = &description[c.len_utf8()..];
-            if !rest.starts_with(char::is_uppercase) {
+            // `UK officials`, `U.S. law enforcement`: an acronym keeps its capitals.
+            let acronym = rest
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.contains(char::is_uppercase));
+            if !acronym {
                 description = c.to_lowercase().chain(rest.chars()).collect();
             }
         }
