@@ -244,3 +244,27 @@ fn an_acronym_opening_a_description_keeps_its_capitals() {
         ["U.S. law enforcement and security officials"]
     );
 }
+
+#[test]
+fn a_verb_opening_a_sentence_is_no_speaker() {
+    let body = "We are having a good year. Having said that, the plan is sound.";
+    assert!(claim_speakers(body).is_empty());
+}
+
+#[test]
+fn a_common_noun_opening_a_sentence_is_a_description_not_a_name() {
+    let body = "The forecasts came out on Monday. Forecasts predict that sales will rise.";
+    assert_eq!(claim_speakers(body), ["forecasts"]);
+}
+
+#[test]
+fn an_unseen_word_opening_a_sentence_stays_a_name() {
+    let body = "Sales rose on Monday. Macrovision said the plan would work.";
+    assert_eq!(claim_speakers(body), ["Macrovision"]);
+}
+
+#[test]
+fn a_surname_that_is_also_a_common_word_is_still_the_person() {
+    let body = "The DJ Roni Size played on Monday. Size said the crowd was loud.";
+    assert_eq!(claim_speakers(body), ["Roni Size"]);
+}

@@ -9,7 +9,7 @@ use super::function_words::is_function_word;
 use super::phrases::{is_month, is_weekday};
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
-use super::tagger::{self, Upos};
+use super::tagger::{self, Tagger, Upos};
 use super::text::{lower, Tok, TokKind};
 use crate::model::{Speaker, SpeakerKind};
 use crate::names::{is_form_of_address, is_honorific, key};
@@ -1123,7 +1123,22 @@ impl<'a> Speakers<'a> {
     pub fn resolve(&mut self, mention: Mention) -> Option<usize> {
         let id = match mention {
             Mention::Pronoun(pronoun) => self.by_pronoun(pronoun)?,
-            Mention::Named { name, role, kind } => self.named(name, role, kind),
+            Mention::Named { name, role, kind } => match self.common_word_opening(&name, &role) {
+                // `Forecasts predict`: a common noun, no one's name.
+                Some(Upos::Noun) => {
+                    let description = name.to_lowercase();
+                    let plural = description.ends_with('s') && !description.ends_with("ss");
+                    let kind = if plural {
+                        SpeakerKind::Group
+                    } else {
+                        SpeakerKind::Unnamed
+                    };
+                    self.insert(description, kind, None)
+                }
+                // `Having said that`, `Seems`: no speaker at all.
+                Some(_) => return None,
+                None => self.named(name, role, kind),
+            },
             Mention::Described {
                 description,
                 definite,
@@ -1296,6 +1311,49 @@ impl<'a> Speakers<'a> {
             paragraphs_back: between.matches('\n').count(),
             subject: r.last_mention.is_some_and(|at| opens_sentence(body, at)),
         }
+    }
+
+    /// The part of speech of a lone word that opens the sentence, is no surname of anyone the
+    /// article names and that the tagger reads as a common word before a verb of speech:
+    /// `Forecasts` in `Forecasts predict`, `Having` in `Having said that`. `None` for a name.
+    fn common_word_opening(&self, name: &str, role: &Option<String>) -> Option<Upos> {
+        let surname = key(name);
+        let known = self.names.full_name(name, self.sentence.start).is_some()
+            || self.list.iter().any(|s| {
+                let k = key(&s.name);
+                k == surname || k.ends_with(&format!(" {surname}"))
+            });
+        if role.is_some() || name.contains(' ') || known || !self.opens_with(name) {
+            return None;
+        }
+        // The tagger guesses an unseen word by its ending (`Macrovision`, `Boeing`): only a
+        // word the article also writes in lower case, or one the tagger's dictionary knows,
+        // is taken for a common one.
+        let dictionary = Tagger::shipped().tag_of_unambiguous(name);
+        if dictionary.is_none() && !self.written_in_lower_case(name) {
+            return None;
+        }
+        let tag = dictionary.unwrap_or_else(|| tagger::tag(&[name, "said"])[0]);
+        (!matches!(tag, Upos::Propn | Upos::Det | Upos::Pron | Upos::Num)).then_some(tag)
+    }
+
+    /// Whether the body holds `word` in lower case as a word of its own.
+    fn written_in_lower_case(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.body.match_indices(&lower).any(|(at, _)| {
+            let before = self.body[..at].chars().next_back();
+            let after = self.body[at + lower.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    /// Whether the sentence read now opens with `word`.
+    fn opens_with(&self, word: &str) -> bool {
+        self.body[self.sentence.clone()]
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .is_some_and(|w| w == word)
     }
 
     /// Whether the article gives `word` as the surname of a fuller name.
