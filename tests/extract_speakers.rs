@@ -268,3 +268,23 @@ fn a_surname_that_is_also_a_common_word_is_still_the_person() {
     let body = "The DJ Roni Size played on Monday. Size said the crowd was loud.";
     assert_eq!(claim_speakers(body), ["Roni Size"]);
 }
+
+#[test]
+fn a_singular_role_ending_in_ss_refers_back_to_the_person_just_named() {
+    let body = "Mary Vale arrived late on Monday. \u{201c}I was tired,\u{201d} the actress said.";
+    assert_eq!(speakers(body), ["Mary Vale"]);
+}
+
+#[test]
+fn the_airline_is_the_company_whose_name_holds_the_word() {
+    let body =
+        "Acme Airlines cancelled flights on Monday. The airline said the storm was to blame.";
+    assert_eq!(claim_speakers(body), ["Acme Airlines"]);
+}
+
+#[test]
+fn the_airline_is_the_company_that_spoke_before_under_that_name() {
+    let body = "Acme Airlines said it would cut flights. Ann Lee spoke later. \
+                The airline said the storm was to blame.";
+    assert_eq!(claim_speakers(body), ["Acme Airlines", "Acme Airlines"]);
+}

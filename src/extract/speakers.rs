@@ -1378,8 +1378,18 @@ impl<'a> Speakers<'a> {
                 definite: true,
                 ..
             } => {
+                // A body named before whose name holds the head stays what `the airline`
+                // refers to (`Acme Airlines cancelled flights. The airline said`).
                 let words: Vec<&str> = description.split(' ').take(3).collect();
-                if let Some(head) = words.iter().position(|w| is_org_head(&key(w))) {
+                let head = words.iter().position(|w| is_org_head(&key(w)));
+                let named_so = |head: usize| {
+                    let head = key(words[head]);
+                    self.pending_other.as_ref().is_some_and(|(name, ..)| {
+                        name.split(' ')
+                            .any(|w| is_capitalised(w) && key(w).starts_with(&head))
+                    })
+                };
+                if let Some(head) = head.filter(|&h| !named_so(h)) {
                     let body = words[..=head].join(" ");
                     self.pending_other = Some((body, None, SpeakerKind::Organisation));
                 }
@@ -1432,8 +1442,9 @@ impl<'a> Speakers<'a> {
     fn by_role(&mut self, description: &str) -> Option<usize> {
         let words: Vec<&str> = description.split_whitespace().collect();
         let head = key(words.last()?);
+        let plural = head.ends_with('s') && !head.ends_with("ss");
         let refers_back = words.len() <= 4
-            && !head.ends_with('s')
+            && !plural
             && !words
                 .iter()
                 .any(|w| w.ends_with("'s") || w.ends_with("’s") || matches!(*w, "of" | "for"));
@@ -1441,8 +1452,30 @@ impl<'a> Speakers<'a> {
             return None;
         }
         if is_org_head(&head) {
-            if let Some((name, role, kind)) = self.pending_other.take() {
-                return Some(self.named(name, role, kind));
+            // `Acme Airlines ... The airline said`: a name whose last word holds the head word,
+            // though it was read as a person's or spoke before.
+            let holds_head = |name: &str| {
+                name.rsplit(' ')
+                    .next()
+                    .is_some_and(|last| is_capitalised(last) && key(last).starts_with(&head))
+            };
+            let pending = self.pending_other.take();
+            match pending {
+                Some((name, role, kind)) if key(&name) != key(description) => {
+                    return Some(self.named(name, role, kind));
+                }
+                itself => {
+                    let person = self.pending_person.clone();
+                    if let Some((name, role)) = person.filter(|(name, _)| holds_head(name)) {
+                        return Some(self.named(name, role, SpeakerKind::Organisation));
+                    }
+                    if let Some(id) = self.list.iter().rposition(|s| holds_head(&s.name)) {
+                        return Some(id);
+                    }
+                    if let Some((name, role, kind)) = itself {
+                        return Some(self.named(name, role, kind));
+                    }
+                }
             }
             return self.latest(SpeakerKind::Organisation);
         }
