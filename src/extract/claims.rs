@@ -658,6 +658,9 @@ impl<'a> Extractor<'a> {
     /// keep their phrase. A time is no part of a source (`Lee in October said`), `and` joins
     /// two whole subjects only, and words holding a verb with its object are a clause.
     fn source_start(&self, toks: &[Tok], start: usize, end: usize, floor: usize) -> usize {
+        if start <= floor + 1 || !self.read.lower_is(toks.get(start - 1), is_joining_word) {
+            return start;
+        }
         let opening = self.read.subject_start(toks, end).unwrap_or(0).max(floor);
         let head = (start..end).rev().find(|&k| toks[k].kind == TokKind::Word);
         if head.is_some_and(|k| {

@@ -579,10 +579,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             && !is_capitalised(last)
             && !(matches!(words[1].1, "of" | "for")
                 && words.get(2).is_some_and(|&(_, w)| is_capitalised(w)))
-            && {
-                let phrase: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
-                tagger::tag(&phrase)[0] != Upos::Propn
-            }
+            && tagger::tag(&[words[0].1, words[1].1])[0] != Upos::Propn
     };
     let has_preposition = words.iter().any(|&(_, w)| {
         matches!(
@@ -677,9 +674,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         })
         && is_capitalised(words[words.len() - 2].1)
         // `Separate figures`, `Official figures`: no name, though the sentence capitalises it.
-        && !(words.len() == 2
-            && initial_word
-            && tagger::tag(&[words[0].1, words[1].1])[0] != Upos::Propn);
+        && !(words.len() == 2 && opens_with_common_word());
     if published {
         let head = words[words.len() - 1].0;
         let maker = parse_phrase(body, &toks[..head], sentence_initial);
@@ -1317,13 +1312,16 @@ impl<'a> Speakers<'a> {
     /// article names and that the tagger reads as a common word before a verb of speech:
     /// `Forecasts` in `Forecasts predict`, `Having` in `Having said that`. `None` for a name.
     fn common_word_opening(&self, name: &str, role: &Option<String>) -> Option<Upos> {
+        if role.is_some() || name.contains(' ') || !self.opens_with(name) {
+            return None;
+        }
         let surname = key(name);
         let known = self.names.full_name(name, self.sentence.start).is_some()
             || self.list.iter().any(|s| {
                 let k = key(&s.name);
                 k == surname || k.ends_with(&format!(" {surname}"))
             });
-        if role.is_some() || name.contains(' ') || known || !self.opens_with(name) {
+        if known {
             return None;
         }
         // The tagger guesses an unseen word by its ending (`Macrovision`, `Boeing`): only a
