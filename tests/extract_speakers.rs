@@ -2,7 +2,7 @@
 //! invented sentences.
 
 use newsclaims::extract::extract;
-use newsclaims::model::Article;
+use newsclaims::model::{Article, SpeakerKind};
 
 /// (speaker, role, text) of every quote.
 fn quotes(body: &str) -> Vec<(String, Option<String>, String)> {
@@ -287,4 +287,38 @@ fn the_airline_is_the_company_that_spoke_before_under_that_name() {
     let body = "Acme Airlines said it would cut flights. Ann Lee spoke later. \
                 The airline said the storm was to blame.";
     assert_eq!(claim_speakers(body), ["Acme Airlines", "Acme Airlines"]);
+}
+
+fn speaker_kinds(body: &str) -> Vec<(String, SpeakerKind)> {
+    extract(&Article {
+        body: body.to_string(),
+        ..Default::default()
+    })
+    .speakers
+    .into_iter()
+    .map(|s| (s.name, s.kind))
+    .collect()
+}
+
+#[test]
+fn one_word_never_given_a_first_name_title_or_pronoun_is_an_organisation() {
+    let body = "Gazprom said gas exports would rise. Sales grew in the spring.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Gazprom".to_string(), SpeakerKind::Organisation)]
+    );
+}
+
+#[test]
+fn one_word_that_a_pronoun_or_a_title_refers_to_stays_a_person() {
+    let body = "Okafor said the team was tired. He added that it would rest.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Okafor".to_string(), SpeakerKind::Person)]
+    );
+    let body = "Mr Okafor said the team was tired.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Okafor".to_string(), SpeakerKind::Person)]
+    );
 }

@@ -1153,8 +1153,10 @@ impl<'a> Extractor<'a> {
             })
             .collect();
         quotes.sort_by_key(|q| q.start);
+        let mut speakers = self.speakers;
+        speakers.settle_kinds();
         Extraction {
-            speakers: self.speakers.list,
+            speakers: speakers.list,
             quotes,
             claims,
         }

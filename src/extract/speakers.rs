@@ -1055,6 +1055,8 @@ pub struct Speakers<'a> {
     names: NameIndex,
     /// Per speaker: where the sentence of its last attribution starts.
     last_spoke_at: Vec<usize>,
+    /// Per speaker: whether `he` or `she` was resolved to it.
+    gendered: Vec<bool>,
     last_person: Option<usize>,
     last_other: Option<usize>,
     last_any: Option<usize>,
@@ -1097,6 +1099,7 @@ impl<'a> Speakers<'a> {
             by_key: HashMap::new(),
             names: NameIndex::build(body),
             last_spoke_at: Vec::new(),
+            gendered: Vec::new(),
             last_person: None,
             last_other: None,
             last_any: None,
@@ -1183,9 +1186,39 @@ impl<'a> Speakers<'a> {
             });
         }
         let chosen = referents.into_iter().nth(best)?;
-        Some(match chosen.listed {
+        let id = match chosen.listed {
             Some(id) => id,
             None => self.named(chosen.name, chosen.role, chosen.kind),
+        };
+        self.gendered[id] |= pronoun.gender().is_some();
+        Some(id)
+    }
+
+    /// Files as an organisation each speaker read as a person from one word alone (`Gazprom`,
+    /// `Australia`): no first name, role or title ever stood with it, and no `he` or `she`
+    /// referred to it. Done once the article is read, so that who a pronoun refers to is
+    /// decided as before.
+    pub fn settle_kinds(&mut self) {
+        for id in 0..self.list.len() {
+            let s = &self.list[id];
+            let lone = s.kind == SpeakerKind::Person
+                && s.role.is_none()
+                && !s.name.contains(' ')
+                && !first_names::is_first_name(&s.name)
+                && !self.gendered[id];
+            if lone && !self.addressed(&s.name) {
+                self.list[id].kind = SpeakerKind::Organisation;
+            }
+        }
+    }
+
+    /// Whether the body gives `name` after a title or a form of address (`Mr Mafeca`).
+    fn addressed(&self, name: &str) -> bool {
+        self.body.match_indices(name).any(|(at, _)| {
+            self.body[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| is_honorific(&key(w.trim_end_matches('.'))))
         })
     }
 
@@ -1535,6 +1568,7 @@ impl<'a> Speakers<'a> {
         let id = self.list.len();
         self.list.push(Speaker { name, kind, role });
         self.last_spoke_at.push(0);
+        self.gendered.push(false);
         self.by_key.insert(k, id);
         id
     }
