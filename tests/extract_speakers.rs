@@ -322,3 +322,10 @@ fn one_word_that_a_pronoun_or_a_title_refers_to_stays_a_person() {
         [("Okafor".to_string(), SpeakerKind::Person)]
     );
 }
+
+#[test]
+fn an_agent_noun_before_a_first_name_is_the_role_though_a_word_before_is_a_first_name_too() {
+    let got = quotes("\u{201c}The trail is shut,\u{201d} said Lake Warden Supervisor Nora Quist.");
+    assert_eq!(got[0].0, "Nora Quist");
+    assert_eq!(got[0].1.as_deref(), Some("Lake Warden Supervisor"));
+}

@@ -744,18 +744,37 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
 
 /// How many words open a run of capitalised words before the person's first name:
 /// `NASA Administrator Jim Bridenstine`, `Investigator Robert Cornett` are a role and a name.
-/// Only when none of those words is a first name itself (`Mary Ann Smith`), and two words at
-/// least are left for the name.
+/// Only when none of those words is a first name itself (`Mary Ann Smith`), or when the word
+/// just before the first name is a title or an agent noun (`Park Ranger Supervisor Robert
+/// Colligan`, though `Park` is a first name too), and two words at least are left for the
+/// name.
 fn role_words_before_first_name(run: &[&str]) -> usize {
     let mut buf = [0u8; 32];
-    let given = |w: &str| first_names::is_first_name(w);
-    let start = run
-        .iter()
-        .position(|w| given(w) && !lower(w, &mut buf).is_some_and(is_title));
+    let given = |w: &str, buf: &mut [u8; 32]| {
+        first_names::is_first_name(w) && !lower(w, buf).is_some_and(is_title)
+    };
+    let start = run.iter().position(|w| given(w, &mut buf));
     match start {
-        Some(k) if k > 0 && run.len() - k >= 2 && !run[..k].iter().any(|w| given(w)) => k,
-        _ => 0,
+        Some(k) if k > 0 && run.len() - k >= 2 && !run[..k].iter().any(|w| given(w, &mut buf)) => {
+            return k;
+        }
+        _ => {}
     }
+    // A title, or a word that names what someone does (`Supervisor`, `Oceanographer`).
+    let noun = |w: &str| {
+        let mut buf = [0u8; 32];
+        lower(w, &mut buf).is_some_and(|l| {
+            is_title(l)
+                || (l.len() > 5
+                    && ["er", "or", "ist", "ian", "ant"]
+                        .iter()
+                        .any(|end| l.ends_with(end)))
+        })
+    };
+    (1..run.len().saturating_sub(1))
+        .rev()
+        .find(|&k| given(run[k], &mut buf) && noun(run[k - 1]))
+        .unwrap_or(0)
 }
 
 fn described(
