@@ -329,3 +329,16 @@ fn an_agent_noun_before_a_first_name_is_the_role_though_a_word_before_is_a_first
     assert_eq!(got[0].0, "Nora Quist");
     assert_eq!(got[0].1.as_deref(), Some("Lake Warden Supervisor"));
 }
+
+#[test]
+fn a_pronoun_running_on_into_its_verb_is_the_pronoun() {
+    let body = "Ann Lee lost in Paris. She took time out to rest but will defend her title.";
+    assert_eq!(claim_speakers(body), ["Ann Lee"]);
+}
+
+#[test]
+fn a_time_is_no_speaker() {
+    let body = "Tony Blair spoke on Monday. Mr Blair, who last year denied he planned to \
+                convert, said abortion was difficult.";
+    assert_eq!(claim_speakers(body), ["Tony Blair"]);
+}

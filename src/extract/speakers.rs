@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::first_names;
 use super::function_words::is_function_word;
-use super::phrases::{is_month, is_weekday};
+use super::phrases::{is_month, is_time_word, is_weekday};
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
 use super::tagger::{self, Tagger, Upos};
@@ -531,9 +531,16 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if opener || party_bracket {
         return None;
     }
-    if words.len() == 1 {
-        let last = contracted_be(last).unwrap_or(last);
-        match lower(last, &mut buf) {
+    // A pronoun takes no modifiers: a phrase running on past it into lower-case words is the
+    // pronoun and its verb (`She took time out`), but `He Jianxiong` is a name.
+    let pronoun_led = words.len() > 1
+        && !is_capitalised(words[1].1)
+        && lower(words[0].1, &mut buf)
+            .is_some_and(|w| matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you"));
+    if words.len() == 1 || pronoun_led {
+        let word = if pronoun_led { words[0].1 } else { last };
+        let word = contracted_be(word).unwrap_or(word);
+        match lower(word, &mut buf) {
             Some("he") => return Some(Mention::Pronoun(Pronoun::He)),
             Some("she") => return Some(Mention::Pronoun(Pronoun::She)),
             Some("they") => return Some(Mention::Pronoun(Pronoun::They)),
@@ -792,7 +799,12 @@ fn described(
     let age = head
         .strip_suffix("-year-old")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if (head.len() < 3 && head != "ad") || (head.chars().any(|c| c.is_ascii_digit()) && !age) {
+    // Nor is a time (`who last year denied`).
+    if (head.len() < 3 && head != "ad")
+        || (head.chars().any(|c| c.is_ascii_digit()) && !age)
+        || is_time_word(head)
+        || is_month(head)
+    {
         return None;
     }
     let mut description = body[toks[first].start..toks[last].end].to_string();
