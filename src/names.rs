@@ -27,10 +27,25 @@ pub fn key(name: &str) -> String {
     out
 }
 
-/// `Mr`, `Mrs`, `Ms`, `Miss`, `Mx` (lower case, without their period): they say nothing of
-/// who a person is, so they are no role.
+/// `Mr`, `Mrs`, `Ms`, `Dr`, `Prof`, `Sir`, `Lord` (lower case, without their period): they say
+/// nothing of what a person does, so alone they are no role.
 pub fn is_form_of_address(word: &str) -> bool {
-    matches!(word, "mr" | "mrs" | "ms" | "miss" | "mx")
+    matches!(
+        word,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "mx"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "rev"
+            | "reverend"
+    )
 }
 
 /// Words that stand before a person's name as a form of address or a title (`Mr`, `Sen.`,
@@ -40,15 +55,7 @@ pub fn is_honorific(word: &str) -> bool {
     is_form_of_address(word)
         || matches!(
             word,
-            "dr" | "prof"
-                | "professor"
-                | "sir"
-                | "dame"
-                | "lord"
-                | "lady"
-                | "baroness"
-                | "rev"
-                | "reverend"
+            "baroness"
                 | "president"
                 | "vice"
                 | "prime"

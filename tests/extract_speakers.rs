@@ -342,3 +342,20 @@ fn a_time_is_no_speaker() {
                 convert, said abortion was difficult.";
     assert_eq!(claim_speakers(body), ["Tony Blair"]);
 }
+
+#[test]
+fn a_role_reads_without_a_hanging_possessive_preposition_or_lone_courtesy_title() {
+    let role = |body: &str| quotes(body)[0].1.clone();
+    assert_eq!(
+        role("\u{201c}Rates will fall,\u{201d} said Acme Bank's Ines Varga."),
+        Some("Acme Bank".to_string())
+    );
+    assert_eq!(
+        role("\u{201c}Rates will fall,\u{201d} said Ines Varga of Acme Bank."),
+        Some("Acme Bank".to_string())
+    );
+    assert_eq!(
+        role("\u{201c}Rates will fall,\u{201d} said Prof Ines Varga."),
+        None
+    );
+}

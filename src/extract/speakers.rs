@@ -621,9 +621,14 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         match parse_phrase(body, &toks[..head_end], sentence_initial) {
             Some(Mention::Named { name, role, kind }) if !org_head => {
                 let tail = &body[toks[head_end].start..toks[toks.len() - 1].end];
+                // Alone, `of Acme Bank` reads as `Acme Bank`.
                 let role = Some(match role {
                     Some(r) => format!("{r} {tail}"),
-                    None => tail.to_string(),
+                    None => tail
+                        .split_once(' ')
+                        .filter(|(p, _)| matches!(*p, "of" | "for" | "at" | "from"))
+                        .map_or(tail, |(_, rest)| rest)
+                        .to_string(),
                 });
                 return Some(Mention::Named { name, role, kind });
             }
@@ -727,14 +732,15 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let name = strip_possessive(&body[name_from..name_to])
         .trim()
         .to_string();
-    // `Mr` or `Mrs` alone is no role: it says nothing of who the person is.
+    // `Mr` or `Dr` alone is no role: it says nothing of who the person is. A possessive
+    // before the name is the role without its `'s` (`Acme Bank's Ann Lee`).
     let addressed = words[..name_start]
         .iter()
         .all(|&(_, w)| lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_form_of_address));
     let role = (name_start > 0 && !addressed).then(|| {
         let from = toks[words[0].0].start;
         let to = toks[words[name_start - 1].0].end;
-        body[from..to].trim_end_matches(['.', ',']).to_string()
+        strip_possessive(body[from..to].trim_end_matches(['.', ','])).to_string()
     });
     let kind = if org_like
         || name_words
