@@ -359,3 +359,28 @@ fn a_role_reads_without_a_hanging_possessive_preposition_or_lone_courtesy_title(
         None
     );
 }
+
+#[test]
+fn a_source_after_its_cue_reaches_over_the_preposition_that_holds_it() {
+    let body = "\u{201c}The crew waited,\u{201d} said a source close to the probe.";
+    assert_eq!(claim_speakers(body), ["source close to the probe"]);
+    let body = "More cuts are coming, according to two people familiar with the matter.";
+    assert_eq!(
+        claim_speakers(body),
+        ["two people familiar with the matter"]
+    );
+}
+
+#[test]
+fn a_place_after_a_name_is_no_part_of_the_source() {
+    let body = "\u{201c}Prices will rise,\u{201d} said Junya Tanase in Tokyo.";
+    assert_eq!(claim_speakers(body), ["Junya Tanase"]);
+    let body = "Ann Lee in Leeds said the plan would fail.";
+    assert_eq!(claim_speakers(body), ["Ann Lee"]);
+}
+
+#[test]
+fn a_report_by_a_named_body_speaks_for_it_though_a_time_follows() {
+    let body = "The economy slowed, according to a report from the IMF on Tuesday.";
+    assert_eq!(claim_speakers(body), ["IMF"]);
+}

@@ -16,7 +16,7 @@ use super::phrases::{
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
-use super::speakers::{Mention, Speakers};
+use super::speakers::{is_medium_head, Mention, Speakers};
 use super::tagger::{self, Upos};
 use super::text::{self, CharIndex, Tok, TokKind};
 use super::transcript::{self, Turn};
@@ -514,7 +514,10 @@ impl<'a> Extractor<'a> {
             }
             if source.is_none() && (phrase_end < j || !(after_comma || after_dash)) {
                 if let Some(s) = self.read.phrase_before(toks, phrase_end, floor) {
-                    let s = self.source_start(toks, s, phrase_end, floor);
+                    let Range {
+                        start: s,
+                        end: phrase_end,
+                    } = self.source_span(toks, s, phrase_end, floor);
                     // A description that ends in no noun is the object of a cue word
                     // used as a noun: `settled charges`, `takes charge`.
                     let mention = self.read.mention(toks, s..phrase_end).filter(|m| {
@@ -536,6 +539,7 @@ impl<'a> Extractor<'a> {
                 && (Reader::is_punct(toks.get(c - 1), ",") || Reader::is_quote(toks.get(c - 1)));
             if content_before {
                 let end = self.read.phrase_after(toks, after);
+                let end = self.source_end(toks, after, end);
                 if end > after {
                     if let Some((m, end)) = self
                         .read
@@ -651,29 +655,35 @@ impl<'a> Extractor<'a> {
         Some(next)
     }
 
-    /// Where the source phrase `toks[start..end]` starts once it reaches back over the words
-    /// that join the parts of a noun phrase (`two people familiar with the matter`, `pilots and
-    /// aviation experts`). A subject opens its clause, so the reach is taken only when it gets
-    /// there: `growth in China slowed, officials said` and `the deficit grew and analysts said`
-    /// keep their phrase. A time is no part of a source (`Lee in October said`), `and` joins
-    /// two whole subjects only, and words holding a verb with its object are a clause.
-    fn source_start(&self, toks: &[Tok], start: usize, end: usize, floor: usize) -> usize {
+    /// The source phrase `toks[start..end]` once it reaches back over the words that join a
+    /// noun phrase (`two people familiar with the matter`, `pilots and aviation
+    /// experts`). A subject opens its clause, so the reach is taken only when it gets there:
+    /// `growth in China slowed, officials said` and `the deficit grew and analysts said` keep
+    /// their phrase; `and` joins two whole subjects only, and words holding a verb with its
+    /// object are a clause. See [`Extractor::joins`] for the rest.
+    fn source_span(&self, toks: &[Tok], start: usize, end: usize, floor: usize) -> Range<usize> {
         if start <= floor + 1 || !self.read.lower_is(toks.get(start - 1), is_joining_word) {
-            return start;
+            return start..end;
         }
         let opening = self.read.subject_start(toks, end).unwrap_or(0).max(floor);
-        let head = (start..end).rev().find(|&k| toks[k].kind == TokKind::Word);
-        if head.is_some_and(|k| {
-            self.read.lower_is(toks.get(k), |w| {
-                is_time_word(w) || is_month(w) || w.bytes().all(|b| b.is_ascii_digit())
-            })
-        }) {
-            return start;
-        }
         let mut reach = start;
+        let mut joined = end;
         for _ in 0..MAX_JOINS {
             let joint = reach.wrapping_sub(1);
-            if reach <= opening + 1 || !self.read.lower_is(toks.get(joint), is_joining_word) {
+            if reach <= opening + 1 {
+                break;
+            }
+            if !self.joins(toks, joint, reach..joined) {
+                // `Ann Lee in Leeds said`: the name opening the clause is the source, the
+                // place after it no part of it.
+                let name = self.read.phrase_before(toks, joint, floor).filter(|&s| {
+                    s <= opening
+                        && self.read.is_capitalised_word(toks.get(joint - 1))
+                        && !self.is_time(toks, reach..joined)
+                });
+                if let Some(s) = name.filter(|_| reach == start) {
+                    return s..joint;
+                }
                 break;
             }
             let Some(prior_start) = self.read.phrase_before(toks, joint, floor) else {
@@ -682,13 +692,93 @@ impl<'a> Extractor<'a> {
             if self.read.lower_is(toks.get(joint), |w| w == "and") && prior_start > opening {
                 break;
             }
+            joined = joint;
             reach = prior_start;
         }
         if reach < start && reach <= opening && !self.holds_a_verb(toks, reach..end) {
+            reach..end
+        } else {
+            start..end
+        }
+    }
+
+    /// Where the source phrase `toks[start..end]` read forward ends once it reaches over the
+    /// words that join a noun phrase (`said a source close to the probe,`, `according to two
+    /// people familiar with the matter`): only when that takes it to the end of its clause (or
+    /// to a time, which is no part of it) and the words hold no verb with an object; never
+    /// over `and` (`said Lee and added`).
+    fn source_end(&self, toks: &[Tok], start: usize, end: usize) -> usize {
+        // Only a description reaches on: a name's place or employer is its role.
+        let named = (start + 1..end).any(|k| self.read.is_capitalised_word(toks.get(k)));
+        let mut reach = end;
+        let mut timed = false;
+        for _ in 0..MAX_JOINS {
+            if end == start || named || self.read.lower_is(toks.get(reach), |w| w == "and") {
+                break;
+            }
+            let next = self.read.phrase_after(toks, reach + 1);
+            // `said the group in a statement`: the medium it was said in is no part of it.
+            let head = (reach + 1..next)
+                .rev()
+                .find(|&k| toks[k].kind == TokKind::Word);
+            let medium = head.is_some_and(|k| self.read.lower_is(toks.get(k), is_medium_head))
+                && self
+                    .read
+                    .lower_is(toks.get(reach), |w| w == "in" || w == "on");
+            if next <= reach + 1 || medium || !self.joins(toks, reach, reach + 1..next) {
+                // `on Tuesday`, `in April` close the phrase as a comma would.
+                let time_ahead = (reach + 1..toks.len().min(reach + 4))
+                    .take_while(|&k| toks[k].kind == TokKind::Word)
+                    .last()
+                    .map_or(false, |last| self.is_time(toks, reach + 1..last + 1));
+                timed = self.read.lower_is(toks.get(reach), is_joining_word) && time_ahead;
+                break;
+            }
+            reach = next;
+        }
+        let closes_clause = timed
+            || toks.get(reach).map_or(true, |t| {
+                matches!(
+                    t.kind,
+                    TokKind::Punct(',' | '.' | ';' | ':' | ')') | TokKind::Quote(_)
+                )
+            });
+        if reach > end && closes_clause && !self.holds_a_verb(toks, start..reach) {
             reach
         } else {
-            start
+            end
         }
+    }
+
+    /// Whether the joining word at `joint` joins the phrase `toks[after]` to the source phrase
+    /// it follows. Not after a name (`Ann Lee in Leeds said`, though `Ann Lee and her aides`
+    /// and `Ann Lee from Acme`), not to a time (`Lee in October said`).
+    fn joins(&self, toks: &[Tok], joint: usize, after: Range<usize>) -> bool {
+        let read = &self.read;
+        // After a name, `and` joins another subject and `from` gives the role (`Ann Lee from
+        // Acme`); a place or the like is no part of the source.
+        let after_name_ok = read.lower_is(toks.get(joint), |w| w == "and" || w == "from");
+        // (A capital opening the clause is no sign of a name: `Sources within the party`.)
+        let name_before = joint >= 2
+            && read.is_capitalised_word(toks.get(joint - 1))
+            && toks[joint - 2].kind == TokKind::Word;
+        if !read.lower_is(toks.get(joint), is_joining_word)
+            || (!after_name_ok && name_before)
+            || self.is_time(toks, after.clone())
+        {
+            return false;
+        }
+        true
+    }
+
+    /// Whether the phrase `toks[range]` is headed by a time: `October`, `last week`, `2019`.
+    fn is_time(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        let head = range.rev().find(|&k| toks[k].kind == TokKind::Word);
+        head.is_some_and(|k| {
+            self.read.lower_is(toks.get(k), |w| {
+                is_time_word(w) || is_month(w) || w.bytes().all(|b| b.is_ascii_digit())
+            })
+        })
     }
 
     /// Whether the words `toks[range]` hold a verb with its object (`refused to discuss the
@@ -824,7 +914,8 @@ impl<'a> Extractor<'a> {
         } else {
             after
         };
-        let mut end = self.read.phrase_after(toks, source);
+        let end = self.read.phrase_after(toks, source);
+        let mut end = self.source_end(toks, source, end);
         // `According to early results of a poll by Acme, C`: the source runs to the comma
         // (but `according to Acme the deal ...` has no comma to run to).
         let article_next = self

@@ -960,7 +960,11 @@ impl<'a> Reader<'a> {
         let mut end = start;
         let mut seen_name = false;
         let mut buf = [0u8; 32];
-        while end < toks.len() && end - start < MAX_PHRASE && self.in_phrase(toks, end) {
+        // A cue form after an article is a noun of the phrase: `according to a report`.
+        while end < toks.len()
+            && end - start < MAX_PHRASE
+            && (self.in_phrase(toks, end) || (end > start && self.noun_after_article(toks, end)))
+        {
             // A final period ends the sentence, not an abbreviation.
             if toks[end].kind == TokKind::Punct('.') && end + 1 == toks.len() {
                 break;

@@ -269,7 +269,7 @@ fn is_org_head(w: &str) -> bool {
 /// Nouns for a text, a recording, a medium or data: `the clip`, `the statement` says what it
 /// says and never refers back to a person named before; `Treasury figures` speak for the
 /// Treasury.
-fn is_medium_head(w: &str) -> bool {
+pub fn is_medium_head(w: &str) -> bool {
     matches!(
         w,
         "ad" | "advert"
