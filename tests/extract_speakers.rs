@@ -384,3 +384,9 @@ fn a_report_by_a_named_body_speaks_for_it_though_a_time_follows() {
     let body = "The economy slowed, according to a report from the IMF on Tuesday.";
     assert_eq!(claim_speakers(body), ["IMF"]);
 }
+
+#[test]
+fn the_police_are_no_person_named_before() {
+    let body = "Tony Marsh spoke on Monday. The police said the road was closed.";
+    assert_eq!(claim_speakers(body), ["police"]);
+}

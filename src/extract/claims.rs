@@ -762,13 +762,9 @@ impl<'a> Extractor<'a> {
         let name_before = joint >= 2
             && read.is_capitalised_word(toks.get(joint - 1))
             && toks[joint - 2].kind == TokKind::Word;
-        if !read.lower_is(toks.get(joint), is_joining_word)
-            || (!after_name_ok && name_before)
-            || self.is_time(toks, after.clone())
-        {
-            return false;
-        }
-        true
+        read.lower_is(toks.get(joint), is_joining_word)
+            && !(name_before && !after_name_ok)
+            && !self.is_time(toks, after)
     }
 
     /// Whether the phrase `toks[range]` is headed by a time: `October`, `last week`, `2019`.

@@ -134,6 +134,12 @@ pub fn is_phrase_stop(w: &str) -> bool {
     ) || is_weekday(w)
 }
 
+/// Whether a lower-case noun reads as a plural: `officials`, `people`, `police`, but not
+/// `actress` or `boss`.
+pub fn is_plural_noun(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss")) || w == "people" || w == "police"
+}
+
 /// Words that join the parts of one noun phrase and that a phrase read back from its end stops
 /// at: `people familiar with the matter`, `pilots and aviation experts`.
 pub fn is_joining_word(w: &str) -> bool {
@@ -603,14 +609,12 @@ impl<'a> Reader<'a> {
             || p.ends_with("ing")
             || p.contains('-');
         // A base form needs a plural subject: `officials say`, not `the chat show`.
-        let is_plural =
-            |w: &str| (w.ends_with('s') && !w.ends_with("ss")) || w == "people" || w == "police";
         // `critics of the plan argue`: the head stands before `of`.
         let head_before_of = (i.saturating_sub(5)..i.saturating_sub(1))
             .rev()
             .find(|&m| self.lower_is(toks.get(m), |w| w == "of" || w == "for"))
-            .is_some_and(|m| m > 0 && self.lower_is(toks.get(m - 1), is_plural));
-        let plural = is_plural(p) || head_before_of;
+            .is_some_and(|m| m > 0 && self.lower_is(toks.get(m - 1), is_plural_noun));
+        let plural = is_plural_noun(p) || head_before_of;
         let base_without_plural = !cue_word.ends_with('s') && !plural;
         modifier || base_without_plural
     }

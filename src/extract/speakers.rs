@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::first_names;
 use super::function_words::is_function_word;
-use super::phrases::{is_month, is_time_word, is_weekday};
+use super::phrases::{is_month, is_plural_noun, is_time_word, is_weekday};
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
 use super::tagger::{self, Tagger, Upos};
@@ -841,7 +841,7 @@ fn described(
         Some(p) if p > 0 => lower(words[p - 1].1, &mut buf)?,
         _ => head,
     };
-    let plural = head.ends_with('s') && !head.ends_with("ss") || head == "police";
+    let plural = is_plural_noun(head);
     Some(Mention::Described {
         description,
         definite,
@@ -1162,8 +1162,7 @@ impl<'a> Speakers<'a> {
                 // `Forecasts predict`: a common noun, no one's name.
                 Some(Upos::Noun) => {
                     let description = name.to_lowercase();
-                    let plural = description.ends_with('s') && !description.ends_with("ss");
-                    let kind = if plural {
+                    let kind = if is_plural_noun(&description) {
                         SpeakerKind::Group
                     } else {
                         SpeakerKind::Unnamed
@@ -1388,8 +1387,9 @@ impl<'a> Speakers<'a> {
         let surname = key(name);
         let known = self.names.full_name(name, self.sentence.start).is_some()
             || self.list.iter().any(|s| {
-                let k = key(&s.name);
-                k == surname || k.ends_with(&format!(" {surname}"))
+                key(&s.name)
+                    .strip_suffix(surname.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
             });
         if known {
             return None;
@@ -1510,9 +1510,8 @@ impl<'a> Speakers<'a> {
     fn by_role(&mut self, description: &str) -> Option<usize> {
         let words: Vec<&str> = description.split_whitespace().collect();
         let head = key(words.last()?);
-        let plural = head.ends_with('s') && !head.ends_with("ss");
         let refers_back = words.len() <= 4
-            && !plural
+            && !is_plural_noun(&head)
             && !words
                 .iter()
                 .any(|w| w.ends_with("'s") || w.ends_with("’s") || matches!(*w, "of" | "for"));
