@@ -2,14 +2,18 @@
 //! invented sentences.
 
 use newsclaims::extract::extract;
-use newsclaims::model::{Article, SpeakerKind};
+use newsclaims::model::{Article, Extraction, SpeakerKind};
+
+fn run(body: &str) -> Extraction {
+    extract(&Article {
+        body: body.to_string(),
+        ..Default::default()
+    })
+}
 
 /// (speaker, role, text) of every quote.
 fn quotes(body: &str) -> Vec<(String, Option<String>, String)> {
-    let out = extract(&Article {
-        body: body.to_string(),
-        ..Default::default()
-    });
+    let out = run(body);
     out.quotes
         .iter()
         .map(|q| {
@@ -25,13 +29,19 @@ fn speakers(body: &str) -> Vec<String> {
 
 /// The speaker of every claim.
 fn claim_speakers(body: &str) -> Vec<String> {
-    let out = extract(&Article {
-        body: body.to_string(),
-        ..Default::default()
-    });
+    let out = run(body);
     out.claims
         .iter()
         .map(|c| out.speakers[c.speaker].name.clone())
+        .collect()
+}
+
+/// (name, kind) of every speaker.
+fn speaker_kinds(body: &str) -> Vec<(String, SpeakerKind)> {
+    run(body)
+        .speakers
+        .into_iter()
+        .map(|s| (s.name, s.kind))
         .collect()
 }
 
@@ -287,17 +297,6 @@ fn the_airline_is_the_company_that_spoke_before_under_that_name() {
     let body = "Acme Airlines said it would cut flights. Ann Lee spoke later. \
                 The airline said the storm was to blame.";
     assert_eq!(claim_speakers(body), ["Acme Airlines", "Acme Airlines"]);
-}
-
-fn speaker_kinds(body: &str) -> Vec<(String, SpeakerKind)> {
-    extract(&Article {
-        body: body.to_string(),
-        ..Default::default()
-    })
-    .speakers
-    .into_iter()
-    .map(|s| (s.name, s.kind))
-    .collect()
 }
 
 #[test]

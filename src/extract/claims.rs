@@ -11,8 +11,8 @@ use super::cues::Cue;
 use super::first_names;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
-    is_adjunct_preposition, is_auxiliary, is_joining_word, is_month, is_time_word, is_weekday,
-    Reader, MAX_PHRASE,
+    is_adjunct_preposition, is_auxiliary, is_joining_word, is_time_head, is_weekday, Reader,
+    MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -770,11 +770,7 @@ impl<'a> Extractor<'a> {
     /// Whether the phrase `toks[range]` is headed by a time: `October`, `last week`, `2019`.
     fn is_time(&self, toks: &[Tok], range: Range<usize>) -> bool {
         let head = range.rev().find(|&k| toks[k].kind == TokKind::Word);
-        head.is_some_and(|k| {
-            self.read.lower_is(toks.get(k), |w| {
-                is_time_word(w) || is_month(w) || w.bytes().all(|b| b.is_ascii_digit())
-            })
-        })
+        head.is_some_and(|k| self.read.lower_is(toks.get(k), is_time_head))
     }
 
     /// Whether the words `toks[range]` hold a verb with its object (`refused to discuss the

@@ -134,6 +134,11 @@ pub fn is_phrase_stop(w: &str) -> bool {
     ) || is_weekday(w)
 }
 
+/// Whether a lower-case word heads a time: `week`, `Tuesday`, `October`, `2019`.
+pub fn is_time_head(w: &str) -> bool {
+    is_time_word(w) || is_month(w) || w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether a lower-case noun reads as a plural: `officials`, `people`, `police`, but not
 /// `actress` or `boss`.
 pub fn is_plural_noun(w: &str) -> bool {
@@ -608,12 +613,12 @@ impl<'a> Reader<'a> {
             || p.chars().any(|c| c.is_ascii_digit())
             || p.ends_with("ing")
             || p.contains('-');
-        // A base form needs a plural subject: `officials say`, not `the chat show`.
         // `critics of the plan argue`: the head stands before `of`.
         let head_before_of = (i.saturating_sub(5)..i.saturating_sub(1))
             .rev()
             .find(|&m| self.lower_is(toks.get(m), |w| w == "of" || w == "for"))
             .is_some_and(|m| m > 0 && self.lower_is(toks.get(m - 1), is_plural_noun));
+        // A base form needs a plural subject: `officials say`, not `the chat show`.
         let plural = is_plural_noun(p) || head_before_of;
         let base_without_plural = !cue_word.ends_with('s') && !plural;
         modifier || base_without_plural

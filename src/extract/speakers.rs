@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::first_names;
 use super::function_words::is_function_word;
-use super::phrases::{is_month, is_plural_noun, is_time_word, is_weekday};
+use super::phrases::{is_month, is_plural_noun, is_time_head, is_weekday};
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
 use super::tagger::{self, Tagger, Upos};
@@ -588,13 +588,15 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
                 && words.get(2).is_some_and(|&(_, w)| is_capitalised(w)))
             && tagger::tag(&[words[0].1, words[1].1])[0] != Upos::Propn
     };
-    let has_preposition = words.iter().any(|&(_, w)| {
-        matches!(
-            w,
-            "of" | "from" | "at" | "for" | "in" | "by" | "with" | "on"
-        )
-    });
-    if words.len() >= 3 && has_preposition && opens_with_common_word() {
+    let has_preposition = || {
+        words.iter().any(|&(_, w)| {
+            matches!(
+                w,
+                "of" | "from" | "at" | "for" | "in" | "by" | "with" | "on"
+            )
+        })
+    };
+    if words.len() >= 3 && has_preposition() && opens_with_common_word() {
         return described(body, toks, words, definite, sentence_initial);
     }
     // `David Wyss of Acme Bank`: a name before `of` is the speaker, the rest its role.
@@ -808,8 +810,7 @@ fn described(
     // Nor is a time (`who last year denied`).
     if (head.len() < 3 && head != "ad")
         || (head.chars().any(|c| c.is_ascii_digit()) && !age)
-        || is_time_word(head)
-        || is_month(head)
+        || is_time_head(head)
     {
         return None;
     }
@@ -851,6 +852,13 @@ fn described(
             SpeakerKind::Unnamed
         },
     })
+}
+
+/// Whether the name key `name` ends with the word `surname` after other words: `ann lee`
+/// with `lee`.
+fn ends_with_surname(name: &str, surname: &str) -> bool {
+    name.strip_suffix(surname)
+        .is_some_and(|rest| rest.ends_with(' '))
 }
 
 /// Where each capitalised word of the body stands, by the word without a possessive.
@@ -1387,9 +1395,8 @@ impl<'a> Speakers<'a> {
         let surname = key(name);
         let known = self.names.full_name(name, self.sentence.start).is_some()
             || self.list.iter().any(|s| {
-                key(&s.name)
-                    .strip_suffix(surname.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+                let k = key(&s.name);
+                k == surname || ends_with_surname(&k, &surname)
             });
         if known {
             return None;
@@ -1495,7 +1502,7 @@ impl<'a> Speakers<'a> {
             // A surname the text never gives in full, but a speaker's name ends with.
             let surname = key(&name);
             let known = self.list.iter().rposition(|s| {
-                s.kind == SpeakerKind::Person && key(&s.name).ends_with(&format!(" {surname}"))
+                s.kind == SpeakerKind::Person && ends_with_surname(&key(&s.name), &surname)
             });
             if let Some(id) = known {
                 return id;
