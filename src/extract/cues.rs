@@ -1,10 +1,8 @@
 //! The cue lexicon: speech, belief and stance verbs in all their forms, built once.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::linear::Fnv;
+use super::linear::FnvMap;
 
 /// How a cue takes its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,7 +236,7 @@ fn regular(base: &str) -> (String, String, String) {
     (third, past, ing)
 }
 
-type Lexicon = HashMap<String, Cue, BuildHasherDefault<Fnv>>;
+type Lexicon = FnvMap<String, Cue>;
 
 /// The longest and shortest cue forms, to skip most words without hashing.
 const FORM_LENGTHS: std::ops::RangeInclusive<usize> = 3..=15;

@@ -4,14 +4,16 @@
 //! a person's name starts after a role (`NASA Administrator Jim Bridenstine`) and whether `he`
 //! or `she` may refer to them.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::linear::FnvMap;
+use super::text::lower;
 
 const TABLE: &str = include_str!("../../models/first-names.tsv");
 
 /// Births as (female, male), by name in lower case.
-fn table() -> &'static HashMap<String, (u32, u32)> {
-    static TABLE_MAP: OnceLock<HashMap<String, (u32, u32)>> = OnceLock::new();
+fn table() -> &'static FnvMap<String, (u32, u32)> {
+    static TABLE_MAP: OnceLock<FnvMap<String, (u32, u32)>> = OnceLock::new();
     TABLE_MAP.get_or_init(|| {
         TABLE
             .lines()
@@ -31,7 +33,12 @@ fn births(word: &str) -> Option<(u32, u32)> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    table().get(&word.to_lowercase()).copied()
+    let mut buf = [0u8; 32];
+    match lower(word, &mut buf) {
+        Some(w) => table().get(w),
+        None => table().get(&word.to_lowercase()),
+    }
+    .copied()
 }
 
 /// Whether a capitalised word is a first name people are given (`Eva-Marie` when `Eva` is).

@@ -5,7 +5,10 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-type Table<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// A map hashed with [`Fnv`], for short keys looked up many times per article.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+type Table<V> = FnvMap<String, V>;
 
 /// A linear score per feature.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -124,8 +127,8 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Weights {
     Weights { by_feature }
 }
 
-/// FNV-1a: the keys here and in the cue lexicon are short strings, looked up many times per
-/// article, where SipHash's cost shows.
+/// FNV-1a: the keys here, in the cue lexicon, the tagger's dictionary and the speaker
+/// indexes are short strings, looked up many times per article, where SipHash's cost shows.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
 

@@ -1,11 +1,11 @@
 //! Speakers: reading a noun phrase as a name plus a role (or an unnamed description), and
 //! resolving surnames, pronouns and definite descriptions to the article's speakers.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::first_names;
 use super::function_words::is_function_word;
+use super::linear::FnvMap;
 use super::phrases::{is_month, is_plural_noun, is_time_head, is_weekday};
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
@@ -862,8 +862,8 @@ fn ends_with_surname(name: &str, surname: &str) -> bool {
 }
 
 /// Where each capitalised word of the body stands, by the word without a possessive.
-fn capitalised_words(body: &str) -> HashMap<&str, Vec<usize>> {
-    let mut places: HashMap<&str, Vec<usize>> = HashMap::new();
+fn capitalised_words(body: &str) -> FnvMap<&str, Vec<usize>> {
+    let mut places: FnvMap<&str, Vec<usize>> = FnvMap::default();
     for word in body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
     {
         if is_capitalised(word) {
@@ -911,14 +911,14 @@ pub struct NameIndex {
     /// (byte offset, full name), in the order of the text.
     mentions: Vec<(usize, String)>,
     /// Surname key -> the places in `mentions` of the full names that end with it.
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: FnvMap<String, Vec<usize>>,
 }
 
 impl NameIndex {
     pub fn build(body: &str) -> Self {
         let mut index = NameIndex {
             mentions: Vec::new(),
-            by_last: HashMap::new(),
+            by_last: FnvMap::default(),
         };
         let mut run: Vec<&str> = Vec::with_capacity(8);
         let offset = |w: &str| w.as_ptr() as usize - body.as_ptr() as usize;
@@ -1096,7 +1096,7 @@ impl NameIndex {
 pub struct Speakers<'a> {
     body: &'a str,
     pub list: Vec<Speaker>,
-    by_key: HashMap<String, usize>,
+    by_key: FnvMap<String, usize>,
     names: NameIndex,
     /// Per speaker: where the sentence of its last attribution starts.
     last_spoke_at: Vec<usize>,
@@ -1114,7 +1114,7 @@ pub struct Speakers<'a> {
     /// text gave last before it.
     sentence: Range<usize>,
     /// Where each capitalised word stands, read when the first pronoun needs it.
-    capitalised: Option<HashMap<&'a str, Vec<usize>>>,
+    capitalised: Option<FnvMap<&'a str, Vec<usize>>>,
     weights: &'a Weights,
     /// Every pronoun decision, when the trainer asks for them.
     pub decisions: Option<Vec<Decision>>,
@@ -1141,7 +1141,7 @@ impl<'a> Speakers<'a> {
         Speakers {
             body,
             list: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: FnvMap::default(),
             names: NameIndex::build(body),
             last_spoke_at: Vec::new(),
             gendered: Vec::new(),
@@ -1275,7 +1275,7 @@ impl<'a> Speakers<'a> {
             .capitalised
             .get_or_insert_with(|| capitalised_words(body));
         let mut referents: Vec<Referent> = Vec::new();
-        let mut place: HashMap<String, usize> = HashMap::new();
+        let mut place: FnvMap<String, usize> = FnvMap::default();
         let mut add = |referents: &mut Vec<Referent>, r: Referent| {
             let k = key(&r.name);
             match place.get(&k) {

@@ -58,6 +58,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+use super::linear::FnvMap;
+
 use super::text::{lower, Tok, TokKind};
 
 pub mod train;
@@ -355,32 +357,41 @@ fn push(out: &mut Vec<Feature>, template: F, parts: &[&str]) {
 }
 
 /// A sentence prepared once for both passes: its words, how it uses capitals, and the
-/// features of each word that no tag choice changes (`statics[starts[i]..starts[i + 1]]`).
+/// features of each word that no tag choice changes (`statics[starts[i]..starts[i + 1]]`,
+/// none for a word whose tag is known).
 pub(crate) struct Sentence {
     words: Vec<Word>,
+    /// The tag of each word the tag dictionary holds.
+    known: Vec<Option<Upos>>,
     case: &'static str,
     statics: Vec<Feature>,
     starts: Vec<usize>,
 }
 
-pub(crate) fn prepare(words: &[&str]) -> Sentence {
-    prepare_hiding(words, |_| false)
+pub(crate) fn prepare(words: &[&str], known: impl Fn(&str) -> Option<Upos>) -> Sentence {
+    prepare_hiding(words, known, |_| false)
 }
 
 /// Prepares a sentence, hiding the identity of the words for which `hide` says so: their
 /// features that name the word are left out, as for a word the model never saw. Training
 /// hides a few rare words, so that the model learns to tag unseen words by their shape,
-/// affixes and context.
-pub(crate) fn prepare_hiding(words: &[&str], mut hide: impl FnMut(&str) -> bool) -> Sentence {
+/// affixes and context. A word `known` gives a tag takes it and needs no features.
+pub(crate) fn prepare_hiding(
+    words: &[&str],
+    known: impl Fn(&str) -> Option<Upos>,
+    mut hide: impl FnMut(&str) -> bool,
+) -> Sentence {
+    let words_read: Vec<Word> = words
+        .iter()
+        .map(|w| {
+            let mut word = Word::new(w);
+            word.hidden = hide(&word.norm);
+            word
+        })
+        .collect();
     let mut s = Sentence {
-        words: words
-            .iter()
-            .map(|w| {
-                let mut word = Word::new(w);
-                word.hidden = hide(&word.norm);
-                word
-            })
-            .collect(),
+        known: words_read.iter().map(|w| known(&w.norm)).collect(),
+        words: words_read,
         case: case(words),
         statics: Vec::with_capacity(words.len() * 32),
         starts: Vec::with_capacity(words.len() + 1),
@@ -388,7 +399,9 @@ pub(crate) fn prepare_hiding(words: &[&str], mut hide: impl FnMut(&str) -> bool)
     let mut statics = std::mem::take(&mut s.statics);
     for i in 0..words.len() {
         s.starts.push(statics.len());
-        word_features(&s, i, &mut statics);
+        if s.known[i].is_none() {
+            word_features(&s, i, &mut statics);
+        }
     }
     s.starts.push(statics.len());
     s.statics = statics;
@@ -550,7 +563,6 @@ fn lookahead_features(
 /// its features (the previous two tags chosen; the first pass's tags when `first` is given).
 pub(crate) fn decode(
     s: &Sentence,
-    dict: &HashMap<String, Upos>,
     first: Option<&[Upos]>,
     mut choose: impl FnMut(usize, &[Feature]) -> Upos,
 ) -> Vec<Upos> {
@@ -558,8 +570,8 @@ pub(crate) fn decode(
     let mut tags: Vec<Upos> = Vec::with_capacity(n);
     let mut feats = Vec::with_capacity(48);
     for i in 0..n {
-        let t = match dict.get(&s.words[i].norm) {
-            Some(&t) => t,
+        let t = match s.known[i] {
+            Some(t) => t,
             None => {
                 let p1 = i.checked_sub(1).map(|j| tags[j]);
                 let p2 = i.checked_sub(2).map(|j| tags[j]);
@@ -683,8 +695,8 @@ fn write_varint(out: &mut Vec<u8>, mut n: u32) {
 /// Both passes' weights sit in one table, a feature's first-pass weights followed by its
 /// second-pass ones: one look-up serves both passes.
 pub struct Tagger {
-    /// Normalised word -> its only tag.
-    dict: HashMap<String, Upos>,
+    /// Normalised word -> its only tag (looked up for every word tagged: a fast hash).
+    dict: FnvMap<String, Upos>,
     /// 1 or 2.
     passes: usize,
     /// A weight of pass `p` is its i16 times `scales[p]`.
@@ -762,7 +774,7 @@ impl Tagger {
             index.insert(h, [a, b, weights.len() as u32]);
         }
         Tagger {
-            dict,
+            dict: dict.into_iter().collect(),
             passes,
             scales: [first.scale, second.scale],
             index,
@@ -791,13 +803,10 @@ impl Tagger {
 
     /// Tags the words of one sentence.
     pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
-        let s = prepare(words);
+        let s = prepare(words, |w| self.dict.get(w).copied());
         // Each word's scores from the features that no tag choice changes, both passes.
         let mut fixed = vec![[[0i32; NTAGS]; 2]; s.words.len()];
         for (i, scores) in fixed.iter_mut().enumerate() {
-            if self.dict.contains_key(&s.words[i].norm) {
-                continue;
-            }
             for h in &s.statics[s.starts[i]..s.starts[i + 1]] {
                 if let Some(&[a, b, c]) = self.index.get(h) {
                     add(&mut scores[0], &self.weights[a as usize..b as usize]);
@@ -816,9 +825,9 @@ impl Tagger {
                 argmax(&scores)
             }
         };
-        let tags = decode(&s, &self.dict, None, choose(0));
+        let tags = decode(&s, None, choose(0));
         if self.passes == 2 {
-            decode(&s, &self.dict, Some(&tags), choose(1))
+            decode(&s, Some(&tags), choose(1))
         } else {
             tags
         }
@@ -883,7 +892,8 @@ impl Tagger {
             return Err(FormatError("wrong number of tags".into()));
         }
         let n = r.u32()? as usize;
-        let mut dict = HashMap::with_capacity(n.min(1 << 20));
+        let mut dict = FnvMap::default();
+        dict.reserve(n.min(1 << 20));
         for _ in 0..n {
             let len = r.u8()? as usize;
             let word = std::str::from_utf8(r.take(len)?)

@@ -273,8 +273,8 @@ impl Trainer {
         first: Option<&[Upos]>,
         hide: impl FnMut(&str) -> bool,
     ) -> usize {
-        let s = prepare_hiding(words, hide);
-        let guesses = decode(&s, dict, first, |i, feats| {
+        let s = prepare_hiding(words, |w| dict.get(w).copied(), hide);
+        let guesses = decode(&s, first, |i, feats| {
             let guess = self.best(feats);
             if guess != gold[i] {
                 self.update(feats, gold[i], guess);
@@ -469,7 +469,7 @@ fn run(
         for (n, s) in sents.iter().enumerate() {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let first = guesses.map(|g| g[n].as_slice());
-            decode(&prepare(&words), dict, first, |i, feats| {
+            decode(&prepare(&words, |w| dict.get(w).copied()), first, |i, feats| {
                 for &h in feats {
                     *counts.entry(h).or_default() += 1;
                 }
