@@ -379,6 +379,27 @@ fn a_place_after_a_name_is_no_part_of_the_source() {
 }
 
 #[test]
+fn a_place_after_a_name_before_a_closing_cue_is_no_part_of_the_source() {
+    let body = "\u{201c}Prices will rise,\u{201d} Junya Tanase of Kaito Bank in Osaka said.";
+    assert_eq!(claim_speakers(body), ["Junya Tanase"]);
+}
+
+#[test]
+fn a_region_after_a_town_is_no_speaker() {
+    let body =
+        "\u{201c}Prices will rise,\u{201d} Junya Tanase of Kaito Bank in Osaka, Japan, said.";
+    assert_eq!(claim_speakers(body), ["Junya Tanase"]);
+    let body = "\u{201c}Prices will rise,\u{201d} Junya Tanase, a trader in Austin, Texas, said.";
+    assert_eq!(claim_speakers(body), ["Junya Tanase"]);
+}
+
+#[test]
+fn a_name_after_a_town_and_a_comma_is_the_source() {
+    let body = "\u{201c}Prices will rise,\u{201d} our reporter in Osaka, Ruth Oduya, said.";
+    assert_eq!(claim_speakers(body), ["Ruth Oduya"]);
+}
+
+#[test]
 fn a_report_by_a_named_body_speaks_for_it_though_a_time_follows() {
     let body = "The economy slowed, according to a report from the IMF on Tuesday.";
     assert_eq!(claim_speakers(body), ["IMF"]);

@@ -462,19 +462,26 @@ impl<'a> Extractor<'a> {
                     Reader::is_punct(toks.get(k), ",")
                         && self.read.lower_is(toks.get(k + 1), |w| w == "who")
                 });
+                // `Ann Lee in Austin, Texas, said`: the comma of a place opens no aside, but
+                // ends the phrase when no comma before it does.
+                let place = (lowest..j - 1)
+                    .rev()
+                    .find(|&k| Reader::is_punct(toks.get(k), ","))
+                    .filter(|&k| self.read.is_place_comma(toks, k, j - 1));
                 let aside = relative
                     .or_else(|| {
-                        (lowest..j - 1)
+                        (lowest..place.unwrap_or(j - 1))
                             .rev()
                             .find(|&k| Reader::is_punct(toks.get(k), ","))
                     })
+                    .or(place)
                     .filter(|&k| {
                         !toks[k..j]
                             .iter()
                             .any(|t| matches!(t.kind, TokKind::Quote(_)))
                     });
                 // `the firm's boss, Ann Lee, said`: the aside is the name itself.
-                if let Some(k) = aside {
+                if let Some(k) = aside.filter(|&k| Some(k) != place) {
                     let named = (self.read.phrase_after(toks, k + 1) == j - 1)
                         .then(|| self.read.mention(toks, k + 1..j - 1))
                         .flatten()
@@ -666,6 +673,11 @@ impl<'a> Extractor<'a> {
             return start..end;
         }
         let opening = self.read.subject_start(toks, end).unwrap_or(0).max(floor);
+        // `"C," Ann Lee in Leeds said`: a name opens the clause after the quote.
+        let mut name_opening = opening;
+        while name_opening < start && toks[name_opening].kind != TokKind::Word {
+            name_opening += 1;
+        }
         let mut reach = start;
         let mut joined = end;
         for _ in 0..MAX_JOINS {
@@ -677,7 +689,7 @@ impl<'a> Extractor<'a> {
                 // `Ann Lee in Leeds said`: the name opening the clause is the source, the
                 // place after it no part of it.
                 let name = self.read.phrase_before(toks, joint, floor).filter(|&s| {
-                    s <= opening
+                    s <= name_opening
                         && self.read.is_capitalised_word(toks.get(joint - 1))
                         && !self.is_time(toks, reach..joined)
                 });

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::cues::{self, Cue, CueClass};
+use super::first_names;
 use super::speakers::{self, parse_phrase, Mention};
 use super::tagger::{self, Tagger, Upos};
 use super::text::{lower, Tok, TokKind};
@@ -701,6 +702,27 @@ impl<'a> Reader<'a> {
     pub fn is_capitalised_word(&self, t: Option<&Tok>) -> bool {
         t.and_then(|t| self.word(t))
             .is_some_and(|w| w.starts_with(char::is_uppercase))
+    }
+
+    /// Whether the comma at `k` sets a region after its town, the words from it to `end` one
+    /// or two capitalised words: `in Austin, Texas`, `in Dunedin, New Zealand`; not a
+    /// person's name (`the correspondent in Jakarta, Ann Lee`).
+    pub fn is_place_comma(&self, toks: &[Tok], k: usize, end: usize) -> bool {
+        let region = k + 1..end;
+        let town_start = (k.saturating_sub(4)..k)
+            .rev()
+            .take_while(|&t| self.is_capitalised_word(toks.get(t)))
+            .last();
+        Self::is_punct(toks.get(k), ",")
+            && (1..=2).contains(&region.len())
+            && region
+                .clone()
+                .all(|t| self.is_capitalised_word(toks.get(t)))
+            && !(region.len() == 2
+                && self
+                    .word(&toks[k + 1])
+                    .is_some_and(first_names::is_first_name))
+            && town_start.is_some_and(|s| s > 0 && self.lower_is(toks.get(s - 1), |w| w == "in"))
     }
 
     /// Whether token `i` can stand in a speaker phrase; `and` only between capitalised

@@ -469,12 +469,16 @@ fn run(
         for (n, s) in sents.iter().enumerate() {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let first = guesses.map(|g| g[n].as_slice());
-            decode(&prepare(&words, |w| dict.get(w).copied()), first, |i, feats| {
-                for &h in feats {
-                    *counts.entry(h).or_default() += 1;
-                }
-                s.tags[i]
-            });
+            decode(
+                &prepare(&words, |w| dict.get(w).copied()),
+                first,
+                |i, feats| {
+                    for &h in feats {
+                        *counts.entry(h).or_default() += 1;
+                    }
+                    s.tags[i]
+                },
+            );
         }
         counts
             .into_iter()
