@@ -90,6 +90,8 @@ const SPEECH: &[Forms] = &[
     ("pledge", "", "pledged", "pledging"),
     ("vow", "", "", ""),
     ("recall", "", "", ""),
+    ("recount", "", "", ""),
+    ("recite", "", "recited", "reciting"),
     ("complain", "", "", ""),
     ("lament", "", "", ""),
     ("joke", "", "joked", "joking"),
@@ -101,6 +103,7 @@ const SPEECH: &[Forms] = &[
     ("repeat", "", "", ""),
     ("counter", "", "", ""),
     ("retort", "", "", ""),
+    ("rebut", "", "rebutted", "rebutting"),
     ("exclaim", "", "", ""),
     // Ways of saying: `"C," Lee scoffed`.
     ("brag", "", "bragged", "bragging"),
@@ -351,7 +354,17 @@ mod tests {
     #[test]
     fn inflected_forms_are_cues() {
         for form in [
-            "say", "says", "said", "saying", "warned", "quipped", "denies", "told",
+            "say",
+            "says",
+            "said",
+            "saying",
+            "warned",
+            "quipped",
+            "denies",
+            "told",
+            "recounted",
+            "rebutted",
+            "recited",
         ] {
             assert!(lookup(form).is_some(), "{form}");
         }
