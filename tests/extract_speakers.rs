@@ -400,6 +400,22 @@ fn a_name_after_a_town_and_a_comma_is_the_source() {
 }
 
 #[test]
+fn a_participle_after_the_source_is_no_part_of_it() {
+    let body = "Sales fell, according to Trade Ministry data compiled by a bank.";
+    assert_eq!(claim_speakers(body), ["Trade Ministry"]);
+    let body = "Stewards lingered, saying the gates would open soon.";
+    assert_eq!(claim_speakers(body), ["Stewards"]);
+}
+
+#[test]
+fn a_compound_in_based_or_owned_before_a_name_is_no_part_of_it() {
+    let body = "Leeds-based Orvane said the plant would close.";
+    assert_eq!(claim_speakers(body), ["Orvane"]);
+    let body = "\u{201c}We will talk,\u{201d} said Ban Ki-moon.";
+    assert_eq!(claim_speakers(body), ["Ban Ki-moon"]);
+}
+
+#[test]
 fn a_report_by_a_named_body_speaks_for_it_though_a_time_follows() {
     let body = "The economy slowed, according to a report from the IMF on Tuesday.";
     assert_eq!(claim_speakers(body), ["IMF"]);

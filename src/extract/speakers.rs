@@ -457,8 +457,13 @@ pub fn contracted_be(w: &str) -> Option<&str> {
     (be && pronoun_ok).then_some(pronoun)
 }
 
+/// Whether a word may stand in a name: capitalised, and not a compound ending in a
+/// participle (`Sacramento-based`, `Amazon-owned`, `London-born`; `Ban Ki-moon` is a name).
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+        && !w.rsplit_once('-').is_some_and(|(_, end)| {
+            end.starts_with(char::is_lowercase) && (end.ends_with("ed") || end == "born")
+        })
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -499,7 +504,20 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         definite |= l == "the";
         first += 1;
     }
-    let words = &words[first..];
+    let mut words = &words[first..];
+    // `Labor Department data compiled by`, `officers lingered, saying`: the participle
+    // after the head is no part of the phrase.
+    if let [.., (_, before), (_, participle)] = words {
+        let ends_in_participle = participle.ends_with("ed")
+            && !is_capitalised(participle)
+            && !lower(before, &mut buf).is_some_and(is_function_word);
+        if ends_in_participle {
+            let texts: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+            if tagger::tag(&texts).last() == Some(&Upos::Verb) {
+                words = &words[..words.len() - 1];
+            }
+        }
+    }
     let (&(_, last), _) = words.split_last()?;
     // A phrase that opens with a preposition, a conjunction or an adverb is no speaker: `For
     // Obama`, `Despite`, `Certainly the press`, `Alongside the union`, `Sooner` (but `Will
