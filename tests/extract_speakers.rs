@@ -416,6 +416,28 @@ fn a_compound_in_based_or_owned_before_a_name_is_no_part_of_it() {
 }
 
 #[test]
+fn according_to_a_name_then_its_place_gives_the_name() {
+    let body = "According to the Bureau of Coastal Safety (BCS) in Norway, the dunes are moving.";
+    assert_eq!(claim_speakers(body), ["Bureau of Coastal Safety"]);
+    let out = run(body);
+    assert_eq!(out.claims[0].content, "the dunes are moving");
+}
+
+#[test]
+fn an_institution_keeps_the_words_its_for_or_of_joins() {
+    let body = "The Centre for Dune Research said the dunes are moving.";
+    assert_eq!(claim_speakers(body), ["Centre for Dune Research"]);
+    let body = "The Society of Coastal Engineers said the dunes are moving.";
+    assert_eq!(claim_speakers(body), ["Society of Coastal Engineers"]);
+}
+
+#[test]
+fn a_slash_joins_the_parts_of_a_name() {
+    let body = "The dunes are moving, according to Dunewatch/Orvane.";
+    assert_eq!(claim_speakers(body), ["Dunewatch/Orvane"]);
+}
+
+#[test]
 fn a_report_by_a_named_body_speaks_for_it_though_a_time_follows() {
     let body = "The economy slowed, according to a report from the IMF on Tuesday.";
     assert_eq!(claim_speakers(body), ["IMF"]);

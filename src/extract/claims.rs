@@ -925,6 +925,11 @@ impl<'a> Extractor<'a> {
         let article_next = self
             .read
             .lower_is(toks.get(end), |w| matches!(w, "the" | "a" | "an"));
+        // A name needs no more: what runs on to the comma is its place or an aside
+        // (`According to the Centre for Disease Control (CDC) in the US, C`).
+        let name = Some(self.read.mention(toks, source..end))
+            .filter(|m| matches!(m, Some(Mention::Named { .. })))
+            .flatten();
         if c == state.consumed && !article_next && !Reader::is_punct(toks.get(end), ",") {
             if let Some(comma) = (end..toks.len().min(source + MAX_ASIDE))
                 .find(|&k| Reader::is_punct(toks.get(k), ","))
@@ -938,20 +943,22 @@ impl<'a> Extractor<'a> {
             }
         }
         // A source too long to read as a name is kept as the description it is.
-        let mention = self.read.mention(toks, source..end).or_else(|| {
-            let first = toks.get(source)?;
-            let last = toks.get(end.checked_sub(1)?)?;
-            let text = self.body.get(first.start..last.end)?;
-            let description = ["the ", "a ", "an "]
-                .iter()
-                .find_map(|a| text.strip_prefix(a))
-                .unwrap_or(text);
-            Some(Mention::Described {
-                description: description.to_string(),
-                definite: false,
-                kind: SpeakerKind::Unnamed,
-            })
-        })?;
+        let mention = name
+            .or_else(|| self.read.mention(toks, source..end))
+            .or_else(|| {
+                let first = toks.get(source)?;
+                let last = toks.get(end.checked_sub(1)?)?;
+                let text = self.body.get(first.start..last.end)?;
+                let description = ["the ", "a ", "an "]
+                    .iter()
+                    .find_map(|a| text.strip_prefix(a))
+                    .unwrap_or(text);
+                Some(Mention::Described {
+                    description: description.to_string(),
+                    definite: false,
+                    kind: SpeakerKind::Unnamed,
+                })
+            })?;
         // `But, according to the poll, C` and `because, according to Lee, C`: what stands
         // before the aside is only a conjunction, or an opening clause (`In addition,`), so
         // the content follows it.

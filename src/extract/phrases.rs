@@ -791,8 +791,8 @@ impl<'a> Reader<'a> {
                     None => true,
                 }
             }
-            // `Musicians' Union`, `Mr. Lee`, `AT&T` (a lone `-` is a dash).
-            TokKind::Punct(c) => matches!(c, '.' | '&' | '\'' | '’'),
+            // `Musicians' Union`, `Mr. Lee`, `AT&T`, `In-Stat/MDR` (a lone `-` is a dash).
+            TokKind::Punct(c) => matches!(c, '.' | '&' | '\'' | '’' | '/'),
             TokKind::Quote(_) => false,
         }
     }
