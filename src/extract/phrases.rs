@@ -356,7 +356,7 @@ impl<'a> Reader<'a> {
             return nominal(tag);
         }
         // The tagger looks two words either side: a few words around the head are enough.
-        let window = last.saturating_sub(4)..(last + 4).min(toks.len());
+        let window = last.saturating_sub(3)..(last + 3).min(toks.len());
         let tags = tagger::tag_tokens(self.body, &toks[window.clone()]);
         tags.get(last - window.start)
             .map_or(true, |&tag| nominal(tag))

@@ -516,17 +516,19 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         first += 1;
     }
     let mut words = &words[first..];
-    // `Labor Department data compiled by`, `officers lingered, saying`: the participle
-    // after the head is no part of the phrase.
+    // `Labor Department data compiled by`, `officers lingered, saying`: a participle after
+    // the head is no part of the phrase (a word in -ed the tagger's dictionary knows as
+    // something else, `red`, or a noun in -eed, `seed`, is no participle).
     if let [.., (_, before), (_, participle)] = words {
         let ends_in_participle = participle.ends_with("ed")
+            && !participle.ends_with("eed")
             && !is_capitalised(participle)
-            && !lower(before, &mut buf).is_some_and(is_function_word);
+            && !lower(before, &mut buf).is_some_and(is_function_word)
+            && Tagger::shipped()
+                .tag_of_unambiguous(participle)
+                .is_none_or(|tag| tag == Upos::Verb);
         if ends_in_participle {
-            let texts: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
-            if tagger::tag(&texts).last() == Some(&Upos::Verb) {
-                words = &words[..words.len() - 1];
-            }
+            words = &words[..words.len() - 1];
         }
     }
     let (&(_, last), _) = words.split_last()?;
