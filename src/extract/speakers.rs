@@ -905,15 +905,43 @@ fn capitalised_words(body: &str) -> FnvMap<&str, Vec<usize>> {
     places
 }
 
-/// Sentence ends in a stretch of text: `.`, `?` or `!` before a space, and line ends.
-fn sentence_ends(text: &str) -> usize {
-    let b = text.as_bytes();
-    (0..b.len())
-        .filter(|&i| {
-            b[i] == b'\n'
-                || (matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1).is_some_and(|c| *c == b' '))
-        })
-        .count()
+/// Where the body's sentences and paragraphs end, found once an article: how many lie
+/// between a mention and a pronoun is counted for every candidate of every pronoun.
+struct Breaks {
+    /// `.`, `?` or `!` before a space.
+    stops: Vec<usize>,
+    /// Line ends.
+    lines: Vec<usize>,
+}
+
+impl Breaks {
+    fn new(body: &str) -> Breaks {
+        let b = body.as_bytes();
+        let stops = (0..b.len())
+            .filter(|&i| matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1) == Some(&b' '))
+            .collect();
+        let lines = (0..b.len()).filter(|&i| b[i] == b'\n').collect();
+        Breaks { stops, lines }
+    }
+
+    /// Sentence ends (line ends among them) in `body[range]`; a stop counts only with its
+    /// space inside the range.
+    fn sentences(&self, range: Range<usize>) -> usize {
+        let stops = count_in(&self.stops, range.start..range.end.saturating_sub(1));
+        stops + self.paragraphs(range)
+    }
+
+    /// Line ends in `body[range]`.
+    fn paragraphs(&self, range: Range<usize>) -> usize {
+        count_in(&self.lines, range)
+    }
+}
+
+/// How many of the sorted `places` lie in `range`.
+fn count_in(places: &[usize], range: Range<usize>) -> usize {
+    let start = places.partition_point(|&p| p < range.start);
+    let end = places.partition_point(|&p| p < range.end);
+    end.saturating_sub(start)
 }
 
 /// Whether the name whose last word stands at `at` opens its sentence (titles and first
@@ -1146,6 +1174,8 @@ pub struct Speakers<'a> {
     sentence: Range<usize>,
     /// Where each capitalised word stands, read when the first pronoun needs it.
     capitalised: Option<FnvMap<&'a str, Vec<usize>>>,
+    /// Where sentences and paragraphs end, read when the first pronoun needs it.
+    breaks: std::cell::OnceCell<Breaks>,
     weights: &'a Weights,
     /// Every pronoun decision, when the trainer asks for them.
     pub decisions: Option<Vec<Decision>>,
@@ -1183,6 +1213,7 @@ impl<'a> Speakers<'a> {
             pending_other: None,
             sentence: 0..0,
             capitalised: None,
+            breaks: std::cell::OnceCell::new(),
             weights,
             decisions: None,
         }
@@ -1399,7 +1430,7 @@ impl<'a> Speakers<'a> {
     fn facts(&self, pronoun: Pronoun, r: &Referent) -> Facts {
         let (body, before) = (self.body, self.sentence.start);
         let last = r.last_seen.unwrap_or(before).min(before);
-        let between = &body[last..before];
+        let breaks = self.breaks.get_or_init(|| Breaks::new(body));
         Facts {
             pronoun,
             kind: r.kind,
@@ -1410,8 +1441,8 @@ impl<'a> Speakers<'a> {
             pending: r.pending,
             last_speaker: r.listed.is_some() && r.listed == self.last_any,
             rank_of_fitting: None,
-            sentences_back: sentence_ends(between),
-            paragraphs_back: between.matches('\n').count(),
+            sentences_back: breaks.sentences(last..before),
+            paragraphs_back: breaks.paragraphs(last..before),
             subject: r.last_mention.is_some_and(|at| opens_sentence(body, at)),
         }
     }
