@@ -438,6 +438,35 @@ fn a_slash_joins_the_parts_of_a_name() {
 }
 
 #[test]
+fn a_name_after_a_closing_cue_is_the_source_though_the_content_holds_commas() {
+    let body = "Sales were hit by rain, wind and snow, said Ruth Oduya, an analyst at Orvane.";
+    assert_eq!(claim_speakers(body), ["Ruth Oduya"]);
+    let out = run(body);
+    assert_eq!(
+        out.claims[0].content,
+        "Sales were hit by rain, wind and snow"
+    );
+}
+
+#[test]
+fn a_name_and_a_relative_clause_after_a_cue_are_content() {
+    let body = "But Lee, speaking on radio, also admits Oduya, who has been ill, will decide.";
+    let out = run(body);
+    assert_eq!(claim_speakers(body), ["Lee"]);
+    assert_eq!(
+        out.claims[0].content,
+        "Oduya, who has been ill, will decide"
+    );
+}
+
+#[test]
+fn a_named_subject_set_off_by_commas_keeps_its_cue() {
+    let body =
+        "The chairman, Lord Tarn, agreed the 1701 Act of Union, which binds the isles, was unfair.";
+    assert_eq!(claim_speakers(body), ["Tarn"]);
+}
+
+#[test]
 fn a_report_by_a_named_body_speaks_for_it_though_a_time_follows() {
     let body = "The economy slowed, according to a report from the IMF on Tuesday.";
     assert_eq!(claim_speakers(body), ["IMF"]);

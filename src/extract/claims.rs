@@ -424,6 +424,13 @@ impl<'a> Extractor<'a> {
                 .phrase_before(toks, phrase_end, floor)
                 .and_then(|s| self.read.mention(toks, s..phrase_end))
                 .map(|m| Source::Mention(m, 0.75));
+        } else if after_comma
+            && cue.may_precede_source()
+            && self.source_follows(toks, after)
+            && self.holds_a_verb_at_all(toks, floor..j - 1)
+        {
+            // `C, said Ann Lee, an economist.`: the source follows the cue (read below), when
+            // a clause stands before it (not `The chancellor, Lord Lee, agreed the Act, ...`).
         } else {
             let mut phrase_end = j;
             let after_dash = j > floor && Reader::is_punct(toks.get(j - 1), "-—–");
@@ -714,6 +721,22 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Whether a whole source phrase stands right after the cue at `toks[after]`, closing
+    /// the sentence or set off by a description: `said the firm.`, `said Ann Lee, an
+    /// economist` (not `said the firm would close`, `admits Lee, who ..., will go`).
+    fn source_follows(&self, toks: &[Tok], after: usize) -> bool {
+        let article = |t: Option<&Tok>| self.read.lower_is(t, |w| matches!(w, "a" | "an" | "the"));
+        let opens = self.read.is_capitalised_word(toks.get(after)) || article(toks.get(after));
+        let end = self.read.phrase_after(toks, after);
+        let closed = match toks.get(end) {
+            None => true,
+            Some(t) if matches!(t.kind, TokKind::Punct('.' | ';')) => true,
+            Some(t) if matches!(t.kind, TokKind::Punct(',')) => article(toks.get(end + 1)),
+            _ => false,
+        };
+        opens && end > after && closed && self.read.mention(toks, after..end).is_some()
+    }
+
     /// Where the source phrase `toks[start..end]` read forward ends once it reaches over the
     /// words that join a noun phrase (`said a source close to the probe,`, `according to two
     /// people familiar with the matter`): only when that takes it to the end of its clause (or
@@ -783,6 +806,15 @@ impl<'a> Extractor<'a> {
     fn is_time(&self, toks: &[Tok], range: Range<usize>) -> bool {
         let head = range.rev().find(|&k| toks[k].kind == TokKind::Word);
         head.is_some_and(|k| self.read.lower_is(toks.get(k), is_time_head))
+    }
+
+    /// Whether the words `toks[range]` hold a verb after their first word: a clause, not a
+    /// noun phrase (`Leading plaintiff Acme`).
+    fn holds_a_verb_at_all(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        let tags = tagger::tag_tokens(self.body, &toks[range]);
+        tags.iter()
+            .skip(1)
+            .any(|t| matches!(t, Upos::Verb | Upos::Aux))
     }
 
     /// Whether the words `toks[range]` hold a verb with its object (`refused to discuss the
