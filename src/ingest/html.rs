@@ -407,6 +407,9 @@ struct Meta {
     author_link: Option<String>,
     /// The author page data in the page's scripts names (`"postedBy": "Ann Lee"`).
     script_author: Option<String>,
+    /// The article's text as its JSON-LD gives it (`articleBody`), for pages that show only
+    /// a teaser and fill in the rest by script.
+    ld_body: Option<String>,
 }
 
 /// Page data in other scripts naming the article's author (`"postedBy": "Ann Lee"`).
@@ -820,6 +823,12 @@ fn read_meta(doc: &Html) -> Meta {
             if m.language.is_none() {
                 m.language = a.get("inLanguage").and_then(Value::as_str).and_then(clean);
             }
+            if m.ld_body.is_none() {
+                m.ld_body = a
+                    .get("articleBody")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+            }
         }
     }
     let meta = |keys: &[&str]| -> Option<String> {
@@ -1036,7 +1045,7 @@ fn extract_inner(html: &str) -> Extracted {
         readability_date: None,
     };
     if elements > MAX_READABILITY_ELEMENTS || depth > MAX_READABILITY_DEPTH {
-        return out;
+        return with_ld_body(out);
     }
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: MAX_READABILITY_ELEMENTS,
@@ -1065,7 +1074,7 @@ fn extract_inner(html: &str) -> Extracted {
                 .flatten()
                 .filter(|c| is_whole_post(&main, c));
             out.body = whole.unwrap_or(main);
-            return out;
+            return with_ld_body(out);
         }
     }
     // Readability kept little or nothing (it passes over posts kept in templates, or the
@@ -1075,6 +1084,23 @@ fn extract_inner(html: &str) -> Extracted {
     let container = article_container(&Html::parse_document(html));
     if let Some(c) = container.filter(|c| word_count(c) >= MIN_MAIN_WORDS) {
         out.body = c;
+    }
+    with_ld_body(out)
+}
+
+/// The JSON-LD `articleBody` in place of the body read from the page when it holds several
+/// times the words: the page shows a teaser (`READ FULL ARTICLE`) and a script the rest.
+fn with_ld_body(mut out: Extracted) -> Extracted {
+    if let Some(ld) = out.meta.ld_body.take() {
+        let (ld_words, body_words) = (word_count(&ld), word_count(&out.body));
+        if ld_words >= MIN_MAIN_WORDS && ld_words >= 3 * body_words {
+            // Some sites put markup in it, most plain text with its line breaks.
+            out.body = if ld.contains('<') {
+                fragment_to_text(&ld)
+            } else {
+                ld.trim().to_string()
+            };
+        }
     }
     out
 }
@@ -1202,6 +1228,25 @@ mod tests {
         assert_eq!(a.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(a.language.as_deref(), Some("en-GB"));
         assert!(a.body.contains("\"We are ready,\" Ann said."), "{}", a.body);
+    }
+
+    #[test]
+    fn a_teaser_page_takes_its_text_from_the_json_ld_article_body() {
+        let text = "\\\"We will rebuild the harbour,\\\" the mayor said on Monday. ".repeat(12);
+        let page = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Harbour","articleBody":"{text}"}}</script></head>
+<body><article><h1>Harbour</h1><p>The mayor has plans for the harbour.</p><div>READ FULL ARTICLE</div></article></body></html>"#
+        );
+        let a = parse("x", &page).unwrap();
+        assert!(a.body.contains("We will rebuild the harbour"), "{}", a.body);
+        // A page whose own text is whole keeps it.
+        let full = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"Short summary."}}</script></head>
+<body><article><p>{}</p></article></body></html>"#,
+            "The mayor spoke at length about the harbour and its future. ".repeat(12)
+        );
+        let a = parse("x", &full).unwrap();
+        assert!(!a.body.contains("Short summary"), "{}", a.body);
     }
 
     #[test]
