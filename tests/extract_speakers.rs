@@ -467,6 +467,28 @@ fn a_named_subject_set_off_by_commas_keeps_its_cue() {
 }
 
 #[test]
+fn a_weekday_after_the_opens_a_name() {
+    let body = "The dunes are moving, according to the Sunday Courier.";
+    assert_eq!(claim_speakers(body), ["Sunday Courier"]);
+    let body = "On Tuesday Orvane said the dunes are moving.";
+    assert_eq!(claim_speakers(body), ["Orvane"]);
+}
+
+#[test]
+fn a_role_that_names_a_kind_of_body_makes_an_organisation() {
+    let body = "Garden retailer Orvane said sales rose.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Orvane".to_string(), SpeakerKind::Organisation)]
+    );
+    let body = "Orvane Bank's Ruth Oduya said sales rose.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Ruth Oduya".to_string(), SpeakerKind::Person)]
+    );
+}
+
+#[test]
 fn a_report_by_a_named_body_speaks_for_it_though_a_time_follows() {
     let body = "The economy slowed, according to a report from the IMF on Tuesday.";
     assert_eq!(claim_speakers(body), ["IMF"]);

@@ -735,7 +735,13 @@ impl<'a> Reader<'a> {
         if Self::is_punct(toks.get(i), ",") {
             return self.in_listed_name(toks, i);
         }
-        self.is_phrase_word(&toks[i])
+        // `the Sunday Times`: a weekday opening a name is no time (but `On Tuesday Acme`).
+        let weekday_in_name = i > 0
+            && self.lower_is(toks.get(i - 1), |w| w == "the")
+            && self.is_capitalised_word(toks.get(i))
+            && self.lower_is(toks.get(i), is_weekday)
+            && self.is_capitalised_word(toks.get(i + 1));
+        weekday_in_name || self.is_phrase_word(&toks[i])
     }
 
     /// Whether the comma at `i` lists the fields of an organisation's name: `Department for

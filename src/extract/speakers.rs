@@ -509,7 +509,15 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             l,
             "some" | "many" | "several" | "most" | "other" | "another" | "few"
         ) && first + 1 < words.len();
-        if !is_determiner(l) && !quantifier {
+        // `the Sunday Times`, `the Monday Club`: a weekday opening a name is no time (but
+        // `On Tuesday Acme said`).
+        let weekday_in_name = definite
+            && is_weekday(l)
+            && is_capitalised(words[first].1)
+            && words
+                .get(first + 1)
+                .is_some_and(|&(_, w)| is_capitalised(w));
+        if (!is_determiner(l) && !quantifier) || weekday_in_name {
             break;
         }
         definite |= l == "the";
@@ -775,7 +783,22 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         let to = toks[words[name_start - 1].0].end;
         strip_possessive(body[from..to].trim_end_matches(['.', ','])).to_string()
     });
+    // `investment bank Merrill Lynch`, `high street retailer Dixons`: the role says what
+    // kind of body it names (`Acme Bank's Ann Lee` works there).
+    let possessive_role = name_start > 0 && {
+        let w = words[name_start - 1].1;
+        strip_possessive(w) != w
+    };
+    let role_names_a_body = !possessive_role
+        && role.as_deref().is_some_and(|r| {
+            let mut buf = [0u8; 32];
+            r.rsplit(' ')
+                .next()
+                .and_then(|head| lower(head, &mut buf))
+                .is_some_and(is_org_head)
+        });
     let kind = if org_like
+        || role_names_a_body
         || name_words
             .iter()
             .any(|&(_, w)| is_acronym(w) || w.chars().any(|c| c.is_ascii_digit()))
