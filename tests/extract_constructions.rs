@@ -1046,3 +1046,31 @@ fn a_claim_is_as_sure_as_its_cue_and_its_speaker_allow() {
     let confidence = out.claims[0].confidence;
     assert!(confidence > 0.5 && confidence <= 1.0, "{confidence}");
 }
+
+/// A cue verb in another sense takes a bare object, not a clause: no claim.
+#[test]
+fn a_cue_verb_with_a_bare_object_makes_no_claim() {
+    for body in [
+        "Ann Varga won on Sunday, claiming the women's 1500m title.",
+        "The rebels stated their intentions in May.",
+        "Orvane posted a loss of $5m in the quarter.",
+        "Ann Varga ordered a pizza for the team.",
+        "The documentary showed the ruins of the old port.",
+        "The Rovers have conceded six goals in two games.",
+    ] {
+        let out = run(body);
+        assert!(out.claims.is_empty(), "{body}: {:?}", claims(&out));
+    }
+}
+
+/// The same verbs with a clause are claims.
+#[test]
+fn a_cue_verb_with_a_clause_makes_a_claim() {
+    for body in [
+        "Ann Varga claimed the title was hers.",
+        "The rebels stated they would leave in May.",
+        "The survey showed prices rose.",
+    ] {
+        assert_eq!(run(body).claims.len(), 1, "{body}");
+    }
+}

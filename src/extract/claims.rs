@@ -11,13 +11,13 @@ use super::cues::Cue;
 use super::first_names;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
-    is_adjunct_preposition, is_auxiliary, is_joining_word, is_time_head, is_weekday, Reader,
-    MAX_PHRASE,
+    is_adjunct_preposition, is_auxiliary, is_finite_helper, is_joining_word, is_time_head,
+    is_weekday, Reader, MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
 use super::speakers::{is_medium_head, Mention, Speakers};
-use super::tagger::{self, Upos};
+use super::tagger::{self, Tagger, Upos};
 use super::text::{self, CharIndex, Tok, TokKind};
 use super::transcript::{self, Turn};
 use crate::model::{Claim, ClaimKind, Extraction, Quote, SpeakerKind};
@@ -808,9 +808,46 @@ impl<'a> Extractor<'a> {
         head.is_some_and(|k| self.read.lower_is(toks.get(k), is_time_head))
     }
 
+    /// Whether the content `toks[range]` holds a verb: a word the tagger's dictionary knows
+    /// as one (`said`, `would`), a form of be, have or do, a participle in -ing, else, for a
+    /// short content, a word the tagger reads as one in its first words, the two words
+    /// before the content read with them.
+    fn holds_a_clause(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        const LONG: usize = 8;
+        const CONTEXT: usize = 2;
+        const OPENING: usize = 5;
+        let tagger = Tagger::shipped();
+        let mut words = 0;
+        for t in toks[range.clone()]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+        {
+            words += 1;
+            let word = &self.body[t.start..t.end];
+            let lower_case = !word.starts_with(char::is_uppercase);
+            // A participle names an action (`the mayor trailing`); `May` is no modal.
+            let verb_form =
+                lower_case && (is_finite_helper(word) || (word.len() > 4 && word.ends_with("ing")));
+            let tag = tagger.tag_of_unambiguous(word);
+            if verb_form || matches!(tag, Some(Upos::Verb | Upos::Aux)) {
+                return true;
+            }
+        }
+        // The verb of a short clause comes early: `the talks failed`.
+        let from = range.start.saturating_sub(CONTEXT);
+        let to = range.end.min(range.start + OPENING);
+        words >= LONG
+            || tagger::tag_tokens(self.body, &toks[from..to])[range.start - from..]
+                .iter()
+                .any(|t| matches!(t, Upos::Verb | Upos::Aux))
+    }
+
     /// Whether the words `toks[range]` hold a verb after their first word: a clause, not a
     /// noun phrase (`Leading plaintiff Acme`).
     fn holds_a_verb_at_all(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        // The verb of a clause comes early: its subject is short.
+        const OPENING: usize = 8;
+        let range = range.start..range.end.min(range.start + OPENING);
         let tags = tagger::tag_tokens(self.body, &toks[range]);
         tags.iter()
             .skip(1)
@@ -1117,7 +1154,7 @@ impl<'a> Extractor<'a> {
         paragraph: usize,
         confidence: f32,
     ) -> Option<usize> {
-        let parts = &toks[range];
+        let parts = &toks[range.clone()];
         let (first, last) = (parts.first()?, parts.last()?);
         let all_quotes = parts.iter().all(|t| matches!(t.kind, TokKind::Quote(_)));
         let (content, kind) = match (all_quotes, first.kind, last.kind) {
@@ -1143,6 +1180,19 @@ impl<'a> Extractor<'a> {
         if !self.body[content.clone()]
             .chars()
             .any(char::is_alphanumeric)
+        {
+            return None;
+        }
+        // `posted a loss`, `ordered a pizza`: a bare object right after the cue is no content
+        // (a content before its cue, or after `that`, is a clause).
+        let right_after_a_word = range.start > 0
+            && toks[range.start - 1].kind == TokKind::Word
+            && !self.read.lower_is(toks.get(range.start - 1), |w| {
+                matches!(w, "that" | "whether" | "if")
+            });
+        if kind == ClaimKind::Indirect
+            && right_after_a_word
+            && !self.holds_a_clause(toks, range.clone())
         {
             return None;
         }

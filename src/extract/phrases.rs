@@ -156,6 +156,34 @@ pub fn is_joining_word(w: &str) -> bool {
 }
 
 /// Words allowed between a subject and its verb: `has also said`, `had earlier warned`.
+/// Forms of `be`, `have` and `do` and the modals: a content holding one is a clause.
+pub fn is_finite_helper(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "should"
+            | "will"
+            | "would"
+    )
+}
+
 pub fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
