@@ -808,28 +808,20 @@ impl<'a> Extractor<'a> {
         head.is_some_and(|k| self.read.lower_is(toks.get(k), is_time_head))
     }
 
-    /// Whether the content `toks[range]` holds a verb: a word the tagger's dictionary knows
-    /// as one (`said`, `would`), a form of be, have or do, a participle in -ing, else, for a
-    /// short content, a word the tagger reads as one in its first words, the two words
-    /// before the content read with them.
+    /// Whether the content `toks[range]` holds a verb: a verb form ([`Self::is_verb_form`]),
+    /// else, for a short content, a word the tagger reads as one in its first words, the two
+    /// words before the content read with them.
     fn holds_a_clause(&self, toks: &[Tok], range: Range<usize>) -> bool {
         const LONG: usize = 8;
         const CONTEXT: usize = 2;
         const OPENING: usize = 5;
-        let tagger = Tagger::shipped();
         let mut words = 0;
         for t in toks[range.clone()]
             .iter()
             .filter(|t| t.kind == TokKind::Word)
         {
             words += 1;
-            let word = &self.body[t.start..t.end];
-            let lower_case = !word.starts_with(char::is_uppercase);
-            // A participle names an action (`the mayor trailing`); `May` is no modal.
-            let verb_form =
-                lower_case && (is_finite_helper(word) || (word.len() > 4 && word.ends_with("ing")));
-            let tag = tagger.tag_of_unambiguous(word);
-            if verb_form || matches!(tag, Some(Upos::Verb | Upos::Aux)) {
+            if self.is_verb_form(t) {
                 return true;
             }
         }
@@ -847,11 +839,33 @@ impl<'a> Extractor<'a> {
     fn holds_a_verb_at_all(&self, toks: &[Tok], range: Range<usize>) -> bool {
         // The verb of a clause comes early: its subject is short.
         const OPENING: usize = 8;
+        if toks[range.clone()]
+            .iter()
+            .skip(1)
+            .any(|t| self.is_verb_form(t))
+        {
+            return true;
+        }
         let range = range.start..range.end.min(range.start + OPENING);
         let tags = tagger::tag_tokens(self.body, &toks[range]);
         tags.iter()
             .skip(1)
             .any(|t| matches!(t, Upos::Verb | Upos::Aux))
+    }
+
+    /// Whether a word is a verb without tagging its sentence: one the tagger's dictionary
+    /// knows as a verb (`said`, `would`), a form of be, have or do, or a participle in -ing
+    /// (`the mayor trailing`); `May` is no modal.
+    fn is_verb_form(&self, t: &Tok) -> bool {
+        let Some(word) = self.read.word(t) else {
+            return false;
+        };
+        let lower_case = !word.starts_with(char::is_uppercase);
+        (lower_case && (is_finite_helper(word) || (word.len() > 4 && word.ends_with("ing"))))
+            || matches!(
+                Tagger::shipped().tag_of_unambiguous(word),
+                Some(Upos::Verb | Upos::Aux)
+            )
     }
 
     /// Whether the words `toks[range]` hold a verb with its object (`refused to discuss the

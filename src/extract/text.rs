@@ -385,7 +385,9 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let dst = &mut buf[..word.len()];
     dst.copy_from_slice(word.as_bytes());
     dst.make_ascii_lowercase();
-    std::str::from_utf8(dst).ok()
+    // SAFETY: `word` is ASCII (checked above) and lowering ASCII letters keeps it ASCII, so
+    // `dst` is valid UTF-8. Checking it again cost 3% of extraction: every word goes here.
+    Some(unsafe { std::str::from_utf8_unchecked(dst) })
 }
 
 #[cfg(test)]
