@@ -1057,6 +1057,8 @@ fn a_cue_verb_with_a_bare_object_makes_no_claim() {
         "Ann Varga ordered a pizza for the team.",
         "The documentary showed the ruins of the old port.",
         "The Rovers have conceded six goals in two games.",
+        "Tom Brill pleaded guilty to fraud in March.",
+        "Tom Brill pleaded not guilty to all charges.",
     ] {
         let out = run(body);
         assert!(out.claims.is_empty(), "{body}: {:?}", claims(&out));
@@ -1070,6 +1072,7 @@ fn a_cue_verb_with_a_clause_makes_a_claim() {
         "Ann Varga claimed the title was hers.",
         "The rebels stated they would leave in May.",
         "The survey showed prices rose.",
+        "Ann Varga pleaded that she was innocent.",
     ] {
         assert_eq!(run(body).claims.len(), 1, "{body}");
     }

@@ -1204,9 +1204,19 @@ impl<'a> Extractor<'a> {
             && !self.read.lower_is(toks.get(range.start - 1), |w| {
                 matches!(w, "that" | "whether" | "if")
             });
-        if kind == ClaimKind::Indirect
-            && right_after_a_word
-            && !self.holds_a_clause(toks, range.clone())
+        // `pleaded guilty to fraud`: a plea in court, no statement.
+        let plea = cue
+            .get(..5)
+            .is_some_and(|c| c.eq_ignore_ascii_case("plead"))
+            && self
+                .read
+                .lower_is(parts.iter().find(|t| t.kind == TokKind::Word), |w| {
+                    matches!(w, "guilty" | "innocent" | "not" | "no")
+                });
+        if plea
+            || (kind == ClaimKind::Indirect
+                && right_after_a_word
+                && !self.holds_a_clause(toks, range.clone()))
         {
             return None;
         }
