@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use super::cues::{self, Cue, CueClass};
 use super::function_words::is_function_word;
 use super::linear::Weights;
+use super::phrases::is_be_have_or_do;
 use super::tagger::{Tagger, Upos};
 use super::text::{lower, Tok, TokKind};
 
@@ -203,25 +204,6 @@ pub fn score(weights: &Weights, features: &[String]) -> f32 {
 /// A claim's confidence from its cue's score: 0.5 at the threshold, rising towards 1.
 pub fn confidence(score: f32) -> f32 {
     1.0 / (1.0 + (-score).exp())
-}
-
-/// Forms of `be`, `have` and `do`, verbs or auxiliaries, so that no tag is theirs alone.
-fn is_be_have_or_do(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "am"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-    )
 }
 
 /// A neighbouring token as a feature: common words as themselves, others by their shape.

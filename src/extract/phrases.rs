@@ -44,19 +44,7 @@ pub fn is_phrase_stop(w: &str) -> bool {
             | "before"
             | "than"
             | "then"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
             | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
             | "not"
             | "no"
             | "its"
@@ -133,6 +121,7 @@ pub fn is_phrase_stop(w: &str) -> bool {
             | "per"
             | "cent"
     ) || is_weekday(w)
+        || is_be_have_or_do(w)
 }
 
 /// Whether a lower-case word heads a time: `week`, `Tuesday`, `October`, `2019`.
@@ -156,8 +145,8 @@ pub fn is_joining_word(w: &str) -> bool {
 }
 
 /// Words allowed between a subject and its verb: `has also said`, `had earlier warned`.
-/// Forms of `be`, `have` and `do` and the modals: a content holding one is a clause.
-pub fn is_finite_helper(w: &str) -> bool {
+/// Forms of `be`, `have` and `do`, verbs or auxiliaries, so that no tag is theirs alone.
+pub fn is_be_have_or_do(w: &str) -> bool {
     matches!(
         w,
         "is" | "are"
@@ -172,16 +161,16 @@ pub fn is_finite_helper(w: &str) -> bool {
             | "do"
             | "does"
             | "did"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "should"
-            | "will"
-            | "would"
     )
+}
+
+/// Forms of `be`, `have` and `do` and the modals: a content holding one is a clause.
+pub fn is_finite_helper(w: &str) -> bool {
+    is_be_have_or_do(w)
+        || matches!(
+            w,
+            "can" | "could" | "may" | "might" | "must" | "shall" | "should" | "will" | "would"
+        )
 }
 
 pub fn is_auxiliary(w: &str) -> bool {
