@@ -1010,9 +1010,10 @@ impl<'a> Extractor<'a> {
             .lower_is(toks.get(end), |w| matches!(w, "the" | "a" | "an"));
         // A name needs no more: what runs on to the comma is its place or an aside
         // (`According to the Centre for Disease Control (CDC) in the US, C`).
-        let name = Some(self.read.mention(toks, source..end))
-            .filter(|m| matches!(m, Some(Mention::Named { .. })))
-            .flatten();
+        let name = self
+            .read
+            .mention(toks, source..end)
+            .filter(|m| matches!(m, Mention::Named { .. }));
         if c == state.consumed && !article_next && !Reader::is_punct(toks.get(end), ",") {
             if let Some(comma) = (end..toks.len().min(source + MAX_ASIDE))
                 .find(|&k| Reader::is_punct(toks.get(k), ","))
