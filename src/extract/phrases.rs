@@ -753,10 +753,10 @@ impl<'a> Reader<'a> {
             return self.in_listed_name(toks, i);
         }
         // `the Sunday Times`: a weekday opening a name is no time (but `On Tuesday Acme`).
-        let weekday_in_name = i > 0
-            && self.lower_is(toks.get(i - 1), |w| w == "the")
-            && self.is_capitalised_word(toks.get(i))
+        let weekday_in_name = self.is_capitalised_word(toks.get(i))
             && self.lower_is(toks.get(i), is_weekday)
+            && i > 0
+            && self.lower_is(toks.get(i - 1), |w| w == "the")
             && self.is_capitalised_word(toks.get(i + 1));
         weekday_in_name || self.is_phrase_word(&toks[i])
     }
