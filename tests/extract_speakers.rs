@@ -489,6 +489,14 @@ fn a_role_that_names_a_kind_of_body_makes_an_organisation() {
 }
 
 #[test]
+fn the_report_named_before_speaks_for_its_maker() {
+    let body = "A report from the Dune Council came out in May. The report said the dunes move.";
+    assert_eq!(claim_speakers(body), ["Dune Council"]);
+    let body = "The report said the dunes move.";
+    assert_eq!(claim_speakers(body), ["report"]);
+}
+
+#[test]
 fn a_report_by_a_named_body_speaks_for_it_though_a_time_follows() {
     let body = "The economy slowed, according to a report from the IMF on Tuesday.";
     assert_eq!(claim_speakers(body), ["IMF"]);

@@ -1521,6 +1521,49 @@ impl<'a> Speakers<'a> {
         self.names.by_last.contains_key(&key(word))
     }
 
+    /// `A report from the World Bank ... The report said`: the maker of the document the
+    /// text named last before this sentence under that head word, when a name follows it
+    /// after `from`, `by` or `of`.
+    fn document_maker(&mut self, head: &str) -> Option<usize> {
+        let before = &self.body[..self.sentence.start];
+        let whole_word = |at: usize| {
+            let outside = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric());
+            outside(before[..at].chars().next_back())
+                && outside(before[at + head.len()..].chars().next())
+        };
+        let at = before
+            .rmatch_indices(head)
+            .map(|(at, _)| at)
+            .find(|&at| whole_word(at))?;
+        let after = before[at + head.len()..].trim_start();
+        let maker = ["from ", "by ", "of "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))?;
+        let maker = maker.strip_prefix("the ").unwrap_or(maker);
+        let mut name: Vec<&str> = Vec::new();
+        for word in maker.split_whitespace() {
+            let bare = word.trim_end_matches([',', '.', ';', ':']);
+            if !(is_capitalised(bare) || (!name.is_empty() && matches!(bare, "of" | "for" | "and")))
+            {
+                break;
+            }
+            name.push(bare);
+            if bare.len() < word.len() {
+                break;
+            }
+        }
+        while name
+            .last()
+            .is_some_and(|w| matches!(*w, "of" | "for" | "and"))
+        {
+            name.pop();
+        }
+        if name.is_empty() {
+            return None;
+        }
+        Some(self.named(name.join(" "), None, SpeakerKind::Organisation))
+    }
+
     /// Notes a person named as the subject of a sentence that attributes nothing (yet).
     pub fn note_subject(&mut self, mention: Mention) {
         match mention {
@@ -1607,8 +1650,11 @@ impl<'a> Speakers<'a> {
             && !words
                 .iter()
                 .any(|w| w.ends_with("'s") || w.ends_with("’s") || matches!(*w, "of" | "for"));
-        if !refers_back || is_medium_head(&head) {
+        if !refers_back {
             return None;
+        }
+        if is_medium_head(&head) {
+            return self.document_maker(&head);
         }
         if is_org_head(&head) {
             // `Acme Airlines ... The airline said`: a name whose last word holds the head word,
