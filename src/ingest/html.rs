@@ -1010,6 +1010,11 @@ struct Extracted {
 }
 
 fn extract_inner(html: &str) -> Extracted {
+    with_ld_body(read_body(html))
+}
+
+/// The page's metadata and the body read from its HTML.
+fn read_body(html: &str) -> Extracted {
     let flat = flatten_deep(html, MAX_SOURCE_DEPTH);
     let html = flat.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
@@ -1045,7 +1050,7 @@ fn extract_inner(html: &str) -> Extracted {
         readability_date: None,
     };
     if elements > MAX_READABILITY_ELEMENTS || depth > MAX_READABILITY_DEPTH {
-        return with_ld_body(out);
+        return out;
     }
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: MAX_READABILITY_ELEMENTS,
@@ -1074,7 +1079,7 @@ fn extract_inner(html: &str) -> Extracted {
                 .flatten()
                 .filter(|c| is_whole_post(&main, c));
             out.body = whole.unwrap_or(main);
-            return with_ld_body(out);
+            return out;
         }
     }
     // Readability kept little or nothing (it passes over posts kept in templates, or the
@@ -1085,7 +1090,7 @@ fn extract_inner(html: &str) -> Extracted {
     if let Some(c) = container.filter(|c| word_count(c) >= MIN_MAIN_WORDS) {
         out.body = c;
     }
-    with_ld_body(out)
+    out
 }
 
 /// The JSON-LD `articleBody` in place of the body read from the page when it holds several
