@@ -1077,3 +1077,18 @@ fn a_cue_verb_with_a_clause_makes_a_claim() {
         assert_eq!(run(body).claims.len(), 1, "{body}");
     }
 }
+
+/// A short clause whose verb the tagger reads as a noun (`rose`, `fell`) is a clause still;
+/// a participle before a noun is not its verb.
+#[test]
+fn a_short_clause_in_the_past_makes_a_claim() {
+    for body in [
+        "Zentrix Holdings said profits rose.",
+        "Zentrix Holdings said profits fell sharply in May.",
+    ] {
+        assert_eq!(run(body).claims.len(), 1, "{body}");
+    }
+    assert!(run("The video shows dramatic rescue of kidnapped girl.")
+        .claims
+        .is_empty());
+}

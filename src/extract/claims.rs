@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::cue_sense::{self, CueCandidate};
 use super::cues::Cue;
 use super::first_names;
+use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
     is_adjunct_preposition, is_auxiliary, is_finite_helper, is_joining_word, is_time_head,
@@ -825,10 +826,20 @@ impl<'a> Extractor<'a> {
                 return true;
             }
         }
-        // The verb of a short clause comes early: `the talks failed`.
+        // The verb of a short clause comes early: `the talks failed`, `profits rose sharply`
+        // (but `alleged involvement`, `kidnapped girl` are noun phrases).
         let from = range.start.saturating_sub(CONTEXT);
         let to = range.end.min(range.start + OPENING);
+        let predicate_at = |k: usize| {
+            self.read.opens_predicate(toks, k)
+                && (k + 1 >= range.end
+                    || toks[k + 1].kind != TokKind::Word
+                    || self.read.lower_is(toks.get(k + 1), |w| {
+                        is_function_word(w) || w.ends_with("ly")
+                    }))
+        };
         words >= LONG
+            || (range.start + 1..to).any(predicate_at)
             || tagger::tag_tokens(self.body, &toks[from..to])[range.start - from..]
                 .iter()
                 .any(|t| matches!(t, Upos::Verb | Upos::Aux))

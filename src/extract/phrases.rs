@@ -698,6 +698,8 @@ impl<'a> Reader<'a> {
                     | "became"
                     | "began"
                     | "fell"
+                    | "rose"
+                    | "grew"
                     | "knew"
                     | "led"
                     | "meant"
