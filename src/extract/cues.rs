@@ -341,7 +341,7 @@ pub fn may_be_form(word: &str) -> bool {
 
 /// The cue a lowercase word form is, if any.
 pub fn lookup(lower_word: &str) -> Option<Cue> {
-    if !FORM_LENGTHS.contains(&lower_word.len()) {
+    if !may_be_form(lower_word) {
         return None;
     }
     LEXICON.get(lower_word).copied()

@@ -472,9 +472,10 @@ pub fn contracted_be(w: &str) -> Option<&str> {
 /// participle (`Sacramento-based`, `Amazon-owned`, `London-born`; `Ban Ki-moon` is a name).
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
-        && !w.rsplit_once('-').is_some_and(|(_, end)| {
-            end.starts_with(char::is_lowercase) && (end.ends_with("ed") || end == "born")
-        })
+        && !((w.ends_with("ed") || w.ends_with("-born"))
+            && w.rsplit_once('-').is_some_and(|(_, end)| {
+                end.starts_with(char::is_lowercase) && (end.ends_with("ed") || end == "born")
+            }))
 }
 
 fn is_acronym(w: &str) -> bool {

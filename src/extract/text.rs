@@ -206,19 +206,17 @@ pub fn sentences(
                 continue;
             }
         }
-        i += utf8_len(b);
+        // Nothing between here and the next stop mark or quote can end a sentence.
+        let next_quote = quotes
+            .get(q)
+            .map_or(para.end, |s| s.outer_start.clamp(i + 1, para.end));
+        i += 1 + bytes[i + 1..next_quote]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'?' | b'!'))
+            .unwrap_or(next_quote - i - 1);
     }
     if start < para.end {
         out.push(start..para.end);
-    }
-}
-
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
     }
 }
 
@@ -346,10 +344,16 @@ pub fn tokenize(
             } else {
                 range.end
             };
-            let mut rest = body[end..limit].char_indices().peekable();
+            // Most words are ASCII letters and digits: step over those a byte at a time.
+            let bytes = body.as_bytes();
+            while end < limit && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let from = end;
+            let mut rest = body[from..limit].char_indices().peekable();
             while let Some((off, d)) = rest.next() {
                 if is_word_char(d) {
-                    end = i + c.len_utf8() + off + d.len_utf8();
+                    end = from + off + d.len_utf8();
                 } else if matches!(d, '\'' | '’' | '-' | '.' | '&')
                     && rest.peek().is_some_and(|&(_, n)| is_word_char(n))
                 {
