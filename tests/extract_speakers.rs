@@ -507,3 +507,25 @@ fn the_police_are_no_person_named_before() {
     let body = "Tony Marsh spoke on Monday. The police said the road was closed.";
     assert_eq!(claim_speakers(body), ["police"]);
 }
+
+#[test]
+fn a_nickname_in_quote_marks_is_no_quote_and_no_part_of_the_name() {
+    let body = "\u{201c}We have his back,\u{201d} said Delia \u{201c}Dee\u{201d} Marsh.";
+    let got = quotes(body);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Delia Marsh");
+}
+
+#[test]
+fn a_surname_finds_the_full_name_given_with_a_nickname() {
+    let body = "Rep. Oswald C. \"Ozzie\" Brandt spoke first. \"We have his back,\" Brandt said.";
+    assert_eq!(speakers(body), ["Oswald C. Brandt"]);
+}
+
+#[test]
+fn a_title_after_state_is_a_role_not_a_cue() {
+    assert_eq!(
+        speakers("\"It is a big year,\" said state Rep. Dana Whitlow."),
+        ["Dana Whitlow"]
+    );
+}

@@ -760,7 +760,11 @@ impl<'a> Reader<'a> {
             && i > 0
             && self.lower_is(toks.get(i - 1), |w| w == "the")
             && self.is_capitalised_word(toks.get(i + 1));
-        weekday_in_name || self.is_phrase_word(&toks[i])
+        // `state Rep. Ann Lee`, `state senator Ann Lee`: a title word before a title, though
+        // a cue's form.
+        let title_before_title = self.lower_is(toks.get(i), speakers::is_title)
+            && self.lower_is(toks.get(i + 1), speakers::is_title);
+        weekday_in_name || title_before_title || self.is_phrase_word(&toks[i])
     }
 
     /// Whether the comma at `i` lists the fields of an organisation's name: `Department for

@@ -178,6 +178,33 @@ fn straight_role(prev: char, next: char) -> Role {
     }
 }
 
+/// Where a nickname in quote marks inside a name ends, when the mark at `open` opens one:
+/// `Robert C. "Bobby" Scott`, `Marcia “Cia” Price`. A capitalised word or initial stands
+/// before it, one or two capitalised words inside, and a capitalised word after.
+pub fn nickname_end(body: &str, open: usize) -> Option<usize> {
+    let rest = body.get(open..)?;
+    let mark = rest.chars().next().filter(|c| matches!(c, '"' | '“'))?;
+    let inner_start = open + mark.len_utf8();
+    let inner_len = body[inner_start..]
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| matches!(c, '"' | '”'))
+        .map(|(k, _)| k)?;
+    let inner = &body[inner_start..inner_start + inner_len];
+    let words: Vec<&str> = inner.split(' ').collect();
+    let capitalised = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.')
+    };
+    if words.len() > 2 || !words.iter().all(|w| capitalised(w)) {
+        return None;
+    }
+    let before = body[..open].strip_suffix(' ')?;
+    let word_before = before.rsplit(' ').next()?;
+    let end = inner_start + inner_len + body[inner_start + inner_len..].chars().next()?.len_utf8();
+    let after = body[end..].strip_prefix(' ')?;
+    (capitalised(word_before) && after.starts_with(char::is_uppercase)).then_some(end)
+}
+
 fn push(
     body: &str,
     out: &mut Vec<QuoteSpan>,
@@ -188,7 +215,7 @@ fn push(
     closed: bool,
 ) {
     let inner = &body[inner_start..inner_end];
-    if !inner.chars().any(char::is_alphanumeric) {
+    if !inner.chars().any(char::is_alphanumeric) || nickname_end(body, outer_start).is_some() {
         return;
     }
     let lead = inner.len() - inner.trim_start().len();

@@ -7,6 +7,7 @@ use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::FnvMap;
 use super::phrases::{is_month, is_plural_noun, is_time_head, is_weekday};
+use super::quotes;
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
 use super::tagger::{self, Tagger, Upos};
@@ -53,7 +54,7 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Titles, honorifics and role words: not part of a name, part of the role.
-fn is_title(w: &str) -> bool {
+pub fn is_title(w: &str) -> bool {
     is_honorific(w)
         || matches!(
             w,
@@ -478,10 +479,20 @@ fn is_capitalised(w: &str) -> bool {
             }))
 }
 
+/// The name without a nickname in quote marks: `Robert C. "Bobby" Scott` is filed as
+/// `Robert C. Scott`, the name the text gives him by elsewhere.
+fn without_nickname(name: &str) -> String {
+    let open = name.find(['"', '“']);
+    match open.and_then(|at| Some((at, quotes::nickname_end(name, at)?))) {
+        Some((at, end)) => format!("{}{}", &name[..at], name[end..].trim_start()),
+        None => name.to_string(),
+    }
+}
+
 fn is_acronym(w: &str) -> bool {
     w.len() >= 2
         && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
-        && w.chars().any(char::is_alphabetic)
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -771,9 +782,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     }
     let name_from = toks[name_words[0].0].start;
     let name_to = toks[name_words[name_words.len() - 1].0].end;
-    let name = strip_possessive(&body[name_from..name_to])
-        .trim()
-        .to_string();
+    let name = without_nickname(strip_possessive(&body[name_from..name_to]).trim());
     // `Mr` or `Dr` alone is no role: it says nothing of who the person is. A possessive
     // before the name is the role without its `'s` (`Acme Bank's Ann Lee`).
     let addressed = words[..name_start]
@@ -1014,6 +1023,12 @@ impl NameIndex {
                 index.flush(&mut run, offset);
             }
             previous_end = start + word.len();
+            // A nickname leaves the name whole: `Robert C. "Bobby" Scott`.
+            if word.starts_with(['"', '“'])
+                && quotes::nickname_end(body, start) == Some(start + word.len())
+            {
+                continue;
+            }
             // A name does not run on into a bracket: `Ann Lee (@annlee)`, `Ann Lee (Labour)`.
             if word.starts_with(['(', '[']) || word.contains('@') {
                 index.flush(&mut run, offset);
@@ -1036,6 +1051,11 @@ impl NameIndex {
                 continue;
             }
             let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+            // An initial keeps its period: `Robert C. Scott`, as the speaker's name has it.
+            let trimmed = match word.strip_prefix(trimmed) {
+                Some(".") if trimmed.len() == 1 => &word[..2],
+                _ => trimmed,
+            };
             let ends_run = word.ends_with([',', ';', ':', '.', '"', '”', ')', '?', '!'])
                 && !(trimmed.len() <= 3 && word.ends_with('.'));
             if is_capitalised(trimmed)

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::quotes::QuoteSpan;
+use super::quotes::{self, QuoteSpan};
 
 /// Maps byte offsets to character offsets in O(1) amortised: a checkpoint every `BLOCK`
 /// bytes, then a count of the few bytes since it.
@@ -82,6 +82,7 @@ fn is_abbreviation(word: &str) -> bool {
         "sgt", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "vs", "no", "nos", "jan", "feb",
         "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev",
         "hon", "pres", "supt", "det", "insp", "adm", "cmdr", "maj", "messrs", "etc", "approx",
+        "del",
     ];
     let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
     single_capital
@@ -93,7 +94,7 @@ fn is_abbreviation(word: &str) -> bool {
 /// titles and initials, which a name always follows.
 fn ends_sentences(word: &str) -> bool {
     (word.contains('.') && word.len() > 2)
-        || ["inc", "ltd", "co", "corp", "etc", "jr", "sr", "bros"]
+        || ["inc", "ltd", "co", "corp", "etc", "jr", "sr", "bros", "del"]
             .iter()
             .any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -335,6 +336,15 @@ pub fn tokenize(
         };
         if c.is_whitespace() {
             i += c.len_utf8();
+            continue;
+        }
+        // A nickname is no part of the name's words: `Marcia "Cia" Price`.
+        let nickname = matches!(c, '"' | '“')
+            .then(|| quotes::nickname_end(body, i))
+            .flatten()
+            .filter(|&end| end <= range.end);
+        if let Some(end) = nickname {
+            i = end;
             continue;
         }
         if is_word_char(c) {
