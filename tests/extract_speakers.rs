@@ -529,3 +529,29 @@ fn a_title_after_state_is_a_role_not_a_cue() {
         ["Dana Whitlow"]
     );
 }
+
+#[test]
+fn a_description_that_names_no_person_is_not_the_last_person_named() {
+    let body =
+        "Dana Whitlow said the vote was close. Still, the fund warned that rates would rise.";
+    assert_eq!(claim_speakers(body), ["Dana Whitlow", "fund"]);
+}
+
+#[test]
+fn the_man_alone_is_no_one_named_before() {
+    let body = "Dana Whitlow said the vote was close. The man said the count was wrong.";
+    assert_eq!(claim_speakers(body), ["Dana Whitlow", "man"]);
+}
+
+#[test]
+fn a_person_noun_after_a_name_word_is_the_person_named_last() {
+    let body = "Ivo Brennan said the race was hard. The Waterford man said he would run again.";
+    assert_eq!(claim_speakers(body), ["Ivo Brennan", "Ivo Brennan"]);
+}
+
+#[test]
+fn a_pronoun_after_a_noun_opens_its_own_clause() {
+    let body = "Mary Whitlow packed her bags. Tom Reyes said the party was over. \
+                Leaving the office she told colleagues that she was tired.";
+    assert_eq!(claim_speakers(body), ["Tom Reyes", "Mary Whitlow"]);
+}

@@ -343,6 +343,60 @@ pub fn is_speaker_noun(w: &str) -> bool {
     is_group_noun(w) || is_org_head(w) || is_title(w)
 }
 
+/// A noun that names a person: a title or role (`minister`, `coach`), an age (`the
+/// 36-year-old`), or a noun of what someone does (`lawyer`, `actor`, `economist`,
+/// `correspondent`, `spokesman`).
+fn is_person_noun(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "er", "or", "ist", "ian", "ant", "ess", "ete", "eur", "ial", "man", "men",
+    ];
+    // `secretary-general`, `co-founder`: the last part says.
+    if let Some((_, last)) = w.rsplit_once('-').filter(|(first, _)| *first != "ex") {
+        if !last.is_empty() && last != "old" && last != "back" && last != "half" {
+            return is_person_noun(last);
+        }
+    }
+    is_title(w)
+        || is_anonymous_person(w)
+        || w.ends_with("-year-old")
+        || w.starts_with("ex-")
+        || matches!(
+            w,
+            "international"
+                | "champion"
+                | "comic"
+                | "veteran"
+                | "wing"
+                | "prop"
+                | "lock"
+                | "forward"
+                | "full-back"
+                | "fly-half"
+                | "scrum-half"
+        )
+        || (w.len() > 4
+            && (ENDINGS.iter().any(|end| w.ends_with(end))
+                || (w.ends_with("ent") && !w.ends_with("ment"))))
+}
+
+/// Person nouns that alone name no one in particular: `a man`, `the source`, `one expert`.
+fn is_anonymous_person(w: &str) -> bool {
+    matches!(
+        w,
+        "man" | "woman" | "person" | "source" | "expert" | "witness" | "resident"
+    )
+}
+
+/// Whether a definite description (`the minister`, `the Waterford man`) stands for the
+/// person the text named last: its head names a role, or a person with a name before it
+/// (`the Holland international`), not one alone (`the man`, `the source`).
+fn refers_to_a_named_person(words: &[&str], head: &str) -> bool {
+    let modified = words[..words.len() - 1]
+        .iter()
+        .any(|w| w.starts_with(char::is_uppercase) || w.starts_with(|c: char| c.is_ascii_digit()));
+    is_person_noun(head) && (modified || !is_anonymous_person(head))
+}
+
 /// Plural or collective nouns that, capitalised at a sentence start, are still no name.
 fn is_group_noun(w: &str) -> bool {
     matches!(
@@ -588,7 +642,10 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         && !is_capitalised(words[1].1)
         && lower(words[0].1, &mut buf)
             .is_some_and(|w| matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you"));
-    if words.len() == 1 || pronoun_led {
+    // A person pronoun after a noun opens a clause of its own: `to leave the house she told`.
+    let pronoun_last = words.len() > 1
+        && lower(last, &mut buf).is_some_and(|w| matches!(w, "he" | "she" | "they"));
+    if words.len() == 1 || pronoun_led || pronoun_last {
         let word = if pronoun_led { words[0].1 } else { last };
         let word = contracted_be(word).unwrap_or(word);
         match lower(word, &mut buf) {
@@ -1740,6 +1797,9 @@ impl<'a> Speakers<'a> {
             .map(|(_, name)| name.clone());
         match titled {
             Some(name) => Some(self.named(name, None, SpeakerKind::Person)),
+            // `the fund`, `the system`: no person, though no firm the text named either; nor
+            // is `the man` or `the source` (but `the Waterford man` is a named one again).
+            None if !refers_to_a_named_person(&words, &head) => None,
             None => self.latest(SpeakerKind::Person),
         }
     }
