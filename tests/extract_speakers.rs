@@ -555,3 +555,17 @@ fn a_pronoun_after_a_noun_opens_its_own_clause() {
                 Leaving the office she told colleagues that she was tired.";
     assert_eq!(claim_speakers(body), ["Tom Reyes", "Mary Whitlow"]);
 }
+
+#[test]
+fn a_pronoun_may_stand_for_a_name_earlier_in_its_own_sentence() {
+    let body = "Ann Lee spoke to reporters on Monday. \
+                When Carlo Brandt was approached, he told police that he was innocent.";
+    assert_eq!(claim_speakers(body), ["Carlo Brandt"]);
+}
+
+#[test]
+fn he_stands_for_no_description_of_a_thing() {
+    let body = "Ivo Brennan met the crew. The documentary showed the ruins of the town. \
+                He said the town would be rebuilt.";
+    assert_eq!(claim_speakers(body), ["Ivo Brennan"]);
+}

@@ -509,7 +509,8 @@ pub enum Mention {
         definite: bool,
         kind: SpeakerKind,
     },
-    Pronoun(Pronoun),
+    /// A pronoun and where it stands in the text.
+    Pronoun(Pronoun, usize),
 }
 
 /// The pronoun of `he's`, `they’re`, `I'm` (with either apostrophe), if `w` is one.
@@ -646,13 +647,18 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let pronoun_last = words.len() > 1
         && lower(last, &mut buf).is_some_and(|w| matches!(w, "he" | "she" | "they"));
     if words.len() == 1 || pronoun_led || pronoun_last {
-        let word = if pronoun_led { words[0].1 } else { last };
+        let (k, word) = if pronoun_led {
+            words[0]
+        } else {
+            words[words.len() - 1]
+        };
+        let at = toks[k].start;
         let word = contracted_be(word).unwrap_or(word);
         match lower(word, &mut buf) {
-            Some("he") => return Some(Mention::Pronoun(Pronoun::He)),
-            Some("she") => return Some(Mention::Pronoun(Pronoun::She)),
-            Some("they") => return Some(Mention::Pronoun(Pronoun::They)),
-            Some("it") => return Some(Mention::Pronoun(Pronoun::It)),
+            Some("he") => return Some(Mention::Pronoun(Pronoun::He, at)),
+            Some("she") => return Some(Mention::Pronoun(Pronoun::She, at)),
+            Some("they") => return Some(Mention::Pronoun(Pronoun::They, at)),
+            Some("it") => return Some(Mention::Pronoun(Pronoun::It, at)),
             Some(
                 "i" | "we" | "you" | "who" | "which" | "that" | "this" | "there" | "one"
                 | "another",
@@ -1328,7 +1334,7 @@ impl<'a> Speakers<'a> {
     /// The speaker a mention refers to, adding it when new.
     pub fn resolve(&mut self, mention: Mention) -> Option<usize> {
         let id = match mention {
-            Mention::Pronoun(pronoun) => self.by_pronoun(pronoun)?,
+            Mention::Pronoun(pronoun, at) => self.by_pronoun(pronoun, at)?,
             Mention::Named { name, role, kind } => match self.common_word_opening(&name, &role) {
                 // `Forecasts predict`: a common noun, no one's name.
                 Some(Upos::Noun) => {
@@ -1363,8 +1369,8 @@ impl<'a> Speakers<'a> {
     }
 
     /// The candidate the learned weights score best for a pronoun in the current sentence.
-    fn by_pronoun(&mut self, pronoun: Pronoun) -> Option<usize> {
-        let referents = self.referents(pronoun);
+    fn by_pronoun(&mut self, pronoun: Pronoun, at: usize) -> Option<usize> {
+        let referents = self.referents(pronoun, at);
         let mut fitting = 0;
         let candidates: Vec<Vec<String>> = referents
             .iter()
@@ -1431,8 +1437,10 @@ impl<'a> Speakers<'a> {
 
     /// The speakers so far and the people named before the sentence, one per name, the most
     /// recently mentioned first.
-    fn referents(&mut self, pronoun: Pronoun) -> Vec<Referent> {
-        let before = self.sentence.start;
+    /// The candidates for a pronoun at byte `at`: names the text gave before it, in its own
+    /// sentence too (`When Lee was asked, he said`).
+    fn referents(&mut self, pronoun: Pronoun, at: usize) -> Vec<Referent> {
+        let before = at.max(self.sentence.start);
         let body = self.body;
         let capitalised = self
             .capitalised
@@ -1455,7 +1463,14 @@ impl<'a> Speakers<'a> {
         };
         let people_only = pronoun.gender().is_some();
         for (id, s) in self.list.iter().enumerate() {
-            if people_only && !matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed) {
+            // `he` and `she` stand for a person: a name, or a description whose head names one
+            // (`the spokesman`, not `the documentary`).
+            let person = match s.kind {
+                SpeakerKind::Person => true,
+                SpeakerKind::Unnamed => s.name.rsplit(' ').next().is_some_and(is_person_noun),
+                _ => false,
+            };
+            if people_only && !person {
                 continue;
             }
             add(
@@ -1878,7 +1893,7 @@ mod tests {
             mention("Officials"),
             Some(Mention::Described { .. })
         ));
-        assert_eq!(mention("she"), Some(Mention::Pronoun(Pronoun::She)));
+        assert_eq!(mention("she"), Some(Mention::Pronoun(Pronoun::She, 0)));
     }
 
     #[test]
@@ -1893,7 +1908,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(speakers.list[id].name, "Marta Quell");
-        let again = speakers.resolve(Mention::Pronoun(Pronoun::She));
+        let again = speakers.resolve(Mention::Pronoun(Pronoun::She, body.len()));
         assert_eq!(again, Some(id));
     }
 
