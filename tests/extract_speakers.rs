@@ -569,3 +569,10 @@ fn he_stands_for_no_description_of_a_thing() {
                 He said the town would be rebuilt.";
     assert_eq!(claim_speakers(body), ["Ivo Brennan"]);
 }
+
+#[test]
+fn a_first_name_in_brackets_completes_the_name() {
+    let body = "\"Coach (Dale) Ostrow told us to relax,\" Ivo Brennan said. \
+                \"We are ready,\" Ostrow said.";
+    assert_eq!(claim_speakers(body), ["Ivo Brennan", "Dale Ostrow"]);
+}

@@ -1092,6 +1092,15 @@ impl NameIndex {
             {
                 continue;
             }
+            // A first name an editor adds in brackets is part of the name: `Coach (Frank) Vogel`.
+            if let Some(given) = word
+                .strip_prefix('(')
+                .and_then(|w| w.strip_suffix(')'))
+                .filter(|w| first_names::is_first_name(w))
+            {
+                run.push(given);
+                continue;
+            }
             // A name does not run on into a bracket: `Ann Lee (@annlee)`, `Ann Lee (Labour)`.
             if word.starts_with(['(', '[']) || word.contains('@') {
                 index.flush(&mut run, offset);
