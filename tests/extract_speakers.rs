@@ -576,3 +576,23 @@ fn a_first_name_in_brackets_completes_the_name() {
                 \"We are ready,\" Ostrow said.";
     assert_eq!(claim_speakers(body), ["Ivo Brennan", "Dale Ostrow"]);
 }
+
+#[test]
+fn an_adverb_after_a_name_is_no_part_of_it() {
+    let body = "Ivo Brennan won the final. \"I played well,\" Brennan afterwards said.";
+    assert_eq!(claim_speakers(body), ["Ivo Brennan"]);
+}
+
+#[test]
+fn a_pronoun_of_emphasis_after_a_name_is_no_part_of_it() {
+    assert_eq!(
+        claim_speakers("Dana Whitlow herself said the plan would work."),
+        ["Dana Whitlow"]
+    );
+}
+
+#[test]
+fn a_description_of_a_thing_is_not_the_subject_before_it() {
+    let body = "Dana Whitlow took the call. \"Are you there?\" the voice asked.";
+    assert_eq!(claim_speakers(body), ["voice"]);
+}

@@ -173,6 +173,66 @@ pub fn is_finite_helper(w: &str) -> bool {
         )
 }
 
+/// Past forms of common verbs that do not end in -ed: `made`, `saw`, `rose`.
+pub fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "made"
+            | "took"
+            | "gave"
+            | "got"
+            | "went"
+            | "came"
+            | "saw"
+            | "found"
+            | "left"
+            | "kept"
+            | "sent"
+            | "spent"
+            | "won"
+            | "lost"
+            | "held"
+            | "brought"
+            | "built"
+            | "paid"
+            | "became"
+            | "began"
+            | "fell"
+            | "rose"
+            | "grew"
+            | "knew"
+            | "led"
+            | "meant"
+            | "sold"
+    )
+}
+
+/// Words that may follow a speaker's name without being part of it: `Nadal afterwards
+/// said`, `Ann Lee herself said`, `Lee and Brill both said`.
+pub fn is_trailing_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "afterwards"
+            | "afterward"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "now"
+            | "then"
+            | "again"
+            | "too"
+            | "also"
+            | "himself"
+            | "herself"
+            | "itself"
+            | "themselves"
+            | "both"
+            | "alone"
+    )
+}
+
 pub fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
@@ -658,53 +718,10 @@ impl<'a> Reader<'a> {
     /// `would`, `had been`, `made`, `called`, `also plans` (an adverb may come first).
     pub fn opens_predicate(&self, toks: &[Tok], i: usize) -> bool {
         let verb = |w: &str| {
-            matches!(
-                w,
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "should"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "does"
-                    | "did"
-                    | "remains"
-                    | "made"
-                    | "took"
-                    | "gave"
-                    | "got"
-                    | "went"
-                    | "came"
-                    | "saw"
-                    | "found"
-                    | "left"
-                    | "kept"
-                    | "sent"
-                    | "spent"
-                    | "won"
-                    | "lost"
-                    | "held"
-                    | "brought"
-                    | "built"
-                    | "paid"
-                    | "became"
-                    | "began"
-                    | "fell"
-                    | "rose"
-                    | "grew"
-                    | "knew"
-                    | "led"
-                    | "meant"
-                    | "sold"
-            ) || (w.len() > 4 && w.ends_with("ed") && w != "indeed")
+            is_finite_helper(w)
+                || is_irregular_past(w)
+                || w == "remains"
+                || (w.len() > 4 && w.ends_with("ed") && w != "indeed")
         };
         let lower_word = |k: usize| {
             toks.get(k).is_some_and(|t| t.kind == TokKind::Word)

@@ -6,7 +6,9 @@ use std::ops::Range;
 use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::FnvMap;
-use super::phrases::{is_month, is_plural_noun, is_time_head, is_weekday};
+use super::phrases::{
+    is_irregular_past, is_month, is_plural_noun, is_time_head, is_trailing_adjunct, is_weekday,
+};
 use super::quotes;
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
 pub use super::resolve::{Gender, Pronoun};
@@ -363,6 +365,9 @@ fn is_person_noun(w: &str) -> bool {
         || matches!(
             w,
             "international"
+                | "seed"
+                | "host"
+                | "one"
                 | "champion"
                 | "comic"
                 | "veteran"
@@ -605,6 +610,17 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         if ends_in_participle {
             words = &words[..words.len() - 1];
         }
+    }
+    // `Nadal afterwards`, `Ann Lee herself`, `Heineken saw`: an adverb, a pronoun of
+    // emphasis or the verb the phrase ran into is no part of it.
+    while let [.., _, (_, after)] = words {
+        let trailing = !is_capitalised(after)
+            && lower(after, &mut buf)
+                .is_some_and(|w| is_trailing_adjunct(w) || is_irregular_past(w));
+        if !trailing {
+            break;
+        }
+        words = &words[..words.len() - 1];
     }
     let (&(_, last), _) = words.split_last()?;
     // A phrase that opens with a preposition, a conjunction or an adverb is no speaker: `For
@@ -1786,6 +1802,11 @@ impl<'a> Speakers<'a> {
             }
             return self.latest(SpeakerKind::Organisation);
         }
+        // `the fund`, `the system`: no person, though no firm the text named either; nor
+        // is `the man` or `the source` (but `the Waterford man` is a named one again).
+        if !refers_to_a_named_person(&words, &head) {
+            return None;
+        }
         if let Some((name, role)) = self.pending_person.clone() {
             return Some(self.named(name, role, SpeakerKind::Person));
         }
@@ -1821,9 +1842,6 @@ impl<'a> Speakers<'a> {
             .map(|(_, name)| name.clone());
         match titled {
             Some(name) => Some(self.named(name, None, SpeakerKind::Person)),
-            // `the fund`, `the system`: no person, though no firm the text named either; nor
-            // is `the man` or `the source` (but `the Waterford man` is a named one again).
-            None if !refers_to_a_named_person(&words, &head) => None,
             None => self.latest(SpeakerKind::Person),
         }
     }
