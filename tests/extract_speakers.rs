@@ -596,3 +596,9 @@ fn a_description_of_a_thing_is_not_the_subject_before_it() {
     let body = "Dana Whitlow took the call. \"Are you there?\" the voice asked.";
     assert_eq!(claim_speakers(body), ["voice"]);
 }
+
+#[test]
+fn a_first_name_and_a_particle_make_a_person_though_the_name_ends_like_a_body() {
+    let kinds = speaker_kinds("\"We will play,\" said Paul De Bank.");
+    assert_eq!(kinds, [("Paul De Bank".to_string(), SpeakerKind::Person)]);
+}

@@ -846,9 +846,15 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         }
     }
     // An organisation's name keeps its title-like words: `Home Office`, `General Motors`.
-    let org_like = words[name_start..]
-        .iter()
-        .any(|&(_, w)| lower(w, &mut buf).is_some_and(is_org_word));
+    // (A first name and a particle make a person's name, though it ends like a body's:
+    // `Rob Da Bank`.)
+    let person_shaped = matches!(&words[name_start..], [(_, given), middle @ .., _]
+        if first_names::is_first_name(given)
+            && middle.iter().any(|&(_, w)| lower(w, &mut [0u8; 32]).is_some_and(is_name_particle)));
+    let org_like = !person_shaped
+        && words[name_start..]
+            .iter()
+            .any(|&(_, w)| lower(w, &mut buf).is_some_and(is_org_word));
     if org_like {
         name_start = run_start;
     } else {
