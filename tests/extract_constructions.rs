@@ -1092,3 +1092,15 @@ fn a_short_clause_in_the_past_makes_a_claim() {
         .claims
         .is_empty());
 }
+
+/// A picture shows what it depicts; only a clause after it is a claim.
+#[test]
+fn a_picture_that_shows_a_scene_makes_no_claim() {
+    assert!(run("The video shows officers racing up a staircase.")
+        .claims
+        .is_empty());
+    assert!(run("The illustration shows a concept of the lander.")
+        .claims
+        .is_empty());
+    assert_eq!(run("Television pictures showed he dived.").claims.len(), 1);
+}

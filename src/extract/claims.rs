@@ -12,14 +12,14 @@ use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
-    is_adjunct_preposition, is_auxiliary, is_finite_helper, is_joining_word, is_time_head,
-    is_weekday, Reader, MAX_PHRASE,
+    is_adjunct_preposition, is_auxiliary, is_finite_helper, is_irregular_past, is_joining_word,
+    is_time_head, is_weekday, Reader, MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
-use super::speakers::{is_medium_head, Mention, Speakers};
+use super::speakers::{is_medium_head, is_picture_noun, Mention, Speakers};
 use super::tagger::{self, Tagger, Upos};
-use super::text::{self, CharIndex, Tok, TokKind};
+use super::text::{self, lower, CharIndex, Tok, TokKind};
 use super::transcript::{self, Turn};
 use crate::model::{Claim, ClaimKind, Extraction, Quote, SpeakerKind};
 
@@ -845,6 +845,33 @@ impl<'a> Extractor<'a> {
                 .any(|t| matches!(t, Upos::Verb | Upos::Aux))
     }
 
+    /// Whether the words `toks[range]` hold a finite verb: a form of be, have or do, a modal,
+    /// a past form the predicate test knows, or a word the tagger's dictionary knows as a verb
+    /// that is no participle (`officers racing`, `a child wrapped in a flag` have none).
+    fn holds_a_finite_verb(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        let mut buf = [0u8; 32];
+        // A subject pronoun opens a clause: `he dived`.
+        let pronoun_first = self.read.lower_is(toks.get(range.start), |w| {
+            matches!(
+                w,
+                "he" | "she" | "they" | "it" | "we" | "i" | "there" | "that"
+            )
+        });
+        pronoun_first
+            || toks[range].iter().any(|t| {
+                self.read
+                    .word(t)
+                    .and_then(|w| lower(w, &mut buf))
+                    .is_some_and(|w| {
+                        is_finite_helper(w)
+                            || is_irregular_past(w)
+                            || (!w.ends_with("ing")
+                                && !w.ends_with("ed")
+                                && Tagger::shipped().tag_of_unambiguous(w) == Some(Upos::Verb))
+                    })
+            })
+    }
+
     /// Whether the words `toks[range]` hold a verb after their first word: a clause, not a
     /// noun phrase (`Leading plaintiff Acme`).
     fn holds_a_verb_at_all(&self, toks: &[Tok], range: Range<usize>) -> bool {
@@ -1225,7 +1252,17 @@ impl<'a> Extractor<'a> {
                 .lower_is(parts.iter().find(|t| t.kind == TokKind::Word), |w| {
                     matches!(w, "guilty" | "innocent" | "not" | "no")
                 });
+        // `the video shows officers racing up the stairs`: a picture shows what it depicts;
+        // only a finite clause is a claim (`pictures showed he dived`).
+        let depicts = cue.get(..4).is_some_and(|c| c.eq_ignore_ascii_case("show"))
+            && self.speakers.list[speaker]
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|head| is_picture_noun(&head.to_lowercase()))
+            && !self.holds_a_finite_verb(toks, range.clone());
         if plea
+            || depicts
             || (kind == ClaimKind::Indirect
                 && right_after_a_word
                 && !self.holds_a_clause(toks, range.clone()))

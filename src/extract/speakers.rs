@@ -340,6 +340,29 @@ pub fn is_medium_head(w: &str) -> bool {
     )
 }
 
+/// Nouns for a picture or a recording, which `shows` what it depicts rather than says
+/// anything (`the video shows officers racing up the stairs`).
+pub fn is_picture_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "video"
+            | "footage"
+            | "illustration"
+            | "photo"
+            | "photograph"
+            | "image"
+            | "picture"
+            | "pictures"
+            | "graphic"
+            | "map"
+            | "chart"
+            | "clip"
+            | "film"
+            | "screenshot"
+            | "rendering"
+    )
+}
+
 /// A word that names who speaks: `analysts`, `the firm`, `minister`.
 pub fn is_speaker_noun(w: &str) -> bool {
     is_group_noun(w) || is_org_head(w) || is_title(w)
