@@ -602,3 +602,11 @@ fn a_first_name_and_a_particle_make_a_person_though_the_name_ends_like_a_body() 
     let kinds = speaker_kinds("\"We will play,\" said Paul De Bank.");
     assert_eq!(kinds, [("Paul De Bank".to_string(), SpeakerKind::Person)]);
 }
+
+#[test]
+fn a_source_left_without_a_claim_is_no_speaker() {
+    let body =
+        "The video shows officers racing up a staircase. \"We are fine,\" Dana Whitlow said.";
+    let names: Vec<String> = speaker_kinds(body).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Dana Whitlow"]);
+}

@@ -1412,12 +1412,44 @@ impl<'a> Extractor<'a> {
         quotes.sort_by_key(|q| q.start);
         let mut speakers = self.speakers;
         speakers.settle_kinds();
-        Extraction {
+        without_silent_speakers(Extraction {
             speakers: speakers.list,
             quotes,
             claims,
-        }
+        })
     }
+}
+
+/// Drops the speakers no claim or quote was left to (a source read before its claim was
+/// ruled out: `The video shows officers racing`), renumbering the rest in order.
+fn without_silent_speakers(mut out: Extraction) -> Extraction {
+    let mut spoke = vec![false; out.speakers.len()];
+    for id in out
+        .claims
+        .iter()
+        .map(|c| c.speaker)
+        .chain(out.quotes.iter().map(|q| q.speaker))
+    {
+        spoke[id] = true;
+    }
+    let mut new_id = vec![0; spoke.len()];
+    let mut kept = 0;
+    for (id, &s) in spoke.iter().enumerate() {
+        new_id[id] = kept;
+        kept += usize::from(s);
+    }
+    let mut id = 0;
+    out.speakers.retain(|_| {
+        id += 1;
+        spoke[id - 1]
+    });
+    for c in &mut out.claims {
+        c.speaker = new_id[c.speaker];
+    }
+    for q in &mut out.quotes {
+        q.speaker = new_id[q.speaker];
+    }
+    out
 }
 
 struct SentenceState {

@@ -636,10 +636,12 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     }
     // `Nadal afterwards`, `Ann Lee herself`, `Heineken saw`: an adverb, a pronoun of
     // emphasis or the verb the phrase ran into is no part of it.
+    // (A lone word opening the sentence keeps its verb: `Turnout rose` names no one.)
     while let [.., _, (_, after)] = words {
+        let lone_opener = sentence_initial && words.len() == 2;
         let trailing = !is_capitalised(after)
             && lower(after, &mut buf)
-                .is_some_and(|w| is_trailing_adjunct(w) || is_irregular_past(w));
+                .is_some_and(|w| is_trailing_adjunct(w) || (is_irregular_past(w) && !lone_opener));
         if !trailing {
             break;
         }
