@@ -610,3 +610,36 @@ fn a_source_left_without_a_claim_is_no_speaker() {
     let names: Vec<String> = speaker_kinds(body).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, ["Dana Whitlow"]);
 }
+
+/// (name, role) of the first quote's speaker.
+fn first_speaker_and_role(body: &str) -> (String, Option<String>) {
+    let (name, role, _) = quotes(body).remove(0);
+    (name, role)
+}
+
+#[test]
+fn a_form_of_address_before_the_name_is_dropped_from_the_role() {
+    assert_eq!(
+        first_speaker_and_role("\"We will win,\" said Harbour Board chairman Sir Dana Whitlow."),
+        (
+            "Dana Whitlow".to_string(),
+            Some("Harbour Board chairman".to_string())
+        )
+    );
+}
+
+#[test]
+fn a_name_joined_by_and_is_no_role() {
+    assert_eq!(
+        first_speaker_and_role("\"We will win,\" said Reyes and Dana Whitlow."),
+        ("Dana Whitlow".to_string(), None)
+    );
+}
+
+#[test]
+fn a_participle_opening_the_sentence_is_no_role() {
+    assert_eq!(
+        first_speaker_and_role("Speaking in Leeds Mr Ivo Brennan said: \"We will win.\""),
+        ("Ivo Brennan".to_string(), None)
+    );
+}

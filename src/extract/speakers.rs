@@ -893,14 +893,32 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let name_from = toks[name_words[0].0].start;
     let name_to = toks[name_words[name_words.len() - 1].0].end;
     let name = without_nickname(strip_possessive(&body[name_from..name_to]).trim());
-    // `Mr` or `Dr` alone is no role: it says nothing of who the person is. A possessive
-    // before the name is the role without its `'s` (`Acme Bank's Ann Lee`).
-    let addressed = words[..name_start]
-        .iter()
-        .all(|&(_, w)| lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_form_of_address));
-    let role = (name_start > 0 && !addressed).then(|| {
-        let from = toks[words[0].0].start;
-        let to = toks[words[name_start - 1].0].end;
+    // `Mr` or `Dr` says nothing of who the person is (`Manchester United manager Sir Alex`:
+    // the role is the manager). Words before the name that end in a preposition or a
+    // conjunction, or open with a participle before one, or are one participle,
+    // are a piece of the sentence, no role (`Policy makers in Europe`, `Acme and Apex`,
+    // `Speaking in Leeds Mr Lee`, `visiting Apex`). A possessive before the name is the
+    // role without its `'s` (`Acme Bank's Ann Lee`).
+    let mut role_words = &words[..name_start];
+    if let [rest @ .., (_, last)] = role_words {
+        if lower(last.trim_end_matches('.'), &mut buf).is_some_and(is_form_of_address) {
+            role_words = rest;
+        }
+    }
+    let function_word = |w: &str| lower(w, &mut [0u8; 32]).is_some_and(is_function_word);
+    let participle = |w: &str| {
+        w.len() > 4
+            && lower(w, &mut [0u8; 32]).is_some_and(|l| l.ends_with("ing") || l.ends_with("ed"))
+    };
+    let sentence_piece = match role_words {
+        [] => false,
+        [(_, only)] => participle(only),
+        [(_, first), (_, second), ..] if participle(first) && function_word(second) => true,
+        [.., (_, last)] => function_word(last),
+    };
+    let role = (!role_words.is_empty() && !sentence_piece).then(|| {
+        let from = toks[role_words[0].0].start;
+        let to = toks[role_words[role_words.len() - 1].0].end;
         strip_possessive(body[from..to].trim_end_matches(['.', ','])).to_string()
     });
     // `investment bank Merrill Lynch`, `high street retailer Dixons`: the role says what
