@@ -779,9 +779,11 @@ impl<'a> Reader<'a> {
             && self.is_capitalised_word(toks.get(i + 1));
         // `state Rep. Ann Lee`, `state senator Ann Lee`: a title word before a title, though
         // a cue's form.
-        let title_before_title = self.lower_is(toks.get(i), speakers::is_title)
-            && self.lower_is(toks.get(i + 1), speakers::is_title);
-        weekday_in_name || title_before_title || self.is_phrase_word(&toks[i])
+        let title_before_title = || {
+            self.lower_is(toks.get(i), speakers::is_title)
+                && self.lower_is(toks.get(i + 1), speakers::is_title)
+        };
+        weekday_in_name || self.is_phrase_word(&toks[i]) || title_before_title()
     }
 
     /// Whether the comma at `i` lists the fields of an organisation's name: `Department for

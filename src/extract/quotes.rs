@@ -191,11 +191,10 @@ pub fn nickname_end(body: &str, open: usize) -> Option<usize> {
         .find(|&(_, c)| matches!(c, '"' | '”'))
         .map(|(k, _)| k)?;
     let inner = &body[inner_start..inner_start + inner_len];
-    let words: Vec<&str> = inner.split(' ').collect();
     let capitalised = |w: &str| {
         w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.')
     };
-    if words.len() > 2 || !words.iter().all(|w| capitalised(w)) {
+    if inner.split(' ').count() > 2 || !inner.split(' ').all(capitalised) {
         return None;
     }
     let before = body[..open].strip_suffix(' ')?;
@@ -215,7 +214,9 @@ fn push(
     closed: bool,
 ) {
     let inner = &body[inner_start..inner_end];
-    if !inner.chars().any(char::is_alphanumeric) || nickname_end(body, outer_start).is_some() {
+    // (Most quotes are longer than a nickname: look no further at those.)
+    let nickname = inner.len() < 24 && nickname_end(body, outer_start).is_some();
+    if !inner.chars().any(char::is_alphanumeric) || nickname {
         return;
     }
     let lead = inner.len() - inner.trim_start().len();

@@ -906,8 +906,10 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         }
     }
     let function_word = |w: &str| lower(w, &mut [0u8; 32]).is_some_and(is_function_word);
+    // (`Paris-based`, `Amazon-owned` say what the body is.)
     let participle = |w: &str| {
         w.len() > 4
+            && !w.contains('-')
             && lower(w, &mut [0u8; 32]).is_some_and(|l| l.ends_with("ing") || l.ends_with("ed"))
     };
     let sentence_piece = match role_words {
