@@ -643,3 +643,24 @@ fn a_participle_opening_the_sentence_is_no_role() {
         ("Ivo Brennan".to_string(), None)
     );
 }
+
+#[test]
+fn a_month_before_a_name_dates_the_sentence() {
+    assert_eq!(
+        claim_speakers("In December Zentrix said it would cut prices."),
+        ["Zentrix"]
+    );
+    // A month given as a first name as often as June is a name.
+    assert_eq!(
+        speakers("\"We will win,\" said June Okafor."),
+        ["June Okafor"]
+    );
+}
+
+#[test]
+fn a_compound_of_lower_case_words_before_a_name_is_the_role() {
+    assert_eq!(
+        first_speaker_and_role("\"We will win,\" said Film-maker Quill Ostrow."),
+        ("Quill Ostrow".to_string(), Some("Film-maker".to_string()))
+    );
+}

@@ -49,6 +49,12 @@ pub fn is_first_name(word: &str) -> bool {
             .is_some_and(|(first, _)| births(first).is_some())
 }
 
+/// Whether a capitalised word is a first name given at least 10,000 times: `June`, `May`
+/// and `August` are names as often as months, `December` and `Sunday` rarely.
+pub fn is_common_first_name(word: &str) -> bool {
+    births(word).is_some_and(|(female, male)| female + male >= 10_000)
+}
+
 /// The share of the people with this first name who are women, when it is one.
 pub fn female_share(word: &str) -> Option<f32> {
     let (female, male) = births(word)?;

@@ -121,6 +121,11 @@ pub fn is_title(w: &str) -> bool {
                 | "star"
                 | "singer"
                 | "actor"
+                | "rapper"
+                | "guitarist"
+                | "drummer"
+                | "presenter"
+                | "comedian"
                 | "actress"
                 | "author"
                 | "producer"
@@ -572,6 +577,14 @@ fn without_nickname(name: &str) -> String {
     }
 }
 
+/// A capitalised compound of lower-case words, which names what someone is, not who:
+/// `Film-maker`, `Man-of-the-match` (but `Ross-van Dorp` holds a name's particle).
+fn is_lower_case_compound(w: &str) -> bool {
+    let mut parts = w.split('-').skip(1).peekable();
+    parts.peek().is_some()
+        && parts.all(|part| part.starts_with(char::is_lowercase) && !is_name_particle(part))
+}
+
 fn is_acronym(w: &str) -> bool {
     w.len() >= 2
         && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
@@ -861,12 +874,25 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if run_start == words.len() || lone_initial_common {
         return described(body, toks, words, definite, sentence_initial);
     }
-    // Titles and possessives inside the run go to the role (`France's Ann Lee`,
-    // `Prime Minister Ann Lee`): the name starts after the last one.
+    // A month opening the run dates the sentence (`In December Acme said`).
+    let run_start = match words[run_start..] {
+        [(_, first), _, ..]
+            if !definite
+                && !first_names::is_common_first_name(first)
+                && lower(first, &mut buf).is_some_and(is_month) =>
+        {
+            run_start + 1
+        }
+        _ => run_start,
+    };
+    // Titles, possessives and compounds of lower-case words inside the run go to the role
+    // (`France's Ann Lee`, `Prime Minister Ann Lee`, `Man-of-the-match Dan Duff`): the name
+    // starts after the last one.
     let mut name_start = run_start;
     for (k, &(_, w)) in words.iter().enumerate().skip(run_start) {
         let l = lower(w.trim_end_matches('.'), &mut buf).unwrap_or("");
-        if (is_title(l) || strip_possessive(w) != w) && k + 1 < words.len() {
+        let compound = is_lower_case_compound(w);
+        if (is_title(l) || compound || strip_possessive(w) != w) && k + 1 < words.len() {
             name_start = k + 1;
         }
     }
@@ -1237,7 +1263,11 @@ impl NameIndex {
             .rposition(|(k, w)| {
                 is_acronym(w)
                     || (k < last && strip_possessive(w) != *w)
-                    || lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title)
+                    || (k < last && is_lower_case_compound(w))
+                    || lower(w.trim_end_matches('.'), &mut buf).is_some_and(|l| {
+                        is_title(l)
+                            || (k < last && is_month(l) && !first_names::is_common_first_name(w))
+                    })
             })
             .map_or(0, |p| p + 1);
         // A sentence's first word may be a determiner or an adverb: `Apparently Ann Lee`.
