@@ -647,8 +647,8 @@ fn a_participle_opening_the_sentence_is_no_role() {
 #[test]
 fn a_month_before_a_name_dates_the_sentence() {
     assert_eq!(
-        claim_speakers("In December Zentrix said it would cut prices."),
-        ["Zentrix"]
+        first_speaker_and_role("In December Zentrix said: \"Prices will fall.\""),
+        ("Zentrix".to_string(), None)
     );
     // A month given as a first name as often as June is a name.
     assert_eq!(

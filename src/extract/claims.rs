@@ -1438,11 +1438,9 @@ fn without_silent_speakers(mut out: Extraction) -> Extraction {
         new_id[id] = kept;
         kept += usize::from(s);
     }
-    let mut id = 0;
-    out.speakers.retain(|_| {
-        id += 1;
-        spoke[id - 1]
-    });
+    let mut kept_in_order = spoke.iter();
+    out.speakers
+        .retain(|_| kept_in_order.next().copied().unwrap_or(false));
     for c in &mut out.claims {
         c.speaker = new_id[c.speaker];
     }

@@ -874,16 +874,18 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if run_start == words.len() || lone_initial_common {
         return described(body, toks, words, definite, sentence_initial);
     }
-    // A month opening the run dates the sentence (`In December Acme said`).
-    let run_start = match words[run_start..] {
-        [(_, first), _, ..]
-            if !definite
+    // A month opening the phrase dates the sentence, no part of it (`In December Acme said`).
+    let words = match words {
+        [(_, first), rest @ ..]
+            if run_start == 0
+                && !rest.is_empty()
+                && !definite
                 && !first_names::is_common_first_name(first)
                 && lower(first, &mut buf).is_some_and(is_month) =>
         {
-            run_start + 1
+            rest
         }
-        _ => run_start,
+        _ => words,
     };
     // Titles, possessives and compounds of lower-case words inside the run go to the role
     // (`France's Ann Lee`, `Prime Minister Ann Lee`, `Man-of-the-match Dan Duff`): the name
