@@ -664,3 +664,9 @@ fn a_compound_of_lower_case_words_before_a_name_is_the_role() {
         ("Quill Ostrow".to_string(), Some("Film-maker".to_string()))
     );
 }
+
+#[test]
+fn a_name_inside_the_quote_is_not_who_the_pronoun_after_it_means() {
+    let body = "Ivo Brennan arrived late. \"We met Tom Reyes at the door,\" he said.";
+    assert_eq!(claim_speakers(body), ["Ivo Brennan"]);
+}

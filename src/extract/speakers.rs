@@ -1546,9 +1546,15 @@ impl<'a> Speakers<'a> {
     /// The speakers so far and the people named before the sentence, one per name, the most
     /// recently mentioned first.
     /// The candidates for a pronoun at byte `at`: names the text gave before it, in its own
-    /// sentence too (`When Lee was asked, he said`).
+    /// sentence too (`When Lee was asked, he said`), though not inside a quote there (`"We
+    /// went to Pizza Express," he said`).
     fn referents(&mut self, pronoun: Pronoun, at: usize) -> Vec<Referent> {
-        let before = at.max(self.sentence.start);
+        let start = self.sentence.start;
+        let quoted = self
+            .body
+            .get(start..at)
+            .is_some_and(|s| s.contains(['"', '“', '”']));
+        let before = if quoted { start } else { at.max(start) };
         let body = self.body;
         let capitalised = self
             .capitalised
