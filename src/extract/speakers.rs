@@ -1478,17 +1478,27 @@ impl<'a> Speakers<'a> {
 
     /// The candidate the learned weights score best for a pronoun in the current sentence.
     fn by_pronoun(&mut self, pronoun: Pronoun, at: usize) -> Option<usize> {
-        let referents = self.referents(pronoun, at);
+        let mut referents = self.referents(pronoun, at);
+        let mut facts: Vec<Facts> = referents.iter().map(|r| self.facts(pronoun, r)).collect();
+        // Agreement is a constraint, not a preference: when some candidate may stand for the
+        // pronoun, the others are no candidates (`she` is never Tom Reyes, however lately he
+        // spoke).
+        let fits = |f: &Facts| may_stand_for(pronoun, f.kind, f.first_name);
+        if facts.iter().any(fits) {
+            let keep: Vec<bool> = facts.iter().map(fits).collect();
+            let mut k = keep.iter();
+            referents.retain(|_| *k.next().unwrap_or(&false));
+            facts.retain(fits);
+        }
         let mut fitting = 0;
-        let candidates: Vec<Vec<String>> = referents
-            .iter()
-            .map(|r| {
-                let mut facts = self.facts(pronoun, r);
-                if may_stand_for(pronoun, facts.kind, facts.first_name) {
+        let candidates: Vec<Vec<String>> = facts
+            .iter_mut()
+            .map(|facts| {
+                if fits(facts) {
                     facts.rank_of_fitting = Some(fitting);
                     fitting += 1;
                 }
-                features(&facts)
+                features(facts)
             })
             .collect();
         let best = self.weights.best(&candidates)?;
