@@ -577,6 +577,14 @@ fn without_nickname(name: &str) -> String {
     }
 }
 
+/// Whether a word before a name ends the name's role: a title (`Prime Minister`), a
+/// compound of lower-case words (`Film-maker`) or a possessive (`France's`).
+fn names_a_role(w: &str) -> bool {
+    lower(w.trim_end_matches('.'), &mut [0u8; 32]).is_some_and(is_title)
+        || is_lower_case_compound(w)
+        || strip_possessive(w) != w
+}
+
 /// A capitalised compound of lower-case words, which names what someone is, not who:
 /// `Film-maker`, `Man-of-the-match` (but `Ross-van Dorp` holds a name's particle).
 fn is_lower_case_compound(w: &str) -> bool {
@@ -892,9 +900,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     // starts after the last one.
     let mut name_start = run_start;
     for (k, &(_, w)) in words.iter().enumerate().skip(run_start) {
-        let l = lower(w.trim_end_matches('.'), &mut buf).unwrap_or("");
-        let compound = is_lower_case_compound(w);
-        if (is_title(l) || compound || strip_possessive(w) != w) && k + 1 < words.len() {
+        if names_a_role(w) && k + 1 < words.len() {
             name_start = k + 1;
         }
     }
@@ -1263,13 +1269,11 @@ impl NameIndex {
             .iter()
             .enumerate()
             .rposition(|(k, w)| {
+                let dated = lower(w.trim_end_matches('.'), &mut buf)
+                    .is_some_and(|l| is_month(l) && !first_names::is_common_first_name(w));
                 is_acronym(w)
-                    || (k < last && strip_possessive(w) != *w)
-                    || (k < last && is_lower_case_compound(w))
-                    || lower(w.trim_end_matches('.'), &mut buf).is_some_and(|l| {
-                        is_title(l)
-                            || (k < last && is_month(l) && !first_names::is_common_first_name(w))
-                    })
+                    || lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title)
+                    || (k < last && (names_a_role(w) || dated))
             })
             .map_or(0, |p| p + 1);
         // A sentence's first word may be a determiner or an adverb: `Apparently Ann Lee`.
@@ -1478,18 +1482,22 @@ impl<'a> Speakers<'a> {
 
     /// The candidate the learned weights score best for a pronoun in the current sentence.
     fn by_pronoun(&mut self, pronoun: Pronoun, at: usize) -> Option<usize> {
-        let mut referents = self.referents(pronoun, at);
-        let mut facts: Vec<Facts> = referents.iter().map(|r| self.facts(pronoun, r)).collect();
+        let mut read: Vec<(Referent, Facts)> = self
+            .referents(pronoun, at)
+            .into_iter()
+            .map(|r| {
+                let facts = self.facts(pronoun, &r);
+                (r, facts)
+            })
+            .collect();
         // Agreement is a constraint, not a preference: when some candidate may stand for the
         // pronoun, the others are no candidates (`she` is never Tom Reyes, however lately he
         // spoke).
         let fits = |f: &Facts| may_stand_for(pronoun, f.kind, f.first_name);
-        if facts.iter().any(fits) {
-            let keep: Vec<bool> = facts.iter().map(fits).collect();
-            let mut k = keep.iter();
-            referents.retain(|_| *k.next().unwrap_or(&false));
-            facts.retain(fits);
+        if read.iter().any(|(_, f)| fits(f)) {
+            read.retain(|(_, f)| fits(f));
         }
+        let (referents, mut facts): (Vec<Referent>, Vec<Facts>) = read.into_iter().unzip();
         let mut fitting = 0;
         let candidates: Vec<Vec<String>> = facts
             .iter_mut()
