@@ -670,3 +670,51 @@ fn a_name_inside_the_quote_is_not_who_the_pronoun_after_it_means() {
     let body = "Ivo Brennan arrived late. \"We met Tom Reyes at the door,\" he said.";
     assert_eq!(claim_speakers(body), ["Ivo Brennan"]);
 }
+
+#[test]
+fn an_article_and_an_adjective_of_nationality_name_no_body() {
+    // `The Veltian pilot` names no one `Veltian`, so the airline is not it.
+    let body = "Storks Air cancelled flights. The Veltian pilot was experienced, the airline said.";
+    assert_eq!(claim_speakers(body), ["airline"]);
+}
+
+#[test]
+fn a_body_named_for_what_it_studies_keeps_its_possessive() {
+    assert_eq!(
+        claim_speakers("Quorvant’s Analytics said demand grew in June."),
+        ["Quorvant’s Analytics"]
+    );
+}
+
+#[test]
+fn a_state_body_named_by_its_country_is_its_own_speaker() {
+    let body = "Tarsco Oil sold the unit. The Veltian foreign ministry said it regrets the sale.";
+    assert_eq!(claim_speakers(body), ["Veltian foreign ministry"]);
+}
+
+#[test]
+fn an_office_named_in_full_is_one_name() {
+    assert_eq!(
+        claim_speakers(
+            "The Veltian High Commissioner for Coastal Affairs said the ban would stay."
+        ),
+        ["Veltian High Commissioner for Coastal Affairs"]
+    );
+}
+
+#[test]
+fn a_person_named_after_an_office_with_of_is_the_speaker() {
+    assert_eq!(
+        first_speaker_and_role("\"We will win,\" said Secretary of State Colin Ardley."),
+        (
+            "Colin Ardley".to_string(),
+            Some("Secretary of State".to_string())
+        )
+    );
+}
+
+#[test]
+fn a_noun_of_what_someone_does_before_a_known_surname_is_the_role() {
+    let body = "Ravi Quennell studies currents. Oceanographer Quennell said debris would float.";
+    assert_eq!(claim_speakers(body), ["Ravi Quennell"]);
+}

@@ -999,10 +999,16 @@ impl<'a> Extractor<'a> {
         if matches!(whole, Some(Mention::Named { .. })) || capitalised_end == phrase_end {
             return whole;
         }
-        let name_like = capitalised_end >= start + 2
-            || self
-                .read
-                .word(&toks[start])
+        // An article is no word of a name: `The French ministry` names no one `French`.
+        let article = self
+            .read
+            .word(&toks[start])
+            .is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+        let name_start = start + usize::from(article);
+        let name_like = capitalised_end >= name_start + 2
+            || toks
+                .get(name_start)
+                .and_then(|t| self.read.word(t))
                 .is_some_and(|w| self.speakers.knows_surname(w));
         name_like
             .then(|| mention_to(capitalised_end))

@@ -211,6 +211,12 @@ pub fn is_org_word(w: &str) -> bool {
             | "holdings"
             | "partners"
             | "capital"
+            | "analytics"
+            | "economics"
+            | "securities"
+            | "consulting"
+            | "investments"
+            | "associates"
             | "media"
             | "magazine"
             | "daily"
@@ -781,22 +787,50 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         .position(|&(_, w)| matches!(w, "of" | "for" | "at" | "from"));
     // `Bank of England` is one name; `chair of the Acme Trust` is a description.
     // `director of rugby Ann Lee`: a name right after a descriptor noun ends the phrase.
+    // So does a person's name after the office's capitalised words: `Chancellor of the
+    // Exchequer Gordon Brown`.
+    let last_lower = words.iter().rposition(|&(_, w)| !is_capitalised(w));
     let name_after_descriptor = words.len() >= 2
         && is_capitalised(words[words.len() - 1].1)
-        && words
-            .iter()
-            .rposition(|&(_, w)| !is_capitalised(w))
-            .is_some_and(|k| {
-                let w = words[k].1;
-                !matches!(w, "the" | "a" | "an" | "of" | "for" | "at" | "from" | "and")
-                    && preposition.is_some_and(|p| k > p)
-            });
+        && last_lower.is_some_and(|k| {
+            let w = words[k].1;
+            let tail: Vec<&str> = words[k + 1..].iter().map(|&(_, w)| w).collect();
+            // (A first name given rarely is likelier a body's word: `RJ Reynolds Tobacco`.)
+            let office_then_name = tail
+                .iter()
+                .position(|w| first_names::is_common_first_name(w))
+                .is_some_and(|k| k > 0 && role_words_before_first_name(&tail) == k);
+            preposition.is_some_and(|p| {
+                (office_then_name && k >= p)
+                    || (k > p
+                        && !matches!(w, "the" | "a" | "an" | "of" | "for" | "at" | "from" | "and"))
+            })
+        });
     if let Some(p) = preposition.filter(|&p| p > 0 && !name_after_descriptor) {
         let head_end = words[p].0;
         let head_word = words[p - 1].1;
         let org_head =
             is_capitalised(head_word) && lower(head_word, &mut buf).is_some_and(is_org_word);
         match parse_phrase(body, &toks[..head_end], sentence_initial) {
+            // `United Nations High Commissioner for Human Rights`: a body's office named in
+            // full is one name.
+            Some(Mention::Named {
+                kind: SpeakerKind::Organisation,
+                role,
+                ..
+            }) if p + 1 < words.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, &(_, w))| k == p || is_capitalised(w)) =>
+            {
+                let (from, to) = (toks[words[0].0].start, toks[words[words.len() - 1].0].end);
+                return Some(Mention::Named {
+                    name: strip_possessive(&body[from..to]).to_string(),
+                    role,
+                    kind: SpeakerKind::Organisation,
+                });
+            }
             Some(Mention::Named { name, role, kind }) if !org_head => {
                 let tail = &body[toks[head_end].start..toks[toks.len() - 1].end];
                 // Alone, `of Acme Bank` reads as `Acme Bank`.
@@ -1852,6 +1886,17 @@ impl<'a> Speakers<'a> {
                 let full = full.to_string();
                 return self.insert(full, kind, role);
             }
+            // `Oceanographer Lee` after `Ann Lee`: a noun of what someone does before a
+            // surname the text gave in full is the role.
+            if let Some((what, surname)) = name
+                .split_once(' ')
+                .filter(|(what, _)| lower(what, &mut [0u8; 32]).is_some_and(is_person_noun))
+            {
+                if let Some(full) = self.names.full_name(surname, self.sentence.start) {
+                    let (full, what) = (full.to_string(), what.to_string());
+                    return self.insert(full, kind, role.or(Some(what)));
+                }
+            }
             // A surname the text never gives in full, but a speaker's name ends with.
             let surname = key(&name);
             let known = self.list.iter().rposition(|s| {
@@ -1881,7 +1926,11 @@ impl<'a> Speakers<'a> {
         if is_medium_head(&head) {
             return self.document_maker(&head);
         }
-        if is_org_head(&head) {
+        // `the Jordanian government`, `the French foreign ministry`: a state's body named by
+        // its country is a speaker of its own, not the body named last.
+        let of_a_state = matches!(head.as_str(), "government" | "ministry" | "department")
+            && words[..words.len() - 1].iter().any(|w| is_capitalised(w));
+        if is_org_head(&head) && !of_a_state {
             // `Acme Airlines ... The airline said`: a name whose last word holds the head word,
             // though it was read as a person's or spoke before.
             let holds_head = |name: &str| {
