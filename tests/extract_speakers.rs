@@ -718,3 +718,25 @@ fn a_noun_of_what_someone_does_before_a_known_surname_is_the_role() {
     let body = "Ravi Quennell studies currents. Oceanographer Quennell said debris would float.";
     assert_eq!(claim_speakers(body), ["Ravi Quennell"]);
 }
+
+#[test]
+fn a_span_of_time_opening_the_sentence_is_no_speaker() {
+    let body = "Hours before the match, Ann Okafor praised the winger, saying he always scores.";
+    assert_eq!(claim_speakers(body), ["Ann Okafor"]);
+}
+
+#[test]
+fn a_name_after_its_role_past_an_opening_clause_is_the_subject() {
+    let body = "In Leeds, Tarsco boss Ann Okafor met staff, saying the plant would stay.";
+    assert_eq!(claim_speakers(body), ["Ann Okafor"]);
+}
+
+#[test]
+fn a_body_named_after_its_description_is_what_the_description_means() {
+    let body = "The group, Staffers Coalition, formed last month. The group announced on \
+                Monday that the deal was done. The group said on Friday that staff were upset.";
+    assert_eq!(
+        claim_speakers(body),
+        ["Staffers Coalition", "Staffers Coalition"]
+    );
+}

@@ -17,7 +17,7 @@ use super::phrases::{
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
-use super::speakers::{is_medium_head, is_picture_noun, Mention, Speakers};
+use super::speakers::{self, is_medium_head, is_picture_noun, Mention, Speakers};
 use super::tagger::{self, Tagger, Upos};
 use super::text::{self, lower, CharIndex, Tok, TokKind};
 use super::transcript::{self, Turn};
@@ -201,6 +201,16 @@ impl<'a> Extractor<'a> {
                 next.is_some_and(|t| t.kind == TokKind::Word) || Reader::is_punct(next, ",(")
             };
             if let Some(m) = self.subject_mention(toks, start, followed) {
+                // `The group, Acme Coalition, formed`: the name set off after it is who.
+                let m = match m {
+                    Mention::Described {
+                        ref description, ..
+                    } if speakers::describes_a_speaker(description) => {
+                        let end = self.read.phrase_after(toks, start);
+                        self.read.name_after_description(toks, m, end).0
+                    }
+                    named => named,
+                };
                 self.speakers.note_subject(m);
             }
         }
@@ -982,7 +992,49 @@ impl<'a> Extractor<'a> {
                 .flatten()
         };
         if start > 0 {
-            return mention_to(capitalised_end);
+            // (A name after its role: `..., Acme coach Ann Lee said`.)
+            let named_person = |m: &Mention| {
+                matches!(
+                    m,
+                    Mention::Named {
+                        kind: SpeakerKind::Person,
+                        role: Some(_),
+                        ..
+                    }
+                )
+            };
+            let next_name =
+                (capitalised_end..phrase_end).find(|&k| self.read.is_capitalised_word(toks.get(k)));
+            // At most two nouns between: `coach`, `team boss`, not `surprised some`.
+            let role_between = |name: usize| {
+                name - capitalised_end <= 2
+                    && (capitalised_end..name).all(|k| {
+                        self.read.lower_is(toks.get(k), |w| {
+                            !(w.ends_with("ed")
+                                || is_irregular_past(w)
+                                || is_function_word(w)
+                                || matches!(
+                                    w,
+                                    "some"
+                                        | "many"
+                                        | "the"
+                                        | "a"
+                                        | "an"
+                                        | "his"
+                                        | "her"
+                                        | "its"
+                                        | "their"
+                                ))
+                        })
+                    })
+            };
+            let next_name_end = next_name
+                .filter(|&k| role_between(k))
+                .map(|k| self.read.capitalised_end(toks, k, phrase_end));
+            return next_name_end
+                .and_then(mention_to)
+                .filter(named_person)
+                .or_else(|| mention_to(capitalised_end));
         }
         // A person's name opening the sentence is its subject: `Ann Lee met Tom Brill`.
         if (start + 2..phrase_end).contains(&capitalised_end)

@@ -341,6 +341,11 @@ pub fn is_time_word(w: &str) -> bool {
         "week"
             | "month"
             | "year"
+            | "decade"
+            | "day"
+            | "hour"
+            | "minute"
+            | "moment"
             | "night"
             | "weekend"
             | "morning"
@@ -981,7 +986,18 @@ impl<'a> Reader<'a> {
                 | "still"
                 | "indeed"
         );
-        if !(participle || opener) {
+        // `Hours before the game,`, `Two days later,`: a span of time opens the sentence.
+        let time = (start..start + 2).find(|&k| {
+            self.lower_is(toks.get(k), |w| {
+                is_time_head(w.strip_suffix('s').unwrap_or(w))
+            })
+        });
+        let time_opener = time.is_some_and(|k| {
+            self.lower_is(toks.get(k + 1), |w| {
+                matches!(w, "before" | "after" | "later" | "earlier" | "ago")
+            })
+        });
+        if !(participle || opener || time_opener) {
             return Some(start);
         }
         let end = limit.min(toks.len()).min(start + MAX_ASIDE_OPENER);

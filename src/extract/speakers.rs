@@ -288,6 +288,9 @@ fn is_org_head(w: &str) -> bool {
             | "administration"
             | "institute"
             | "university"
+            | "utility"
+            | "brokerage"
+            | "coalition"
     )
 }
 
@@ -416,6 +419,13 @@ fn is_person_noun(w: &str) -> bool {
         || (w.len() > 4
             && (ENDINGS.iter().any(|end| w.ends_with(end))
                 || (w.ends_with("ent") && !w.ends_with("ment"))))
+}
+
+/// Whether a description's head names who may speak, a body or a person (`the group`, `the
+/// minister`), not a thing (`the film`).
+pub fn describes_a_speaker(description: &str) -> bool {
+    let head = key(description.rsplit(' ').next().unwrap_or_default());
+    is_org_head(&head) || is_person_noun(&head)
 }
 
 /// Person nouns that alone name no one in particular: `a man`, `the source`, `one expert`.
@@ -1846,10 +1856,20 @@ impl<'a> Speakers<'a> {
                 let head = words.iter().position(|w| is_org_head(&key(w)));
                 let named_so = |head: usize| {
                     let head = key(words[head]);
-                    self.pending_other.as_ref().is_some_and(|(name, ..)| {
+                    // (Or that the text called so: `The group, Acme Coalition, formed`, though
+                    // it has spoken since.)
+                    let called_so =
+                        |role: Option<&str>| role.is_some_and(|r| key(r).ends_with(&head));
+                    let pending = self.pending_other.as_ref().is_some_and(|(name, role, _)| {
                         name.split(' ')
                             .any(|w| is_capitalised(w) && key(w).starts_with(&head))
-                    })
+                            || called_so(role.as_deref())
+                    });
+                    let spoke = self.pending_other.is_none()
+                        && self
+                            .latest(SpeakerKind::Organisation)
+                            .is_some_and(|id| called_so(self.list[id].role.as_deref()));
+                    pending || spoke
                 };
                 if let Some(head) = head.filter(|&h| !named_so(h)) {
                     let body = words[..=head].join(" ");
