@@ -740,3 +740,20 @@ fn a_body_named_after_its_description_is_what_the_description_means() {
         ["Staffers Coalition", "Staffers Coalition"]
     );
 }
+
+#[test]
+fn a_description_whose_head_ends_a_body_that_spoke_is_that_body() {
+    let body = "The Global Relief Fund announced on Tuesday that it would cut aid. \
+                Still, the fund warned that hunger would spread.";
+    assert_eq!(
+        claim_speakers(body),
+        ["Global Relief Fund", "Global Relief Fund"]
+    );
+}
+
+#[test]
+fn the_government_is_not_the_firm_that_spoke_last() {
+    let body = "Tarsco Mining Corp said the mine would close. But the government said the mine \
+                would stay open.";
+    assert_eq!(claim_speakers(body), ["Tarsco Mining Corp", "government"]);
+}

@@ -294,6 +294,15 @@ fn is_org_head(w: &str) -> bool {
     )
 }
 
+/// Heads of a state's bodies: `the government` is one body of its own, not the firm that
+/// spoke last.
+fn is_institution_head(w: &str) -> bool {
+    matches!(
+        w,
+        "government" | "ministry" | "department" | "administration" | "court" | "parliament"
+    )
+}
+
 /// Nouns for a text, a recording, a medium or data: `the clip`, `the statement` says what it
 /// says and never refers back to a person named before; `Treasury figures` speak for the
 /// Treasury.
@@ -1948,7 +1957,7 @@ impl<'a> Speakers<'a> {
         }
         // `the Jordanian government`, `the French foreign ministry`: a state's body named by
         // its country is a speaker of its own, not the body named last.
-        let of_a_state = matches!(head.as_str(), "government" | "ministry" | "department")
+        let of_a_state = is_institution_head(&head)
             && words[..words.len() - 1].iter().any(|w| is_capitalised(w));
         if is_org_head(&head) && !of_a_state {
             // `Acme Airlines ... The airline said`: a name whose last word holds the head word,
@@ -1976,7 +1985,25 @@ impl<'a> Speakers<'a> {
                     }
                 }
             }
+            // (`the government` is none of the firms that spoke before.)
+            if is_institution_head(&head) {
+                return None;
+            }
             return self.latest(SpeakerKind::Organisation);
+        }
+        // `The International Monetary Fund said ...; the fund predicted`: a body that spoke
+        // under a name ending in the head.
+        let ends_in_head = |name: &str| {
+            name.rsplit(' ')
+                .next()
+                .is_some_and(|last| is_capitalised(last) && key(last) == head)
+        };
+        let named_so = self
+            .list
+            .iter()
+            .rposition(|s| s.kind == SpeakerKind::Organisation && ends_in_head(&s.name));
+        if named_so.is_some() {
+            return named_so;
         }
         // `the fund`, `the system`: no person, though no firm the text named either; nor
         // is `the man` or `the source` (but `the Waterford man` is a named one again).
