@@ -757,3 +757,41 @@ fn the_government_is_not_the_firm_that_spoke_last() {
                 would stay open.";
     assert_eq!(claim_speakers(body), ["Tarsco Mining Corp", "government"]);
 }
+
+#[test]
+fn people_in_a_place_are_the_speaker_not_the_place() {
+    assert_eq!(
+        claim_speakers("Officials in Veltia said the virus was contained."),
+        ["officials in Veltia"]
+    );
+}
+
+#[test]
+fn one_before_a_description_is_no_part_of_it() {
+    assert_eq!(
+        claim_speakers("He is not immune, said one legal expert."),
+        ["legal expert"]
+    );
+    assert_eq!(
+        claim_speakers("One of the officials said the virus was contained."),
+        ["one of the officials"]
+    );
+}
+
+#[test]
+fn a_survey_speaks_for_its_maker_whatever_follows_the_maker() {
+    let body = "The firm cut costs, according to a survey by Ann Okafor of the University of Leeds.";
+    assert_eq!(claim_speakers(body), ["Ann Okafor"]);
+}
+
+#[test]
+fn the_source_stands_before_a_relative_clause_without_commas() {
+    assert_eq!(
+        claim_speakers("Analysts who have done the sums say the deal will fail."),
+        ["analysts"]
+    );
+    // A description so restricted is someone new, not the person named last.
+    let body = "Ann Lee said the rules were unfair. The barrister who had represented Tom Reyes \
+                said the rules were fair.";
+    assert_eq!(claim_speakers(body), ["Ann Lee", "barrister"]);
+}

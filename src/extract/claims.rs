@@ -13,7 +13,7 @@ use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
     is_adjunct_preposition, is_auxiliary, is_finite_helper, is_irregular_past, is_joining_word,
-    is_time_head, is_weekday, Reader, MAX_PHRASE,
+    is_subject_pronoun, is_time_head, is_weekday, Reader, MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -538,6 +538,19 @@ impl<'a> Extractor<'a> {
                 }
             }
             if source.is_none() && (phrase_end < j || !(after_comma || after_dash)) {
+                // `Analysts who have done the sums say`: the source stands before a relative
+                // clause set off by no comma, whose subject it is (not `the people who Lee
+                // calls`), and is someone new (`The lawyer who had represented Lee`).
+                let lowest = phrase_end.saturating_sub(MAX_ASIDE).max(floor + 1);
+                let relative = (lowest..phrase_end.saturating_sub(1))
+                    .rev()
+                    .take_while(|&k| toks[k].kind == TokKind::Word)
+                    .find(|&k| self.read.lower_is(toks.get(k), |w| w == "who"))
+                    .filter(|&k| {
+                        !self.read.is_capitalised_word(toks.get(k + 1))
+                            && !self.read.lower_is(toks.get(k + 1), is_subject_pronoun)
+                    });
+                let phrase_end = relative.unwrap_or(phrase_end);
                 if let Some(s) = self.read.phrase_before(toks, phrase_end, floor) {
                     let Range {
                         start: s,
@@ -549,7 +562,10 @@ impl<'a> Extractor<'a> {
                         !matches!(m, Mention::Described { .. })
                             || self.read.ends_in_noun(toks, s..phrase_end)
                     });
-                    if let Some(m) = mention {
+                    if let Some(mut m) = mention {
+                        if let Mention::Described { definite, .. } = &mut m {
+                            *definite &= relative.is_none();
+                        }
                         let (m, s) = self.read.name_before_description(toks, m, s, floor);
                         source = Some(Source::Mention(m, 0.85));
                         subject_start = s;
@@ -758,6 +774,9 @@ impl<'a> Extractor<'a> {
         let named = (start + 1..end).any(|k| self.read.is_capitalised_word(toks.get(k)));
         let mut reach = end;
         let mut timed = false;
+        // `a survey by Ann Lee of Leeds University`: the maker's name ends the source, what
+        // follows it is the maker's role.
+        let mut maker_end = None;
         for _ in 0..MAX_JOINS {
             if end == start || named || self.read.lower_is(toks.get(reach), |w| w == "and") {
                 break;
@@ -780,6 +799,11 @@ impl<'a> Extractor<'a> {
                 timed = self.read.lower_is(toks.get(reach), is_joining_word) && time_ahead;
                 break;
             }
+            if self.read.lower_is(toks.get(reach), |w| w == "by")
+                && self.read.is_capitalised_word(toks.get(reach + 1))
+            {
+                maker_end = Some(next);
+            }
             reach = next;
         }
         let closes_clause = timed
@@ -789,10 +813,10 @@ impl<'a> Extractor<'a> {
                     TokKind::Punct(',' | '.' | ';' | ':' | ')') | TokKind::Quote(_)
                 )
             });
-        if reach > end && closes_clause && !self.holds_a_verb(toks, start..reach) {
-            reach
-        } else {
-            end
+        match maker_end {
+            _ if reach > end && closes_clause && !self.holds_a_verb(toks, start..reach) => reach,
+            Some(maker_end) if !self.holds_a_verb(toks, start..maker_end) => maker_end,
+            _ => end,
         }
     }
 

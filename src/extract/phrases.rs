@@ -375,6 +375,10 @@ pub fn is_adjunct_preposition(w: &str) -> bool {
     )
 }
 
+pub fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+}
+
 pub fn is_object_pronoun(w: &str) -> bool {
     matches!(
         w,

@@ -7,7 +7,8 @@ use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::FnvMap;
 use super::phrases::{
-    is_irregular_past, is_month, is_plural_noun, is_time_head, is_trailing_adjunct, is_weekday,
+    is_irregular_past, is_month, is_plural_noun, is_subject_pronoun, is_time_head,
+    is_trailing_adjunct, is_weekday,
 };
 use super::quotes;
 use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
@@ -646,10 +647,15 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             break;
         };
         // Quantifiers go too, but never the last word: `some analysts`, yet `Some said`.
-        let quantifier = matches!(
+        let next_is_function_word = words
+            .get(first + 1)
+            .is_some_and(|&(_, w)| lower(w, &mut [0u8; 32]).is_some_and(is_function_word));
+        // (`one legal expert` is a legal expert, but `one of them` is one.)
+        let quantifier = (matches!(
             l,
             "some" | "many" | "several" | "most" | "other" | "another" | "few"
-        ) && first + 1 < words.len();
+        ) || (l == "one" && !next_is_function_word))
+            && first + 1 < words.len();
         // `the Sunday Times`, `the Monday Club`: a weekday opening a name is no time (but
         // `On Tuesday Acme said`).
         let weekday_in_name = definite
@@ -728,8 +734,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     // pronoun and its verb (`She took time out`), but `He Jianxiong` is a name.
     let pronoun_led = words.len() > 1
         && !is_capitalised(words[1].1)
-        && lower(words[0].1, &mut buf)
-            .is_some_and(|w| matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you"));
+        && lower(words[0].1, &mut buf).is_some_and(is_subject_pronoun);
     // A person pronoun after a noun opens a clause of its own: `to leave the house she told`.
     let pronoun_last = words.len() > 1
         && lower(last, &mut buf).is_some_and(|w| matches!(w, "he" | "she" | "they"));
@@ -896,6 +901,16 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             run_start -= 1;
         } else {
             break;
+        }
+    }
+    // `officials in Beijing`, `health authorities in China's Inner Mongolia`: a place after
+    // the people it holds is where they are, the people the speaker.
+    // (`Officials` opening the sentence is capitalised only for that.)
+    if let [before @ .., (_, noun), (_, "in")] = &words[..run_start] {
+        let common = !is_capitalised(noun)
+            || (before.is_empty() && initial_word && tagger::tag(&[noun, "in"])[0] == Upos::Noun);
+        if common && !lower(noun, &mut buf).is_some_and(is_function_word) {
+            return described(body, toks, words, definite, sentence_initial);
         }
     }
     let lone_initial_common = run_start == 0
@@ -1105,12 +1120,14 @@ fn described(
     if sentence_initial && first == 0 && !possessive {
         if let Some(c) = description.chars().next().filter(|c| c.is_uppercase()) {
             let rest = &description[c.len_utf8()..];
-            // `UK officials`, `U.S. law enforcement`: an acronym keeps its capitals.
+            // `UK officials`, `U.S. law enforcement`: an acronym keeps its capitals, and so
+            // does a name of more words (`Roman Catholic groups`).
             let acronym = rest
                 .split(' ')
                 .next()
                 .is_some_and(|w| w.contains(char::is_uppercase));
-            if !acronym {
+            let name = words.get(1).is_some_and(|&(_, w)| is_capitalised(w));
+            if !acronym && !name {
                 description = c.to_lowercase().chain(rest.chars()).collect();
             }
         }
