@@ -780,7 +780,8 @@ fn one_before_a_description_is_no_part_of_it() {
 
 #[test]
 fn a_survey_speaks_for_its_maker_whatever_follows_the_maker() {
-    let body = "The firm cut costs, according to a survey by Ann Okafor of the University of Leeds.";
+    let body =
+        "The firm cut costs, according to a survey by Ann Okafor of the University of Leeds.";
     assert_eq!(claim_speakers(body), ["Ann Okafor"]);
 }
 
