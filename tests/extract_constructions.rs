@@ -1065,6 +1065,33 @@ fn a_cue_verb_with_a_bare_object_makes_no_claim() {
     }
 }
 
+/// A past participle that describes a thing, and a price that adds points, say nothing.
+#[test]
+fn a_cue_verb_describing_a_thing_or_a_price_makes_no_claim() {
+    for body in [
+        "The views expressed in this article are those of the author alone.",
+        "The changes proposed by Lord Varga were a complex undertaking, they said.",
+        "The stock added more than 2% to begin the week after the firm took a stake.",
+    ] {
+        let out = run(body);
+        let cues: Vec<&str> = out.claims.iter().map(|c| c.cue.as_str()).collect();
+        assert!(
+            !cues
+                .iter()
+                .any(|c| matches!(*c, "expressed" | "proposed" | "added")),
+            "{body}: {:?}",
+            claims(&out)
+        );
+    }
+    // Said of a person, `added` with a number is a claim still.
+    assert_eq!(
+        run("Ann Varga added more than 100 people had died.")
+            .claims
+            .len(),
+        1
+    );
+}
+
 /// The same verbs with a clause are claims.
 #[test]
 fn a_cue_verb_with_a_clause_makes_a_claim() {
