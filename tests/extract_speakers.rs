@@ -796,3 +796,46 @@ fn the_source_stands_before_a_relative_clause_without_commas() {
                 said the rules were fair.";
     assert_eq!(claim_speakers(body), ["Ann Lee", "barrister"]);
 }
+
+#[test]
+fn a_first_person_pronoun_is_no_speaker_however_it_is_written() {
+    for body in [
+        "I've no doubt the plan will fail, the reader wrote.",
+        "Thankfully I told my partner the job was gone.",
+    ] {
+        let names: Vec<String> = run(body).speakers.into_iter().map(|s| s.name).collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.split(' ').any(|w| w == "I" || w == "I've")),
+            "{body}: {names:?}"
+        );
+    }
+    // An apostrophe inside a name is no contraction.
+    assert_eq!(
+        claim_speakers("Lisa I'Anson said the show would return."),
+        ["Lisa I'Anson"]
+    );
+}
+
+#[test]
+fn a_chief_constable_is_a_title() {
+    assert_eq!(
+        first_speaker_and_role("\"Crime fell,\" said Suffolk Chief Constable Ormond Quennell."),
+        (
+            "Ormond Quennell".to_string(),
+            Some("Suffolk Chief Constable".to_string())
+        )
+    );
+}
+
+#[test]
+fn a_name_ending_in_international_or_pictures_is_a_body() {
+    assert_eq!(
+        speaker_kinds("Quorvant International said the trial was unfair."),
+        [(
+            "Quorvant International".to_string(),
+            SpeakerKind::Organisation
+        )]
+    );
+}

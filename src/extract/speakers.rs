@@ -82,6 +82,7 @@ pub fn is_title(w: &str) -> bool {
                 | "premier"
                 | "mp"
                 | "mep"
+                | "constable"
                 | "councilman"
                 | "councilwoman"
                 | "alderman"
@@ -214,6 +215,9 @@ pub fn is_org_word(w: &str) -> bool {
             | "capital"
             | "analytics"
             | "economics"
+            | "international"
+            | "pictures"
+            | "financial"
             | "securities"
             | "consulting"
             | "investments"
@@ -735,9 +739,10 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     let pronoun_led = words.len() > 1
         && !is_capitalised(words[1].1)
         && lower(words[0].1, &mut buf).is_some_and(is_subject_pronoun);
-    // A person pronoun after a noun opens a clause of its own: `to leave the house she told`.
+    // A person pronoun after a noun opens a clause of its own: `to leave the house she told`
+    // (`Thankfully I` names no one).
     let pronoun_last = words.len() > 1
-        && lower(last, &mut buf).is_some_and(|w| matches!(w, "he" | "she" | "they"));
+        && lower(last, &mut buf).is_some_and(|w| matches!(w, "he" | "she" | "they" | "i" | "we"));
     if words.len() == 1 || pronoun_led || pronoun_last {
         let (k, word) = if pronoun_led {
             words[0]
@@ -745,7 +750,14 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             words[words.len() - 1]
         };
         let at = toks[k].start;
-        let word = contracted_be(word).unwrap_or(word);
+        // (`I've`, `we'll`: the pronoun before any contraction.)
+        let word = contracted_be(word)
+            .or_else(|| {
+                word.split_once(['\'', '’'])
+                    .filter(|(_, tail)| matches!(*tail, "ve" | "ll" | "d"))
+                    .map(|(pronoun, _)| pronoun)
+            })
+            .unwrap_or(word);
         match lower(word, &mut buf) {
             Some("he") => return Some(Mention::Pronoun(Pronoun::He, at)),
             Some("she") => return Some(Mention::Pronoun(Pronoun::She, at)),
