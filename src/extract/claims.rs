@@ -1064,13 +1064,15 @@ impl<'a> Extractor<'a> {
                         })
                     })
             };
-            let next_name_end = next_name
-                .filter(|&k| role_between(k))
-                .map(|k| self.read.capitalised_end(toks, k, phrase_end));
-            return next_name_end
+            let first = mention_to(capitalised_end);
+            // (Read only when the first capitalised run is one word: `Wild`, `Acme`.)
+            let one_word = capitalised_end == start + 1;
+            let after_role = next_name
+                .filter(|&k| one_word && role_between(k))
+                .map(|k| self.read.capitalised_end(toks, k, phrase_end))
                 .and_then(mention_to)
-                .filter(named_person)
-                .or_else(|| mention_to(capitalised_end));
+                .filter(named_person);
+            return after_role.or(first);
         }
         // A person's name opening the sentence is its subject: `Ann Lee met Tom Brill`.
         if (start + 2..phrase_end).contains(&capitalised_end)
