@@ -1041,28 +1041,13 @@ impl<'a> Extractor<'a> {
             };
             let next_name =
                 (capitalised_end..phrase_end).find(|&k| self.read.is_capitalised_word(toks.get(k)));
-            // At most two nouns between: `coach`, `team boss`, not `surprised some`.
+            // At most two words between, the last a noun of what someone does: `coach`,
+            // `team boss`, not `surprised some`.
             let role_between = |name: usize| {
                 name - capitalised_end <= 2
-                    && (capitalised_end..name).all(|k| {
-                        self.read.lower_is(toks.get(k), |w| {
-                            !(w.ends_with("ed")
-                                || is_irregular_past(w)
-                                || is_function_word(w)
-                                || matches!(
-                                    w,
-                                    "some"
-                                        | "many"
-                                        | "the"
-                                        | "a"
-                                        | "an"
-                                        | "his"
-                                        | "her"
-                                        | "its"
-                                        | "their"
-                                ))
-                        })
-                    })
+                    && self
+                        .read
+                        .lower_is(toks.get(name - 1), speakers::is_person_noun)
             };
             let first = mention_to(capitalised_end);
             // (Read only when the first capitalised run is one word: `Wild`, `Acme`.)

@@ -399,7 +399,7 @@ pub fn is_speaker_noun(w: &str) -> bool {
 /// A noun that names a person: a title or role (`minister`, `coach`), an age (`the
 /// 36-year-old`), or a noun of what someone does (`lawyer`, `actor`, `economist`,
 /// `correspondent`, `spokesman`).
-fn is_person_noun(w: &str) -> bool {
+pub fn is_person_noun(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "er", "or", "ist", "ian", "ant", "ess", "ete", "eur", "ial", "man", "men",
     ];
