@@ -1988,14 +1988,14 @@ impl<'a> Speakers<'a> {
         // its country is a speaker of its own, not the body named last.
         let of_a_state = is_institution_head(&head)
             && words[..words.len() - 1].iter().any(|w| is_capitalised(w));
+        // `Acme Airlines ... The airline said`: a name whose last word holds the head word.
+        let holds_head = |name: &str| {
+            name.rsplit(' ')
+                .next()
+                .is_some_and(|last| is_capitalised(last) && key(last).starts_with(&head))
+        };
         if is_org_head(&head) && !of_a_state {
-            // `Acme Airlines ... The airline said`: a name whose last word holds the head word,
-            // though it was read as a person's or spoke before.
-            let holds_head = |name: &str| {
-                name.rsplit(' ')
-                    .next()
-                    .is_some_and(|last| is_capitalised(last) && key(last).starts_with(&head))
-            };
+            // (Though it was read as a person's or spoke before.)
             let pending = self.pending_other.take();
             match pending {
                 Some((name, role, kind)) if key(&name) != key(description) => {
@@ -2022,15 +2022,10 @@ impl<'a> Speakers<'a> {
         }
         // `The International Monetary Fund said ...; the fund predicted`: a body that spoke
         // under a name ending in the head.
-        let ends_in_head = |name: &str| {
-            name.rsplit(' ')
-                .next()
-                .is_some_and(|last| is_capitalised(last) && key(last) == head)
-        };
         let named_so = self
             .list
             .iter()
-            .rposition(|s| s.kind == SpeakerKind::Organisation && ends_in_head(&s.name));
+            .rposition(|s| s.kind == SpeakerKind::Organisation && holds_head(&s.name));
         if named_so.is_some() {
             return named_so;
         }
