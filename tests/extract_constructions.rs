@@ -1092,6 +1092,25 @@ fn a_cue_verb_describing_a_thing_or_a_price_makes_no_claim() {
     );
 }
 
+/// `amid` and `despite` take a noun phrase: a cue form after them is a noun, no source's verb.
+#[test]
+fn a_cue_form_after_amid_or_despite_is_a_noun() {
+    for body in [
+        "All this came amid fresh claims that the minister was seething.",
+        "Oil prices rose amid terrorism fears since the attack.",
+    ] {
+        let out = run(body);
+        assert!(out.claims.is_empty(), "{body}: {:?}", claims(&out));
+    }
+    // A clause after `despite` keeps its verb.
+    assert_eq!(
+        run("Despite insisting he wants a deal, Ann Varga said the bid would fail.")
+            .claims
+            .len(),
+        1
+    );
+}
+
 /// The same verbs with a clause are claims.
 #[test]
 fn a_cue_verb_with_a_clause_makes_a_claim() {

@@ -634,8 +634,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Whether the word before a base or `-s` cue form makes it a noun: `chat show`,
-    /// `three shows`, `fuelling fears`, `off-air comments`. Plural subjects, names and
+    /// Whether the words before a base or `-s` cue form make it a noun: `chat show`,
+    /// `three shows`, `fuelling fears`, `off-air comments`, `amid fresh claims`. Plural subjects, names and
     /// pronouns leave it a verb: `polls show`, `Acme says`, `they fear`.
     pub fn noun_before_present_form(&self, toks: &[Tok], i: usize) -> bool {
         let Some(prev) = toks.get(i - 1).and_then(|t| self.word(t)) else {
@@ -662,7 +662,18 @@ impl<'a> Reader<'a> {
                 }),
                 _ => false,
             });
-        if quantity_of {
+        // `amid fresh claims`, `despite Republican fears`: these prepositions take a noun
+        // phrase, never a clause (but `despite insisting he wants` holds one).
+        let after_noun_preposition = (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&k| {
+                toks[k].kind == TokKind::Word
+                    && !self.lower_is(toks.get(k), |w| {
+                        is_subject_pronoun(w) || (w.len() > 4 && w.ends_with("ing"))
+                    })
+            })
+            .any(|k| self.lower_is(toks.get(k), |w| matches!(w, "amid" | "amidst" | "despite")));
+        if quantity_of || after_noun_preposition {
             return true;
         }
         if (prev.starts_with(char::is_uppercase) && !number)
