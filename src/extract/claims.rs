@@ -12,8 +12,8 @@ use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
-    is_adjunct_preposition, is_auxiliary, is_finite_helper, is_irregular_past, is_joining_word,
-    is_subject_pronoun, is_time_head, is_weekday, Reader, MAX_PHRASE,
+    is_adjunct_preposition, is_article, is_auxiliary, is_finite_helper, is_irregular_past,
+    is_joining_word, is_subject_pronoun, is_time_head, is_weekday, Reader, MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -764,7 +764,7 @@ impl<'a> Extractor<'a> {
     /// the sentence or set off by a description: `said the firm.`, `said Ann Lee, an
     /// economist` (not `said the firm would close`, `admits Lee, who ..., will go`).
     fn source_follows(&self, toks: &[Tok], after: usize) -> bool {
-        let article = |t: Option<&Tok>| self.read.lower_is(t, |w| matches!(w, "a" | "an" | "the"));
+        let article = |t: Option<&Tok>| self.read.lower_is(t, is_article);
         let opens = self.read.is_capitalised_word(toks.get(after)) || article(toks.get(after));
         let end = self.read.phrase_after(toks, after);
         let closed = match toks.get(end) {
@@ -1075,10 +1075,7 @@ impl<'a> Extractor<'a> {
             return whole;
         }
         // An article is no word of a name: `The French ministry` names no one `French`.
-        let article = self
-            .read
-            .word(&toks[start])
-            .is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+        let article = self.read.lower_is(toks.get(start), is_article);
         let name_start = start + usize::from(article);
         let name_like = capitalised_end >= name_start + 2
             || toks
@@ -1124,9 +1121,7 @@ impl<'a> Extractor<'a> {
         let mut end = self.source_end(toks, source, end);
         // `According to early results of a poll by Acme, C`: the source runs to the comma
         // (but `according to Acme the deal ...` has no comma to run to).
-        let article_next = self
-            .read
-            .lower_is(toks.get(end), |w| matches!(w, "the" | "a" | "an"));
+        let article_next = self.read.lower_is(toks.get(end), is_article);
         // A name needs no more: what runs on to the comma is its place or an aside
         // (`According to the Centre for Disease Control (CDC) in the US, C`).
         let name = self

@@ -375,6 +375,10 @@ pub fn is_adjunct_preposition(w: &str) -> bool {
     )
 }
 
+pub fn is_article(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an")
+}
+
 pub fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
 }
@@ -879,7 +883,7 @@ impl<'a> Reader<'a> {
             // `critics of the plan`.
             let joined_by_of = start > floor + 1
                 && self.lower_is(toks.get(start - 1), |p| p == "of" || p == "for");
-            if w.is_some_and(|w| matches!(w, "the" | "a" | "an")) && !joined_by_of {
+            if w.is_some_and(is_article) && !joined_by_of {
                 break;
             }
         }
@@ -902,7 +906,7 @@ impl<'a> Reader<'a> {
         // description joined by `in` or `at` to the phrase after it.
         if start > floor + 2
             && start < end
-            && self.lower_is(toks.get(start), |w| matches!(w, "the" | "a" | "an"))
+            && self.lower_is(toks.get(start), is_article)
             && self.lower_is(toks.get(start - 1), |w| w == "in" || w == "at")
             && self.lower_is(toks.get(start - 2), |w| w.len() > 2)
             && !self.is_capitalised_word(toks.get(start - 2))
@@ -1081,7 +1085,7 @@ impl<'a> Reader<'a> {
             }
             // An article after a name starts the next phrase: `according to Acme the deal`.
             if let Some(w) = self.word(&toks[end]) {
-                let article = lower(w, &mut buf).is_some_and(|l| matches!(l, "the" | "a" | "an"));
+                let article = lower(w, &mut buf).is_some_and(is_article);
                 if seen_name && article {
                     break;
                 }
