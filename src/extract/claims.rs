@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::cue_sense::{self, CueCandidate};
-use super::cues::{Cue, CueClass};
+use super::cues::Cue;
 use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
@@ -227,18 +227,6 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             };
-            // `the views expressed in this article`, `a plan criticised by unions`: a past
-            // participle describing a thing, not someone's act of speech.
-            let participle_of_a_thing = cue.class == CueClass::Directive
-                && !cue.present
-                && !cue.participle
-                && (self.read.lower_is(toks.get(after), |w| w == "by")
-                    || (self.read.lower_is(toks.get(after), |w| w == "in")
-                        && self.read.lower_is(toks.get(i), |w| w == "expressed")));
-            if participle_of_a_thing {
-                i += 1;
-                continue;
-            }
             state.cue_confidence = if phrase || cue_sense::left_to_rules(self.body, toks, i, cue) {
                 1.0
             } else if let Some(found) = &mut self.cue_candidates {
@@ -1337,18 +1325,8 @@ impl<'a> Extractor<'a> {
                 .next()
                 .is_some_and(|head| is_picture_noun(&head.to_lowercase()))
             && !self.holds_a_finite_verb(toks, range.clone());
-        // `The stock added more than 2%`: a rise in price, no statement.
-        let rise = cue.get(..3).is_some_and(|c| c.eq_ignore_ascii_case("add"))
-            && right_after_a_word
-            && parts.iter().take(5).any(|t| {
-                matches!(t.kind, TokKind::Punct('%'))
-                    || self
-                        .read
-                        .lower_is(Some(t), |w| matches!(w, "percent" | "points" | "cents"))
-            });
         if plea
             || depicts
-            || rise
             || (kind == ClaimKind::Indirect
                 && right_after_a_word
                 && !self.holds_a_clause(toks, range.clone()))

@@ -496,9 +496,17 @@ impl<'a> Reader<'a> {
         if i == 0 && w == "asked" {
             return None;
         }
-        // `van Gisbergen added 18 points`: a score, not a remark.
+        // `van Gisbergen added 18 points`, `The stock added more than 2%`: a score or a rise
+        // in price, not a remark.
+        let amount_after = || {
+            !self.lower_is(toks.get(i + 1), |n| n == "that")
+                && toks.iter().skip(i + 1).take(5).any(|t| {
+                    matches!(t.kind, TokKind::Punct('%'))
+                        || self.lower_is(Some(t), |n| matches!(n, "percent" | "points" | "cents"))
+                })
+        };
         if w.starts_with("add")
-            && toks.get(i + 1).and_then(|t| self.word(t)).is_some_and(|n| {
+            && (toks.get(i + 1).and_then(|t| self.word(t)).is_some_and(|n| {
                 n.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(
                         n,
@@ -513,7 +521,7 @@ impl<'a> Reader<'a> {
                             | "ten"
                             | "another"
                     )
-            })
+            }) || amount_after())
         {
             return None;
         }
@@ -537,6 +545,16 @@ impl<'a> Reader<'a> {
             ..cue
         };
         if cue.present && i > 0 && self.noun_before_present_form(toks, i) {
+            return None;
+        }
+        // `the views expressed in this article`, `a plan criticised by unions`: a past
+        // participle describing a thing, not someone's act of speech.
+        let describes_a_thing = cue.class == CueClass::Directive
+            && !cue.present
+            && !cue.participle
+            && (self.lower_is(toks.get(i + 1), |n| n == "by")
+                || (w == "expressed" && self.lower_is(toks.get(i + 1), |n| n == "in")));
+        if describes_a_thing {
             return None;
         }
         // A passive may have an adverb between: `is also expected`, `was widely reported`.
