@@ -9,7 +9,8 @@
 //! inside a cue span the annotators marked, otherwise not one (`pleaded guilty`, `a loss
 //! posted`). The command trains on `eval/train/polnear-train.jsonl`, prints precision and
 //! recall of "is a cue" on `polnear-dev.jsonl` beside taking every lexicon cue as one, and
-//! writes the model. Deterministic: a fixed seed and epoch count.
+//! writes the model: the mean of models trained on the examples in several fixed orders.
+//! Deterministic: fixed seeds and epoch count.
 
 use std::collections::HashMap;
 use std::fs;
@@ -18,11 +19,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use newsclaims::extract::cue_candidates;
 use newsclaims::extract::cue_sense::{score, ALWAYS_A_CUE, NOT_A_CUE};
-use newsclaims::extract::resolve::{train, Example};
+use newsclaims::extract::resolve::{train, Example, Weights};
 use newsclaims::model::Article;
 use serde_json::Value;
 
 const EPOCHS: usize = 5;
+/// Models trained on the examples in this many orders are averaged: one order alone moved dev
+/// F1 between 0.933 and 0.944, the mean of eight stays within 0.944-0.945.
+const ORDERS: u64 = 8;
 /// A cue word marked this share of the times or more is not judged (`always_cues`).
 const ALWAYS_SHARE: f64 = 0.97;
 const ALWAYS_MIN: usize = 100;
@@ -56,7 +60,11 @@ fn main() -> Result<()> {
     };
     let (train_set, dev_set) = (judged(train_set), judged(dev_set));
     let train_set = common_features_only(train_set);
-    let weights = train(&train_set, EPOCHS, SEED);
+    // `train` sets the seed's lowest bit, so seeds a step of 2 apart give different orders.
+    let models: Vec<Weights> = (0..ORDERS)
+        .map(|k| train(&train_set, EPOCHS, SEED + 2 * k))
+        .collect();
+    let weights = Weights::mean(&models);
     println!("the other cue words, {} in dev:", dev_set.len());
     report("every lexicon cue", &dev_set, |_| true);
     report("cue-sense model", &dev_set, |e| {

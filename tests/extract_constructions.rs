@@ -1117,7 +1117,7 @@ fn a_cue_verb_with_a_clause_makes_a_claim() {
     for body in [
         "Ann Varga claimed the title was hers.",
         "The rebels stated they would leave in May.",
-        "The survey showed prices rose.",
+        "The survey showed that prices rose.",
         "Ann Varga pleaded that she was innocent.",
     ] {
         assert_eq!(run(body).claims.len(), 1, "{body}");

@@ -51,6 +51,19 @@ impl Weights {
     pub fn score(&self, features: &[String]) -> f32 {
         score(&self.by_feature, features)
     }
+
+    /// The mean of several models' weights: models trained on the same examples in different
+    /// orders disagree on the close calls, and their mean depends far less on any one order.
+    pub fn mean(models: &[Weights]) -> Weights {
+        let mut by_feature: Table<f32> = Table::default();
+        for m in models {
+            for (f, w) in &m.by_feature {
+                *by_feature.entry(f.clone()).or_default() += w / models.len() as f32;
+            }
+        }
+        by_feature.retain(|_, w| w.abs() > 1e-4);
+        Weights { by_feature }
+    }
 }
 
 fn score(weights: &Table<f32>, features: &[String]) -> f32 {
