@@ -27,6 +27,9 @@ use serde_json::Value;
 
 const EPOCHS: usize = 10;
 const SEED: u64 = 0x5eed_0015_2e50_17e5;
+/// Models trained on the examples in this many orders are averaged, so that no one order
+/// decides the close calls.
+const ORDERS: u64 = 8;
 /// Examples come from the extractor's own decisions, which depend on the weights: each round
 /// reads the gold again with the weights of the round before.
 const ROUNDS: usize = 3;
@@ -146,7 +149,11 @@ fn fit(gold: &[&Gold]) -> Weights {
     for _ in 0..ROUNDS {
         let (examples, _) = examples(gold, &weights);
         let examples: Vec<Example> = examples.into_iter().map(|l| l.example).collect();
-        weights = train(&examples, EPOCHS, SEED);
+        // `train` sets the seed's lowest bit, so seeds a step of 2 apart give different orders.
+        let models: Vec<Weights> = (0..ORDERS)
+            .map(|k| train(&examples, EPOCHS, SEED + 2 * k))
+            .collect();
+        weights = Weights::mean(&models);
     }
     weights
 }
