@@ -839,3 +839,24 @@ fn a_name_ending_in_international_or_pictures_is_a_body() {
         )]
     );
 }
+
+/// `said the Dutchman`: a nationality alone after `the` is the person named before, not a
+/// body called `Dutchman`.
+#[test]
+fn a_nationality_after_the_is_the_person_named_before() {
+    assert_eq!(
+        speakers(
+            "Piet Hulsman won the final in four sets. \"My serve was the key,\" said the Dutchman."
+        ),
+        ["Piet Hulsman"]
+    );
+}
+
+/// A nationality in the sentence that names someone else is not that person: the speaker
+/// before it is meant.
+#[test]
+fn a_nationality_beside_another_name_is_the_speaker_before() {
+    let body = "\"We defended well,\" said coach Ivo Brennan. \
+                His striker Tomas Kowal is fit again, but the Scot said the team would wait.";
+    assert_eq!(claim_speakers(body), ["Ivo Brennan", "Ivo Brennan"]);
+}

@@ -411,6 +411,7 @@ pub fn is_person_noun(w: &str) -> bool {
     }
     is_title(w)
         || is_anonymous_person(w)
+        || is_nationality_noun(w)
         || w.ends_with("-year-old")
         || w.starts_with("ex-")
         || matches!(
@@ -440,6 +441,67 @@ pub fn is_person_noun(w: &str) -> bool {
 pub fn describes_a_speaker(description: &str) -> bool {
     let head = key(description.rsplit(' ').next().unwrap_or_default());
     is_org_head(&head) || is_person_noun(&head)
+}
+
+/// Nouns of one person's nationality, which sports reports use for a player named before
+/// (`said the American`, `the Dutchman admitted`). Those that also name a people (`the
+/// Chinese`, `the Swiss`) are left out.
+pub fn is_nationality_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "american"
+            | "briton"
+            | "englishman"
+            | "englishwoman"
+            | "scot"
+            | "scotsman"
+            | "welshman"
+            | "welshwoman"
+            | "irishman"
+            | "irishwoman"
+            | "frenchman"
+            | "frenchwoman"
+            | "dutchman"
+            | "dutchwoman"
+            | "spaniard"
+            | "swede"
+            | "dane"
+            | "finn"
+            | "pole"
+            | "czech"
+            | "slovak"
+            | "croat"
+            | "serb"
+            | "greek"
+            | "turk"
+            | "kiwi"
+            | "australian"
+            | "canadian"
+            | "german"
+            | "russian"
+            | "italian"
+            | "belgian"
+            | "austrian"
+            | "norwegian"
+            | "argentine"
+            | "argentinian"
+            | "brazilian"
+            | "chilean"
+            | "colombian"
+            | "mexican"
+            | "kenyan"
+            | "ethiopian"
+            | "nigerian"
+            | "ukrainian"
+            | "romanian"
+            | "bulgarian"
+            | "hungarian"
+            | "israeli"
+            | "pakistani"
+            | "indian"
+            | "zimbabwean"
+            | "jamaican"
+    )
 }
 
 /// Person nouns that alone name no one in particular: `a man`, `the source`, `one expert`.
@@ -925,10 +987,13 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             return described(body, toks, words, definite, sentence_initial);
         }
     }
+    // `said the American`: a nationality alone after `the` is a description of a person
+    // named before, though capitalised.
     let lone_initial_common = run_start == 0
         && words.len() == 1
         && (initial_word || definite)
-        && lower(last, &mut buf).is_some_and(is_group_noun);
+        && lower(last, &mut buf)
+            .is_some_and(|w| is_group_noun(w) || (definite && is_nationality_noun(w)));
     // `Labor Department figures show`: the figures speak for whoever published them.
     // Only a name and adjectives stand before the document: `a narrator in the Acme ad` and
     // `his Acme video` are no one's.
@@ -2034,8 +2099,19 @@ impl<'a> Speakers<'a> {
         if !refers_to_a_named_person(&words, &head) {
             return None;
         }
+        // `Ann Lee is fit again, but the Scot admitted`: a nationality in the sentence that
+        // named a person is someone else.
+        let sentence_start = self.sentence.start;
+        let named_here = |name: &str| {
+            self.names
+                .mentions
+                .iter()
+                .any(|(at, n)| *at >= sentence_start && n == name)
+        };
         if let Some((name, role)) = self.pending_person.clone() {
-            return Some(self.named(name, role, SpeakerKind::Person));
+            if !(is_nationality_noun(&head) && named_here(&name)) {
+                return Some(self.named(name, role, SpeakerKind::Person));
+            }
         }
         let by_role = self.list.iter().rposition(|s| {
             s.kind == SpeakerKind::Person
