@@ -860,3 +860,13 @@ fn a_nationality_beside_another_name_is_the_speaker_before() {
                 His striker Tomas Kowal is fit again, but the Scot said the team would wait.";
     assert_eq!(claim_speakers(body), ["Ivo Brennan", "Ivo Brennan"]);
 }
+
+/// A body named by one word is read as a person until the article ends; `the firm` still
+/// means it.
+#[test]
+fn the_firm_is_a_body_that_one_word_named() {
+    assert_eq!(
+        claim_speakers("Qorvix said sales rose by a tenth. The firm said demand was strong."),
+        ["Qorvix", "Qorvix"]
+    );
+}

@@ -1686,16 +1686,52 @@ impl<'a> Speakers<'a> {
     /// decided as before.
     pub fn settle_kinds(&mut self) {
         for id in 0..self.list.len() {
-            let s = &self.list[id];
-            let lone = s.kind == SpeakerKind::Person
-                && s.role.is_none()
-                && !s.name.contains(' ')
-                && !first_names::is_first_name(&s.name)
-                && !self.gendered[id];
-            if lone && !self.addressed(&s.name) {
+            if self.read_from_one_word(id) {
                 self.list[id].kind = SpeakerKind::Organisation;
             }
         }
+    }
+
+    /// Whether speaker `id` is a person only because one word named it: `settle_kinds` files
+    /// it as an organisation.
+    fn read_from_one_word(&self, id: usize) -> bool {
+        let s = &self.list[id];
+        s.kind == SpeakerKind::Person
+            && s.role.is_none()
+            && !s.name.contains(' ')
+            && !first_names::is_first_name(&s.name)
+            && !self.gendered[id]
+            && !self.addressed(&s.name)
+    }
+
+    /// The organisation that spoke last, counting those one word named, which are filed as
+    /// organisations only once the article is read (`Labour denies it. The party says`).
+    fn latest_body(&self) -> Option<usize> {
+        let other = self.latest(SpeakerKind::Organisation);
+        // (A name stands capitalised inside a sentence too: `Figures` opening two sentences
+        // names no one.)
+        let one_word = (0..self.list.len())
+            .filter(|&id| {
+                self.read_from_one_word(id) && self.inside_a_sentence(&self.list[id].name)
+            })
+            .max_by_key(|&id| self.last_spoke_at[id]);
+        match (other, one_word) {
+            (Some(o), Some(w)) if self.last_spoke_at[w] > self.last_spoke_at[o] => Some(w),
+            (None, Some(w)) => Some(w),
+            (o, _) => o,
+        }
+    }
+
+    /// Whether the body gives `name` after a word of its sentence, where only a name is
+    /// capitalised.
+    fn inside_a_sentence(&self, name: &str) -> bool {
+        self.body.match_indices(name).any(|(at, _)| {
+            self.body[..at]
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+        })
     }
 
     /// Whether the body gives `name` after a title or a form of address (`Mr Mafeca`).
@@ -2073,6 +2109,14 @@ impl<'a> Speakers<'a> {
                     }
                     if let Some(id) = self.list.iter().rposition(|s| holds_head(&s.name)) {
                         return Some(id);
+                    }
+                    // `Macrovision said ... the firm said`: only the words for any business
+                    // may mean a body named by one word, which may be a person's single
+                    // name too (`said Soelistyo`), so not `the airline` or `the union`.
+                    if matches!(head.as_str(), "company" | "firm") {
+                        if let Some(id) = self.latest_body() {
+                            return Some(id);
+                        }
                     }
                     if let Some((name, role, kind)) = itself {
                         return Some(self.named(name, role, kind));
