@@ -862,11 +862,17 @@ fn a_nationality_beside_another_name_is_the_speaker_before() {
 }
 
 /// A body named by one word is read as a person until the article ends; `the firm` still
-/// means it.
+/// means it, when the word stands capitalised inside a sentence too.
 #[test]
 fn the_firm_is_a_body_that_one_word_named() {
     assert_eq!(
-        claim_speakers("Qorvix said sales rose by a tenth. The firm said demand was strong."),
+        claim_speakers(
+            "Sales at Qorvix rose by a tenth. Qorvix said demand was strong. \
+             The firm said prices would hold."
+        ),
         ["Qorvix", "Qorvix"]
     );
+    // `Figures` opening a sentence is a common word, no body the firm could be.
+    let speakers = claim_speakers("Figures showed sales rose. The firm said prices would hold.");
+    assert_eq!(speakers.last().map(String::as_str), Some("firm"));
 }
