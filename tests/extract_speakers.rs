@@ -876,3 +876,16 @@ fn the_firm_is_a_body_that_one_word_named() {
     let speakers = claim_speakers("Figures showed sales rose. The firm said prices would hold.");
     assert_eq!(speakers.last().map(String::as_str), Some("firm"));
 }
+
+/// `Labour` alone is the party, with its capital, where the article writes it capitalised
+/// inside a sentence; `the party` is then that body.
+#[test]
+fn labour_alone_is_the_party() {
+    let body = "The row is over how Labour runs its phone banks. Labour denies breaking \
+                the rules. The party says the calls are lawful.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Labour".to_string(), SpeakerKind::Organisation)]
+    );
+    assert_eq!(claim_speakers(body), ["Labour", "Labour"]);
+}

@@ -1066,7 +1066,19 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         name_start += role_words_before_first_name(&run);
     }
     let name_words = &words[name_start..];
-    if name_words.len() == 1 && lower(name_words[0].1, &mut buf).is_some_and(is_title) {
+    // (`Labour denies it`: of the party words that are titles (`Labour MP Ann Lee`), only
+    // `Labour` alone names the party, not a member, when the article writes it capitalised
+    // inside a sentence and never in lower case.)
+    let party_named = |w: &str| {
+        words.len() == 1
+            && matches!(lower(w, &mut [0u8; 32]), Some("labour" | "labor"))
+            && capitalised_inside_a_sentence(body, w)
+            && !written_in_lower_case(body, w)
+    };
+    if name_words.len() == 1
+        && lower(name_words[0].1, &mut buf).is_some_and(is_title)
+        && !party_named(name_words[0].1)
+    {
         return described(body, toks, &words[run_start..], definite, sentence_initial);
     }
     let name_from = toks[name_words[0].0].start;
@@ -1234,6 +1246,28 @@ fn described(
 fn ends_with_surname(name: &str, surname: &str) -> bool {
     name.strip_suffix(surname)
         .is_some_and(|rest| rest.ends_with(' '))
+}
+
+/// Whether the body gives `name` after a word of its sentence, where only a name is
+/// capitalised.
+fn capitalised_inside_a_sentence(body: &str, name: &str) -> bool {
+    body.match_indices(name).any(|(at, _)| {
+        body[..at]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    })
+}
+
+/// Whether the body holds `word` in lower case as a word of its own.
+fn written_in_lower_case(body: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    body.match_indices(&lower).any(|(at, _)| {
+        let before = body[..at].chars().next_back();
+        let after = body[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Where each capitalised word of the body stands, by the word without a possessive.
@@ -1712,7 +1746,8 @@ impl<'a> Speakers<'a> {
         // names no one.)
         let one_word = (0..self.list.len())
             .filter(|&id| {
-                self.read_from_one_word(id) && self.inside_a_sentence(&self.list[id].name)
+                self.read_from_one_word(id)
+                    && capitalised_inside_a_sentence(self.body, &self.list[id].name)
             })
             .max_by_key(|&id| self.last_spoke_at[id]);
         match (other, one_word) {
@@ -1720,18 +1755,6 @@ impl<'a> Speakers<'a> {
             (None, Some(w)) => Some(w),
             (o, _) => o,
         }
-    }
-
-    /// Whether the body gives `name` after a word of its sentence, where only a name is
-    /// capitalised.
-    fn inside_a_sentence(&self, name: &str) -> bool {
-        self.body.match_indices(name).any(|(at, _)| {
-            self.body[..at]
-                .trim_end_matches(' ')
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == ',')
-        })
     }
 
     /// Whether the body gives `name` after a title or a form of address (`Mr Mafeca`).
@@ -1898,21 +1921,11 @@ impl<'a> Speakers<'a> {
         // word the article also writes in lower case, or one the tagger's dictionary knows,
         // is taken for a common one.
         let dictionary = Tagger::shipped().tag_of_unambiguous(name);
-        if dictionary.is_none() && !self.written_in_lower_case(name) {
+        if dictionary.is_none() && !written_in_lower_case(self.body, name) {
             return None;
         }
         let tag = dictionary.unwrap_or_else(|| tagger::tag(&[name, "said"])[0]);
         (!matches!(tag, Upos::Propn | Upos::Det | Upos::Pron | Upos::Num)).then_some(tag)
-    }
-
-    /// Whether the body holds `word` in lower case as a word of its own.
-    fn written_in_lower_case(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.body.match_indices(&lower).any(|(at, _)| {
-            let before = self.body[..at].chars().next_back();
-            let after = self.body[at + lower.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
     }
 
     /// Whether the sentence read now opens with `word`.
@@ -2110,10 +2123,11 @@ impl<'a> Speakers<'a> {
                     if let Some(id) = self.list.iter().rposition(|s| holds_head(&s.name)) {
                         return Some(id);
                     }
-                    // `Macrovision said ... the firm said`: only the words for any business
-                    // may mean a body named by one word, which may be a person's single
-                    // name too (`said Soelistyo`), so not `the airline` or `the union`.
-                    if matches!(head.as_str(), "company" | "firm") {
+                    // `Macrovision said ... the firm said`, `Labour denies it. The party
+                    // says`: only the words for any business, and `party`, may mean a body
+                    // named by one word, which may be a person's single name too (`said
+                    // Soelistyo`), so not `the airline` or `the union`.
+                    if matches!(head.as_str(), "company" | "firm" | "party") {
                         if let Some(id) = self.latest_body() {
                             return Some(id);
                         }
