@@ -1150,3 +1150,21 @@ fn a_picture_that_shows_a_scene_makes_no_claim() {
         .is_empty());
     assert_eq!(run("Television pictures showed he dived.").claims.len(), 1);
 }
+
+/// `Having said that,` and `That said,` turn an argument: no one is quoted.
+#[test]
+fn having_said_that_is_no_claim() {
+    for body in [
+        "Having said that, Ann Varga is in much better shape.",
+        "That said, the team still lost on Sunday.",
+    ] {
+        assert!(run(body).claims.is_empty(), "{body}");
+    }
+    // `said that` with a clause after the comma is a claim still.
+    assert_eq!(
+        run("Ann Varga said that, in her view, the plan would fail.")
+            .claims
+            .len(),
+        1
+    );
+}

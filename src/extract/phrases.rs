@@ -525,6 +525,18 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        // `Having said that, ...`, `That said, ...`: a turn of the argument, no remark.
+        let comma_at = |k: usize| matches!(toks.get(k).map(|t| t.kind), Some(TokKind::Punct(',')));
+        let that_at = |k: usize| self.lower_is(toks.get(k), |n| matches!(n, "that" | "this"));
+        let turn_of_argument = w == "said"
+            && ((i >= 1
+                && self.lower_is(toks.get(i - 1), |p| p == "having")
+                && that_at(i + 1)
+                && comma_at(i + 2))
+                || (i == 1 && that_at(0) && comma_at(2)));
+        if turn_of_argument {
+            return None;
+        }
         // `Reporting by Ann Lee; Editing by Tom Brill`, `Additional reporting by`: a credit
         // line, not a remark.
         if w.ends_with("ing") && self.lower_is(toks.get(i + 1), |n| n == "by") {
