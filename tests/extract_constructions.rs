@@ -1168,3 +1168,15 @@ fn having_said_that_is_no_claim() {
         1
     );
 }
+
+/// A cue form right after an adjective is a noun (`civil protests against`); an adjective
+/// before its subject is no matter (`local residents say`).
+#[test]
+fn a_cue_form_after_an_adjective_is_a_noun() {
+    let body = "There were civil protests against the rigged election that had kept him in power.";
+    assert!(run(body).claims.is_empty(), "{:?}", claims(&run(body)));
+    assert_eq!(
+        run("Local residents say the plan will fail.").claims.len(),
+        1
+    );
+}

@@ -741,7 +741,24 @@ impl<'a> Reader<'a> {
         {
             return false;
         }
+        // `high hopes`, `worst fears`: an adjective before it makes a noun (but a quantifier
+        // is a subject: `few believe`, `most say`).
+        let adjective = Tagger::shipped().tag_of_unambiguous(prev) == Some(Upos::Adj)
+            && !matches!(
+                p,
+                "many"
+                    | "few"
+                    | "most"
+                    | "several"
+                    | "some"
+                    | "both"
+                    | "all"
+                    | "each"
+                    | "other"
+                    | "others"
+            );
         let modifier = number
+            || adjective
             || p.chars().any(|c| c.is_ascii_digit())
             || p.ends_with("ing")
             || p.contains('-');
