@@ -889,3 +889,26 @@ fn labour_alone_is_the_party() {
     );
     assert_eq!(claim_speakers(body), ["Labour", "Labour"]);
 }
+
+/// A role of function words or numbers only is a piece of the sentence, not a role.
+#[test]
+fn a_year_before_a_name_is_no_role() {
+    let out = run("But in 1946 Winston Ashdown told us the war was over.");
+    let speaker = &out.speakers[out.claims[0].speaker];
+    assert_eq!(
+        (speaker.name.as_str(), speaker.role.as_deref()),
+        ("Winston Ashdown", None)
+    );
+}
+
+/// `den` and `ter` join a name like `van`: `Sandra den Hamer` is one name.
+#[test]
+fn den_is_a_name_particle() {
+    assert_eq!(
+        first_speaker_and_role("\"We are ready,\" said festival director Sandra den Hamer."),
+        (
+            "Sandra den Hamer".to_string(),
+            Some("festival director".to_string())
+        )
+    );
+}

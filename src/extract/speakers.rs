@@ -588,6 +588,8 @@ fn is_name_particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "da"
+            | "den"
+            | "ter"
             | "van"
             | "von"
             | "bin"
@@ -2216,6 +2218,14 @@ impl<'a> Speakers<'a> {
     }
 
     fn insert(&mut self, name: String, kind: SpeakerKind, role: Option<String>) -> usize {
+        // A role of function words and numbers only is a piece of the sentence: `of` from
+        // `Ann Lee of the group`, `1946` from `in 1946 Ann Lee told`.
+        let role = role.filter(|r| {
+            r.split_whitespace().any(|w| {
+                w.chars().any(char::is_alphabetic)
+                    && !lower(w, &mut [0u8; 32]).is_some_and(is_function_word)
+            })
+        });
         let k = key(&name);
         if let Some(&id) = self.by_key.get(&k) {
             if self.list[id].role.is_none() {
