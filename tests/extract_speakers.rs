@@ -912,3 +912,18 @@ fn den_is_a_name_particle() {
         )
     );
 }
+
+/// `the chancellor` is not the shadow chancellor named before, whether that one spoke or was
+/// only named.
+#[test]
+fn the_chancellor_is_not_the_shadow_chancellor() {
+    let named = "Gordon Bryce spoke in Leeds. The chancellor said the cuts proposed by shadow \
+                 chancellor Oliver Lettice were deep. Later the chancellor pledged to cut taxes.";
+    assert_eq!(claim_speakers(named), ["Gordon Bryce", "Gordon Bryce"]);
+    let spoke = "Chancellor Gordon Bryce said growth was strong. Shadow chancellor Oliver \
+                 Lettice said taxes would rise. The chancellor pledged to cut taxes.";
+    assert_eq!(
+        claim_speakers(spoke),
+        ["Gordon Bryce", "Oliver Lettice", "Gordon Bryce"]
+    );
+}

@@ -2173,11 +2173,29 @@ impl<'a> Speakers<'a> {
                 return Some(self.named(name, role, SpeakerKind::Person));
             }
         }
+        // `the chancellor` is not the shadow chancellor, nor the former or deputy one,
+        // unless the description says so too.
+        let qualifier_of_head = |words: &[String]| {
+            words
+                .iter()
+                .position(|w| *w == head)
+                .and_then(|k| k.checked_sub(1))
+                .map(|k| words[k].clone())
+                .filter(|w| {
+                    matches!(
+                        w.as_str(),
+                        "shadow" | "former" | "ex" | "deputy" | "vice" | "assistant" | "junior"
+                    )
+                })
+        };
+        let described: Vec<String> = words.iter().map(|w| key(w)).collect();
+        let wanted = qualifier_of_head(&described);
         let by_role = self.list.iter().rposition(|s| {
             s.kind == SpeakerKind::Person
-                && s.role
-                    .as_deref()
-                    .is_some_and(|r| key(r).split(' ').any(|w| w == head))
+                && s.role.as_deref().is_some_and(|r| {
+                    let role: Vec<String> = key(r).split(' ').map(str::to_string).collect();
+                    role.contains(&head) && qualifier_of_head(&role) == wanted
+                })
         });
         if by_role.is_some() {
             return by_role;
@@ -2196,11 +2214,16 @@ impl<'a> Speakers<'a> {
                 while !self.body.is_char_boundary(from) {
                     from -= 1;
                 }
-                let lead = &self.body[from..*at];
-                lead.split_whitespace()
+                let lead: Vec<String> = self.body[from..*at]
+                    .split_whitespace()
                     .rev()
-                    .take(3)
-                    .any(|w| key(w.trim_end_matches('.')) == head)
+                    .take(4)
+                    .map(|w| key(w.trim_end_matches('.')))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                lead.iter().skip(1).any(|w| *w == head) && qualifier_of_head(&lead) == wanted
             })
             .map(|(_, name)| name.clone());
         match titled {
