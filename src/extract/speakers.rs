@@ -2223,7 +2223,8 @@ impl<'a> Speakers<'a> {
                     .into_iter()
                     .rev()
                     .collect();
-                lead.iter().skip(1).any(|w| *w == head) && qualifier_of_head(&lead) == wanted
+                // (The head among the last three words, the fourth for its qualifier.)
+                lead.iter().rev().take(3).any(|w| *w == head) && qualifier_of_head(&lead) == wanted
             })
             .map(|(_, name)| name.clone());
         match titled {
