@@ -375,6 +375,14 @@ pub fn is_adjunct_preposition(w: &str) -> bool {
     )
 }
 
+/// Words of quantity that may open a subject: `some analysts`, `many say`, `few believe`.
+pub fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "some" | "many" | "several" | "most" | "other" | "another" | "few"
+    )
+}
+
 pub fn is_article(w: &str) -> bool {
     matches!(w, "the" | "a" | "an")
 }
@@ -744,19 +752,8 @@ impl<'a> Reader<'a> {
         // `high hopes`, `worst fears`: an adjective before it makes a noun (but a quantifier
         // is a subject: `few believe`, `most say`).
         let adjective = Tagger::shipped().tag_of_unambiguous(prev) == Some(Upos::Adj)
-            && !matches!(
-                p,
-                "many"
-                    | "few"
-                    | "most"
-                    | "several"
-                    | "some"
-                    | "both"
-                    | "all"
-                    | "each"
-                    | "other"
-                    | "others"
-            );
+            && !is_quantifier(p)
+            && !matches!(p, "both" | "all" | "each" | "others");
         let modifier = number
             || adjective
             || p.chars().any(|c| c.is_ascii_digit())

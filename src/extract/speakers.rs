@@ -7,7 +7,7 @@ use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::FnvMap;
 use super::phrases::{
-    is_irregular_past, is_month, is_plural_noun, is_subject_pronoun, is_time_head,
+    is_irregular_past, is_month, is_plural_noun, is_quantifier, is_subject_pronoun, is_time_head,
     is_trailing_adjunct, is_weekday,
 };
 use super::quotes;
@@ -719,11 +719,8 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             .get(first + 1)
             .is_some_and(|&(_, w)| lower(w, &mut [0u8; 32]).is_some_and(is_function_word));
         // (`one legal expert` is a legal expert, but `one of them` is one.)
-        let quantifier = (matches!(
-            l,
-            "some" | "many" | "several" | "most" | "other" | "another" | "few"
-        ) || (l == "one" && !next_is_function_word))
-            && first + 1 < words.len();
+        let quantifier =
+            (is_quantifier(l) || (l == "one" && !next_is_function_word)) && first + 1 < words.len();
         // `the Sunday Times`, `the Monday Club`: a weekday opening a name is no time (but
         // `On Tuesday Acme said`).
         let weekday_in_name = definite
