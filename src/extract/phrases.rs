@@ -720,15 +720,10 @@ impl<'a> Reader<'a> {
         }
         if (prev.starts_with(char::is_uppercase) && !number)
             || is_auxiliary(p)
+            || is_subject_pronoun(p)
             || matches!(
                 p,
-                "he" | "she"
-                    | "it"
-                    | "they"
-                    | "we"
-                    | "i"
-                    | "you"
-                    | "who"
+                "who"
                     | "which"
                     | "that"
                     | "will"

@@ -2211,14 +2211,10 @@ impl<'a> Speakers<'a> {
                 while !self.body.is_char_boundary(from) {
                     from -= 1;
                 }
-                let lead: Vec<String> = self.body[from..*at]
-                    .split_whitespace()
-                    .rev()
-                    .take(4)
+                let words: Vec<&str> = self.body[from..*at].split_whitespace().collect();
+                let lead: Vec<String> = words[words.len().saturating_sub(4)..]
+                    .iter()
                     .map(|w| key(w.trim_end_matches('.')))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
                     .collect();
                 // (The head among the last three words, the fourth for its qualifier.)
                 lead.iter().rev().take(3).any(|w| *w == head) && qualifier_of_head(&lead) == wanted
