@@ -877,6 +877,26 @@ fn the_firm_is_a_body_that_one_word_named() {
     assert_eq!(speakers.last().map(String::as_str), Some("firm"));
 }
 
+/// With no body that spoke, `the firm` is a business named as a subject since.
+#[test]
+fn the_firm_is_the_business_named_as_subject_before() {
+    let body = "Dravel Holdings has a presence in Peru. The firm said it would buy a mine.";
+    assert_eq!(claim_speakers(body), ["Dravel Holdings"]);
+}
+
+/// A subject read as a person's name is the firm when it was named in the sentence before,
+/// no first name opening it or a business noun before it.
+#[test]
+fn the_firm_is_the_subject_read_as_a_person_in_the_sentence_before() {
+    let body = "Bookmaker Ann Dravel has stopped taking bets. The firm said it had paid out.";
+    assert_eq!(claim_speakers(body), ["Ann Dravel"]);
+    let body = "Ann Dravel has stopped taking bets. The firm said it had paid out.";
+    assert_eq!(claim_speakers(body), ["firm"]);
+    let body = "Bookmaker Ann Dravel has stopped taking bets. Its shops are shut. Sales fell. \
+                The firm said it had paid out.";
+    assert_eq!(claim_speakers(body), ["firm"]);
+}
+
 /// `Labour` alone is the party, with its capital, where the article writes it capitalised
 /// inside a sentence; `the party` is then that body.
 #[test]

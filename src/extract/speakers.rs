@@ -1756,6 +1756,52 @@ impl<'a> Speakers<'a> {
         }
     }
 
+    /// Whether a name last stood before a noun, naming something else (`The New York state
+    /// attorney general`, `the Newton Aycliffe plant`).
+    fn names_a_noun(&self, name: &str) -> bool {
+        let Some(at) = self.body[..self.sentence.end].rfind(name) else {
+            return false;
+        };
+        let words: Vec<&str> = name
+            .split(' ')
+            .chain(self.body[at + name.len()..].split_whitespace().take(2))
+            .collect();
+        let next = name.split(' ').count();
+        words
+            .get(next)
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+            && tagger::tag(&words).get(next) == Some(&Upos::Noun)
+    }
+
+    /// Whether the body names `name` in this sentence or the one before.
+    fn named_in_the_sentence_before(&self, name: &str) -> bool {
+        let (body, start) = (self.body, self.sentence.start);
+        let breaks = self.breaks.get_or_init(|| Breaks::new(body));
+        body[..self.sentence.end].rfind(name).is_some_and(|at| {
+            // (A paragraph break, blank line and all, ends one sentence.)
+            let stops = count_in(&breaks.stops, at..start.saturating_sub(1));
+            stops + usize::from(breaks.paragraphs(at..start) > 0) <= 1
+        })
+    }
+
+    /// Whether a name read as a person's may be a business's: one that opens with no first
+    /// name, never follows a title and is no surname of a name given in full (`Burren Energy`,
+    /// `Eurotunnel`, not `Mr Mafeca` or `Swift` after Taylor Swift), written
+    /// inside a sentence too when it is one word (`Shares` opening one is none); or a name
+    /// after a business noun (`bookmaker William Hill`, `drugmaker Dr Reddy's`).
+    fn may_name_a_business(&self, name: &str, role: Option<&str>) -> bool {
+        let business_noun = role
+            .and_then(|r| r.rsplit(' ').next())
+            .map(key)
+            .is_some_and(|w| is_org_head(&w) || w.ends_with("maker"));
+        let first_word = name.split(' ').next().unwrap_or(name);
+        business_noun
+            || (!first_names::is_first_name(first_word)
+                && !self.addressed(name)
+                && self.names.full_name(name, self.sentence.start).is_none()
+                && (name.contains(' ') || capitalised_inside_a_sentence(self.body, name)))
+    }
+
     /// Whether the body gives `name` after a title or a form of address (`Mr Mafeca`).
     fn addressed(&self, name: &str) -> bool {
         self.body.match_indices(name).any(|(at, _)| {
@@ -2020,7 +2066,16 @@ impl<'a> Speakers<'a> {
                         && self
                             .latest(SpeakerKind::Organisation)
                             .is_some_and(|id| called_so(self.list[id].role.as_deref()));
-                    pending || spoke
+                    // `Dravel Holdings has a mine. The firm said`: any business named is
+                    // what `the firm` may be (not `Airlines` opening a sentence).
+                    let business = matches!(head.as_str(), "company" | "firm")
+                        && self.pending_other.as_ref().is_some_and(|(name, _, _)| {
+                            name.starts_with(char::is_uppercase)
+                                && (name.contains(' ')
+                                    || capitalised_inside_a_sentence(self.body, name))
+                                && !self.names_a_noun(name)
+                        });
+                    pending || spoke || business
                 };
                 if let Some(head) = head.filter(|&h| !named_so(h)) {
                     let body = words[..=head].join(" ");
@@ -2130,6 +2185,18 @@ impl<'a> Speakers<'a> {
                         if let Some(id) = self.latest_body() {
                             return Some(id);
                         }
+                    }
+                    // `Burren Energy has a presence in Egypt. The firm said`: with no body
+                    // that spoke, the subject of the sentence before, read as a person's name,
+                    // is the business.
+                    let business = matches!(head.as_str(), "company" | "firm");
+                    let subject = self.pending_person.clone();
+                    if let Some((name, role)) = subject.filter(|(name, role)| {
+                        business
+                            && self.named_in_the_sentence_before(name)
+                            && self.may_name_a_business(name, role.as_deref())
+                    }) {
+                        return Some(self.named(name, role, SpeakerKind::Organisation));
                     }
                     if let Some((name, role, kind)) = itself {
                         return Some(self.named(name, role, kind));
