@@ -897,6 +897,24 @@ fn the_firm_is_the_subject_read_as_a_person_in_the_sentence_before() {
     assert_eq!(claim_speakers(body), ["firm"]);
 }
 
+/// `of the` and `for a` between a body's capitalised words hold its one name together; an
+/// office named so before a person's name is still the role.
+#[test]
+fn of_the_inside_a_name_keeps_it_whole() {
+    assert_eq!(
+        claim_speakers("The Society of the Moors said the story was true."),
+        ["Society of the Moors"]
+    );
+    assert_eq!(
+        claim_speakers("The Council for a Fairer Levy said the plan would fail."),
+        ["Council for a Fairer Levy"]
+    );
+    assert_eq!(
+        claim_speakers("Keeper of the Rolls Ann Dravel said the plan would fail."),
+        ["Ann Dravel"]
+    );
+}
+
 /// `Labour` alone is the party, with its capital, where the article writes it capitalised
 /// inside a sentence; `the party` is then that body.
 #[test]

@@ -970,7 +970,19 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
                 .take_while(|&&(_, x)| is_capitalised(x) || matches!(x, "of" | "for" | "and" | "&"))
                 .chain(&words[run_start..])
                 .any(|&(_, x)| lower(x, &mut buf).is_some_and(is_org_word));
-        if is_capitalised(w) || particle || number || connector {
+        // `News of the World`, `Committee for a Responsible Federal Budget`: `of the` or `for a`
+        // between capitalised words is inside one name.
+        let article_in_name = run_start >= 3
+            && run_start < words.len()
+            && matches!(w, "the" | "a")
+            && matches!(words[run_start - 2].1, "of" | "for")
+            && is_capitalised(words[run_start - 3].1);
+        let before_article = run_start >= 2
+            && matches!(w, "of" | "for")
+            && matches!(words.get(run_start).map(|&(_, x)| x), Some("the" | "a"))
+            && is_capitalised(words[run_start - 2].1);
+        if is_capitalised(w) || particle || number || connector || article_in_name || before_article
+        {
             run_start -= 1;
         } else {
             break;
