@@ -1,6 +1,7 @@
 //! Speakers: reading a noun phrase as a name plus a role (or an unnamed description), and
 //! resolving surnames, pronouns and definite descriptions to the article's speakers.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::first_names;
@@ -1356,10 +1357,19 @@ fn opens_sentence(body: &str, at: usize) -> bool {
 /// The people's full names the article gives, where it gives them: every capitalised run of
 /// two to four words in the body (name particles such as `van` inside), titles left out.
 pub struct NameIndex {
-    /// (byte offset, full name), in the order of the text.
-    mentions: Vec<(usize, String)>,
+    /// The full names, in the order of the text.
+    mentions: Vec<FullName>,
     /// Surname key -> the places in `mentions` of the full names that end with it.
     by_last: FnvMap<String, Vec<usize>>,
+}
+
+/// A full name where the text gives it.
+struct FullName {
+    /// Byte offset of its first word.
+    at: usize,
+    name: String,
+    /// Its [`key`], read once: every pronoun compares the names before it.
+    key: String,
 }
 
 impl NameIndex {
@@ -1495,7 +1505,11 @@ impl NameIndex {
                 .entry(key(last))
                 .or_default()
                 .push(self.mentions.len());
-            self.mentions.push((offset(name[0]), full));
+            self.mentions.push(FullName {
+                at: offset(name[0]),
+                key: key(&full),
+                name: full,
+            });
         }
         run.clear();
     }
@@ -1507,8 +1521,8 @@ impl NameIndex {
         let name_key = key(name);
         let last = name_key.rsplit(' ').next()?;
         let fits = |&&i: &&usize| {
-            let full = key(&self.mentions[i].1);
-            full != name_key
+            let full = &self.mentions[i].key;
+            *full != name_key
                 && full.ends_with(&name_key)
                 && full[..full.len() - name_key.len()].ends_with(' ')
         };
@@ -1524,7 +1538,7 @@ impl NameIndex {
             .copied()
             .filter(|&i| {
                 self.mentions[i]
-                    .1
+                    .name
                     .split(' ')
                     .next()
                     .is_some_and(first_names::is_first_name)
@@ -1537,11 +1551,11 @@ impl NameIndex {
             by_surname
                 .iter()
                 .rev()
-                .find(|&&i| self.mentions[i].0 < at)
+                .find(|&&i| self.mentions[i].at < at)
                 .or(by_surname.first())
                 .copied()?
         };
-        Some(self.mentions[place].1.as_str())
+        Some(self.mentions[place].name.as_str())
     }
 
     /// `Fran` for `Fran Finney`, when no other full name in the article starts with `Fran`.
@@ -1554,10 +1568,10 @@ impl NameIndex {
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, (_, full))| key(full).split(' ').next() == Some(first.as_str()));
-        let (place, (_, full)) = people.next()?;
+            .filter(|(_, full)| full.key.split(' ').next() == Some(first.as_str()));
+        let (place, full) = people.next()?;
         people
-            .all(|(_, (_, other))| key(other) == key(full))
+            .all(|(_, other)| other.key == full.key)
             .then_some(place)
     }
 }
@@ -1841,21 +1855,23 @@ impl<'a> Speakers<'a> {
             .capitalised
             .get_or_insert_with(|| capitalised_words(body));
         let mut referents: Vec<Referent> = Vec::new();
-        let mut place: FnvMap<String, usize> = FnvMap::default();
-        let mut add = |referents: &mut Vec<Referent>, r: Referent| {
-            let k = key(&r.name);
-            match place.get(&k) {
-                Some(&i) => {
-                    let known = &mut referents[i];
-                    known.pending |= r.pending;
-                    known.listed = known.listed.or(r.listed);
+        // Name key -> place in `referents`.
+        let mut place: FnvMap<Cow<str>, usize> = FnvMap::default();
+        let add =
+            |referents: &mut Vec<Referent>, place: &mut FnvMap<Cow<str>, usize>, r: Referent| {
+                let k = key(&r.name);
+                match place.get(k.as_str()) {
+                    Some(&i) => {
+                        let known = &mut referents[i];
+                        known.pending |= r.pending;
+                        known.listed = known.listed.or(r.listed);
+                    }
+                    None => {
+                        place.insert(Cow::Owned(k), referents.len());
+                        referents.push(r);
+                    }
                 }
-                None => {
-                    place.insert(k, referents.len());
-                    referents.push(r);
-                }
-            }
-        };
+            };
         let people_only = pronoun.gender().is_some();
         for (id, s) in self.list.iter().enumerate() {
             // `he` and `she` stand for a person: a name, or a description whose head names one
@@ -1870,6 +1886,7 @@ impl<'a> Speakers<'a> {
             }
             add(
                 &mut referents,
+                &mut place,
                 Referent {
                     listed: Some(id),
                     name: s.name.clone(),
@@ -1881,22 +1898,24 @@ impl<'a> Speakers<'a> {
                 },
             );
         }
-        for (offset, full) in &self.names.mentions {
-            if *offset >= before {
+        // A name the text gave adds nothing to a referent of its key already read: only a
+        // new one is copied.
+        for full in &self.names.mentions {
+            if full.at >= before {
                 break;
             }
-            add(
-                &mut referents,
-                Referent {
+            if !place.contains_key(full.key.as_str()) {
+                place.insert(Cow::Borrowed(&full.key), referents.len());
+                referents.push(Referent {
                     listed: None,
-                    name: full.clone(),
+                    name: full.name.clone(),
                     role: None,
                     kind: SpeakerKind::Person,
                     pending: false,
                     last_mention: None,
                     last_seen: None,
-                },
-            );
+                });
+            }
         }
         let pending = if people_only {
             self.pending_person
@@ -1912,6 +1931,7 @@ impl<'a> Speakers<'a> {
             };
             add(
                 &mut referents,
+                &mut place,
                 Referent {
                     listed: None,
                     name: full.unwrap_or(name),
@@ -2242,7 +2262,7 @@ impl<'a> Speakers<'a> {
             self.names
                 .mentions
                 .iter()
-                .any(|(at, n)| *at >= sentence_start && n == name)
+                .any(|full| full.at >= sentence_start && full.name == name)
         };
         if let Some((name, role)) = self.pending_person.clone() {
             if !(is_nationality_noun(&head) && named_here(&name)) {
@@ -2284,13 +2304,14 @@ impl<'a> Speakers<'a> {
             .mentions
             .iter()
             .rev()
-            .filter(|(at, _)| *at < before)
-            .find(|(at, _)| {
+            .filter(|full| full.at < before)
+            .find(|full| {
+                let at = full.at;
                 let mut from = at.saturating_sub(40);
                 while !self.body.is_char_boundary(from) {
                     from -= 1;
                 }
-                let words: Vec<&str> = self.body[from..*at].split_whitespace().collect();
+                let words: Vec<&str> = self.body[from..at].split_whitespace().collect();
                 let lead: Vec<String> = words[words.len().saturating_sub(4)..]
                     .iter()
                     .map(|w| key(w.trim_end_matches('.')))
@@ -2298,7 +2319,7 @@ impl<'a> Speakers<'a> {
                 // (The head among the last three words, the fourth for its qualifier.)
                 lead.iter().rev().take(3).any(|w| *w == head) && qualifier_of_head(&lead) == wanted
             })
-            .map(|(_, name)| name.clone());
+            .map(|full| full.name.clone());
         match titled {
             Some(name) => Some(self.named(name, None, SpeakerKind::Person)),
             None => self.latest(SpeakerKind::Person),
