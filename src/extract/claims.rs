@@ -221,9 +221,11 @@ impl<'a> Extractor<'a> {
             cue_confidence: 1.0,
         };
         let mut stops_ready = false;
+        // Read once: the content stops look at every cue of the sentence again.
+        let cues: Vec<_> = (0..toks.len()).map(|i| self.read.cue_at(toks, i)).collect();
         let mut i = 0;
         while i < toks.len() {
-            let Some((cue, after, phrase)) = self.read.cue_at(toks, i) else {
+            let Some((cue, after, phrase)) = cues[i] else {
                 i += 1;
                 continue;
             };
@@ -251,7 +253,7 @@ impl<'a> Extractor<'a> {
                 cue_sense::confidence(score)
             };
             if !stops_ready {
-                state.stops = self.read.content_stops(toks);
+                state.stops = self.read.content_stops(toks, &cues);
                 stops_ready = true;
             }
             let next = if phrase {

@@ -1247,10 +1247,11 @@ impl<'a> Reader<'a> {
 
     /// Token positions where forward content must stop: before a conjoined second cue
     /// (`..., but warned that`, `, adding that`) or an `, according to` aside. Sorted.
-    pub fn content_stops(&self, toks: &[Tok]) -> Vec<usize> {
+    /// `cues` holds [`Reader::cue_at`] for every token.
+    pub fn content_stops(&self, toks: &[Tok], cues: &[Option<(Cue, usize, bool)>]) -> Vec<usize> {
         let mut stops = Vec::new();
-        for i in 0..toks.len() {
-            let Some((cue, after, phrase)) = self.cue_at(toks, i) else {
+        for (i, &cue) in cues.iter().enumerate() {
+            let Some((cue, after, phrase)) = cue else {
                 continue;
             };
             let mut j = i;
