@@ -1800,7 +1800,7 @@ impl<'a> Speakers<'a> {
     /// Whether a name last stood before a noun, naming something else (`The New York state
     /// attorney general`, `the Newton Aycliffe plant`).
     fn names_a_noun(&self, name: &str) -> bool {
-        let Some(at) = self.body[..self.sentence.end].rfind(name) else {
+        let Some(at) = self.last_named_at(name) else {
             return false;
         };
         let words: Vec<&str> = name
@@ -1814,11 +1814,16 @@ impl<'a> Speakers<'a> {
             && tagger::tag(&words).get(next) == Some(&Upos::Noun)
     }
 
+    /// Where the body last gave `name`, up to the end of this sentence.
+    fn last_named_at(&self, name: &str) -> Option<usize> {
+        self.body[..self.sentence.end].rfind(name)
+    }
+
     /// Whether the body names `name` in this sentence or the one before.
     fn named_in_the_sentence_before(&self, name: &str) -> bool {
         let (body, start) = (self.body, self.sentence.start);
         let breaks = self.breaks.get_or_init(|| Breaks::new(body));
-        body[..self.sentence.end].rfind(name).is_some_and(|at| {
+        self.last_named_at(name).is_some_and(|at| {
             // (A paragraph break, blank line and all, ends one sentence.)
             let stops = count_in(&breaks.stops, at..start.saturating_sub(1));
             stops + usize::from(breaks.paragraphs(at..start) > 0) <= 1
@@ -1826,10 +1831,9 @@ impl<'a> Speakers<'a> {
     }
 
     /// Whether a name read as a person's may be a business's: one that opens with no first
-    /// name, never follows a title and is no surname of a name given in full (`Burren Energy`,
-    /// `Eurotunnel`, not `Mr Mafeca` or `Swift` after Taylor Swift), written
-    /// inside a sentence too when it is one word (`Shares` opening one is none); or a name
-    /// after a business noun (`bookmaker William Hill`, `drugmaker Dr Reddy's`).
+    /// name, never follows a title, is no surname of a name given in full and is no common
+    /// word (`Burren Energy`, `Eurotunnel`, not `Mr Mafeca`, `Swift` after Taylor Swift or
+    /// `Shares`); or a name after a business noun (`bookmaker William Hill`).
     fn may_name_a_business(&self, name: &str, role: Option<&str>) -> bool {
         let business_noun = role
             .and_then(|r| r.rsplit(' ').next())
@@ -1840,7 +1844,14 @@ impl<'a> Speakers<'a> {
             || (!first_names::is_first_name(first_word)
                 && !self.addressed(name)
                 && self.names.full_name(name, self.sentence.start).is_none()
-                && (name.contains(' ') || capitalised_inside_a_sentence(self.body, name)))
+                && self.stands_as_a_name(name))
+    }
+
+    /// Whether a name stands as one, not as a common word capitalised to open a sentence:
+    /// it has several words, or the body capitalises it inside a sentence too (`Shares` and
+    /// `Airlines` opening one are no names).
+    fn stands_as_a_name(&self, name: &str) -> bool {
+        name.contains(' ') || capitalised_inside_a_sentence(self.body, name)
     }
 
     /// Whether the body gives `name` after a title or a form of address (`Mr Mafeca`).
@@ -2118,8 +2129,7 @@ impl<'a> Speakers<'a> {
                     let business = matches!(head.as_str(), "company" | "firm")
                         && self.pending_other.as_ref().is_some_and(|(name, _, _)| {
                             name.starts_with(char::is_uppercase)
-                                && (name.contains(' ')
-                                    || capitalised_inside_a_sentence(self.body, name))
+                                && self.stands_as_a_name(name)
                                 && !self.names_a_noun(name)
                         });
                     pending || spoke || business
