@@ -965,3 +965,21 @@ fn the_chancellor_is_not_the_shadow_chancellor() {
         ["Gordon Bryce", "Oliver Lettice", "Gordon Bryce"]
     );
 }
+
+#[test]
+fn an_opening_adverbial_is_no_subject_of_a_participle_cue() {
+    assert_eq!(
+        claim_speakers(
+            "Back in 2011, Dana Whitlow praised the harbour plan, telling the board: \
+             \u{201c}It will pay for itself.\u{201d}"
+        ),
+        ["Dana Whitlow"]
+    );
+    assert_eq!(
+        claim_speakers(
+            "Facing mounting pressure from residents, Dana Whitlow issued a statement, \
+             saying the plan would go ahead."
+        ),
+        ["Dana Whitlow"]
+    );
+}
