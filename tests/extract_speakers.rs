@@ -983,3 +983,13 @@ fn an_opening_adverbial_is_no_subject_of_a_participle_cue() {
         ["Dana Whitlow"]
     );
 }
+
+#[test]
+fn a_form_of_address_picks_the_full_name_of_that_gender() {
+    let body = "Tom Pell opened the bakery with his wife, Rosa Pell, in 1998. \
+                \u{201c}We never planned to sell bread,\u{201d} Mr. Pell said.";
+    assert_eq!(speakers(body), ["Tom Pell"]);
+    let body = "Rosa Pell opened the bakery with her husband, Tom Pell, in 1998. \
+                \u{201c}We never planned to sell bread,\u{201d} Mrs. Pell said.";
+    assert_eq!(speakers(body), ["Rosa Pell"]);
+}

@@ -625,6 +625,15 @@ fn first_name_of(name: &str) -> FirstName {
     }
 }
 
+/// The gender a form of address gives: `Mr.` a man, `Mrs.` or `Ms` a woman.
+fn gender_of_address(word: &str) -> Option<Gender> {
+    match lower(word.trim_end_matches('.'), &mut [0u8; 32])? {
+        "mr" | "sir" | "lord" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "baroness" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mention {
     Named {
@@ -1532,7 +1541,9 @@ impl NameIndex {
     /// The full name `name` (a surname, the end of a name, or a first name alone) stands for
     /// at byte `at`: of the full names it fits, the one the text gave last before `at`, else
     /// the first one after it. A first name alone fits only when one person has it.
-    fn full_name(&self, name: &str, at: usize) -> Option<&str> {
+    /// A `gender` the text gives (`Mr. Lee`) rules out the full names whose first name says
+    /// the other one, unless that leaves none.
+    fn full_name(&self, name: &str, at: usize, gender: Option<Gender>) -> Option<&str> {
         let name_key = key(name);
         let last = name_key.rsplit(' ').next()?;
         let fits = |&&i: &&usize| {
@@ -1560,6 +1571,24 @@ impl NameIndex {
             })
             .collect();
         let by_surname = if named.is_empty() { by_surname } else { named };
+        let other_gender = match gender {
+            Some(Gender::Male) => FirstName::Gendered(Gender::Female),
+            Some(Gender::Female) => FirstName::Gendered(Gender::Male),
+            None => FirstName::None,
+        };
+        let agreeing: Vec<usize> = by_surname
+            .iter()
+            .copied()
+            .filter(|&i| {
+                other_gender == FirstName::None
+                    || first_name_of(&self.mentions[i].name) != other_gender
+            })
+            .collect();
+        let by_surname = if agreeing.is_empty() {
+            by_surname
+        } else {
+            agreeing
+        };
         let place = if by_surname.is_empty() {
             self.by_first_name(name)?
         } else {
@@ -1843,7 +1872,10 @@ impl<'a> Speakers<'a> {
         business_noun
             || (!first_names::is_first_name(first_word)
                 && !self.addressed(name)
-                && self.names.full_name(name, self.sentence.start).is_none()
+                && self
+                    .names
+                    .full_name(name, self.sentence.start, None)
+                    .is_none()
                 && self.stands_as_a_name(name))
     }
 
@@ -1952,7 +1984,10 @@ impl<'a> Speakers<'a> {
         };
         if let Some((name, role, kind)) = pending {
             let full = match kind {
-                SpeakerKind::Person => self.names.full_name(&name, before).map(str::to_string),
+                SpeakerKind::Person => self
+                    .names
+                    .full_name(&name, before, None)
+                    .map(str::to_string),
                 _ => None,
             };
             add(
@@ -2012,7 +2047,10 @@ impl<'a> Speakers<'a> {
             return None;
         }
         let surname = key(name);
-        let known = self.names.full_name(name, self.sentence.start).is_some()
+        let known = self
+            .names
+            .full_name(name, self.sentence.start, None)
+            .is_some()
             || self.list.iter().any(|s| {
                 let k = key(&s.name);
                 k == surname || ends_with_surname(&k, &surname)
@@ -2155,6 +2193,22 @@ impl<'a> Speakers<'a> {
         }
     }
 
+    /// The gender the forms of address before `name` in this sentence give (`Mr. Lee`), when
+    /// they agree.
+    fn address_in_sentence(&self, name: &str) -> Option<Gender> {
+        let text = &self.body[self.sentence.clone()];
+        let mut gender = None;
+        for (at, _) in text.match_indices(name) {
+            let address = text[..at].trim_end().rsplit(char::is_whitespace).next();
+            match (gender, address.and_then(gender_of_address)) {
+                (Some(known), Some(this)) if known != this => return None,
+                (_, Some(this)) => gender = Some(this),
+                _ => {}
+            }
+        }
+        gender
+    }
+
     /// A name, or the short form of one the article gives in full: a surname (`Lee`), the end
     /// of a name (`Eriksson Ek`, `van Sebille`) or a first name only one person has (`Fran`).
     fn named(&mut self, name: String, role: Option<String>, kind: SpeakerKind) -> usize {
@@ -2165,7 +2219,8 @@ impl<'a> Speakers<'a> {
             _ => false,
         };
         if kind == SpeakerKind::Person && short {
-            if let Some(full) = self.names.full_name(&name, self.sentence.start) {
+            let gender = self.address_in_sentence(&name);
+            if let Some(full) = self.names.full_name(&name, self.sentence.start, gender) {
                 let full = full.to_string();
                 return self.insert(full, kind, role);
             }
@@ -2175,7 +2230,7 @@ impl<'a> Speakers<'a> {
                 .split_once(' ')
                 .filter(|(what, _)| lower(what, &mut [0u8; 32]).is_some_and(is_person_noun))
             {
-                if let Some(full) = self.names.full_name(surname, self.sentence.start) {
+                if let Some(full) = self.names.full_name(surname, self.sentence.start, gender) {
                     let (full, what) = (full.to_string(), what.to_string());
                     return self.insert(full, kind, role.or(Some(what)));
                 }
@@ -2456,13 +2511,13 @@ mod tests {
     fn a_name_does_not_run_on_into_a_bracket() {
         let names =
             NameIndex::build("Later Rep. Marta Quell (@Marta) spoke, with Tom Brill (Labour).");
-        assert_eq!(names.full_name("Quell", 0), Some("Marta Quell"));
-        assert_eq!(names.full_name("Brill", 0), Some("Tom Brill"));
+        assert_eq!(names.full_name("Quell", 0, None), Some("Marta Quell"));
+        assert_eq!(names.full_name("Brill", 0, None), Some("Tom Brill"));
     }
 
     #[test]
     fn a_name_does_not_run_on_past_the_end_of_a_line() {
         let names = NameIndex::build("Photo: Ann Lee\nWhen Lee spoke, Tom Brill left.");
-        assert_eq!(names.full_name("Lee", 100), Some("Ann Lee"));
+        assert_eq!(names.full_name("Lee", 100, None), Some("Ann Lee"));
     }
 }
