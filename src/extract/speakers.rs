@@ -1641,6 +1641,9 @@ pub struct Speakers<'a> {
     /// The sentence the extractor reads: a surname stands for the person of that name the
     /// text gave last before it.
     sentence: Range<usize>,
+    /// The words after a gendered form of address in that sentence (`Mr. Lee`), read when
+    /// a surname needs them.
+    addressed: Option<FnvMap<&'a str, Option<Gender>>>,
     /// Where each capitalised word stands, read when the first pronoun needs it.
     capitalised: Option<FnvMap<&'a str, Vec<usize>>>,
     /// Where sentences and paragraphs end, read when the first pronoun needs it.
@@ -1681,6 +1684,7 @@ impl<'a> Speakers<'a> {
             pending_person: None,
             pending_other: None,
             sentence: 0..0,
+            addressed: None,
             capitalised: None,
             breaks: std::cell::OnceCell::new(),
             weights,
@@ -1691,6 +1695,7 @@ impl<'a> Speakers<'a> {
     /// The extractor reads this sentence now.
     pub fn read_sentence(&mut self, sentence: Range<usize>) {
         self.sentence = sentence;
+        self.addressed = None;
     }
 
     /// The speaker a mention refers to, adding it when new.
@@ -2195,18 +2200,32 @@ impl<'a> Speakers<'a> {
 
     /// The gender the forms of address before `name` in this sentence give (`Mr. Lee`), when
     /// they agree.
-    fn address_in_sentence(&self, name: &str) -> Option<Gender> {
-        let text = &self.body[self.sentence.clone()];
-        let mut gender = None;
-        for (at, _) in text.match_indices(name) {
-            let address = text[..at].trim_end().rsplit(char::is_whitespace).next();
-            match (gender, address.and_then(gender_of_address)) {
-                (Some(known), Some(this)) if known != this => return None,
-                (_, Some(this)) => gender = Some(this),
-                _ => {}
+    fn address_in_sentence(&mut self, name: &str) -> Option<Gender> {
+        let body = self.body;
+        let sentence = self.sentence.clone();
+        let addressed = self.addressed.get_or_insert_with(|| {
+            let mut found = FnvMap::default();
+            let mut words = body[sentence].split_whitespace();
+            let mut before = words.next();
+            for word in words {
+                if let Some(gender) = before.and_then(gender_of_address) {
+                    let word =
+                        strip_possessive(word.trim_end_matches(|c: char| !c.is_alphanumeric()));
+                    // Both genders before one surname say neither.
+                    found
+                        .entry(word)
+                        .and_modify(|known: &mut Option<Gender>| {
+                            if *known != Some(gender) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert(Some(gender));
+                }
+                before = Some(word);
             }
-        }
-        gender
+            found
+        });
+        addressed.get(name.split(' ').next()?).copied().flatten()
     }
 
     /// A name, or the short form of one the article gives in full: a surname (`Lee`), the end
