@@ -6,6 +6,8 @@
 //! footer, aside, form) so that no quote is lost. Parsing runs on a thread with a large stack
 //! so that deeply nested pages cannot overflow it; a panic inside the parsers becomes a reason.
 
+use std::collections::{HashMap, HashSet};
+
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
@@ -1000,6 +1002,181 @@ fn mostly_within(part: &str, whole: &str) -> bool {
         && paragraphs.iter().filter(|p| whole.contains(*p)).count() * 2 >= paragraphs.len()
 }
 
+/// Paragraphs of the main text of at least this many words are looked up on the page to find
+/// the element that holds the article (shorter ones recur: "Share", "Advertisement").
+const ANCHOR_WORDS: usize = 5;
+/// A list item whose words are more than this share links points to other pages.
+const MAX_LINK_SHARE: f64 = 0.5;
+
+/// `main` with the list items Readability's cleaning dropped from inside the article (a
+/// recipe's steps, each with a picture; bullet points among links): the items of the element
+/// on the page that holds `main`'s paragraphs, each put back before the next paragraph of
+/// `main` that follows it there. Items inside a box that is not the article (see
+/// [`is_boilerplate`]), a comment, the page's chrome, or mostly links stay out.
+fn with_dropped_list_items(doc: &Html, main: String) -> String {
+    let mut paragraphs: Vec<String> = main.split("\n\n").map(str::to_string).collect();
+    let mut kept: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in main.split("\n\n").enumerate() {
+        kept.entry(p).or_insert(i);
+    }
+    // Page order of the blocks looked at (node ids need not follow it).
+    let blocks: Vec<ElementRef<'_>> = doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|el| matches!(el.value().name(), "p" | "li" | "blockquote"))
+        .collect();
+    // The first block on the page holding each long paragraph of `main`: (page order, index).
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let mut anchored = HashSet::new();
+    for (order, el) in blocks.iter().enumerate() {
+        let text = clean(&el.text().collect::<String>()).unwrap_or_default();
+        if word_count(&text) < ANCHOR_WORDS || anchored.contains(&text) {
+            continue;
+        }
+        if let Some(&i) = kept.get(text.as_str()) {
+            anchors.push((order, i));
+            anchored.insert(text);
+        }
+    }
+    if anchors.len() < 2 {
+        return main;
+    }
+    let Some(article) = common_ancestor(anchors.iter().map(|(order, _)| blocks[*order])) else {
+        return main;
+    };
+    if matches!(article.value().name(), "body" | "html") {
+        return main;
+    }
+    // An item is in the article's text when it stands between two of its paragraphs, or in
+    // a box below the article that holds one (a recipe card: ingredients kept, steps dropped);
+    // boxes that only share the whole article with them (a dialog, a sidebar) are not.
+    let below_article = |el: ElementRef<'_>| {
+        el.ancestors()
+            .take_while(|a| a.id() != article.id())
+            .map(|a| a.id())
+            .collect::<Vec<_>>()
+    };
+    let holds_a_paragraph: HashSet<_> = anchors
+        .iter()
+        .flat_map(|(order, _)| below_article(blocks[*order]))
+        .collect();
+    let (first, last) = (anchors[0].0, anchors[anchors.len() - 1].0);
+    let main_words = word_count(&main);
+    let mut missing: Vec<(usize, String)> = Vec::new();
+    for (order, item) in blocks.iter().enumerate() {
+        let among_paragraphs = (first..last).contains(&order)
+            || below_article(*item)
+                .iter()
+                .any(|a| holds_a_paragraph.contains(a));
+        if item.value().name() != "li"
+            || !item.ancestors().any(|a| a.id() == article.id())
+            || !among_paragraphs
+            || !is_article_item(*item, article, main_words)
+        {
+            continue;
+        }
+        let text = html_to_text(*item, true);
+        let item_paragraphs: Vec<&str> = text.split("\n\n").filter(|p| !p.is_empty()).collect();
+        // One sentence or more of running text: items made of blocks or headed are boxes (a
+        // sidebar's widgets), short ones labels and links ("Today", "Not logged in").
+        let [paragraph] = item_paragraphs[..] else {
+            continue;
+        };
+        if kept.contains_key(paragraph)
+            || !is_sentence(paragraph)
+            || item.select(&HEADINGS).next().is_some()
+        {
+            continue;
+        }
+        let at = anchors
+            .iter()
+            .find(|(anchor, _)| *anchor > order)
+            .map_or(paragraphs.len(), |(_, i)| *i);
+        missing.push((at, paragraph.to_string()));
+    }
+    // From the end, so that the positions before each insertion hold.
+    for (at, text) in missing.into_iter().rev() {
+        paragraphs.insert(at, text);
+    }
+    paragraphs.join("\n\n")
+}
+
+/// The innermost element holding all of `elements`.
+fn common_ancestor<'a>(
+    mut elements: impl Iterator<Item = ElementRef<'a>>,
+) -> Option<ElementRef<'a>> {
+    let first = elements.next()?;
+    let chain: Vec<ElementRef<'a>> = first.ancestors().filter_map(ElementRef::wrap).collect();
+    let mut highest = 0;
+    for el in elements {
+        let shared = el
+            .ancestors()
+            .find_map(|a| chain.iter().position(|c| c.id() == a.id()))?;
+        highest = highest.max(shared);
+    }
+    chain.get(highest).copied()
+}
+
+/// Whether `text` reads as a sentence: [`ANCHOR_WORDS`] words or more, closed by a full stop,
+/// a question or exclamation mark or a closing quote.
+fn is_sentence(text: &str) -> bool {
+    word_count(text) >= ANCHOR_WORDS
+        && text.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{bb}', '\u{2063}'])
+}
+
+/// Whether `item`, a list item inside `article`, is the article's own text: the outermost item
+/// of its lists, in no box that is not the article, no comment and none of the page's chrome,
+/// and not mostly links.
+fn is_article_item(item: ElementRef<'_>, article: ElementRef<'_>, main_words: usize) -> bool {
+    let inside = item
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take_while(|a| a.id() != article.id());
+    for el in std::iter::once(item).chain(inside) {
+        let v = el.value();
+        // The page's chrome by tag, or a `div` named for its part (`class="footer"`; a whole
+        // name, for `header-content-align-left` is no header).
+        let chrome = SKIP_CHROME.contains(&v.name())
+            || [v.attr("class"), v.attr("id")]
+                .into_iter()
+                .flatten()
+                .flat_map(str::split_whitespace)
+                .any(|name| SKIP_CHROME.contains(&name.to_ascii_lowercase().as_str()));
+        if (el.id() != item.id() && v.name() == "li")
+            || SKIP_ALWAYS.contains(&v.name())
+            || chrome
+            || v.attr("hidden").is_some()
+            || is_boilerplate(el, main_words)
+        {
+            return false;
+        }
+    }
+    let text = item.text().collect::<String>();
+    let link_words: usize = item
+        .select(&LINKS)
+        .map(|a| word_count(&a.text().collect::<String>()))
+        .sum();
+    // A headline link opening the item is a teaser of another story.
+    let opens_with_link = item
+        .descendants()
+        .find(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+        .is_some_and(|n| {
+            n.ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+        });
+    !in_comment(item)
+        && !opens_with_link
+        && !text.contains('\u{a9}')
+        && (link_words as f64) <= MAX_LINK_SHARE * word_count(&text) as f64
+}
+
+static LINKS: std::sync::LazyLock<Selector> =
+    std::sync::LazyLock::new(|| Selector::parse("a").expect("link selector"));
+static HEADINGS: std::sync::LazyLock<Selector> = std::sync::LazyLock::new(|| {
+    Selector::parse("h1, h2, h3, h4, h5, h6").expect("heading selector")
+});
+
 struct Extracted {
     meta: Meta,
     body: String,
@@ -1040,7 +1217,6 @@ fn read_body(html: &str) -> Extracted {
                 .sum::<usize>()
         })
         .unwrap_or(0);
-    drop(doc);
     let mut out = Extracted {
         meta,
         body: visible.clone(),
@@ -1078,7 +1254,7 @@ fn read_body(html: &str) -> Extracted {
                 .then(|| article_container(&Html::parse_document(html)))
                 .flatten()
                 .filter(|c| is_whole_post(&main, c));
-            out.body = whole.unwrap_or(main);
+            out.body = whole.unwrap_or_else(|| with_dropped_list_items(&doc, main));
             return out;
         }
     }
@@ -1430,6 +1606,34 @@ mod tests {
         // An inline caption inside a paragraph is part of it.
         let inline = "<p><span class=\"a-caption\">Photo: Ann Lee</span> The hall.</p>";
         assert_eq!(main_of(inline), "Photo: Ann Lee The hall.");
+    }
+
+    #[test]
+    fn list_items_readability_dropped_from_the_article_come_back() {
+        // Readability drops a box of steps with a picture each as a gallery; the steps are put
+        // back before the paragraph that follows them on the page. Links and labels are not.
+        let page = format!(
+            "<html><body><nav><ul><li>Home page of the site, with the news.</li></ul></nav>\
+             <div class=\"post\">{STORY}<div class=\"steps\"><ul>\
+             <li>Chop the onions and soften them in butter.<img src=a.jpg></li>\
+             <li>Add the stock and let it simmer for an hour.<img src=b.jpg></li></ul></div>\
+             <ul><li>Today</li><li><a href=/a>Another soup you will like a lot.</a></li></ul>\
+             <p>The mayor said the soup was the best she had eaten all year long.</p></div>\
+             </body></html>"
+        );
+        let doc = Html::parse_document(&page);
+        let main = format!(
+            "{}\n\nThe mayor said the soup was the best she had eaten all year long.",
+            main_of(STORY)
+        );
+        let with_steps = with_dropped_list_items(&doc, main);
+        let paragraphs: Vec<&str> = with_steps.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 4, "{with_steps}");
+        assert_eq!(paragraphs[1], "Chop the onions and soften them in butter.");
+        assert_eq!(
+            paragraphs[2],
+            "Add the stock and let it simmer for an hour."
+        );
     }
 
     #[test]
