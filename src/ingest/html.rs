@@ -112,6 +112,8 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "copyright",
     "authorbox",
     "advert",
+    // MediaWiki's boxes of links to the other pages of a topic.
+    "navbox",
 ];
 /// ... and pairs of words that say so together (`author-box`, `author-bio`).
 const BOILERPLATE_PAIRS: &[(&str, &str)] =
@@ -1592,6 +1594,17 @@ mod tests {
         for gone in ["Another story", "Read more", "Jo writes"] {
             assert!(!main.contains(gone), "{gone} in {main}");
         }
+    }
+
+    #[test]
+    fn a_wikis_navigation_box_is_not_the_article() {
+        let page = format!(
+            "{STORY}<table class=\"vertical-navbox nowraplinks\"><tr><td>Clustering</td>\
+             <td>Regression</td></tr></table>"
+        );
+        let main = main_of(&page);
+        assert!(main.starts_with("The council met"), "{main}");
+        assert!(!main.contains("Clustering"), "{main}");
     }
 
     #[test]
