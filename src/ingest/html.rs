@@ -115,9 +115,13 @@ const BOILERPLATE_WORDS: &[&str] = &[
     // MediaWiki's boxes of links to the other pages of a topic.
     "navbox",
 ];
-/// ... and pairs of words that say so together (`author-box`, `author-bio`).
-const BOILERPLATE_PAIRS: &[(&str, &str)] =
-    &[("author", "box"), ("author", "bio"), ("author", "card")];
+/// ... and pairs of words that say so together (`author-box`, `author-bio`, `about-author`).
+const BOILERPLATE_PAIRS: &[(&str, &str)] = &[
+    ("author", "box"),
+    ("author", "bio"),
+    ("author", "card"),
+    ("author", "about"),
+];
 /// Paragraphs opening with these point to other stories ("Read more: ...").
 const READ_MORE_LABELS: &[&str] = &[
     "read more:",
@@ -1605,6 +1609,17 @@ mod tests {
         let main = main_of(&page);
         assert!(main.starts_with("The council met"), "{main}");
         assert!(!main.contains("Clustering"), "{main}");
+    }
+
+    #[test]
+    fn an_about_the_author_box_is_not_the_article() {
+        let page = format!(
+            "{STORY}<section class=\"vcard author abh_about_tab\"><p>I'm Amy, and I write \
+             about sleep.</p></section>"
+        );
+        let main = main_of(&page);
+        assert!(main.starts_with("The council met"), "{main}");
+        assert!(!main.contains("I'm Amy"), "{main}");
     }
 
     #[test]
