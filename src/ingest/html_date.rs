@@ -44,6 +44,42 @@ const PUBLISHED_META: &[&str] = &[
     "rnews:datepublished",
     "originalpublicationdate",
     "cxenseparse:recs:publishtime",
+    // More that htmldate reads, less often met: after the usual ones.
+    "article:published",
+    "article:published_date",
+    "article:post_date",
+    "article:publicationdate",
+    "article_date_original",
+    "og:article:published",
+    "og:pubdate",
+    "og:publish_date",
+    "og:datepublished",
+    "published_time",
+    "published_date",
+    "published-date",
+    "publisheddate",
+    "publish_time",
+    "date_published",
+    "dateposted",
+    "datecreated",
+    "date_created",
+    "content_create_date",
+    "dc.created",
+    "dc.date.publication",
+    "dc:created",
+    "dc:date",
+    "dcsext.articlefirstpublished",
+    "analyticsattributes.articledate",
+    "displaydate",
+    "doc_date",
+    "bt:pubdate",
+    "rbpubdate",
+    "pdate",
+    "ptime",
+    "mediator_published_time",
+    "shareaholic:article_published_time",
+    "twt-published-at",
+    "vr:published_time",
 ];
 
 /// Meta tags naming the last modification, the last resort.
@@ -54,6 +90,17 @@ const MODIFIED_META: &[&str] = &[
     "dc.date.modified",
     "dcterms.modified",
     "last-modified",
+    "article:modified",
+    "article:modified_date",
+    "article:post_modified",
+    "og:article:modified_time",
+    "og:modified_time",
+    "modified_time",
+    "updated_time",
+    "dc.modified",
+    "bt:moddate",
+    "lastmodified",
+    "lastmod",
 ];
 
 /// Class or id words of elements that hold a date (or a byline with one).
@@ -326,6 +373,15 @@ mod tests {
         let page = r#"<meta property="article:modified_time" content="2021-05-02">
             <meta name="parsely-pub-date" content="2020-04-01">"#;
         assert_eq!(date_of(page, None).as_deref(), Some("2020-04-01"));
+    }
+
+    #[test]
+    fn less_common_publication_meta_names() {
+        let page = r#"<meta name="article:modified" content="2021-05-02">
+            <meta property="og:pubdate" content="2020-04-01"><p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2020-04-01"));
+        let page = r#"<meta name="lastmod" content="2021-05-02"><p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2021-05-02"));
     }
 
     #[test]
