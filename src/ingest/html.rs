@@ -1125,10 +1125,15 @@ fn common_ancestor<'a>(
 }
 
 /// Whether `text` reads as a sentence: [`ANCHOR_WORDS`] words or more, closed by a full stop,
-/// a question or exclamation mark or a closing quote.
+/// a question or exclamation mark or a closing quote (before any invisible separators that
+/// editors leave at the end: zero-width spaces and joiners, U+2060-2064).
 fn is_sentence(text: &str) -> bool {
+    let invisible =
+        |c: char| matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
     word_count(text) >= ANCHOR_WORDS
-        && text.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{bb}', '\u{2063}'])
+        && text
+            .trim_end_matches(invisible)
+            .ends_with(['.', '!', '?', '"', '\u{201d}', '\u{bb}'])
 }
 
 /// Whether `item`, a list item inside `article`, is the article's own text: the outermost item
@@ -1598,6 +1603,13 @@ mod tests {
         for gone in ["Another story", "Read more", "Jo writes"] {
             assert!(!main.contains(gone), "{gone} in {main}");
         }
+    }
+
+    #[test]
+    fn a_sentence_may_end_in_invisible_separators() {
+        assert!(is_sentence("Stir fry to mix well.\u{2063}\u{200b}"));
+        assert!(!is_sentence("Stir fry to mix well\u{2063}"));
+        assert!(!is_sentence("Mix well."));
     }
 
     #[test]
