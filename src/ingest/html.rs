@@ -1015,10 +1015,10 @@ const ANCHOR_WORDS: usize = 5;
 const MAX_LINK_SHARE: f64 = 0.5;
 
 /// `main` with the list items Readability's cleaning dropped from inside the article (a
-/// recipe's steps, each with a picture; bullet points among links): the items of the element
-/// on the page that holds `main`'s paragraphs, each put back before the next paragraph of
-/// `main` that follows it there. Items inside a box that is not the article (see
-/// [`is_boilerplate`]), a comment, the page's chrome, or mostly links stay out.
+/// recipe's steps, each with a picture): the items of the element on the page that holds
+/// `main`'s paragraphs that stand among them and read as a sentence, each put back before the
+/// next paragraph of `main` that follows it there. Items inside a box that is not the article
+/// (see [`is_boilerplate`]), a comment or the page's chrome, teasers and links stay out.
 fn with_dropped_list_items(doc: &Html, main: String) -> String {
     let mut paragraphs: Vec<String> = main.split("\n\n").map(str::to_string).collect();
     let mut kept: HashMap<&str, usize> = HashMap::new();
@@ -1071,15 +1071,14 @@ fn with_dropped_list_items(doc: &Html, main: String) -> String {
     let main_words = word_count(&main);
     let mut missing: Vec<(usize, String)> = Vec::new();
     for (order, item) in blocks.iter().enumerate() {
+        if item.value().name() != "li" || !item.ancestors().any(|a| a.id() == article.id()) {
+            continue;
+        }
         let among_paragraphs = (first..last).contains(&order)
             || below_article(*item)
                 .iter()
                 .any(|a| holds_a_paragraph.contains(a));
-        if item.value().name() != "li"
-            || !item.ancestors().any(|a| a.id() == article.id())
-            || !among_paragraphs
-            || !is_article_item(*item, article, main_words)
-        {
+        if !among_paragraphs || !is_article_item(*item, article, main_words) {
             continue;
         }
         let text = html_to_text(*item, true);
@@ -1174,6 +1173,7 @@ fn is_article_item(item: ElementRef<'_>, article: ElementRef<'_>, main_words: us
         .find(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty()))
         .is_some_and(|n| {
             n.ancestors()
+                .take_while(|a| a.id() != item.id())
                 .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
         });
     !in_comment(item)
