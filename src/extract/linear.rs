@@ -71,9 +71,13 @@ fn score(weights: &Table<f32>, features: &[String]) -> f32 {
 }
 
 fn best_of(weights: &Table<f32>, candidates: &[Vec<String>]) -> Option<usize> {
+    best_scored(candidates.iter().map(|features| score(weights, features)))
+}
+
+/// The place of the first of the best scores.
+pub fn best_scored(scores: impl IntoIterator<Item = f32>) -> Option<usize> {
     let mut best: Option<(usize, f32)> = None;
-    for (i, features) in candidates.iter().enumerate() {
-        let score = score(weights, features);
+    for (i, score) in scores.into_iter().enumerate() {
         if best.map_or(true, |(_, b)| score > b) {
             best = Some((i, score));
         }

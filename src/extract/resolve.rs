@@ -5,6 +5,7 @@
 //! The weights live in `models/resolver.tsv`, made by `examples/train_resolver.rs` from the
 //! gold articles' speakers.
 
+use std::fmt::Write;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -87,14 +88,16 @@ fn kind_name(kind: SpeakerKind) -> &'static str {
     kind.as_str()
 }
 
-fn bucket(n: usize, edges: &[usize]) -> String {
-    match edges.iter().position(|&e| n < e) {
-        Some(0) if edges[0] == 1 => "0".to_string(),
-        Some(0) => format!("<{}", edges[0]),
-        Some(k) if edges[k] - edges[k - 1] == 1 => edges[k - 1].to_string(),
-        Some(k) => format!("{}-{}", edges[k - 1], edges[k] - 1),
-        None => format!("{}+", edges[edges.len() - 1]),
-    }
+/// Writes the bucket `n` falls in among `edges` to `out`: `0`, `<2`, `2-3`, `4+`.
+fn bucket(n: usize, edges: &[usize], out: &mut String) {
+    // Writing to a String cannot fail.
+    let _ = match edges.iter().position(|&e| n < e) {
+        Some(0) if edges[0] == 1 => out.write_str("0"),
+        Some(0) => write!(out, "<{}", edges[0]),
+        Some(k) if edges[k] - edges[k - 1] == 1 => write!(out, "{}", edges[k - 1]),
+        Some(k) => write!(out, "{}-{}", edges[k - 1], edges[k] - 1),
+        None => write!(out, "{}+", edges[edges.len() - 1]),
+    };
 }
 
 /// Whether the pronoun may refer to a candidate of this kind and first name: `he` and `she`
@@ -132,32 +135,52 @@ fn agreement(f: &Facts) -> &'static str {
 /// The features of one candidate: each fact alone, and the ones whose meaning depends on the
 /// pronoun joined with it (`they` wants a group, `she` a woman).
 pub fn features(f: &Facts) -> Vec<String> {
-    let p = f.pronoun.as_str();
-    let kind = kind_name(f.kind);
-    let mut out = vec![
-        format!("{p} kind={kind}"),
-        match f.rank_of_fitting {
-            Some(r) => format!("fits, rank among fitting={}", bucket(r, &[1, 2])),
-            None => "does not fit".to_string(),
-        },
-        format!("sentences back={}", bucket(f.sentences_back, &[2, 4])),
-        format!("paragraphs back={}", bucket(f.paragraphs_back, &[1, 2])),
-    ];
+    let mut out = Vec::new();
+    each_feature(f, &mut String::new(), |feature| {
+        out.push(feature.to_string())
+    });
+    out
+}
+
+/// The weights' score for one candidate, the sum of its features' weights: the features are
+/// written one at a time into `buf`, since every candidate of every pronoun is scored.
+pub fn score(weights: &Weights, f: &Facts, buf: &mut String) -> f32 {
+    let mut total = 0.0;
+    each_feature(f, buf, |feature| total += weights.weight(feature));
+    total
+}
+
+/// Calls `emit` with each of [`features`] in turn, written out in `buf`.
+fn each_feature(f: &Facts, buf: &mut String, mut emit: impl FnMut(&str)) {
+    let mut feature = |parts: &[&str], bucketed: Option<(usize, &[usize])>| {
+        buf.clear();
+        parts.iter().for_each(|p| buf.push_str(p));
+        if let Some((n, edges)) = bucketed {
+            bucket(n, edges, buf);
+        }
+        emit(buf);
+    };
+    feature(&[f.pronoun.as_str(), " kind=", kind_name(f.kind)], None);
+    match f.rank_of_fitting {
+        Some(r) => feature(&["fits, rank among fitting="], Some((r, &[1, 2]))),
+        None => feature(&["does not fit"], None),
+    }
+    feature(&["sentences back="], Some((f.sentences_back, &[2, 4])));
+    feature(&["paragraphs back="], Some((f.paragraphs_back, &[1, 2])));
     // A first name says something of `he` and `she` only: it is no reason against a firm
     // that `it` stands for.
     if f.pronoun.gender().is_some() {
-        out.push(format!("first name {}", agreement(f)));
+        feature(&["first name ", agreement(f)], None);
     }
     if f.pending {
-        out.push("named as subject since".into());
+        feature(&["named as subject since"], None);
     }
     if f.last_speaker {
-        out.push("spoke last".into());
+        feature(&["spoke last"], None);
     }
     if f.subject {
-        out.push("opens its sentence".into());
+        feature(&["opens its sentence"], None);
     }
-    out
 }
 
 /// One candidate as the resolver saw it: for training and for reading its choices.
@@ -222,10 +245,26 @@ mod tests {
 
     #[test]
     fn counts_fall_into_readable_buckets() {
-        assert_eq!(bucket(0, &[1, 2, 4]), "0");
-        assert_eq!(bucket(1, &[2, 4]), "<2");
-        assert_eq!(bucket(1, &[1, 2, 4]), "1");
-        assert_eq!(bucket(3, &[1, 2, 4]), "2-3");
-        assert_eq!(bucket(9, &[1, 2, 4]), "4+");
+        let label = |n: usize, edges: &[usize]| {
+            let mut out = String::new();
+            bucket(n, edges, &mut out);
+            out
+        };
+        assert_eq!(label(0, &[1, 2, 4]), "0");
+        assert_eq!(label(1, &[2, 4]), "<2");
+        assert_eq!(label(1, &[1, 2, 4]), "1");
+        assert_eq!(label(3, &[1, 2, 4]), "2-3");
+        assert_eq!(label(9, &[1, 2, 4]), "4+");
+    }
+
+    #[test]
+    fn scoring_in_place_adds_the_same_weights_as_the_feature_list() {
+        let weights = shipped();
+        for rank in 0..4 {
+            let mut f = facts(rank, Gender::Female);
+            f.subject = rank % 2 == 0;
+            let listed: f32 = features(&f).iter().map(|x| weights.weight(x)).sum();
+            assert_eq!(score(weights, &f, &mut String::new()), listed);
+        }
     }
 }

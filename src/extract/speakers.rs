@@ -6,13 +6,16 @@ use std::ops::Range;
 
 use super::first_names;
 use super::function_words::is_function_word;
+use super::linear::best_scored;
 use super::linear::FnvMap;
 use super::phrases::{
     is_irregular_past, is_month, is_plural_noun, is_quantifier, is_subject_pronoun, is_time_head,
     is_trailing_adjunct, is_weekday,
 };
 use super::quotes;
-use super::resolve::{features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights};
+use super::resolve::{
+    self, features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights,
+};
 pub use super::resolve::{Gender, Pronoun};
 use super::tagger::{self, Tagger, Upos};
 use super::text::{lower, Tok, TokKind};
@@ -1754,26 +1757,27 @@ impl<'a> Speakers<'a> {
         }
         let (referents, mut facts): (Vec<Referent>, Vec<Facts>) = read.into_iter().unzip();
         let mut fitting = 0;
-        let candidates: Vec<Vec<String>> = facts
-            .iter_mut()
-            .map(|facts| {
-                if fits(facts) {
-                    facts.rank_of_fitting = Some(fitting);
-                    fitting += 1;
-                }
-                features(facts)
-            })
-            .collect();
-        let best = self.weights.best(&candidates)?;
+        for facts in &mut facts {
+            if fits(facts) {
+                facts.rank_of_fitting = Some(fitting);
+                fitting += 1;
+            }
+        }
+        let mut buf = String::new();
+        let best = best_scored(
+            facts
+                .iter()
+                .map(|f| resolve::score(self.weights, f, &mut buf)),
+        )?;
         if let Some(decisions) = &mut self.decisions {
             decisions.push(Decision {
                 sentence: self.sentence.clone(),
                 candidates: referents
                     .iter()
-                    .zip(&candidates)
-                    .map(|(r, features)| Candidate {
+                    .zip(&facts)
+                    .map(|(r, facts)| Candidate {
                         name: r.name.clone(),
-                        features: features.clone(),
+                        features: features(facts),
                     })
                     .collect(),
                 chosen: best,
