@@ -7,7 +7,6 @@
 //! score also sets how sure a claim is. Senses that political news seldom shows (`pleaded
 //! guilty`, `posted a loss`) it has not learnt to tell apart.
 
-use std::fmt::Write;
 use std::sync::OnceLock;
 
 use super::cues::{self, Cue, CueClass};
@@ -80,14 +79,14 @@ pub fn cue_word(body: &str, toks: &[Tok], i: usize, after: usize) -> String {
 pub fn features(body: &str, toks: &[Tok], i: usize, after: usize, cue: Cue) -> Vec<String> {
     let word = cue_word(body, toks, i, after);
     let mut out = Vec::new();
-    each_feature(body, toks, i, after, cue, &word, |f| {
-        out.push(f.to_string())
+    each_feature(body, toks, i, after, cue, &word, |parts| {
+        out.push(parts.concat())
     });
     out
 }
 
 /// The model's score for the cue at token `i`, whose words are `word` ([`cue_word`]): above
-/// zero, a cue. Reads each feature into one buffer, since this runs for every cue word of
+/// zero, a cue. Writes each feature into one buffer, since this runs for every cue word of
 /// every article.
 pub fn score_at(
     weights: &Weights,
@@ -99,15 +98,15 @@ pub fn score_at(
 ) -> f32 {
     let mut total = -weights.weight(NOT_A_CUE);
     let mut buf = String::new();
-    each_feature(body, toks, i, after, cue, word, |f| {
+    each_feature(body, toks, i, after, cue, word, |parts| {
         buf.clear();
-        // Writing to a String cannot fail.
-        let _ = buf.write_fmt(f);
+        parts.iter().for_each(|p| buf.push_str(p));
         total += weights.weight(&buf);
     });
     total
 }
 
+/// Calls `emit` with each feature, as the parts that make it up when joined.
 fn each_feature(
     body: &str,
     toks: &[Tok],
@@ -115,7 +114,7 @@ fn each_feature(
     after: usize,
     cue: Cue,
     cue_word: &str,
-    mut emit: impl FnMut(std::fmt::Arguments),
+    mut emit: impl FnMut(&[&str]),
 ) {
     let class = match cue.class {
         CueClass::Speech => "speech",
@@ -130,10 +129,13 @@ fn each_feature(
         (false, true) => "present",
         (false, false) => "past",
     };
-    let next = Shape(body, toks.get(after));
-    let next2 = Shape(body, toks.get(after + 1));
-    let prev = Shape(body, i.checked_sub(1).and_then(|k| toks.get(k)));
-    let prev2 = Shape(body, i.checked_sub(2).and_then(|k| toks.get(k)));
+    let before = |back: usize| i.checked_sub(back).and_then(|k| toks.get(k));
+    let mut bufs = [[0u8; 32]; 4];
+    let [b0, b1, b2, b3] = &mut bufs;
+    let next = shape(body, toks.get(after), b0);
+    let next2 = shape(body, toks.get(after + 1), b1);
+    let prev = shape(body, before(1), b2);
+    let prev2 = shape(body, before(2), b3);
     // Tagging the words around every cue more than halved the extractor's speed: each word
     // takes the one tag the training data gives it wherever it stands (`said`, `the`,
     // `would`), and none when it has several.
@@ -147,14 +149,17 @@ fn each_feature(
         }
     };
     let (tag, prev_tag, next_tag) = (tag_at(i), tag_at(i.wrapping_sub(1)), tag_at(after));
-    let quoted = toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_)));
+    let quoted = match toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+        true => "true",
+        false => "false",
+    };
     // What follows a cue of speech is a clause (`said the talks failed`), a quote or `that`;
     // a bare object is often another sense (`posted a loss`, `stated their intentions`).
     let follows = match toks.get(after).map(|t| t.kind) {
         Some(TokKind::Quote(_)) => "quote",
         Some(TokKind::Punct(_)) | None => "stop",
-        Some(TokKind::Word) if next.is("that") => "that",
-        Some(TokKind::Word) if next.is("to") => "to",
+        Some(TokKind::Word) if is_word(body, toks.get(after), "that") => "that",
+        Some(TokKind::Word) if is_word(body, toks.get(after), "to") => "to",
         Some(TokKind::Word) => {
             let verb = (after + 1..after + 1 + CLAUSE_VERB_WITHIN).any(|k| {
                 matches!(tag_at(k), "VERB" | "AUX")
@@ -175,25 +180,25 @@ fn each_feature(
         1..=3 => "early",
         _ => "later",
     };
-    emit(format_args!("bias"));
-    emit(format_args!("word={cue_word}"));
-    emit(format_args!("class={class} form={form}"));
-    emit(format_args!("word={cue_word} next={next}"));
-    emit(format_args!("word={cue_word} prev={prev}"));
-    emit(format_args!("next={next}"));
-    emit(format_args!("next={next} next2={next2}"));
-    emit(format_args!("prev={prev}"));
-    emit(format_args!("prev2={prev2} prev={prev}"));
-    emit(format_args!("form={form} next={next}"));
-    emit(format_args!("form={form} prev={prev}"));
-    emit(format_args!("tag={tag}"));
-    emit(format_args!("tag={tag} next tag={next_tag}"));
-    emit(format_args!("prev tag={prev_tag} tag={tag}"));
-    emit(format_args!("quoted={quoted} position={position}"));
-    emit(format_args!("class={class} quoted={quoted} next={next}"));
-    emit(format_args!("class={class} follows={follows}"));
-    emit(format_args!("word={cue_word} follows={follows}"));
-    emit(format_args!("form={form} follows={follows}"));
+    emit(&["bias"]);
+    emit(&["word=", cue_word]);
+    emit(&["class=", class, " form=", form]);
+    emit(&["word=", cue_word, " next=", next]);
+    emit(&["word=", cue_word, " prev=", prev]);
+    emit(&["next=", next]);
+    emit(&["next=", next, " next2=", next2]);
+    emit(&["prev=", prev]);
+    emit(&["prev2=", prev2, " prev=", prev]);
+    emit(&["form=", form, " next=", next]);
+    emit(&["form=", form, " prev=", prev]);
+    emit(&["tag=", tag]);
+    emit(&["tag=", tag, " next tag=", next_tag]);
+    emit(&["prev tag=", prev_tag, " tag=", tag]);
+    emit(&["quoted=", quoted, " position=", position]);
+    emit(&["class=", class, " quoted=", quoted, " next=", next]);
+    emit(&["class=", class, " follows=", follows]);
+    emit(&["word=", cue_word, " follows=", follows]);
+    emit(&["form=", form, " follows=", follows]);
 }
 
 /// The model's score for a cue's features: above zero, a cue.
@@ -206,36 +211,29 @@ pub fn confidence(score: f32) -> f32 {
     1.0 / (1.0 + (-score).exp())
 }
 
-/// A neighbouring token as a feature: common words as themselves, others by their shape.
-struct Shape<'a>(&'a str, Option<&'a Tok>);
-
-impl Shape<'_> {
-    fn is(&self, word: &str) -> bool {
-        self.1.is_some_and(|t| {
-            t.kind == TokKind::Word && self.0[t.start..t.end].eq_ignore_ascii_case(word)
-        })
-    }
+/// Whether `tok` is the word `word`, in any case.
+fn is_word(body: &str, tok: Option<&Tok>, word: &str) -> bool {
+    tok.is_some_and(|t| t.kind == TokKind::Word && body[t.start..t.end].eq_ignore_ascii_case(word))
 }
 
-impl std::fmt::Display for Shape<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Some(t) = self.1 else {
-            return f.write_str("END");
-        };
-        match t.kind {
-            TokKind::Quote(_) => f.write_str("QUOTE"),
-            TokKind::Punct(c) => write!(f, "{c}"),
-            TokKind::Word => {
-                let word = &self.0[t.start..t.end];
-                let mut buf = [0u8; 32];
-                match lower(word, &mut buf) {
-                    Some(w) if w.len() <= 4 || is_function_word(w) || COMMON.contains(&w) => {
-                        f.write_str(w)
-                    }
-                    _ if word.starts_with(|c: char| c.is_ascii_digit()) => f.write_str("NUM"),
-                    _ if word.starts_with(char::is_uppercase) => f.write_str("Cap"),
-                    _ => f.write_str("low"),
-                }
+/// A neighbouring token as a feature: common words as themselves (lower-cased into `buf`),
+/// others by their shape.
+fn shape<'b>(body: &str, tok: Option<&Tok>, buf: &'b mut [u8; 32]) -> &'b str {
+    let Some(t) = tok else {
+        return "END";
+    };
+    match t.kind {
+        TokKind::Quote(_) => "QUOTE",
+        TokKind::Punct(c) => c.encode_utf8(buf),
+        TokKind::Word => {
+            let word = &body[t.start..t.end];
+            let is_digit = word.starts_with(|c: char| c.is_ascii_digit());
+            let is_upper = word.starts_with(char::is_uppercase);
+            match lower(word, buf) {
+                Some(w) if w.len() <= 4 || is_function_word(w) || COMMON.contains(&w) => w,
+                _ if is_digit => "NUM",
+                _ if is_upper => "Cap",
+                _ => "low",
             }
         }
     }
