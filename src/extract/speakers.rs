@@ -1318,17 +1318,12 @@ struct Breaks {
 
 impl Breaks {
     fn new(body: &str) -> Breaks {
-        // One pass over the bytes finds both.
-        let (mut stops, mut lines) = (Vec::new(), Vec::new());
-        let mut previous = 0;
-        for (i, &b) in body.as_bytes().iter().enumerate() {
-            match b {
-                b' ' if matches!(previous, b'.' | b'?' | b'!') => stops.push(i - 1),
-                b'\n' => lines.push(i),
-                _ => {}
-            }
-            previous = b;
-        }
+        // memchr skips the bytes between the few marks far faster than a loop over each.
+        let bytes = body.as_bytes();
+        let stops = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
+            .filter(|&i| bytes.get(i + 1) == Some(&b' '))
+            .collect();
+        let lines = memchr::memchr_iter(b'\n', bytes).collect();
         Breaks { stops, lines }
     }
 
