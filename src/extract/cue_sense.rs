@@ -60,7 +60,7 @@ pub const ALWAYS_A_CUE: &str = "always a cue=";
 
 /// Whether `cue_word` (as [`cue_word`] gives it) is one the model does not judge.
 pub fn always_a_cue(weights: &Weights, cue_word: &str) -> bool {
-    weights.weight(&format!("{ALWAYS_A_CUE}{cue_word}")) > 0.0
+    weights.weight(&[ALWAYS_A_CUE, cue_word].concat()) > 0.0
 }
 
 /// The cue's words in lower case, as the features name them: `said`, `called for`.
