@@ -7,14 +7,17 @@ use unicode_normalization::UnicodeNormalization;
 /// white space collapsed.
 pub fn key(name: &str) -> String {
     // NFKC and transliteration leave ASCII as it is, and most names are ASCII: the writer
-    // keys every speaker it meets.
-    let folded = if name.is_ascii() {
-        name.to_ascii_lowercase()
+    // keys every speaker it meets. An ASCII name is lower-cased in the key itself, with no
+    // folded copy (folding lower-cases all of ASCII, so a folded name is left as it is).
+    let folded;
+    let text = if name.is_ascii() {
+        name
     } else {
-        fold(name)
+        folded = fold(name);
+        &folded
     };
-    let mut out = String::with_capacity(folded.len());
-    for word in folded
+    let mut out = String::with_capacity(text.len());
+    for word in text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -24,6 +27,7 @@ pub fn key(name: &str) -> String {
         }
         out.push_str(word);
     }
+    out.make_ascii_lowercase();
     out
 }
 
