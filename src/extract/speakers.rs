@@ -1294,17 +1294,48 @@ fn written_in_lower_case(body: &str, word: &str) -> bool {
     })
 }
 
-/// Where each capitalised word of the body stands, by the word without a possessive.
-fn capitalised_words(body: &str) -> FnvMap<&str, Vec<usize>> {
-    let mut places: FnvMap<&str, Vec<usize>> = FnvMap::default();
-    for word in body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-    {
-        if is_capitalised(word) {
-            let at = word.as_ptr() as usize - body.as_ptr() as usize;
-            places.entry(strip_possessive(word)).or_default().push(at);
+/// Where each capitalised word of the body stands, by the word without a possessive: for
+/// each word a chain of its places, the last first, all in one vector (a vector for each
+/// word cost an allocation for each, and most words stand once or twice).
+struct CapitalisedWords<'a> {
+    /// Word -> its last place in `places`.
+    last: FnvMap<&'a str, usize>,
+    /// Each place: the word's byte offset, and the word's place before this one.
+    places: Vec<(usize, Option<usize>)>,
+}
+
+impl<'a> CapitalisedWords<'a> {
+    fn new(body: &'a str) -> Self {
+        let mut words = CapitalisedWords {
+            last: FnvMap::default(),
+            places: Vec::new(),
+        };
+        for word in
+            body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        {
+            if is_capitalised(word) {
+                let at = word.as_ptr() as usize - body.as_ptr() as usize;
+                let earlier = words
+                    .last
+                    .insert(strip_possessive(word), words.places.len());
+                words.places.push((at, earlier));
+            }
         }
+        words
     }
-    places
+
+    /// Where `word` last stands before byte `before`.
+    fn last_before(&self, word: &str, before: usize) -> Option<usize> {
+        let mut place = self.last.get(word).copied();
+        while let Some(p) = place {
+            let (at, earlier) = self.places[p];
+            if at < before {
+                return Some(at);
+            }
+            place = earlier;
+        }
+        None
+    }
 }
 
 /// Where the body's sentences and paragraphs end, found once an article: how many lie
@@ -1643,7 +1674,7 @@ pub struct Speakers<'a> {
     /// a surname needs them.
     addressed: Option<FnvMap<&'a str, Option<Gender>>>,
     /// Where each capitalised word stands, read when the first pronoun needs it.
-    capitalised: Option<FnvMap<&'a str, Vec<usize>>>,
+    capitalised: Option<CapitalisedWords<'a>>,
     /// Where sentences and paragraphs end, read when the first pronoun needs it.
     breaks: std::cell::OnceCell<Breaks>,
     weights: &'a Weights,
@@ -1915,7 +1946,7 @@ impl<'a> Speakers<'a> {
         let body = self.body;
         let capitalised = self
             .capitalised
-            .get_or_insert_with(|| capitalised_words(body));
+            .get_or_insert_with(|| CapitalisedWords::new(body));
         let mut referents: Vec<Referent> = Vec::new();
         // Name key -> place in `referents`.
         let mut place: FnvMap<Cow<str>, usize> = FnvMap::default();
@@ -2011,9 +2042,7 @@ impl<'a> Speakers<'a> {
         for r in &mut referents {
             // A name is mentioned where its last word stands (`Lee` for `Ann Lee`).
             let last_word = r.name.rsplit(' ').next().unwrap_or_default();
-            let places = capitalised.get(last_word).map_or(&[][..], Vec::as_slice);
-            let seen = places.partition_point(|&p| p < before);
-            r.last_mention = places[..seen].last().copied();
+            r.last_mention = capitalised.last_before(last_word, before);
             r.last_seen = r
                 .last_mention
                 .max(r.listed.map(|id| self.last_spoke_at[id]));
