@@ -97,7 +97,8 @@ pub fn score_at(
     word: &str,
 ) -> f32 {
     let mut total = -weights.weight(NOT_A_CUE);
-    let mut buf = String::new();
+    // Room for the longest features, so that the buffer is allocated once.
+    let mut buf = String::with_capacity(64);
     each_feature(body, toks, i, after, cue, word, |parts| {
         buf.clear();
         parts.iter().for_each(|p| buf.push_str(p));

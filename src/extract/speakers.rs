@@ -1789,7 +1789,8 @@ impl<'a> Speakers<'a> {
                 fitting += 1;
             }
         }
-        let mut buf = String::new();
+        // Room for the longest feature, so that the buffer is allocated once.
+        let mut buf = String::with_capacity(64);
         let best = best_scored(
             facts
                 .iter()
