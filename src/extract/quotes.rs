@@ -38,30 +38,32 @@ enum Role {
 pub fn detect_style(body: &str) -> Style {
     let mut double = 0usize;
     let mut single = 0usize;
-    // Every mark counted is `"`, `'` or a multi-byte character: skip other ASCII cheaply.
+    // Every mark counted is `"`, `'` or a character whose UTF-8 opens with 0xE2 (`“ ” „ ‘`)
+    // or 0xC2 (`« »`): memchr finds those bytes and skips the rest fast.
     let bytes = body.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b != b'"' && b != b'\'' && b.is_ascii() {
-            i += 1;
+    let mut after_pair = 0;
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+        // The second mark of a `''` pair is counted with the first.
+        if i < after_pair {
             continue;
         }
         let c = body[i..].chars().next().unwrap_or(' ');
         let next = body[i + c.len_utf8()..].chars().next().unwrap_or(' ');
         let prev = body[..i].chars().next_back().unwrap_or(' ');
         match c {
-            '"' | '“' | '”' | '«' | '»' | '„' => double += 1,
+            '"' | '“' | '”' | '„' => double += 1,
             '‘' => single += 1,
             '\'' if next == '\'' => {
                 double += 1;
-                i += 1;
+                after_pair = i + 2;
             }
             '\'' if opens_context(prev) && next.is_alphanumeric() => single += 1,
             _ => {}
         }
-        i += c.len_utf8();
     }
+    double += memchr::memchr_iter(0xC2, bytes)
+        .filter(|&i| matches!(body[i..].chars().next(), Some('«' | '»')))
+        .count();
     if single > double {
         Style::Single
     } else {
