@@ -1600,18 +1600,14 @@ impl NameIndex {
             })
             .collect();
         let by_surname = if named.is_empty() { by_surname } else { named };
-        let other_gender = match gender {
-            Some(Gender::Male) => FirstName::Gendered(Gender::Female),
-            Some(Gender::Female) => FirstName::Gendered(Gender::Male),
-            None => FirstName::None,
+        let contradicts = |i: usize| match (gender, first_name_of(&self.mentions[i].name)) {
+            (Some(given), FirstName::Gendered(named)) => given != named,
+            _ => false,
         };
         let agreeing: Vec<usize> = by_surname
             .iter()
             .copied()
-            .filter(|&i| {
-                other_gender == FirstName::None
-                    || first_name_of(&self.mentions[i].name) != other_gender
-            })
+            .filter(|&i| !contradicts(i))
             .collect();
         let by_surname = if agreeing.is_empty() {
             by_surname
@@ -1672,7 +1668,7 @@ pub struct Speakers<'a> {
     sentence: Range<usize>,
     /// The words after a gendered form of address in that sentence (`Mr. Lee`), read when
     /// a surname needs them.
-    addressed: Option<FnvMap<&'a str, Option<Gender>>>,
+    sentence_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
     /// Where each capitalised word stands, read when the first pronoun needs it.
     capitalised: Option<CapitalisedWords<'a>>,
     /// Where sentences and paragraphs end, read when the first pronoun needs it.
@@ -1713,7 +1709,7 @@ impl<'a> Speakers<'a> {
             pending_person: None,
             pending_other: None,
             sentence: 0..0,
-            addressed: None,
+            sentence_addresses: None,
             capitalised: None,
             breaks: std::cell::OnceCell::new(),
             weights,
@@ -1724,7 +1720,7 @@ impl<'a> Speakers<'a> {
     /// The extractor reads this sentence now.
     pub fn read_sentence(&mut self, sentence: Range<usize>) {
         self.sentence = sentence;
-        self.addressed = None;
+        self.sentence_addresses = None;
     }
 
     /// The speaker a mention refers to, adding it when new.
@@ -2232,7 +2228,7 @@ impl<'a> Speakers<'a> {
     fn address_in_sentence(&mut self, name: &str) -> Option<Gender> {
         let body = self.body;
         let sentence = self.sentence.clone();
-        let addressed = self.addressed.get_or_insert_with(|| {
+        let addressed = self.sentence_addresses.get_or_insert_with(|| {
             let mut found = FnvMap::default();
             let mut words = body[sentence].split_whitespace();
             let mut before = words.next();
