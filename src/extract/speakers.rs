@@ -1599,21 +1599,15 @@ impl NameIndex {
                     .is_some_and(first_names::is_first_name)
             })
             .collect();
-        let by_surname = if named.is_empty() { by_surname } else { named };
+        let mut by_surname = if named.is_empty() { by_surname } else { named };
         let contradicts = |i: usize| match (gender, first_name_of(&self.mentions[i].name)) {
             (Some(given), FirstName::Gendered(named)) => given != named,
             _ => false,
         };
-        let agreeing: Vec<usize> = by_surname
-            .iter()
-            .copied()
-            .filter(|&i| !contradicts(i))
-            .collect();
-        let by_surname = if agreeing.is_empty() {
-            by_surname
-        } else {
-            agreeing
-        };
+        // Those the form of address rules out go, unless none would be left.
+        if gender.is_some() && by_surname.iter().any(|&i| !contradicts(i)) {
+            by_surname.retain(|&i| !contradicts(i));
+        }
         let place = if by_surname.is_empty() {
             self.by_first_name(name)?
         } else {
