@@ -233,7 +233,7 @@ mod tests {
                 }
             })
             .collect();
-        let weights = train(&examples, 5, 7);
+        let (weights, _) = train(&examples, 0.01, 200);
         for e in &examples {
             assert_eq!(weights.best(&e.candidates), Some(e.answer));
         }
