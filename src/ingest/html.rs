@@ -141,8 +141,8 @@ const READ_MORE_LABELS: &[&str] = &[
 const MAX_READ_MORE_LINE: usize = 200;
 
 /// Whether an element of a main text is a box that is not the article (see
-/// [`BOILERPLATE_WORDS`]): a container named so that holds less than half of the `main_words`
-/// (Readability's pick itself may be named `share-wrapper`). Paragraphs and quotes are never
+/// [`BOILERPLATE_WORDS`]) or a list of teasers ([`is_teaser_list`]) that holds less than half
+/// of the `main_words` (Readability's pick itself may be named `share-wrapper`). Paragraphs and quotes are never
 /// dropped by name, nor a box that quotes someone, so that no quote is lost. Captions stay:
 /// they describe the article's own pictures.
 fn is_boilerplate(el: ElementRef<'_>, main_words: usize) -> bool {
@@ -170,10 +170,45 @@ fn is_boilerplate(el: ElementRef<'_>, main_words: usize) -> bool {
         || BOILERPLATE_PAIRS
             .iter()
             .any(|(a, b)| words.contains(a) && words.contains(b));
-    named && {
+    (named || is_teaser_list(el)) && {
         let text = el.text().collect::<String>();
         word_count(&text) * 2 < main_words && !quotes_someone(&text)
     }
+}
+
+/// Whether `el`'s text opens with a link: a headline link opening a list item is a teaser of
+/// another story.
+fn opens_with_link(el: ElementRef<'_>) -> bool {
+    el.descendants()
+        .find(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+        .is_some_and(|n| {
+            n.ancestors()
+                .take_while(|a| a.id() != el.id())
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+        })
+}
+
+/// A list of at least this many teasers is a list of other stories.
+const MIN_TEASER_ITEMS: usize = 3;
+
+/// Whether `el` is a list of teasers of other pages: every item opens with a link (their
+/// titles) and most are cut short with an ellipsis (their opening lines).
+fn is_teaser_list(el: ElementRef<'_>) -> bool {
+    if !matches!(el.value().name(), "ul" | "ol") {
+        return false;
+    }
+    let items: Vec<ElementRef<'_>> = el
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "li")
+        .collect();
+    let cut_short = |i: &ElementRef<'_>| {
+        let text = i.text().collect::<String>();
+        text.contains('\u{2026}') || text.contains("...")
+    };
+    items.len() >= MIN_TEASER_ITEMS
+        && items.iter().all(|i| opens_with_link(*i))
+        && items.iter().filter(|i| cut_short(i)).count() * 2 > items.len()
 }
 
 /// Whether `text` holds a quotation: a pair of double quote marks.
@@ -1167,17 +1202,8 @@ fn is_article_item(item: ElementRef<'_>, article: ElementRef<'_>, main_words: us
         .select(&LINKS)
         .map(|a| word_count(&a.text().collect::<String>()))
         .sum();
-    // A headline link opening the item is a teaser of another story.
-    let opens_with_link = item
-        .descendants()
-        .find(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty()))
-        .is_some_and(|n| {
-            n.ancestors()
-                .take_while(|a| a.id() != item.id())
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
-        });
     !in_comment(item)
-        && !opens_with_link
+        && !opens_with_link(item)
         && !text.contains('\u{a9}')
         && (link_words as f64) <= MAX_LINK_SHARE * word_count(&text) as f64
 }
@@ -1603,6 +1629,24 @@ mod tests {
         for gone in ["Another story", "Read more", "Jo writes"] {
             assert!(!main.contains(gone), "{gone} in {main}");
         }
+    }
+
+    #[test]
+    fn a_list_of_teasers_cut_short_is_not_the_article() {
+        let teaser =
+            "<li><a href=/b>Harbour</a> \u{2014} The mayor opened the new wall on\u{2026}</li>";
+        assert_box_dropped(
+            &format!("<ul>{}</ul>", teaser.repeat(3)),
+            "The mayor opened",
+        );
+    }
+
+    #[test]
+    fn a_list_of_links_told_in_full_stays() {
+        let item =
+            "<li><a href=/b>Harbour Hall</a> is open for visitors every day of the week.</li>";
+        let main = main_of(&format!("{STORY}{STORY}<ul>{}</ul>", item.repeat(3)));
+        assert!(main.contains("is open for visitors"), "{main}");
     }
 
     #[test]
