@@ -1053,8 +1053,9 @@ const MAX_LINK_SHARE: f64 = 0.5;
 /// recipe's steps, each with a picture): the items of the element on the page that holds
 /// `main`'s paragraphs that stand among them and read as a sentence, each put back before the
 /// next paragraph of `main` that follows it there. Items inside a box that is not the article
-/// (see [`is_boilerplate`]), a comment or the page's chrome, teasers and links stay out.
-fn with_dropped_list_items(doc: &Html, main: String) -> String {
+/// (see [`is_boilerplate`]), a comment or the page's chrome, teasers and links stay out. The
+/// quotations it dropped from among them come back the same way ([`dropped_quotation`]).
+fn with_dropped_blocks(doc: &Html, main: String) -> String {
     let mut paragraphs: Vec<String> = main.split("\n\n").map(str::to_string).collect();
     let mut kept: HashMap<&str, usize> = HashMap::new();
     for (i, p) in main.split("\n\n").enumerate() {
@@ -1106,13 +1107,28 @@ fn with_dropped_list_items(doc: &Html, main: String) -> String {
     let main_words = word_count(&main);
     let mut missing: Vec<(usize, String)> = Vec::new();
     for (order, item) in blocks.iter().enumerate() {
-        if item.value().name() != "li" || !item.ancestors().any(|a| a.id() == article.id()) {
+        let name = item.value().name();
+        if !matches!(name, "li" | "blockquote") || !item.ancestors().any(|a| a.id() == article.id())
+        {
             continue;
         }
         let among_paragraphs = (first..last).contains(&order)
             || below_article(*item)
                 .iter()
                 .any(|a| holds_a_paragraph.contains(a));
+        let at = anchors
+            .iter()
+            .find(|(anchor, _)| *anchor > order)
+            .map_or(paragraphs.len(), |(_, i)| *i);
+        if name == "blockquote" {
+            if let Some(quotation) = among_paragraphs
+                .then(|| dropped_quotation(*item, article, &main))
+                .flatten()
+            {
+                missing.push((at, quotation));
+            }
+            continue;
+        }
         if !among_paragraphs || !is_article_item(*item, article, main_words) {
             continue;
         }
@@ -1129,10 +1145,6 @@ fn with_dropped_list_items(doc: &Html, main: String) -> String {
         {
             continue;
         }
-        let at = anchors
-            .iter()
-            .find(|(anchor, _)| *anchor > order)
-            .map_or(paragraphs.len(), |(_, i)| *i);
         missing.push((at, paragraph.to_string()));
     }
     // From the end, so that the positions before each insertion hold.
@@ -1140,6 +1152,32 @@ fn with_dropped_list_items(doc: &Html, main: String) -> String {
         paragraphs.insert(at, text);
     }
     paragraphs.join("\n\n")
+}
+
+/// The text of `quotation`, a blockquote inside `article`, when Readability dropped it from
+/// `main`: an embedded post (a tweet in a `social-media-embed` box, which Readability takes for
+/// a share bar) is someone's words, and quotes are what the archive is for. Not one inside
+/// another quotation, the page's chrome or a comment, nor one that opens with a label shorter
+/// than a sentence (a post that is a picture: "Club statement").
+fn dropped_quotation(
+    quotation: ElementRef<'_>,
+    article: ElementRef<'_>,
+    main: &str,
+) -> Option<String> {
+    let outside = quotation
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take_while(|a| a.id() != article.id())
+        .any(|a| {
+            let name = a.value().name();
+            name == "blockquote" || SKIP_CHROME.contains(&name) || SKIP_ALWAYS.contains(&name)
+        });
+    if outside || in_comment(quotation) {
+        return None;
+    }
+    let text = html_to_text(quotation, true);
+    let opening = text.split("\n\n").next()?;
+    (word_count(opening) >= ANCHOR_WORDS && !main.contains(opening)).then_some(text)
 }
 
 /// The innermost element holding all of `elements`.
@@ -1291,7 +1329,7 @@ fn read_body(html: &str) -> Extracted {
                 .then(|| article_container(&Html::parse_document(html)))
                 .flatten()
                 .filter(|c| is_whole_post(&main, c));
-            out.body = whole.unwrap_or_else(|| with_dropped_list_items(&doc, main));
+            out.body = whole.unwrap_or_else(|| with_dropped_blocks(&doc, main));
             return out;
         }
     }
@@ -1713,7 +1751,7 @@ mod tests {
             "{}\n\nThe mayor said the soup was the best she had eaten all year long.",
             main_of(STORY)
         );
-        let with_steps = with_dropped_list_items(&doc, main);
+        let with_steps = with_dropped_blocks(&doc, main);
         let paragraphs: Vec<&str> = with_steps.split("\n\n").collect();
         assert_eq!(paragraphs.len(), 4, "{with_steps}");
         assert_eq!(paragraphs[1], "Chop the onions and soften them in butter.");
@@ -1721,6 +1759,43 @@ mod tests {
             paragraphs[2],
             "Add the stock and let it simmer for an hour."
         );
+    }
+
+    const AFTER: &str = "The mayor said the wall would stand for a hundred years at least.";
+
+    /// `main_of(STORY)` and [`AFTER`] read from a page with `embed` between them, and what
+    /// Readability's dropped blocks put back makes of it.
+    fn with_embed(embed: &str) -> String {
+        let page = format!(
+            "<html><body><div class=\"post\">{STORY}<div class=\"social-media-embed\">\
+             {embed}</div><p>{AFTER}</p></div></body></html>"
+        );
+        let main = format!("{}\n\n{AFTER}", main_of(STORY));
+        with_dropped_blocks(&Html::parse_document(&page), main)
+    }
+
+    #[test]
+    fn an_embedded_post_readability_dropped_comes_back() {
+        let body = with_embed(
+            "<blockquote class=\"twitter-tweet\"><p>The harbour wall is finished at last, and \
+             it looks great.</p>\u{2014} Ann Lee (@annlee) November 18, 2019</blockquote>",
+        );
+        let paragraphs: Vec<&str> = body.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 4, "{body}");
+        assert!(
+            paragraphs[1].starts_with("The harbour wall is finished"),
+            "{body}"
+        );
+        assert_eq!(paragraphs[3], AFTER);
+    }
+
+    #[test]
+    fn a_post_that_is_a_picture_is_not_put_back() {
+        let body = with_embed(
+            "<blockquote class=\"twitter-tweet\"><p>Club statement <a href=/p>pic</a></p>\
+             </blockquote>",
+        );
+        assert!(!body.contains("Club statement"), "{body}");
     }
 
     #[test]
