@@ -760,6 +760,25 @@ fn footage_of_a_name_saying() {
 }
 
 #[test]
+fn a_text_put_out_saying_is_its_author_s_claim() {
+    one_claim_each(&[
+        (
+            "Mayor Ida Moss issued a statement on Monday saying the bridge would reopen.",
+            "Ida Moss",
+            "the bridge would reopen",
+        ),
+        (
+            "Tom Brill sent a letter to the council claiming the levy was unlawful.",
+            "Tom Brill",
+            "the levy was unlawful",
+        ),
+    ]);
+    // The one who gets the text is not its author.
+    let out = run("Visitors to the site get a message saying the page is closed.");
+    assert!(claims(&out).is_empty(), "{:?}", claims(&out));
+}
+
+#[test]
 fn pronoun_refers_to_a_subject_with_a_party_bracket() {
     let out = run(
         "Tom Brill spoke first.\nSen. Ann Varga (D-Ruritania) scolded him: \"You misled us,\" she said.",

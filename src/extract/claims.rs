@@ -383,6 +383,11 @@ impl<'a> Extractor<'a> {
                     .filter(|m| after_with || matches!(m, Mention::Named { .. }))
                     .map(|m| Source::Mention(m, 0.7));
             }
+            if source.is_none() && !as_saying && self.read.put_out_before(toks, j, floor) {
+                source = self
+                    .sentence_subject(toks, j)
+                    .map(|m| Source::Mention(m, 0.7));
+            }
         } else if cue.participle || (joined && state.speaker.is_none()) {
             if after_comma || joined {
                 // `showed Ann Lee, smiling, telling the crowd`: a name just before the

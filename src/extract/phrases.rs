@@ -16,6 +16,9 @@ pub const MAX_PHRASE: usize = 12;
 const MAX_ADJUNCT: usize = 14;
 /// How far an opening clause may run before the comma that ends it, in tokens.
 const MAX_ASIDE_OPENER: usize = 30;
+/// How far a text that was put out may stand before the participle that says what it says:
+/// `sent a letter to the board on Thursday saying`.
+const MAX_PUT_OUT_TO_CUE: usize = 8;
 
 /// Words that can never be part of a speaker phrase.
 pub fn is_phrase_stop(w: &str) -> bool {
@@ -356,6 +359,48 @@ pub fn is_time_word(w: &str) -> bool {
     ) || is_weekday(w)
 }
 
+/// Verbs by which a speaker puts a text out: `issued a statement saying C`.
+fn is_putting_out(w: &str) -> bool {
+    matches!(
+        w,
+        "issue"
+            | "issued"
+            | "issues"
+            | "issuing"
+            | "release"
+            | "released"
+            | "releases"
+            | "releasing"
+            | "send"
+            | "sent"
+            | "sends"
+            | "sending"
+            | "post"
+            | "posted"
+            | "posts"
+            | "posting"
+            | "publish"
+            | "published"
+            | "publishes"
+            | "publishing"
+            | "put"
+            | "puts"
+            | "putting"
+            | "deliver"
+            | "delivered"
+            | "delivers"
+            | "delivering"
+            | "circulate"
+            | "circulated"
+            | "circulates"
+            | "circulating"
+            | "file"
+            | "filed"
+            | "files"
+            | "filing"
+    )
+}
+
 pub fn is_adjunct_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -420,6 +465,26 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub fn new(body: &'a str) -> Self {
         Reader { body }
+    }
+
+    /// Whether the participle cue at `cue` says what a text that the sentence's subject put
+    /// out says: `issued a statement saying C`, `posted a series of tweets on Friday saying
+    /// C`. Only words stand between the text and the cue, and at most three between the verb
+    /// and the text.
+    pub fn put_out_before(&self, toks: &[Tok], cue: usize, floor: usize) -> bool {
+        let lowest = cue.saturating_sub(MAX_PUT_OUT_TO_CUE).max(floor);
+        let is_text = |w: &str| speakers::is_medium_head(w.strip_suffix('s').unwrap_or(w));
+        let Some(text) = (lowest..cue)
+            .rev()
+            .take_while(|&k| toks[k].kind == TokKind::Word)
+            .find(|&k| self.lower_is(toks.get(k), is_text))
+        else {
+            return false;
+        };
+        (text.saturating_sub(4).max(floor)..text)
+            .rev()
+            .take_while(|&k| toks[k].kind == TokKind::Word)
+            .any(|k| self.lower_is(toks.get(k), is_putting_out))
     }
 
     /// Whether the phrase `toks[range]` of a sentence may end in a noun, as the tagger reads
