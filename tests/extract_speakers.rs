@@ -975,3 +975,21 @@ fn a_form_of_address_picks_the_full_name_of_that_gender() {
                 \u{201c}We never planned to sell bread,\u{201d} Mrs. Pell said.";
     assert_eq!(speakers(body), ["Rosa Pell"]);
 }
+
+#[test]
+fn an_opening_adverbial_is_no_subject_of_a_participle_cue() {
+    assert_eq!(
+        claim_speakers(
+            "Back in 2011, Dana Whitlow praised the harbour plan, telling the board: \
+             \u{201c}It will pay for itself.\u{201d}"
+        ),
+        ["Dana Whitlow"]
+    );
+    assert_eq!(
+        claim_speakers(
+            "Facing mounting pressure from residents, Dana Whitlow issued a statement, \
+             saying the plan would go ahead."
+        ),
+        ["Dana Whitlow"]
+    );
+}

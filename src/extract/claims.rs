@@ -193,7 +193,7 @@ impl<'a> Extractor<'a> {
         if let TokKind::Quote(q) = first_content.kind {
             self.opens_sentence[q] = true;
         }
-        let subject = self.read.subject_start(toks, toks.len());
+        let subject = self.read.speaker_start(toks, toks.len());
         if let Some(start) = subject.filter(|&s| self.read.is_capitalised_word(toks.get(s))) {
             // A subject followed by its verb or an aside.
             let followed = |end: usize| {
@@ -402,7 +402,7 @@ impl<'a> Extractor<'a> {
                 // A name inside an opening clause is no subject: `In Lowdale, Ruritania, Lee ...`.
                 let in_opener = self
                     .read
-                    .subject_start(toks, j)
+                    .speaker_start(toks, j)
                     .is_some_and(|s| s > aside_end);
                 let named = self
                     .read
@@ -967,7 +967,7 @@ impl<'a> Extractor<'a> {
     fn described_name(&self, toks: &[Tok], floor: usize, cue: usize) -> Option<(usize, Mention)> {
         let start = self
             .read
-            .subject_start(toks, cue)
+            .speaker_start(toks, cue)
             .filter(|&s| s >= floor && s < cue)?;
         let end = self
             .read
@@ -1000,7 +1000,7 @@ impl<'a> Extractor<'a> {
 
     /// The subject phrase opening the sentence, if it ends before token `limit`.
     fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
-        let start = self.read.subject_start(toks, limit)?;
+        let start = self.read.speaker_start(toks, limit)?;
         self.subject_mention(toks, start, |end| end < limit)
     }
 

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::cues::{self, Cue, CueClass};
 use super::first_names;
+use super::function_words;
 use super::speakers::{self, parse_phrase, Mention};
 use super::tagger::{self, Tagger, Upos};
 use super::text::{lower, Tok, TokKind};
@@ -1123,6 +1124,25 @@ impl<'a> Reader<'a> {
         if !(participle || opener || time_opener) {
             return Some(start);
         }
+        self.after_opening_clause(toks, start, limit)
+    }
+
+    /// Where the subject starts, for reading who the speaker is: as [`Reader::subject_start`],
+    /// and also past the opening adverbials only the tagger knows (`Back in 1999,`, `Facing
+    /// mounting criticism,`). Content keeps such an opener (`Back in Virginia, Lee said, he
+    /// decided`: the guidelines' content starts at `Back`), so it alone reads them.
+    pub fn speaker_start(&self, toks: &[Tok], limit: usize) -> Option<usize> {
+        let start = self.subject_start(toks, limit)?;
+        if start == self.after_dateline(toks) && self.opens_with_adverbial(toks, start) {
+            self.after_opening_clause(toks, start, limit)
+        } else {
+            Some(start)
+        }
+    }
+
+    /// Past the comma closing the opening clause at `start` (before `limit`); `None` when
+    /// that clause has no such comma or holds a quote.
+    fn after_opening_clause(&self, toks: &[Tok], start: usize, limit: usize) -> Option<usize> {
         let end = limit.min(toks.len()).min(start + MAX_ASIDE_OPENER);
         let mut k = (start + 1..end).find(|&k| Self::is_punct(toks.get(k), ",—–―"))?;
         if toks[start..k]
@@ -1144,6 +1164,35 @@ impl<'a> Reader<'a> {
             }
         }
         Some(k + 1)
+    }
+
+    /// Whether the sentence opens with an adverbial the word lists above miss, read from the
+    /// tags: an adverb before a preposition or participle (`Back in 1999,`, `Late on Friday,`,
+    /// `Hastily politicizing the tragedy,`) or a participle (`Facing mounting criticism,`).
+    fn opens_with_adverbial(&self, toks: &[Tok], start: usize) -> bool {
+        let ing = |w: &str| w.len() > 5 && w.ends_with("ing");
+        let first_ing = self.lower_is(toks.get(start), ing);
+        let next_ing = self.lower_is(toks.get(start + 1), ing);
+        // Other sentences need no tagging: none of these can open them.
+        if !first_ing
+            && !next_ing
+            && !self.lower_is(toks.get(start + 1), function_words::is_function_word)
+        {
+            return false;
+        }
+        let window = start..(start + 4).min(toks.len());
+        let tags = tagger::tag_tokens(self.body, &toks[window]);
+        match tags[..] {
+            // Not a name in -ing (`Downing Street`, `Groening recently said`).
+            [Upos::Verb, next, ..] if first_ing => match next {
+                Upos::Verb => next_ing,
+                Upos::Adv | Upos::Aux | Upos::Propn | Upos::Part | Upos::Punct => false,
+                _ => true,
+            },
+            [Upos::Adv, Upos::Adp | Upos::Sconj, ..] => true,
+            [Upos::Adv, Upos::Verb, ..] => next_ing,
+            _ => false,
+        }
     }
 
     /// Where the text after a dateline starts: `WASHINGTON —`, `LOS ANGELES, Sept. 28 (UPI)
