@@ -1199,3 +1199,17 @@ fn a_cue_form_after_an_adjective_is_a_noun() {
         1
     );
 }
+
+#[test]
+fn a_second_attribution_after_a_comma_and_a_conjunction_is_its_own_claim() {
+    let body = "Ann Lee said ferry fares would rise, but Tom Brill said they would fall.";
+    let out = run(body);
+    check_offsets(body, &out);
+    assert_eq!(
+        claim_pairs(&out),
+        [
+            pair("Ann Lee", "ferry fares would rise"),
+            pair("Tom Brill", "they would fall")
+        ]
+    );
+}

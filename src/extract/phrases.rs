@@ -1396,11 +1396,19 @@ impl<'a> Reader<'a> {
                 let separators = if takes_content { ",;—–―" } else { ",;" };
                 // `... as "Mr. Lee," while Lee refers to him as "Ann"`: a conjunction too,
                 // before a cue that takes its content after an object.
+                // `..., but Tom Lee said they would`: after a comma and a conjunction, a
+                // clause of its own follows the cue.
                 let after_conjunction = |s: usize| {
-                    (takes_content || cue.class == CueClass::Directive)
-                        && self.lower_is(toks.get(s - 1), |w| {
-                            matches!(w, "while" | "whereas" | "but")
-                        })
+                    let conjunction =
+                        |words: &[&str]| self.lower_is(toks.get(s - 1), |w| words.contains(&w));
+                    ((takes_content || cue.class == CueClass::Directive)
+                        && conjunction(&["while", "whereas", "but"]))
+                        || (s > 1
+                            && Self::is_punct(toks.get(s - 2), ",")
+                            && conjunction(&[
+                                "while", "whereas", "but", "and", "though", "although",
+                            ])
+                            && toks.get(after).is_some_and(|t| t.kind == TokKind::Word))
                 };
                 let named_after_comma = self.phrase_before(toks, j, 0).filter(|&s| {
                     s > 0 && (Self::is_punct(toks.get(s - 1), separators) || after_conjunction(s))
