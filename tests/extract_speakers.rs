@@ -977,6 +977,17 @@ fn a_form_of_address_picks_the_full_name_of_that_gender() {
 }
 
 #[test]
+fn a_place_abbreviation_and_a_day_after_an_opening_clause_are_no_subject() {
+    assert_eq!(
+        claim_speakers(
+            "At a rally in Dover, Del., on Tuesday, Dana Whitlow praised the plan, \
+             saying it would \u{201c}pay for itself\u{201d}."
+        ),
+        ["Dana Whitlow"]
+    );
+}
+
+#[test]
 fn an_opening_adverbial_is_no_subject_of_a_participle_cue() {
     assert_eq!(
         claim_speakers(

@@ -1151,14 +1151,22 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        // `In Salem, New Hampshire, Lee said`: a place after the comma still belongs to the
-        // opening clause.
+        // `In Salem, New Hampshire, Lee said`, `At a rally in Salem, N.H., on Monday, Lee
+        // said`: a place or a day after the comma still belongs to the opening clause.
         loop {
-            let run = (k + 1..end)
+            let mut run = (k + 1..end)
                 .take_while(|&m| self.is_capitalised_word(toks.get(m)))
                 .count();
+            // (An abbreviation's period, `N.H.,`, ends the place.)
+            if Self::is_punct(toks.get(k + 1 + run), ".") {
+                run += 1;
+            }
+            let day = self.lower_is(toks.get(k + 1), |w| w == "on")
+                && self.lower_is(toks.get(k + 2), is_weekday);
             if (1..=3).contains(&run) && Self::is_punct(toks.get(k + 1 + run), ",") {
                 k += 1 + run;
+            } else if day && Self::is_punct(toks.get(k + 3), ",") {
+                k += 3;
             } else {
                 break;
             }
