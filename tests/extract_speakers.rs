@@ -1004,3 +1004,15 @@ fn an_opening_adverbial_is_no_subject_of_a_participle_cue() {
         ["Dana Whitlow"]
     );
 }
+
+#[test]
+fn a_party_named_for_its_members_keeps_its_adjective() {
+    assert_eq!(
+        claim_speakers("The Liberal Democrats said the levy was unfair."),
+        ["Liberal Democrats"]
+    );
+    assert_eq!(
+        claim_speakers("Liberal MP Dana Whitlow said the levy was unfair."),
+        ["Dana Whitlow"]
+    );
+}

@@ -143,7 +143,8 @@ pub fn is_title(w: &str) -> bool {
         )
 }
 
-/// Last words that make a proper name an organisation.
+/// Last words that make a proper name an organisation (`Liberal Democrats`, `House
+/// Republicans`: a party's members speak as the party, and `Liberal` is no title there).
 pub fn is_org_word(w: &str) -> bool {
     matches!(
         w,
@@ -233,6 +234,8 @@ pub fn is_org_word(w: &str) -> bool {
             | "telegraph"
             | "guardian"
             | "herald"
+            | "democrats"
+            | "republicans"
     )
 }
 
