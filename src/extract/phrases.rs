@@ -1181,11 +1181,19 @@ impl<'a> Reader<'a> {
         let ing = |w: &str| w.len() > 5 && w.ends_with("ing");
         let first_ing = self.lower_is(toks.get(start), ing);
         let next_ing = self.lower_is(toks.get(start + 1), ing);
-        // Other sentences need no tagging: none of these can open them.
-        if !first_ing
-            && !next_ing
-            && !self.lower_is(toks.get(start + 1), function_words::is_function_word)
-        {
+        // Other sentences need no tagging: none of these can open them. A word with one tag
+        // wherever it stands (`The`, `He`; `is`, `has` after the first) has that tag here.
+        let fixed_tag = |k: usize| {
+            toks.get(k)
+                .and_then(|t| self.word(t))
+                .and_then(|w| Tagger::shipped().tag_of_unambiguous(w))
+        };
+        let adverb_first = fixed_tag(start).is_none_or(|t| t == Upos::Adv)
+            && (next_ing
+                || (self.lower_is(toks.get(start + 1), function_words::is_function_word)
+                    && fixed_tag(start + 1).is_none_or(|t| matches!(t, Upos::Adp | Upos::Sconj))));
+        let participle_first = first_ing && fixed_tag(start).is_none_or(|t| t == Upos::Verb);
+        if !participle_first && !adverb_first {
             return false;
         }
         let window = start..(start + 4).min(toks.len());
