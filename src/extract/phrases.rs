@@ -1188,11 +1188,12 @@ impl<'a> Reader<'a> {
                 .and_then(|t| self.word(t))
                 .and_then(|w| Tagger::shipped().tag_of_unambiguous(w))
         };
-        let adverb_first = fixed_tag(start).is_none_or(|t| t == Upos::Adv)
+        let first_tag = fixed_tag(start);
+        let adverb_first = first_tag.is_none_or(|t| t == Upos::Adv)
             && (next_ing
                 || (self.lower_is(toks.get(start + 1), function_words::is_function_word)
                     && fixed_tag(start + 1).is_none_or(|t| matches!(t, Upos::Adp | Upos::Sconj))));
-        let participle_first = first_ing && fixed_tag(start).is_none_or(|t| t == Upos::Verb);
+        let participle_first = first_ing && first_tag.is_none_or(|t| t == Upos::Verb);
         if !participle_first && !adverb_first {
             return false;
         }
