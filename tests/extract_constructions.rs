@@ -649,6 +649,27 @@ fn cue_nouns_after_articles_and_place_names() {
 }
 
 #[test]
+fn a_described_cue_noun_before_the_cue_is_its_source() {
+    one_claim_each(&[
+        (
+            "A new report said that the harbour would close.",
+            "new report",
+            "the harbour would close",
+        ),
+        // A document speaks for the body whose name describes it.
+        (
+            "The Lowdale Institute report warned that rents would rise.",
+            "Lowdale Institute",
+            "rents would rise",
+        ),
+    ]);
+    // A noun among the words before the cue form makes it a verb: no source is read there.
+    assert!(run("The island state is asking for more aid.")
+        .claims
+        .is_empty());
+}
+
+#[test]
 fn subject_after_an_opening_participle_clause() {
     let out = run(
         "Speaking to farmers in Lowdale on Monday, Ann Varga praised the plan but described its cost as a \"heavy burden\".",

@@ -554,6 +554,10 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        // `the Lowdale Institute report warned`: the noun before the cue.
+        if self.described_noun(toks, i + 1, 0) {
+            return None;
+        }
         if w == "according" {
             return self.lower_is(toks.get(i + 1), |n| n == "to").then_some((
                 Cue {
@@ -835,12 +839,51 @@ impl<'a> Reader<'a> {
     pub fn noun_after_article(&self, toks: &[Tok], i: usize) -> bool {
         i > 0
             && self.lower_is(toks.get(i), |w| cues::lookup(w).is_some())
-            && self.lower_is(toks.get(i - 1), |w| {
-                matches!(
-                    w,
-                    "a" | "an" | "the" | "this" | "its" | "his" | "her" | "their"
-                )
+            && self.opens_noun_phrase(toks, i - 1)
+    }
+
+    /// Whether token `k` is an article or a possessive, after which a noun comes.
+    fn opens_noun_phrase(&self, toks: &[Tok], k: usize) -> bool {
+        self.lower_is(toks.get(k), |w| {
+            matches!(
+                w,
+                "a" | "an" | "the" | "this" | "its" | "his" | "her" | "their"
+            )
+        })
+    }
+
+    /// Whether the base cue form just before the cue form at `cue` is a noun, opened by an
+    /// article and the words describing it: `a new report said`, `the World Bank report said`
+    /// (two verbs do not follow one another). A noun among those words may make the first a
+    /// verb (`the island state is asking`, `a percentage point predicted`).
+    fn described_noun(&self, toks: &[Tok], cue: usize, floor: usize) -> bool {
+        let cue_form = |k: usize| self.lower_is(toks.get(k), |w| cues::lookup(w).is_some());
+        // (Only a base form: `warned state officials`, `denies reports` hold a verb.)
+        let base_form = |k: usize| {
+            self.lower_is(toks.get(k), |w| {
+                !w.ends_with('s')
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ing")
+                    && !is_irregular_past(w)
             })
+        };
+        let describes = |k: usize| {
+            self.is_phrase_word(&toks[k])
+                && (self.is_capitalised_word(toks.get(k))
+                    || toks
+                        .get(k)
+                        .and_then(|t| self.word(t))
+                        .and_then(|w| Tagger::shipped().tag_of_unambiguous(w))
+                        != Some(Upos::Noun))
+        };
+        cue > floor + 1
+            && cue_form(cue)
+            && cue_form(cue - 1)
+            && base_form(cue - 1)
+            && (floor.max(cue.saturating_sub(5))..cue - 1)
+                .rev()
+                .take_while(|&k| self.opens_noun_phrase(toks, k) || describes(k))
+                .any(|k| self.opens_noun_phrase(toks, k))
     }
 
     /// Whether token `i` opens a predicate, so that its subject stands before it: `is`,
@@ -980,7 +1023,9 @@ impl<'a> Reader<'a> {
         let mut buf = [0u8; 32];
         while start > floor
             && end - start < MAX_PHRASE
-            && (self.in_phrase(toks, start - 1) || self.noun_after_article(toks, start - 1))
+            && (self.in_phrase(toks, start - 1)
+                || self.noun_after_article(toks, start - 1)
+                || (start == end && self.described_noun(toks, end, floor)))
         {
             start -= 1;
             let w = self.word(&toks[start]).and_then(|w| lower(w, &mut buf));
