@@ -27,10 +27,12 @@ pub const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
-/// German month names that are not the English ones, with the English name: saved pages come
-/// in German second most often.
-const GERMAN_MONTHS: [(&str, &str); 8] = [
+/// Month names of the other languages saved pages come in most often (German, French, Spanish,
+/// Portuguese, Italian, Dutch) that are not the English ones, with the English name: htmldate
+/// reads them all.
+const FOREIGN_MONTHS: &[(&str, &str)] = &[
     ("Januar", "January"),
+    ("Jänner", "January"),
     ("Februar", "February"),
     ("März", "March"),
     ("Mai", "May"),
@@ -38,21 +40,67 @@ const GERMAN_MONTHS: [(&str, &str); 8] = [
     ("Juli", "July"),
     ("Oktober", "October"),
     ("Dezember", "December"),
+    ("janvier", "January"),
+    ("février", "February"),
+    ("mars", "March"),
+    ("avril", "April"),
+    ("juin", "June"),
+    ("juillet", "July"),
+    ("août", "August"),
+    ("septembre", "September"),
+    ("octobre", "October"),
+    ("novembre", "November"),
+    ("décembre", "December"),
+    ("enero", "January"),
+    ("febrero", "February"),
+    ("marzo", "March"),
+    ("abril", "April"),
+    ("mayo", "May"),
+    ("junio", "June"),
+    ("julio", "July"),
+    ("agosto", "August"),
+    ("septiembre", "September"),
+    ("octubre", "October"),
+    ("noviembre", "November"),
+    ("diciembre", "December"),
+    ("janeiro", "January"),
+    ("fevereiro", "February"),
+    ("março", "March"),
+    ("maio", "May"),
+    ("junho", "June"),
+    ("julho", "July"),
+    ("setembro", "September"),
+    ("outubro", "October"),
+    ("dezembro", "December"),
+    ("gennaio", "January"),
+    ("febbraio", "February"),
+    ("aprile", "April"),
+    ("maggio", "May"),
+    ("giugno", "June"),
+    ("luglio", "July"),
+    ("settembre", "September"),
+    ("ottobre", "October"),
+    ("dicembre", "December"),
+    ("januari", "January"),
+    ("februari", "February"),
+    ("maart", "March"),
+    ("mei", "May"),
+    ("augustus", "August"),
 ];
 
 /// A date written out in running text: `8 November 2023`, `November 8th, 2023`,
-/// `Nov. 8, 2023`, `8. November 2023`, `2023-11-08`, `08.11.2023`.
+/// `Nov. 8, 2023`, `8. November 2023`, `8 de noviembre de 2023`, `2023-11-08`, `08.11.2023`.
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let months = MONTH_NAMES
         .iter()
         .chain(&MONTH_ABBREVIATIONS)
         .copied()
-        .chain(GERMAN_MONTHS.iter().map(|(german, _)| *german))
+        .chain(FOREIGN_MONTHS.iter().map(|(foreign, _)| *foreign))
         .collect::<Vec<_>>()
         .join("|");
     let day = r"(?:[0-3]?\d)(?:st|nd|rd|th|\.)?";
     Regex::new(&format!(
-        r"(?i)\b(?:{day}\s+(?:{months})\.?,?\s+(?:19|20)\d\d|(?:{months})\.?\s+{day},?\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\b"
+        r"(?i)\b(?:{day}\s+(?:de\s+)?(?:{months})\.?,?\s+(?:del?\s+)?(?:19|20)\d\d|(?:{months})\.?\s+{day},?\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\b"
     ))
     .expect("date pattern")
 });
@@ -185,17 +233,20 @@ fn parse_any(raw: &str) -> Option<DateTime<FixedOffset>> {
     None
 }
 
-/// German month names -> the English ones ("Sept" -> "Sep", which chrono reads).
+/// Other languages' month names -> the English ones ("Sept" -> "Sep", which chrono reads),
+/// without the Spanish and Portuguese `de` (`8 de noviembre de 2023`).
 fn english_months(s: &str) -> String {
     s.split(' ')
+        .filter(|w| !["de", "del"].contains(&w.to_lowercase().as_str()))
         .map(|w| {
             let bare = w.trim_end_matches('.');
             if bare.eq_ignore_ascii_case("sept") {
                 return w.replacen(bare, "Sep", 1);
             }
-            GERMAN_MONTHS
+            let lower = bare.to_lowercase();
+            FOREIGN_MONTHS
                 .iter()
-                .find(|(german, _)| german.eq_ignore_ascii_case(bare))
+                .find(|(foreign, _)| foreign.to_lowercase() == lower)
                 .map_or_else(|| w.to_string(), |(_, english)| english.to_string())
         })
         .collect::<Vec<_>>()
@@ -332,6 +383,20 @@ mod tests {
             Some("11. November 2021")
         );
         assert_eq!(find_in_text("Stand: 03.11.2023"), Some("03.11.2023"));
+        assert_eq!(
+            find_in_text("Publicado el 5 de octubre de 2018"),
+            Some("5 de octubre de 2018")
+        );
+        assert_eq!(
+            p("5 de outubro de 2018").as_deref(),
+            Some("2018-10-05T00:00:00Z")
+        );
+        assert_eq!(
+            p("12 décembre 2019").as_deref(),
+            Some("2019-12-12T00:00:00Z")
+        );
+        assert_eq!(p("3 maggio 2021").as_deref(), Some("2021-05-03T00:00:00Z"));
+        assert_eq!(p("3 maart 2021").as_deref(), Some("2021-03-03T00:00:00Z"));
         assert_eq!(find_in_text("call 555-2023 in May"), None);
         assert_eq!(p("Sept. 5, 2019").as_deref(), Some("2019-09-05T00:00:00Z"));
         assert_eq!(p("11. März 2021").as_deref(), Some("2021-03-11T00:00:00Z"));
