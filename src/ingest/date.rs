@@ -138,16 +138,37 @@ fn parse_zoned(raw: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 fn parse_any(raw: &str) -> Option<DateTime<FixedOffset>> {
+    parse_shape(raw).map(|(d, _)| d)
+}
+
+/// A time of day written without a zone (`Monday, November 18, 2019, 08:19 PM`): the
+/// writer's wall clock, whatever its zone.
+pub fn wall_clock(raw: &str) -> Option<NaiveDateTime> {
+    use chrono::Datelike;
+    match parse_shape(raw)? {
+        (d, Shape::WallClock) if (1800..=2200).contains(&d.year()) => Some(d.naive_utc()),
+        _ => None,
+    }
+}
+
+/// What a date string gives besides the day.
+enum Shape {
+    Zoned,
+    WallClock,
+    DayOnly,
+}
+
+fn parse_shape(raw: &str) -> Option<(DateTime<FixedOffset>, Shape)> {
     let utc = |d: NaiveDateTime| Utc.from_utc_datetime(&d).fixed_offset();
     let s = raw.trim();
     if s.is_empty() || s.len() > 100 {
         return None;
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d);
+        return Some((d, Shape::Zoned));
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d);
+        return Some((d, Shape::Zoned));
     }
     // Normalise: a `T` or space between date and time, `Z`, commas, "at", "UTC"/"GMT".
     let mut n = s.replace(" at ", " ").replace(',', " ");
@@ -183,7 +204,7 @@ fn parse_any(raw: &str) -> Option<DateTime<FixedOffset>> {
     ];
     for f in ZONED {
         if let Ok(d) = DateTime::parse_from_str(&n, f) {
-            return Some(d);
+            return Some((d, Shape::Zoned));
         }
     }
     const NAIVE: &[&str] = &[
@@ -207,7 +228,7 @@ fn parse_any(raw: &str) -> Option<DateTime<FixedOffset>> {
     ];
     for f in NAIVE {
         if let Ok(d) = NaiveDateTime::parse_from_str(&n, f) {
-            return Some(utc(d));
+            return Some((utc(d), Shape::WallClock));
         }
     }
     const DATES: &[&str] = &[
@@ -227,7 +248,7 @@ fn parse_any(raw: &str) -> Option<DateTime<FixedOffset>> {
     ];
     for f in DATES {
         if let Ok(d) = NaiveDate::parse_from_str(&n, f) {
-            return Some(utc(d.and_time(NaiveTime::MIN)));
+            return Some((utc(d.and_time(NaiveTime::MIN)), Shape::DayOnly));
         }
     }
     None

@@ -9,11 +9,11 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Duration, Utc};
+use chrono::{Datelike, Duration, FixedOffset, NaiveDateTime, Timelike, Utc};
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
-use super::date::{calendar_date, find_in_text, parse_utc};
+use super::date::{calendar_date, find_in_text, parse_utc, wall_clock};
 
 const EARLIEST_YEAR: i32 = 1990;
 
@@ -169,9 +169,10 @@ pub fn find(
 }
 
 /// `raw` as the page writes the same instant in its own time zone, when `raw` is in UTC and a
-/// `<time>` or publication meta tag gives it with another offset and so on another day (JSON-LD
-/// in UTC at 03:37 on the 4th, the page's `<time>` at 23:37 on the 3rd, New York time): the
-/// publisher's calendar day is the local one.
+/// `<time>` or publication meta tag gives it on another day, with another offset (JSON-LD in
+/// UTC at 03:37 on the 4th, the page's `<time>` at 23:37 on the 3rd, New York time) or as a
+/// wall clock without one (`November 3, 2022, 11:37 PM`): the publisher's calendar day is the
+/// local one.
 fn in_local_time(doc: &Html, raw: String) -> String {
     let t = raw.trim();
     let utc = t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000");
@@ -180,12 +181,32 @@ fn in_local_time(doc: &Html, raw: String) -> String {
     };
     let day = calendar_date(t);
     // Any `<time>`: one marked "updated" that gives the same instant gives the same date.
-    let local = select(doc, "time")
+    let others: Vec<String> = select(doc, "time")
         .into_iter()
         .filter_map(element_date)
         .chain(meta_values(doc, PUBLISHED_META))
-        .find(|other| parse_utc(other) == Some(instant) && calendar_date(other) != day);
-    local.unwrap_or(raw)
+        .collect();
+    if let Some(other) = others
+        .iter()
+        .find(|other| parse_utc(other) == Some(instant) && calendar_date(other) != day)
+    {
+        return other.clone();
+    }
+    // A wall clock is the same instant when it is off by a zone's offset, to the minute.
+    const MAX_OFFSET_MINUTES: i64 = 14 * 60;
+    let to_minute = |d: NaiveDateTime| d.with_second(0).and_then(|d| d.with_nanosecond(0));
+    let Some(utc_minute) = to_minute(instant.naive_utc()) else {
+        return raw;
+    };
+    others
+        .iter()
+        .filter_map(|other| wall_clock(other).and_then(to_minute))
+        .map(|wall| (wall - utc_minute).num_minutes())
+        .find(|&offset| offset != 0 && offset.abs() <= MAX_OFFSET_MINUTES && offset % 15 == 0)
+        .and_then(|offset| FixedOffset::east_opt(i32::try_from(offset * 60).ok()?))
+        .map(|zone| instant.with_timezone(&zone).to_rfc3339())
+        .filter(|local| calendar_date(local) != day)
+        .unwrap_or(raw)
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -440,6 +461,19 @@ mod tests {
         let page = r#"<meta property="article:published_time" content="2022-05-04T03:37:37Z">
             <time datetime="2022-05-03T20:00:00-04:00">3 May</time>"#;
         assert_eq!(date_of(page, None).as_deref(), Some("2022-05-04T03:37:37Z"));
+    }
+
+    #[test]
+    fn the_local_day_of_a_utc_date_from_a_wall_clock() {
+        let page = r#"<meta property="article:published_time" content="2019-11-19T01:19:34.819Z">
+            <meta name="article_date_original" content="Monday, November 18, 2019, 08:19 PM">"#;
+        let raw = date_of(page, None).unwrap();
+        assert_eq!(calendar_date(&raw).as_deref(), Some("2019-11-18"));
+        assert_eq!(parse_utc(&raw), parse_utc("2019-11-19T01:19:34.819Z"));
+        // A wall clock at another minute is another time, not this one.
+        let page = r#"<meta property="article:published_time" content="2019-11-19T01:19:34Z">
+            <meta name="article_date_original" content="Monday, November 18, 2019, 08:07 PM">"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2019-11-19T01:19:34Z"));
     }
 
     #[test]
