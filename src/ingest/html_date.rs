@@ -105,8 +105,10 @@ const MODIFIED_META: &[&str] = &[
 
 /// Class or id words of elements that hold a date (or a byline with one).
 const DATE_ELEMENT_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
-/// ... and of those whose date is not the publication's.
-const NOT_PUBLISHED_WORDS: &[&str] = &["modif", "updat", "comment", "reply", "copyright"];
+/// ... and of those whose date is a later modification, the last resort ...
+const MODIFIED_WORDS: &[&str] = &["modif", "updat"];
+/// ... or not the article's at all.
+const NOT_ARTICLE_WORDS: &[&str] = &["comment", "reply", "copyright"];
 /// Elements longer than this are containers, not a date line.
 const MAX_DATE_LINE: usize = 120;
 
@@ -166,6 +168,7 @@ pub fn find(
         .or_else(|| first(Box::new(date_lines(text))))
         .or_else(|| first(Box::new(ld_values(&ld, "dateModified"))))
         .or_else(|| first(Box::new(meta_values(doc, MODIFIED_META))))
+        .or_else(|| first(Box::new(modified_elements(doc))))
 }
 
 /// `raw` as the page writes the same instant in its own time zone, when `raw` is in UTC and a
@@ -319,7 +322,23 @@ fn names(el: ElementRef<'_>) -> String {
 
 fn names_other_date(el: ElementRef<'_>) -> bool {
     let names = names(el);
-    NOT_PUBLISHED_WORDS.iter().any(|w| names.contains(w))
+    MODIFIED_WORDS
+        .iter()
+        .chain(NOT_ARTICLE_WORDS)
+        .any(|w| names.contains(w))
+}
+
+/// `<time>` elements and `itemprop="dateModified"` marked as a modification (a WordPress
+/// `<time class="updated">` is often the only date a page has).
+fn modified_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
+    select(doc, r#"time, [itemprop="dateModified"]"#)
+        .into_iter()
+        .filter(|el| {
+            let names = names(*el);
+            MODIFIED_WORDS.iter().any(|w| names.contains(w))
+                && !NOT_ARTICLE_WORDS.iter().any(|w| names.contains(w))
+        })
+        .filter_map(element_date)
 }
 
 /// Short elements whose class or id says they hold a date or byline, in page order.
@@ -442,6 +461,18 @@ mod tests {
             date_of(page, Some(url)).as_deref(),
             Some("2019-06-17T18:28:00+02:00")
         );
+    }
+
+    #[test]
+    fn a_modification_time_when_nothing_else_dates_the_page() {
+        let page = r#"<ul><li class="modified-date"><time class="updated"
+            datetime="2018-10-05T08:15:05+00:00">Friday</time></li></ul>"#;
+        assert_eq!(
+            date_of(page, None).as_deref(),
+            Some("2018-10-05T08:15:05+00:00")
+        );
+        let page = r#"<time class="comment-date" datetime="2018-10-05">5 Oct</time>"#;
+        assert_eq!(date_of(page, None), None);
     }
 
     #[test]
