@@ -119,7 +119,7 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static PUBLISHED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:published|posted|first published|veröffentlicht)(?:\s+(?:on|am))?\s*:?\s*",
+        r"(?i)\b(?:published|posted|first published|veröffentlicht|erstellt|publié|publicado|pubblicato|gepubliceerd)(?:\s+(?:on|am|le|el|em|il|op))?\s*:?\s*",
     )
     .expect("published line pattern")
 });
@@ -358,7 +358,8 @@ fn dated_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
         })
 }
 
-/// Dates right after "Published" or "Posted" in the visible text.
+/// Dates right after "Published" or "Posted", or the same in the other languages saved pages
+/// come in most often, in the visible text.
 fn published_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     PUBLISHED_LINE.find_iter(text).filter_map(move |m| {
         const DATE_WINDOW: usize = 40;
@@ -448,6 +449,17 @@ mod tests {
                     more than a line would, with more words after it than a dateline has.</p>\
                     <p>January 22, 2014</p>";
         assert_eq!(date_of(page, None).as_deref(), Some("January 22, 2014"));
+    }
+
+    #[test]
+    fn published_in_other_languages() {
+        let page = "<div><h3>Another story</h3><span>01.02.2022 16:28</span></div>\
+                    <p>Some text.</p><small>Erstellt am: 30.01.2022 18:36 / ab</small>";
+        assert_eq!(date_of(page, None).as_deref(), Some("30.01.2022"));
+        let page = "<p>Some text.</p><p>Por Ana Ruiz. Publicado el 5 de octubre de 2018, \
+                    con un texto que sigue y sigue, tanto que no es una fecha sola, \
+                    pues tiene muchas palabras y muchas comas.</p>";
+        assert_eq!(date_of(page, None).as_deref(), Some("5 de octubre de 2018"));
     }
 
     #[test]
