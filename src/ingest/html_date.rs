@@ -104,7 +104,18 @@ const MODIFIED_META: &[&str] = &[
 ];
 
 /// Class or id words of elements that hold a date (or a byline with one).
-const DATE_ELEMENT_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
+/// (German `datum`, Spanish `fecha`, Drupal's `submitted`, as htmldate reads them).
+const DATE_ELEMENT_WORDS: &[&str] = &[
+    "date",
+    "time",
+    "publish",
+    "posted",
+    "byline",
+    "meta",
+    "datum",
+    "fecha",
+    "submitted",
+];
 /// ... and of those whose date is a later modification, the last resort ...
 const MODIFIED_WORDS: &[&str] = &["modif", "updat"];
 /// ... or not the article's at all.
@@ -449,6 +460,17 @@ mod tests {
                     more than a line would, with more words after it than a dateline has.</p>\
                     <p>January 22, 2014</p>";
         assert_eq!(date_of(page, None).as_deref(), Some("January 22, 2014"));
+    }
+
+    #[test]
+    fn date_elements_named_in_other_languages() {
+        let page = r#"<p>Some text, 3 March 2018, in a paragraph that goes on and on for more
+            than a line would, with more words after it than a dateline has.</p>
+            <p>Von Bo, <span class="artikel-datum">4. Mai 2019</span>, und noch ein Satz, der
+            weitergeht, der lang ist, sehr lang, mit Worten und mehr Worten, als eine Zeile
+            mit einem Datum hat.</p>
+            <p>Montag, 6. Mai 2019</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("4. Mai 2019"));
     }
 
     #[test]
