@@ -170,7 +170,15 @@ pub fn find(
         .or_else(|| first(Box::new(dated_elements(doc))))
         .or_else(|| first(Box::new(published_lines(text))))
         .or_else(|| {
-            let other_scripts = scripts(doc, r#"script:not([type="application/ld+json"])"#);
+            let mut other_scripts = scripts(doc, r#"script:not([type="application/ld+json"])"#);
+            // Page data in a meta tag too (Parse.ly's `parsely-page`).
+            other_scripts.extend(
+                select(doc, "meta[content]")
+                    .into_iter()
+                    .filter_map(|m| m.attr("content"))
+                    .filter(|c| c.trim_start().starts_with('{'))
+                    .map(str::to_string),
+            );
             let mut values = SCRIPT_PUBLISHED_KEYS
                 .iter()
                 .flat_map(|key| ld_values(&other_scripts, key).collect::<Vec<_>>());
@@ -240,9 +248,19 @@ fn scripts(doc: &Html, css: &str) -> Vec<String> {
         .collect()
 }
 
-/// Keys that page data in other scripts (a framework's state, not JSON-LD) give the
-/// publication date under.
-const SCRIPT_PUBLISHED_KEYS: &[&str] = &["datePublished", "publishedDate", "datePosted"];
+/// Keys that page data in other scripts (a framework's state, not JSON-LD) or in a meta tag's
+/// JSON give the publication date under.
+const SCRIPT_PUBLISHED_KEYS: &[&str] = &[
+    "datePublished",
+    "publishedDate",
+    "datePosted",
+    "publishDate",
+    "publish_date",
+    "pub_date",
+    "publicationDate",
+    "publishedAt",
+    "firstPublished",
+];
 
 /// The keys `ld_values` looks for, each with its pattern, compiled once rather than per page.
 static KEY_PATTERNS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
@@ -514,6 +532,12 @@ mod tests {
         let page = r#"<script>window.__STATE__ = {"review": {"publishedDate":"2016-11-04T20:37:27Z"}};</script>
             <p>No date in the text.</p>"#;
         assert_eq!(date_of(page, None).as_deref(), Some("2016-11-04T20:37:27Z"));
+        let page = r#"<meta name="parsely-page" content='{"title":"A story","pub_date":"2014-12-30T01:30:41Z"}'>
+            <p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2014-12-30T01:30:41Z"));
+        let page = r#"<script>var app = {"article": {"publishDate":"2016-11-04"}};</script>
+            <p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2016-11-04"));
     }
 
     #[test]
