@@ -80,6 +80,14 @@ const PUBLISHED_META: &[&str] = &[
     "shareaholic:article_published_time",
     "twt-published-at",
     "vr:published_time",
+    "og:question:published_time",
+    "video:release_date",
+    "release_date",
+    "og:regdate",
+    "field-name-post-date",
+    "created",
+    "timestamp",
+    "gentime",
 ];
 
 /// Meta tags naming the last modification, the last resort.
@@ -101,6 +109,11 @@ const MODIFIED_META: &[&str] = &[
     "bt:moddate",
     "lastmodified",
     "lastmod",
+    "modified",
+    "modificationdate",
+    "revision_date",
+    "lastdate",
+    "utime",
 ];
 
 /// Class or id words of elements that hold a date (or a byline with one).
@@ -451,6 +464,11 @@ mod tests {
             <meta property="og:pubdate" content="2020-04-01"><p>No date in the text.</p>"#;
         assert_eq!(date_of(page, None).as_deref(), Some("2020-04-01"));
         let page = r#"<meta name="lastmod" content="2021-05-02"><p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2021-05-02"));
+        let page = r#"<meta name="modified" content="2021-05-02">
+            <meta property="video:release_date" content="2020-04-01"><p>No date.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("2020-04-01"));
+        let page = r#"<meta name="revision_date" content="2021-05-02"><p>No date.</p>"#;
         assert_eq!(date_of(page, None).as_deref(), Some("2021-05-02"));
     }
 
