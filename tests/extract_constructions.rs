@@ -670,6 +670,15 @@ fn a_described_cue_noun_before_the_cue_is_its_source() {
 }
 
 #[test]
+fn a_request_for_anonymity_is_no_claim() {
+    one_claim_each(&[(
+        "A farmer, who asked not to be named, said the harvest had failed.",
+        "farmer",
+        "the harvest had failed",
+    )]);
+}
+
+#[test]
 fn subject_after_an_opening_participle_clause() {
     let out = run(
         "Speaking to farmers in Lowdale on Monday, Ann Varga praised the plan but described its cost as a \"heavy burden\".",

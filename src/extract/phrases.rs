@@ -558,6 +558,14 @@ impl<'a> Reader<'a> {
         if self.described_noun(toks, i + 1, 0) {
             return None;
         }
+        // `who asked not to be named`: a request for anonymity attributes nothing.
+        let anonymity = ["not", "to", "be"]
+            .iter()
+            .enumerate()
+            .all(|(k, &next)| self.lower_is(toks.get(i + 1 + k), |n| n == next));
+        if anonymity && w.starts_with("ask") {
+            return None;
+        }
         if w == "according" {
             return self.lower_is(toks.get(i + 1), |n| n == "to").then_some((
                 Cue {
