@@ -670,6 +670,21 @@ fn a_described_cue_noun_before_the_cue_is_its_source() {
 }
 
 #[test]
+fn a_place_opening_a_description_keeps_its_capital() {
+    let out = run("Lowdale police said the bridge was unsafe. Traffic in Lowdale stopped.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("Lowdale police", "the bridge was unsafe")]
+    );
+    // A common word is capitalised only because it opens the sentence.
+    let out = run("Workers said the bridge was unsafe.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("workers", "the bridge was unsafe")]
+    );
+}
+
+#[test]
 fn a_request_for_anonymity_is_no_claim() {
     one_claim_each(&[(
         "A farmer, who asked not to be named, said the harvest had failed.",

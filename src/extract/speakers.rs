@@ -1243,7 +1243,23 @@ fn described(
                 .next()
                 .is_some_and(|w| w.contains(char::is_uppercase));
             let name = words.get(1).is_some_and(|&(_, w)| is_capitalised(w));
-            if !acronym && !name {
+            // `London police`, `Lowdale residents`: a place's name keeps its capital, as the
+            // tagger's dictionary knows it or the article writes it alone inside a sentence
+            // (not only in a longer name: `Security Council` makes no `Security experts`).
+            let first_word = words[0].1;
+            let alone = || {
+                body.match_indices(first_word).any(|(at, _)| {
+                    let previous = body[..at].split_whitespace().next_back();
+                    let next = body[at + first_word.len()..].split_whitespace().next();
+                    previous.is_some_and(|w| {
+                        w.starts_with(char::is_lowercase) && w.ends_with(char::is_alphanumeric)
+                    }) && !next.is_some_and(|w| w.starts_with(char::is_uppercase))
+                })
+            };
+            let function_word = lower(first_word, &mut [0u8; 32]).is_some_and(is_function_word);
+            let place = Tagger::shipped().tag_of_unambiguous(first_word) == Some(Upos::Propn)
+                || (!function_word && alone());
+            if !acronym && !name && !place {
                 description = c.to_lowercase().chain(rest.chars()).collect();
             }
         }
