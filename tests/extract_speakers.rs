@@ -114,6 +114,21 @@ fn a_pronoun_is_the_person_just_named_not_an_earlier_speaker() {
     assert_eq!(speakers(body), ["Dana Whitlow", "Mary Smith"]);
 }
 
+#[test]
+fn a_quote_after_a_sentence_naming_its_subject_is_that_persons() {
+    let body = "Town news\n\n\u{201c}We are ready,\u{201d} said Dana Whitlow.\n\n\
+        Club director Ann Varga criticised the plan. \u{201c}There is no logic to it.\u{201d}";
+    assert_eq!(speakers(body), ["Dana Whitlow", "Ann Varga"]);
+}
+
+#[test]
+fn an_attribution_after_the_named_subject_still_decides() {
+    let body = "Town news\n\n\u{201c}We are ready,\u{201d} said Dana Whitlow.\n\n\
+        Tom Brill amassed a fortune from the scheme, prosecutors said. \
+        \u{201c}He has been ripping people off for years.\u{201d}";
+    assert_eq!(speakers(body), ["Dana Whitlow", "prosecutors"]);
+}
+
 // The next two held before the learned resolver too: guards.
 #[test]
 fn a_pronoun_after_an_aside_is_the_speaker_still_talking() {

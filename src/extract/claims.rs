@@ -46,6 +46,16 @@ struct Owner {
     confidence: f32,
 }
 
+/// What stands before a quote with no cue in its paragraph.
+#[derive(Clone)]
+enum Introducer {
+    /// `Ann Lee criticised the plan. "C"`: a person named as a sentence's subject, and the
+    /// verb after the name, says the quote.
+    Subject(Mention, String),
+    /// `Ann Lee said X. "C"`: an attribution, after which who spoke before decides.
+    Attribution,
+}
+
 /// The last attribution, for quotes that continue it.
 #[derive(Clone)]
 struct LastAttribution {
@@ -62,9 +72,15 @@ pub struct Extractor<'a> {
     owners: Vec<Option<Owner>>,
     /// Quotes that open their sentence: the only unattributed ones that may continue a speaker.
     opens_sentence: Vec<bool>,
+    /// Quotes followed in their sentence by a cue word.
+    cue_follows: Vec<bool>,
     /// 1-based paragraph of each quote span.
     quote_paragraph: Vec<usize>,
     speakers: Speakers<'a>,
+    /// The attributions of the paragraph read now and the people named as its sentences'
+    /// subjects, and where: a subject named after the last attribution before a quote with no
+    /// cue of its own says it.
+    introducers: Vec<(usize, Introducer)>,
     claims: Vec<RawClaim>,
     last: Option<LastAttribution>,
     cue_weights: &'a CueWeights,
@@ -81,8 +97,10 @@ impl<'a> Extractor<'a> {
             quotes: Vec::new(),
             owners: Vec::new(),
             opens_sentence: Vec::new(),
+            cue_follows: Vec::new(),
             quote_paragraph: Vec::new(),
             speakers: Speakers::new(body, weights),
+            introducers: Vec::new(),
             claims: Vec::new(),
             last: None,
             cue_weights: cue_sense::shipped(),
@@ -123,11 +141,13 @@ impl<'a> Extractor<'a> {
             quotes::scan_paragraph(self.body, para.clone(), self.style, &mut self.quotes);
             self.owners.resize(self.quotes.len(), None);
             self.opens_sentence.resize(self.quotes.len(), false);
+            self.cue_follows.resize(self.quotes.len(), false);
             self.quote_paragraph.resize(self.quotes.len(), paragraph);
             if let Some(turn) = turn {
                 self.transcript_turn(turn, first_quote, paragraph);
             }
             text::sentences(self.body, para, &self.quotes[first_quote..], &mut sentences);
+            self.introducers.clear();
             for sentence in &sentences {
                 text::tokenize(
                     self.body,
@@ -211,6 +231,17 @@ impl<'a> Extractor<'a> {
                     }
                     named => named,
                 };
+                if self.is_full_name(&m) {
+                    let end = self.read.phrase_after(toks, start);
+                    let verb = toks
+                        .get(end)
+                        .filter(|t| t.kind == TokKind::Word)
+                        .map(|t| self.body[t.start..t.end].to_string())
+                        .filter(|w| w.starts_with(char::is_lowercase))
+                        .unwrap_or_default();
+                    let subject = Introducer::Subject(m.clone(), verb);
+                    self.introducers.push((toks[start].start, subject));
+                }
                 self.speakers.note_subject(m);
             }
         }
@@ -223,6 +254,17 @@ impl<'a> Extractor<'a> {
         let mut stops_ready = false;
         // Read once: the content stops look at every cue of the sentence again.
         let cues: Vec<_> = (0..toks.len()).map(|i| self.read.cue_at(toks, i)).collect();
+        for (k, t) in toks.iter().enumerate() {
+            if let TokKind::Quote(q) = t.kind {
+                // `"C," said Lee`, `"C," Ann Lee told reporters`: a few words on, in the clause.
+                self.cue_follows[q] = toks[k + 1..]
+                    .iter()
+                    .zip(&cues[k + 1..])
+                    .take(5)
+                    .take_while(|(t, _)| !matches!(t.kind, TokKind::Quote(_) | TokKind::Punct('.')))
+                    .any(|(_, cue)| cue.is_some());
+            }
+        }
         let mut i = 0;
         while i < toks.len() {
             let Some((cue, after, phrase)) = cues[i] else {
@@ -690,6 +732,7 @@ impl<'a> Extractor<'a> {
         if !emitted {
             if introduces_next {
                 let speaker = self.source_id(&source, &mut speaker)?;
+                self.attribution_at(toks[c].start);
                 self.last = Some(LastAttribution {
                     speaker,
                     cue: cue_text,
@@ -1359,6 +1402,7 @@ impl<'a> Extractor<'a> {
                 });
             }
         }
+        self.attribution_at(last.end);
         self.last = Some(LastAttribution {
             speaker,
             cue: cue.to_string(),
@@ -1376,7 +1420,32 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let before = range.start..q;
-            let previous = before.clone().rev().find_map(|p| self.owners[p].clone());
+            let previous_at = before.clone().rev().find(|&p| self.owners[p].is_some());
+            // `Ann Lee criticised the plan. "C"`: a person named as the subject of a sentence
+            // between the last quote with a speaker and this one says it.
+            // A cue after the quote in its sentence that gave it no speaker is no reason to
+            // look before it.
+            let after = previous_at.map_or(0, |p| self.quotes[p].outer_end);
+            let introduced = self
+                .introducers
+                .iter()
+                .filter(|(at, _)| *at < self.quotes[q].outer_start && *at >= after)
+                .max_by_key(|(at, _)| *at)
+                .filter(|_| !self.cue_follows[q])
+                .map(|(_, i)| i.clone());
+            if let Some(Introducer::Subject(mention, cue)) = introduced {
+                if let Some(speaker) = self.speakers.resolve(mention) {
+                    let owner = Owner {
+                        speaker,
+                        claim: None,
+                        cue,
+                        confidence: 0.6,
+                    };
+                    self.own_continuation(q, owner, paragraph);
+                    continue;
+                }
+            }
+            let previous = previous_at.and_then(|p| self.owners[p].clone());
             let following = || (q + 1..range.end).find_map(|p| self.owners[p].clone());
             let recent = self
                 .last
@@ -1394,45 +1463,78 @@ impl<'a> Extractor<'a> {
                 previous.or_else(following).or(recent)
             };
             let Some(owner) = owner else { continue };
-            let span = self.quotes[q];
-            let extends = owner.claim.filter(|&ci| {
-                let claim = &self.claims[ci];
-                claim.kind == ClaimKind::Direct
-                    && claim.content.end <= span.inner_start
-                    && !self.body[claim.content.end..span.inner_start]
-                        .chars()
-                        .any(char::is_alphanumeric)
-            });
-            let claim = match extends {
-                Some(ci) => {
-                    self.claims[ci].content.end =
-                        trim_comma(self.body, span.inner_start, span.inner_end);
-                    ci
-                }
-                None => {
-                    let end = trim_comma(self.body, span.inner_start, span.inner_end);
-                    self.claims.push(RawClaim {
-                        speaker: owner.speaker,
-                        cue: owner.cue.clone(),
-                        content: span.inner_start..end,
-                        kind: ClaimKind::Direct,
-                        paragraph,
-                        confidence: 0.6,
-                    });
-                    self.claims.len() - 1
-                }
-            };
-            self.last = Some(LastAttribution {
-                speaker: owner.speaker,
-                cue: owner.cue.clone(),
-                paragraph,
-            });
-            self.owners[q] = Some(Owner {
-                claim: Some(claim),
-                confidence: owner.confidence.min(0.7),
-                ..owner
-            });
+            self.own_continuation(q, owner, paragraph);
         }
+    }
+
+    /// An attribution ending at byte `at` of the paragraph: the subjects named before it are
+    /// no longer who a quote after it is.
+    fn attribution_at(&mut self, at: usize) {
+        self.introducers.push((at, Introducer::Attribution));
+    }
+
+    /// A person named by first name and surname (`Ann Lee`), or by a surname the article gave
+    /// with a first name: no capitalised word that opens a sentence (`Most`, `Educated`,
+    /// `Like Instagram`, whose `like` the article writes in lower case too).
+    fn is_full_name(&self, m: &Mention) -> bool {
+        let Mention::Named {
+            name,
+            kind: SpeakerKind::Person,
+            ..
+        } = m
+        else {
+            return false;
+        };
+        match name.split_once(' ') {
+            Some((first, _)) => {
+                first_names::is_first_name(first)
+                    && !speakers::written_in_lower_case(self.body, first)
+            }
+            None => self.speakers.knows_surname(name),
+        }
+    }
+
+    /// Gives quote `q`, which opens its sentence and has no cue, to `owner`: it extends the
+    /// owner's direct claim when nothing but punctuation stands between them.
+    fn own_continuation(&mut self, q: usize, owner: Owner, paragraph: usize) {
+        let span = self.quotes[q];
+        let extends = owner.claim.filter(|&ci| {
+            let claim = &self.claims[ci];
+            claim.kind == ClaimKind::Direct
+                && claim.content.end <= span.inner_start
+                && !self.body[claim.content.end..span.inner_start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+        });
+        let claim = match extends {
+            Some(ci) => {
+                self.claims[ci].content.end =
+                    trim_comma(self.body, span.inner_start, span.inner_end);
+                ci
+            }
+            None => {
+                let end = trim_comma(self.body, span.inner_start, span.inner_end);
+                self.claims.push(RawClaim {
+                    speaker: owner.speaker,
+                    cue: owner.cue.clone(),
+                    content: span.inner_start..end,
+                    kind: ClaimKind::Direct,
+                    paragraph,
+                    confidence: 0.6,
+                });
+                self.claims.len() - 1
+            }
+        };
+        self.last = Some(LastAttribution {
+            speaker: owner.speaker,
+            cue: owner.cue.clone(),
+            paragraph,
+        });
+        self.owners[q] = Some(Owner {
+            claim: Some(claim),
+            confidence: owner.confidence.min(0.7),
+            ..owner
+        });
     }
 
     fn finish(self) -> Extraction {

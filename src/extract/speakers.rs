@@ -1304,7 +1304,7 @@ fn capitalised_inside_a_sentence(body: &str, name: &str) -> bool {
 }
 
 /// Whether the body holds `word` in lower case as a word of its own.
-fn written_in_lower_case(body: &str, word: &str) -> bool {
+pub fn written_in_lower_case(body: &str, word: &str) -> bool {
     let lower = word.to_lowercase();
     body.match_indices(&lower).any(|(at, _)| {
         let before = body[..at].chars().next_back();
