@@ -122,6 +122,14 @@ fn a_quote_after_a_sentence_naming_its_subject_is_that_persons() {
 }
 
 #[test]
+fn a_quote_after_a_named_persons_indirect_claim_is_theirs() {
+    let body = "Town news\n\n\u{201c}We are ready,\u{201d} said Dana Whitlow. \
+        Chief constable Ann Varga acknowledged that drinking caused problems. \
+        \u{201c}Come here on a Friday and you will see it.\u{201d}";
+    assert_eq!(speakers(body), ["Dana Whitlow", "Ann Varga"]);
+}
+
+#[test]
 fn an_attribution_after_the_named_subject_still_decides() {
     let body = "Town news\n\n\u{201c}We are ready,\u{201d} said Dana Whitlow.\n\n\
         Tom Brill amassed a fortune from the scheme, prosecutors said. \

@@ -52,8 +52,9 @@ enum Introducer {
     /// `Ann Lee criticised the plan. "C"`: a person named as a sentence's subject, and the
     /// verb after the name, says the quote.
     Subject(Mention, String),
-    /// `Ann Lee said X. "C"`: an attribution, after which who spoke before decides.
-    Attribution,
+    /// `Ann Lee said X. "C"`: an attribution; when a person named in full made it, the quote
+    /// is theirs, else who spoke before decides.
+    Attribution(Owner),
 }
 
 /// The last attribution, for quotes that continue it.
@@ -732,7 +733,7 @@ impl<'a> Extractor<'a> {
         if !emitted {
             if introduces_next {
                 let speaker = self.source_id(&source, &mut speaker)?;
-                self.attribution_at(toks[c].start);
+                self.attribution_at(toks[c].start, speaker, None, &cue_text);
                 self.last = Some(LastAttribution {
                     speaker,
                     cue: cue_text,
@@ -1402,7 +1403,7 @@ impl<'a> Extractor<'a> {
                 });
             }
         }
-        self.attribution_at(last.end);
+        self.attribution_at(last.end, speaker, Some(id), cue);
         self.last = Some(LastAttribution {
             speaker,
             cue: cue.to_string(),
@@ -1433,17 +1434,24 @@ impl<'a> Extractor<'a> {
                 .max_by_key(|(at, _)| *at)
                 .filter(|_| !self.cue_follows[q])
                 .map(|(_, i)| i.clone());
-            if let Some(Introducer::Subject(mention, cue)) = introduced {
-                if let Some(speaker) = self.speakers.resolve(mention) {
-                    let owner = Owner {
+            let introduced = match introduced {
+                Some(Introducer::Subject(mention, cue)) => {
+                    self.speakers.resolve(mention).map(|speaker| Owner {
                         speaker,
                         claim: None,
                         cue,
                         confidence: 0.6,
-                    };
-                    self.own_continuation(q, owner, paragraph);
-                    continue;
+                    })
                 }
+                Some(Introducer::Attribution(owner)) => {
+                    let s = &self.speakers.list[owner.speaker];
+                    (s.kind == SpeakerKind::Person && self.is_proper_name(&s.name)).then_some(owner)
+                }
+                None => None,
+            };
+            if let Some(owner) = introduced {
+                self.own_continuation(q, owner, paragraph);
+                continue;
             }
             let previous = previous_at.and_then(|p| self.owners[p].clone());
             let following = || (q + 1..range.end).find_map(|p| self.owners[p].clone());
@@ -1469,8 +1477,14 @@ impl<'a> Extractor<'a> {
 
     /// An attribution ending at byte `at` of the paragraph: the subjects named before it are
     /// no longer who a quote after it is.
-    fn attribution_at(&mut self, at: usize) {
-        self.introducers.push((at, Introducer::Attribution));
+    fn attribution_at(&mut self, at: usize, speaker: usize, claim: Option<usize>, cue: &str) {
+        let owner = Owner {
+            speaker,
+            claim,
+            cue: cue.to_string(),
+            confidence: 0.6,
+        };
+        self.introducers.push((at, Introducer::Attribution(owner)));
     }
 
     /// A person named by first name and surname (`Ann Lee`), or by a surname the article gave
@@ -1492,6 +1506,16 @@ impl<'a> Extractor<'a> {
             }
             None => self.speakers.knows_surname(name),
         }
+    }
+
+    /// A speaker's name of two words or more, all capitalised, the first never written in
+    /// lower case (`Maciej Sundra`; not `his agent`, `Consumer`): the person an attribution
+    /// names, whose quotes may follow it.
+    fn is_proper_name(&self, name: &str) -> bool {
+        let first = name.split(' ').next().unwrap_or_default();
+        name.contains(' ')
+            && name.split(' ').all(speakers::is_capitalised)
+            && !speakers::written_in_lower_case(self.body, first)
     }
 
     /// Gives quote `q`, which opens its sentence and has no cue, to `owner`: it extends the
