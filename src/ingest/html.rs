@@ -221,8 +221,8 @@ fn quotes_someone(text: &str) -> bool {
 }
 
 /// The main text a Readability pass kept, without the boxes in it that are not the article
-/// (related stories, share and newsletter boxes, author bios) and without
-/// "Read more: ..." lines.
+/// (related stories, share and newsletter boxes, author bios), without "Read more: ..." lines
+/// and without the page's taxonomy lines ([`is_taxonomy_line`]).
 fn main_text(root: ElementRef<'_>) -> String {
     let main_words = word_count(&root.text().collect::<String>());
     let text = element_text(root, Skip::Boilerplate(main_words));
@@ -231,9 +231,27 @@ fn main_text(root: ElementRef<'_>) -> String {
             let lower = p.to_lowercase();
             !(p.len() <= MAX_READ_MORE_LINE
                 && READ_MORE_LABELS.iter().any(|l| lower.starts_with(l)))
+                && !is_taxonomy_line(p)
         })
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// A taxonomy label ("Category:", "Tags:", "Filed under:").
+static TAXONOMY_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:^|\s)(?:categor(?:y|ies)|tags?|filed under|topics?|kategorien?|schlagw(?:ö|oe)rter|categor(?:í|i)as?|etiquetas)\s*:",
+    )
+    .expect("taxonomy label pattern")
+});
+
+/// Whether `p` is a line of the page's taxonomy ("Category : Press Releases", "Tags: budget,
+/// council"): short, no sentence, a taxonomy label, and no quotation.
+fn is_taxonomy_line(p: &str) -> bool {
+    p.len() <= MAX_READ_MORE_LINE
+        && !is_sentence(p)
+        && TAXONOMY_LABEL.is_match(p)
+        && !quotes_someone(p)
 }
 
 /// What [`element_text`] leaves out besides scripts and the like.
@@ -1699,6 +1717,27 @@ mod tests {
         let main = main_of(&format!("{STORY}{boxed}"));
         assert!(main.starts_with("The council met"), "{main}");
         assert!(!main.contains(marker), "{main}");
+    }
+
+    #[test]
+    fn taxonomy_lines_are_not_the_article() {
+        assert_box_dropped("<p>Filed under: Budget, Town hall</p>", "Filed under");
+        assert_box_dropped(
+            "<p>Posted: 03/02/2021 &nbsp; Category : <a href=/c/9>Notices</a></p>",
+            "Notices",
+        );
+        assert_box_dropped("<div>Tags: budget, council, vote</div>", "Tags");
+        // A sentence that names a category is text, and so is a quotation.
+        for kept in [
+            "<p>One category: the roads, which the council said would come first this year.</p>",
+            "<p>Topics: \u{201c}roads and schools\u{201d}</p>",
+        ] {
+            let main = main_of(&format!("{STORY}{kept}"));
+            assert!(
+                main.contains("the roads") || main.contains("roads and"),
+                "{main}"
+            );
+        }
     }
 
     #[test]
