@@ -1084,12 +1084,15 @@ fn with_dropped_blocks(doc: &Html, main: String) -> String {
         .root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
-        .filter(|el| matches!(el.value().name(), "p" | "li" | "blockquote"))
+        .filter(|el| matches!(el.value().name(), "p" | "li" | "blockquote" | "h1"))
         .collect();
     // The first block on the page holding each long paragraph of `main`: (page order, index).
     let mut anchors: Vec<(usize, usize)> = Vec::new();
     let mut anchored = HashSet::new();
     for (order, el) in blocks.iter().enumerate() {
+        if el.value().name() == "h1" {
+            continue;
+        }
         let text = clean(&el.text().collect::<String>()).unwrap_or_default();
         if word_count(&text) < ANCHOR_WORDS || anchored.contains(&text) {
             continue;
@@ -1123,7 +1126,11 @@ fn with_dropped_blocks(doc: &Html, main: String) -> String {
         .collect();
     let (first, last) = (anchors[0].0, anchors[anchors.len() - 1].0);
     let main_words = word_count(&main);
-    let mut missing: Vec<(usize, String)> = Vec::new();
+    // The opening paragraphs between the headline and the main text come first.
+    let mut missing: Vec<(usize, String)> = lede(&blocks[..first], &kept, main_words)
+        .into_iter()
+        .map(|p| (anchors[0].1, p))
+        .collect();
     for (order, item) in blocks.iter().enumerate() {
         let name = item.value().name();
         if !matches!(name, "li" | "blockquote") || !item.ancestors().any(|a| a.id() == article.id())
@@ -1170,6 +1177,77 @@ fn with_dropped_blocks(doc: &Html, main: String) -> String {
         paragraphs.insert(at, text);
     }
     paragraphs.join("\n\n")
+}
+
+/// A paragraph opening so is a byline or a dateline, not the story's opening.
+const BYLINE_OPENERS: &[&str] = &["by ", "posted ", "published ", "updated "];
+/// At most this many opening paragraphs are put back ...
+const MAX_LEDE_PARAGRAPHS: usize = 2;
+/// ... each of this many words or more: running text, not the one-line summary under a
+/// headline (a dek or standfirst, 11-32 words on the shared benchmark pages, whose expected
+/// texts leave it out).
+const MIN_LEDE_WORDS: usize = 40;
+
+/// The story's opening paragraphs that Readability passed over (a lede set apart in the page's
+/// heading block): the paragraphs standing between the page's headline (the last `<h1>` of
+/// three words or more in `before`, the page's blocks before the main text's first paragraph)
+/// and the main text, when they are one or two paragraphs of running text ([`is_sentence`],
+/// [`MIN_LEDE_WORDS`]) not in the main text, in no chrome (but the article's header), caption,
+/// quotation, list, box that is not the article or comment, not mostly links and no byline.
+fn lede(before: &[ElementRef<'_>], kept: &HashMap<&str, usize>, main_words: usize) -> Vec<String> {
+    let Some(h1) = before.iter().rposition(|el| {
+        el.value().name() == "h1" && word_count(&el.text().collect::<String>()) >= 3
+    }) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for el in &before[h1 + 1..] {
+        if el.value().name() != "p" {
+            continue;
+        }
+        let text = html_to_text(*el, true);
+        if text.is_empty() || kept.contains_key(text.as_str()) {
+            continue;
+        }
+        let outside = std::iter::once(*el)
+            .chain(el.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| {
+                let v = a.value();
+                let name = v.name();
+                let names = format!(
+                    "{} {}",
+                    v.attr("class").unwrap_or(""),
+                    v.attr("id").unwrap_or("")
+                )
+                .to_ascii_lowercase();
+                (SKIP_CHROME.contains(&name) && name != "header")
+                    || SKIP_ALWAYS.contains(&name)
+                    || matches!(name, "figure" | "figcaption" | "blockquote" | "li")
+                    || v.attr("hidden").is_some()
+                    || names.contains("caption")
+                    || is_boilerplate(a, main_words)
+            });
+        let link_words: usize = el
+            .select(&LINKS)
+            .map(|a| word_count(&a.text().collect::<String>()))
+            .sum();
+        let lower = text.to_lowercase();
+        if outside
+            || BYLINE_OPENERS.iter().any(|o| lower.starts_with(o))
+            || in_comment(*el)
+            || text.contains("\n\n")
+            || !is_sentence(&text)
+            || word_count(&text) < MIN_LEDE_WORDS
+            || (link_words as f64) > MAX_LINK_SHARE * word_count(&text) as f64
+        {
+            continue;
+        }
+        found.push(text);
+    }
+    if found.len() > MAX_LEDE_PARAGRAPHS {
+        found.clear();
+    }
+    found
 }
 
 /// The text of `quotation`, a blockquote inside `article`, when Readability dropped it from
@@ -1826,6 +1904,43 @@ mod tests {
             "{body}"
         );
         assert_eq!(paragraphs[3], AFTER);
+    }
+
+    const LEDE: &str = "The town council has approved a budget that doubles the money spent on \
+        roads and schools next year, after a debate that ran late into the night and divided the \
+        members of the ruling group, some of whom said the town could not afford it.";
+
+    /// The main text, `main_of(STORY)` and [`AFTER`], as read from a page whose heading block
+    /// holds the headline and `heading`.
+    fn with_heading(heading: &str) -> String {
+        let page = format!(
+            "<html><body><div class=\"top\"><h1>Council doubles road budget</h1>{heading}</div>\
+             <div class=\"post\">{STORY}<p>{AFTER}</p></div></body></html>"
+        );
+        let main = format!("{}\n\n{AFTER}", main_of(STORY));
+        with_dropped_blocks(&Html::parse_document(&page), main)
+    }
+
+    #[test]
+    fn an_opening_paragraph_readability_passed_over_comes_first() {
+        let body = with_heading(&format!("<div class=\"intro\"><p>{LEDE}</p></div>"));
+        let paragraphs: Vec<&str> = body.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 3, "{body}");
+        assert!(
+            paragraphs[0].starts_with("The town council has approved"),
+            "{body}"
+        );
+        assert!(paragraphs[1].starts_with("The council met"), "{body}");
+        // A one-line summary (a dek), a byline, a caption and a link line are not the story.
+        for other in [
+            "<p class=\"dek\">The town will spend twice as much on its roads next year.</p>",
+            &format!("<p>By Ann Lee, who covers the town hall. {LEDE}</p>"),
+            &format!("<figure><figcaption><p>{LEDE}</p></figcaption></figure>"),
+            &format!("<p><a href=/x>{LEDE}</a></p>"),
+        ] {
+            let body = with_heading(other);
+            assert!(body.starts_with("The council met"), "{body}");
+        }
     }
 
     #[test]
