@@ -114,6 +114,11 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "advert",
     // MediaWiki's boxes of links to the other pages of a topic.
     "navbox",
+    // Cookie and consent notices.
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
 ];
 /// ... and pairs of words that say so together (`author-box`, `author-bio`, `about-author`).
 const BOILERPLATE_PAIRS: &[(&str, &str)] = &[
@@ -1941,6 +1946,34 @@ mod tests {
             let body = with_heading(other);
             assert!(body.starts_with("The council met"), "{body}");
         }
+    }
+
+    #[test]
+    fn a_cookie_notice_under_the_headline_is_no_opening_paragraph() {
+        let notice = "<div id=\"cookie-notice\"><p>We and our partners use cookies to store and \
+             access information on your device, to measure how our pages are read and to show \
+             you advertising that suits you; you can change your mind at any time under the \
+             privacy settings, and by going on you agree to it.</p></div>";
+        let more = [
+            "The roads on the east side will be repaired before the winter comes, the council said.",
+            "Schools will get new roofs, and two of them a new sports hall each, by next autumn.",
+            "The opposition said the plan would raise the town's debt for a decade or more to come.",
+            "A vote on the rest of the budget, for parks and the library, is due in the spring.",
+        ];
+        let page = format!(
+            "<html><body><div class=\"top\"><h1>Council doubles road budget</h1>{notice}\
+             <div class=\"intro\"><p>{LEDE}</p></div></div><div class=\"post\">{STORY}\
+             <p>{AFTER}</p><p>{}</p></div></body></html>",
+            more.join("</p><p>")
+        );
+        let main = format!("{}\n\n{AFTER}\n\n{}", main_of(STORY), more.join("\n\n"));
+        let body = with_dropped_blocks(&Html::parse_document(&page), main);
+        assert!(body.starts_with("The town council has approved"), "{body}");
+        assert!(!body.contains("cookies"), "{body}");
+        assert_box_dropped(
+            "<div class=\"gdpr-consent\"><p>We use cookies.</p></div>",
+            "cookies",
+        );
     }
 
     #[test]
