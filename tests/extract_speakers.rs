@@ -82,6 +82,13 @@ fn a_first_name_alone_is_the_one_person_who_has_it() {
 }
 
 #[test]
+fn a_surname_opening_with_its_capitalised_particle_is_the_full_name() {
+    let body = "Marc Van Doorn, an oceanographer, spoke first. \
+                Van Doorn said: \u{201c}The sea is shallow.\u{201d}";
+    assert_eq!(speakers(body), ["Marc Van Doorn"]);
+}
+
+#[test]
 fn the_end_of_a_longer_name_is_that_name() {
     let body = "The pass came from Nils Eriksson Ek\u{2019}s left. \
                 \u{201c}I saw it late,\u{201d} Eriksson Ek said.";

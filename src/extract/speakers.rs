@@ -2269,8 +2269,10 @@ impl<'a> Speakers<'a> {
     /// A name, or the short form of one the article gives in full: a surname (`Lee`), the end
     /// of a name (`Eriksson Ek`, `van Sebille`) or a first name only one person has (`Fran`).
     fn named(&mut self, name: String, role: Option<String>, kind: SpeakerKind) -> usize {
-        // Two words that open with a first name are a name of their own (`Ann Lee`).
+        // Two words that open with a first name are a name of their own (`Ann Lee`); a surname
+        // that opens with its particle is not (`Le Bon`, `Van Dijk`, whatever `Van` names).
         let short = match name.split_whitespace().collect::<Vec<_>>()[..] {
+            [first, _, ..] if is_name_particle(&key(first)) => true,
             [_] => true,
             [first, _] => !first_names::is_first_name(first),
             _ => false,
