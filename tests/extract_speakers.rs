@@ -89,6 +89,14 @@ fn a_surname_opening_with_its_capitalised_particle_is_the_full_name() {
 }
 
 #[test]
+fn letters_after_a_name_are_no_part_of_it() {
+    let body = "Tom Brill MP said the road was unsafe. \
+                \u{201c}It must close,\u{201d} said Tom Brill.";
+    assert_eq!(speakers(body), ["Tom Brill"]);
+    assert_eq!(claim_speakers(body), ["Tom Brill", "Tom Brill"]);
+}
+
+#[test]
 fn the_end_of_a_longer_name_is_that_name() {
     let body = "The pass came from Nils Eriksson Ek\u{2019}s left. \
                 \u{201c}I saw it late,\u{201d} Eriksson Ek said.";

@@ -61,6 +61,14 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Titles, honorifics and role words: not part of a name, part of the role.
+/// Letters written after a person's name: an office, a rank at the bar, an honour.
+fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "MP" | "MEP" | "MSP" | "QC" | "KC" | "OBE" | "MBE" | "CBE" | "KBE" | "DBE"
+    )
+}
+
 pub fn is_title(w: &str) -> bool {
     is_honorific(w)
         || matches!(
@@ -779,6 +787,15 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             break;
         }
         words = &words[..words.len() - 1];
+    }
+    // `Tom Brill MP`, `Ian Lee QC`: letters after a person's name are no part of it.
+    if let [rest @ .., (_, after)] = words {
+        if is_post_nominal(after)
+            && rest.len() >= 2
+            && rest.iter().any(|&(_, w)| first_names::is_first_name(w))
+        {
+            words = rest;
+        }
     }
     let (&(_, last), _) = words.split_last()?;
     // A phrase that opens with a preposition, a conjunction or an adverb is no speaker: `For
