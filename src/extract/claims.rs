@@ -79,8 +79,8 @@ pub struct Extractor<'a> {
     quote_paragraph: Vec<usize>,
     speakers: Speakers<'a>,
     /// The attributions of the paragraph read now and the people named as its sentences'
-    /// subjects, and where: a subject named after the last attribution before a quote with no
-    /// cue of its own says it.
+    /// subjects, and where: the last of them before a quote with no cue of its own may say
+    /// whose it is.
     introducers: Vec<(usize, Introducer)>,
     claims: Vec<RawClaim>,
     last: Option<LastAttribution>,
@@ -1422,10 +1422,9 @@ impl<'a> Extractor<'a> {
             }
             let before = range.start..q;
             let previous_at = before.clone().rev().find(|&p| self.owners[p].is_some());
-            // `Ann Lee criticised the plan. "C"`: a person named as the subject of a sentence
-            // between the last quote with a speaker and this one says it.
-            // A cue after the quote in its sentence that gave it no speaker is no reason to
-            // look before it.
+            // What stands between the last quote with a speaker and this one may say whose
+            // it is (`Ann Lee criticised the plan. "C"`), unless a cue follows the quote in
+            // its clause: that attribution failed, and looking back would guess.
             let after = previous_at.map_or(0, |p| self.quotes[p].outer_end);
             let introduced = self
                 .introducers

@@ -60,7 +60,6 @@ fn is_determiner(w: &str) -> bool {
     ) || is_weekday(w)
 }
 
-/// Titles, honorifics and role words: not part of a name, part of the role.
 /// Letters written after a person's name: an office, a rank at the bar, an honour.
 fn is_post_nominal(w: &str) -> bool {
     matches!(
@@ -69,6 +68,7 @@ fn is_post_nominal(w: &str) -> bool {
     )
 }
 
+/// Titles, honorifics and role words: not part of a name, part of the role.
 pub fn is_title(w: &str) -> bool {
     is_honorific(w)
         || matches!(
