@@ -545,6 +545,12 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = lower(word, &mut buf)?;
+        // Most words are no cue form: looking the word up first spares them the checks of
+        // the words around it below.
+        let form = cues::lookup(w);
+        if form.is_none() && w != "according" {
+            return None;
+        }
         // A capitalised cue word inside a name is part of it: `The Post reports` (but title
         // case, `Smith Says He Will Stay`, keeps its cues).
         if i > 0
@@ -577,7 +583,7 @@ impl<'a> Reader<'a> {
                 true,
             ));
         }
-        let cue = cues::lookup(w)?;
+        let cue = form?;
         // `Asked if ..., Lee said`: the one asked answers in the main clause.
         if i == 0 && w == "asked" {
             return None;
