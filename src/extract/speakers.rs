@@ -1265,7 +1265,7 @@ fn described(
             // (not only in a longer name: `Security Council` makes no `Security experts`).
             let first_word = words[0].1;
             let alone = || {
-                body.match_indices(first_word).any(|(at, _)| {
+                places_of(body, first_word).any(|at| {
                     let previous = body[..at].split_whitespace().next_back();
                     let next = body[at + first_word.len()..].split_whitespace().next();
                     previous.is_some_and(|w| {
@@ -1311,7 +1311,7 @@ fn ends_with_surname(name: &str, surname: &str) -> bool {
 /// Whether the body gives `name` after a word of its sentence, where only a name is
 /// capitalised.
 fn capitalised_inside_a_sentence(body: &str, name: &str) -> bool {
-    body.match_indices(name).any(|(at, _)| {
+    places_of(body, name).any(|at| {
         body[..at]
             .trim_end_matches(' ')
             .chars()
@@ -1320,14 +1320,25 @@ fn capitalised_inside_a_sentence(body: &str, name: &str) -> bool {
     })
 }
 
+/// Where `needle` stands in `haystack`, left to right without overlaps, as
+/// `str::match_indices` finds it: memchr's vectorised search, since the body is searched whole
+/// for a name several times an article. (A match of a non-empty needle starts at a character
+/// boundary; the filter keeps an empty needle's matches to those, as `match_indices` gives.)
+fn places_of<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    memchr::memmem::find_iter(haystack.as_bytes(), needle.as_bytes())
+        .filter(|&at| haystack.is_char_boundary(at))
+}
+
 /// Whether the body holds `word` in lower case as a word of its own.
 pub fn written_in_lower_case(body: &str, word: &str) -> bool {
     let lower = word.to_lowercase();
-    body.match_indices(&lower).any(|(at, _)| {
+    // (Bound before it is returned: the search borrows `lower`.)
+    let found = places_of(body, &lower).any(|at| {
         let before = body[..at].chars().next_back();
         let after = body[at + lower.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    });
+    found
 }
 
 /// Where each capitalised word of the body stands, by the word without a possessive: for
@@ -1950,7 +1961,7 @@ impl<'a> Speakers<'a> {
 
     /// Whether the body gives `name` after a title or a form of address (`Mr Mafeca`).
     fn addressed(&self, name: &str) -> bool {
-        self.body.match_indices(name).any(|(at, _)| {
+        places_of(self.body, name).any(|at| {
             self.body[..at]
                 .split_whitespace()
                 .next_back()
