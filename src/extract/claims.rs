@@ -232,7 +232,15 @@ impl<'a> Extractor<'a> {
                     }
                     named => named,
                 };
-                if self.is_full_name(&m) {
+                // (Whether it names a person in full is asked only of the subjects a quote
+                // looks back to: it searches the whole body.)
+                if matches!(
+                    m,
+                    Mention::Named {
+                        kind: SpeakerKind::Person,
+                        ..
+                    }
+                ) {
                     let end = self.read.phrase_after(toks, start);
                     let verb = toks
                         .get(end)
@@ -1429,7 +1437,14 @@ impl<'a> Extractor<'a> {
             let introduced = self
                 .introducers
                 .iter()
-                .filter(|(at, _)| *at < self.quotes[q].outer_start && *at >= after)
+                .filter(|(at, introducer)| {
+                    *at < self.quotes[q].outer_start
+                        && *at >= after
+                        && match introducer {
+                            Introducer::Subject(m, _) => self.is_full_name(m),
+                            Introducer::Attribution(_) => true,
+                        }
+                })
                 .max_by_key(|(at, _)| *at)
                 .filter(|_| !self.cue_follows[q])
                 .map(|(_, i)| i.clone());
