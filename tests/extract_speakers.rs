@@ -145,6 +145,16 @@ fn a_quote_after_a_named_persons_indirect_claim_is_theirs() {
 }
 
 #[test]
+fn a_quote_introduced_by_its_subject_takes_no_adverb_for_its_cue() {
+    let body = "Town news\n\n\u{201c}We are ready,\u{201d} said Dana Whitlow.\n\n\
+        Club director Ann Varga immediately objected. \u{201c}There is no logic to it.\u{201d}";
+    let out = run(body);
+    let cues: Vec<&str> = out.quotes.iter().map(|q| q.cue.as_str()).collect();
+    assert_eq!(cues, ["said", ""]);
+    assert_eq!(speakers(body), ["Dana Whitlow", "Ann Varga"]);
+}
+
+#[test]
 fn an_attribution_after_the_named_subject_still_decides() {
     let body = "Town news\n\n\u{201c}We are ready,\u{201d} said Dana Whitlow.\n\n\
         Tom Brill amassed a fortune from the scheme, prosecutors said. \

@@ -246,7 +246,7 @@ impl<'a> Extractor<'a> {
                         .get(end)
                         .filter(|t| t.kind == TokKind::Word)
                         .map(|t| self.body[t.start..t.end].to_string())
-                        .filter(|w| w.starts_with(char::is_lowercase))
+                        .filter(|w| w.starts_with(char::is_lowercase) && !is_function_word(w))
                         .unwrap_or_default();
                     let subject = Introducer::Subject(m.clone(), verb);
                     self.introducers.push((toks[start].start, subject));
