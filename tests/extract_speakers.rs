@@ -97,6 +97,12 @@ fn letters_after_a_name_are_no_part_of_it() {
 }
 
 #[test]
+fn a_middle_initial_a_is_no_article() {
+    let body = "\u{201c}The rent is too high.\u{201d} \u{2015} Nora A. Castellanos";
+    assert_eq!(speakers(body), ["Nora A. Castellanos"]);
+}
+
+#[test]
 fn the_end_of_a_longer_name_is_that_name() {
     let body = "The pass came from Nils Eriksson Ek\u{2019}s left. \
                 \u{201c}I saw it late,\u{201d} Eriksson Ek said.";

@@ -1314,7 +1314,9 @@ impl<'a> Reader<'a> {
             }
             // An article after a name starts the next phrase: `according to Acme the deal`.
             if let Some(w) = self.word(&toks[end]) {
-                let article = lower(w, &mut buf).is_some_and(is_article);
+                // `Julie A. Reyes`: a capital `A` with a period is an initial.
+                let initial = w == "A" && Self::is_punct(toks.get(end + 1), ".");
+                let article = !initial && lower(w, &mut buf).is_some_and(is_article);
                 if seen_name && article {
                     break;
                 }
