@@ -103,6 +103,13 @@ fn a_middle_initial_a_is_no_article() {
 }
 
 #[test]
+fn a_past_participle_opening_the_sentence_is_no_speaker() {
+    let body = "Wendell Okafor met the press. \
+                Questioned about the budget, he said the figures were sound.";
+    assert_eq!(claim_speakers(body), ["Wendell Okafor"]);
+}
+
+#[test]
 fn the_end_of_a_longer_name_is_that_name() {
     let body = "The pass came from Nils Eriksson Ek\u{2019}s left. \
                 \u{201c}I saw it late,\u{201d} Eriksson Ek said.";

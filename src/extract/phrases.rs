@@ -1235,10 +1235,12 @@ impl<'a> Reader<'a> {
 
     /// Whether the sentence opens with an adverbial the word lists above miss, read from the
     /// tags: an adverb before a preposition or participle (`Back in 1999,`, `Late on Friday,`,
-    /// `Hastily politicizing the tragedy,`) or a participle (`Facing mounting criticism,`).
+    /// `Hastily politicizing the tragedy,`) or a participle (`Facing mounting criticism,`,
+    /// `Pressed on the figures,`).
     fn opens_with_adverbial(&self, toks: &[Tok], start: usize) -> bool {
         let ing = |w: &str| w.len() > 5 && w.ends_with("ing");
         let first_ing = self.lower_is(toks.get(start), ing);
+        let first_ed = self.lower_is(toks.get(start), |w| w.len() > 4 && w.ends_with("ed"));
         let next_ing = self.lower_is(toks.get(start + 1), ing);
         // Other sentences need no tagging: none of these can open them. A word with one tag
         // wherever it stands (`The`, `He`; `is`, `has` after the first) has that tag here.
@@ -1252,7 +1254,8 @@ impl<'a> Reader<'a> {
             && (next_ing
                 || (self.lower_is(toks.get(start + 1), function_words::is_function_word)
                     && fixed_tag(start + 1).is_none_or(|t| matches!(t, Upos::Adp | Upos::Sconj))));
-        let participle_first = first_ing && first_tag.is_none_or(|t| t == Upos::Verb);
+        let participle_first =
+            (first_ing || first_ed) && first_tag.is_none_or(|t| t == Upos::Verb);
         if !participle_first && !adverb_first {
             return false;
         }
@@ -1265,6 +1268,7 @@ impl<'a> Reader<'a> {
                 Upos::Adv | Upos::Aux | Upos::Propn | Upos::Part | Upos::Punct => false,
                 _ => true,
             },
+            [Upos::Verb, Upos::Adp, ..] if first_ed => true,
             [Upos::Adv, Upos::Adp | Upos::Sconj, ..] => true,
             [Upos::Adv, Upos::Verb, ..] => next_ing,
             _ => false,
