@@ -370,6 +370,15 @@ fn one_word_never_given_a_first_name_title_or_pronoun_is_an_organisation() {
 }
 
 #[test]
+fn the_plural_of_an_acronym_is_a_group() {
+    let body = "A group of five MPs are calling on the regulator to act.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("MPs".to_string(), SpeakerKind::Group)]
+    );
+}
+
+#[test]
 fn one_word_that_a_pronoun_or_a_title_refers_to_stays_a_person() {
     let body = "Okafor said the team was tired. He added that it would rest.";
     assert_eq!(

@@ -717,6 +717,11 @@ fn is_acronym(w: &str) -> bool {
         && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
+/// `MPs`, `GPs`, `MEPs`: the plural of an acronym names a group of people.
+fn is_acronym_plural(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(is_acronym)
+}
+
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
@@ -1172,7 +1177,9 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
                 .and_then(|head| lower(head, &mut buf))
                 .is_some_and(is_org_head)
         });
-    let kind = if org_like
+    let kind = if matches!(name_words, [(_, only)] if is_acronym_plural(only)) {
+        SpeakerKind::Group
+    } else if org_like
         || role_names_a_body
         || name_words
             .iter()
