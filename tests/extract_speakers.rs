@@ -110,6 +110,13 @@ fn a_past_participle_opening_the_sentence_is_no_speaker() {
 }
 
 #[test]
+fn a_possessive_description_after_an_exclaimed_quote_is_its_speaker() {
+    let body = "Ron Baptiste spoke first. \
+                \u{201c}Vote early!\u{201d} Baptiste's nephew shouted to the crowd.";
+    assert_eq!(speakers(body), ["Baptiste's nephew"]);
+}
+
+#[test]
 fn the_end_of_a_longer_name_is_that_name() {
     let body = "The pass came from Nils Eriksson Ek\u{2019}s left. \
                 \u{201c}I saw it late,\u{201d} Eriksson Ek said.";

@@ -172,9 +172,12 @@ pub fn sentences(
             i = span.outer_end.max(i + 1);
             let inner = body[span.inner_start..span.inner_end].trim_end();
             let ends_sentence = inner.ends_with(['.', '?', '!']);
+            // (`"No." Lee's niece said her ...` reports more: after a period a possessive
+            // opens the next sentence.)
+            let exclaimed = inner.ends_with(['?', '!']);
             if ends_sentence
                 && starts_new_sentence(body, i, para.end)
-                && !(start == span.outer_start && names_its_speaker(body, i, para.end))
+                && !(start == span.outer_start && names_its_speaker(body, i, para.end, exclaimed))
             {
                 let end = i;
                 out.push(start..end);
@@ -232,15 +235,18 @@ fn skip_space(body: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
-/// After a closing quote at `i`: a short capitalised name and a finite cue verb (`"Why?"
-/// Ann Lee asked.`, `"No." Mr. Lee said`), which attribute the quote, not a new sentence
-/// (when the quote opens its sentence).
-fn names_its_speaker(body: &str, i: usize, end: usize) -> bool {
+/// After a closing quote at `i`: a short capitalised name, or after an `exclaimed` quote a
+/// name's possessive and the words after it, and a finite cue verb (`"Why?" Ann Lee
+/// asked.`, `"No." Mr. Lee said`, `"Go!" Lee's niece shouted`), which attribute the quote,
+/// not a new sentence (when the quote opens its sentence).
+fn names_its_speaker(body: &str, i: usize, end: usize, exclaimed: bool) -> bool {
     let mut capitalised = 0;
+    let mut possessive = false;
     for word in body[i..end].split_whitespace().take(6) {
         let w = word.trim_end_matches([',', '.', ';', ':']);
         if w.starts_with(char::is_uppercase) {
             capitalised += 1;
+            possessive = exclaimed && (w.ends_with("'s") || w.ends_with("’s"));
             continue;
         }
         if capitalised == 0 || w.len() > 15 || !word.is_ascii() {
@@ -250,10 +256,13 @@ fn names_its_speaker(body: &str, i: usize, end: usize) -> bool {
         let lower = &mut lower[..w.len()];
         lower.copy_from_slice(w.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower)
-            .ok()
-            .and_then(super::cues::lookup)
-            .is_some_and(|c| !c.participle && (!c.present || w.ends_with('s')));
+        let cue = std::str::from_utf8(lower).ok().and_then(super::cues::lookup);
+        match cue {
+            Some(c) => return !c.participle && (!c.present || w.ends_with('s')),
+            // `Lee's niece`, `Acme's chief executive`: the possessive's noun goes on.
+            None if possessive && !word.ends_with(',') => continue,
+            None => return false,
+        }
     }
     false
 }
