@@ -107,10 +107,14 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date written out in `text` that reads as one, as written.
 pub fn find_in_text(text: &str) -> Option<&str> {
+    dates_in_text(text).next().map(|m| m.as_str())
+}
+
+/// Every date written out in `text` that reads as one, with where it stands, in text order.
+pub fn dates_in_text(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
     TEXT_DATE
         .find_iter(text)
-        .map(|m| m.as_str())
-        .find(|raw| parse_zoned(raw).is_some())
+        .filter(|m| parse_zoned(m.as_str()).is_some())
 }
 
 /// Parses the usual news date shapes; `None` when it cannot be read (the raw text is kept by

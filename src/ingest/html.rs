@@ -462,8 +462,10 @@ fn run_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> O
 struct Meta {
     title: Option<String>,
     author: Option<String>,
-    /// The publication date as the page writes it (html_date.rs).
+    /// The publication date as the page writes it (html_date.rs) ...
     published: Option<String>,
+    /// ... and the calendar day the page shows for it, when that is another.
+    published_day: Option<String>,
     source: Option<String>,
     url: Option<String>,
     language: Option<String>,
@@ -821,12 +823,14 @@ fn ld_str(v: Option<&Value>) -> Option<String> {
 fn read_page(doc: &Html) -> (Meta, String) {
     let mut meta = read_meta(doc);
     let visible = html_to_text(doc.root_element(), true);
-    meta.published = html_date::find(
+    let found = html_date::find(
         doc,
         meta.published.as_deref(),
         meta.url.as_deref(),
         &visible,
     );
+    meta.published_day = found.as_ref().and_then(|f| f.shown_day.clone());
+    meta.published = found.map(|f| f.raw);
     (meta, visible)
 }
 
@@ -1541,7 +1545,9 @@ pub fn parse(origin: &str, html: &str) -> Result<Article, String> {
             source.as_deref(),
         ),
         published_at: published_raw.as_deref().and_then(parse_date),
-        published_date: published_raw.as_deref().and_then(calendar_date),
+        published_date: m
+            .published_day
+            .or_else(|| published_raw.as_deref().and_then(calendar_date)),
         published_raw,
         source,
         language: m.language,
@@ -1585,6 +1591,19 @@ mod tests {
         assert_eq!(a.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(a.language.as_deref(), Some("en-GB"));
         assert!(a.body.contains("\"We are ready,\" Ann said."), "{}", a.body);
+    }
+
+    #[test]
+    fn the_publication_day_is_the_one_the_page_shows() {
+        let page = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+"headline":"Late vote","datePublished":"2023-11-09T03:30:00Z"}</script></head><body><article>
+<p class="byline">By Jo Bell, November 8, 2023</p><p>The council voted late on Wednesday
+evening to approve the plan for the new bridge after a long and heated debate.</p>
+</article></body></html>"#;
+        let a = parse("x", page).unwrap();
+        assert_eq!(a.published_date.as_deref(), Some("2023-11-08"));
+        assert_eq!(a.published_at.as_deref(), Some("2023-11-09T03:30:00Z"));
+        assert_eq!(a.published_raw.as_deref(), Some("2023-11-09T03:30:00Z"));
     }
 
     #[test]

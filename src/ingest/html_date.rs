@@ -3,17 +3,19 @@
 //! Structured data (JSON-LD `datePublished`, publication meta tags, `itemprop="datePublished"`,
 //! `<time pubdate>`), then the first `<time datetime>`, then the date in the URL path
 //! (`/2019/11/19/`), then dates written in elements named for them (`class="byline"`,
-//! `id="post-date"`) or after "Published"/"Posted" in the text, and only then modification
-//! dates. A date that cannot be read, lies before 1990 or after the day of reading is passed
-//! over, so that copyright years, placeholders and event dates in the future do not win.
+//! `id="post-date"`) but for those the line calls an update, or after "Published"/"Posted" in
+//! the text, and only then modification dates. A date that cannot be read, lies before 1990 or
+//! after the day of reading is passed over, so that copyright years, placeholders and event
+//! dates in the future do not win. An instant in UTC that the page shows on the day before or
+//! after was published on that day in the publisher's zone.
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Duration, FixedOffset, NaiveDateTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Timelike, Utc};
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
-use super::date::{calendar_date, find_in_text, parse_utc, wall_clock};
+use super::date::{calendar_date, dates_in_text, find_in_text, parse_utc, wall_clock};
 
 const EARLIEST_YEAR: i32 = 1990;
 
@@ -129,8 +131,10 @@ const DATE_ELEMENT_WORDS: &[&str] = &[
     "fecha",
     "submitted",
 ];
-/// ... and of those whose date is a later modification, the last resort ...
-const MODIFIED_WORDS: &[&str] = &["modif", "updat"];
+/// ... and of those whose date is a later modification, the last resort, and the words that
+/// introduce such a date in a line of text ("Last updated", "Aktualisiert", "Actualizado",
+/// "Mis à jour") ...
+const MODIFIED_WORDS: &[&str] = &["modif", "updat", "aktualis", "actualiz", "mis à jour"];
 /// ... or not the article's at all.
 const NOT_ARTICLE_WORDS: &[&str] = &["comment", "reply", "copyright"];
 /// Elements longer than this are containers, not a date line.
@@ -148,9 +152,31 @@ static PUBLISHED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("published line pattern")
 });
 
-/// The publication date `doc` gives, as written. `ld_published` is the `datePublished` of its
-/// JSON-LD article, `url` the page's address, `text` its visible text.
+/// A page's publication date.
+#[derive(Debug, PartialEq)]
+pub struct Published {
+    /// As the page writes it where it was found.
+    pub raw: String,
+    /// The calendar day the page shows for it, when that is not the day `raw` names (see
+    /// [`shown_day`]).
+    pub shown_day: Option<String>,
+}
+
+/// The publication date `doc` gives. `ld_published` is the `datePublished` of its JSON-LD
+/// article, `url` the page's address, `text` its visible text.
 pub fn find(
+    doc: &Html,
+    ld_published: Option<&str>,
+    url: Option<&str>,
+    text: &str,
+) -> Option<Published> {
+    let raw = find_raw(doc, ld_published, url, text)?;
+    let shown_day = shown_day(doc, text, &raw);
+    Some(Published { raw, shown_day })
+}
+
+/// The publication date `doc` gives, as written (see [`find`]).
+fn find_raw(
     doc: &Html,
     ld_published: Option<&str>,
     url: Option<&str>,
@@ -180,7 +206,7 @@ pub fn find(
         }
     }
     structured
-        .or_else(|| first(Box::new(dated_elements(doc))))
+        .or_else(|| first(Box::new(dated_elements(doc, published_in_line))))
         .or_else(|| first(Box::new(published_lines(text))))
         .or_else(|| {
             let mut other_scripts = scripts(doc, r#"script:not([type="application/ld+json"])"#);
@@ -201,6 +227,7 @@ pub fn find(
         .or_else(|| first(Box::new(ld_values(&ld, "dateModified"))))
         .or_else(|| first(Box::new(meta_values(doc, MODIFIED_META))))
         .or_else(|| first(Box::new(modified_elements(doc))))
+        .or_else(|| first(Box::new(dated_elements(doc, find_in_text))))
 }
 
 /// `raw` as the page writes the same instant in its own time zone, when `raw` is in UTC and a
@@ -210,8 +237,7 @@ pub fn find(
 /// local one.
 fn in_local_time(doc: &Html, raw: String) -> String {
     let t = raw.trim();
-    let utc = t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000");
-    let (Some(instant), true) = (parse_utc(t), utc) else {
+    let Some(instant) = utc_instant(t) else {
         return raw;
     };
     let day = calendar_date(t);
@@ -242,6 +268,42 @@ fn in_local_time(doc: &Html, raw: String) -> String {
         .map(|zone| instant.with_timezone(&zone).to_rfc3339())
         .filter(|local| calendar_date(local) != day)
         .unwrap_or(raw)
+}
+
+/// The instant `raw` names when it is written in UTC (`Z`, `+00:00`), which is seldom the
+/// publisher's own zone.
+fn utc_instant(raw: &str) -> Option<DateTime<Utc>> {
+    let t = raw.trim();
+    (t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000"))
+        .then(|| parse_utc(t))
+        .flatten()
+}
+
+/// The calendar day the page shows for `raw`, an instant in UTC, when it is another day that
+/// a zone's offset (UTC-12 to UTC+14) puts the instant on: JSON-LD at 03:30 UTC on the 9th
+/// and the byline "November 8, 2023" of a page from New York were published on the 8th there.
+/// The day shown is the first date in a `<time>`, an element marked or named for a date, or
+/// after "Published"; none of them may show the UTC day (a masthead's date of the day the
+/// page was saved can come first).
+fn shown_day(doc: &Html, text: &str, raw: &str) -> Option<String> {
+    let instant = utc_instant(raw)?;
+    let utc_day = instant.date_naive();
+    let time_texts = select(doc, "time")
+        .into_iter()
+        .filter(|el| !names_other_date(*el))
+        .chain(select(doc, r#"[itemprop="datePublished"]"#))
+        .filter_map(|el| published_in_line(&el.text().collect::<String>()).map(str::to_string));
+    let days: Vec<NaiveDate> = time_texts
+        .chain(dated_elements(doc, published_in_line))
+        .chain(published_lines(text))
+        .filter_map(|d| calendar_date(&d))
+        .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .collect();
+    let &shown = days.first()?;
+    let earliest = (instant - Duration::hours(12)).date_naive();
+    let latest = (instant + Duration::hours(14)).date_naive();
+    (shown != utc_day && (earliest..=latest).contains(&shown) && !days.contains(&utc_day))
+        .then(|| shown.format("%Y-%m-%d").to_string())
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -329,6 +391,18 @@ fn element_date(el: ElementRef<'_>) -> Option<String> {
         })
 }
 
+/// The first date in `line` that the words before it (since the line's start or the date
+/// before) do not name a modification: "Last updated 9 May 2021 | Published 8 May 2021" was
+/// published on the 8th.
+fn published_in_line(line: &str) -> Option<&str> {
+    let mut since = 0;
+    dates_in_text(line).find_map(|m| {
+        let before = line[since..m.start()].to_lowercase();
+        since = m.end();
+        (!MODIFIED_WORDS.iter().any(|w| before.contains(w))).then_some(m.as_str())
+    })
+}
+
 /// `itemprop="datePublished"` and `<time pubdate>`: marked as the publication date.
 fn marked_published(doc: &Html) -> impl Iterator<Item = String> + '_ {
     select(
@@ -383,19 +457,23 @@ fn modified_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
         .filter_map(element_date)
 }
 
-/// Short elements whose class or id says they hold a date or byline, in page order.
-fn dated_elements(doc: &Html) -> impl Iterator<Item = String> + '_ {
+/// The dates `read` finds in the short elements whose class or id says they hold a date or
+/// byline, in page order.
+fn dated_elements<'a>(
+    doc: &'a Html,
+    read: fn(&str) -> Option<&str>,
+) -> impl Iterator<Item = String> + 'a {
     select(doc, "body [class], body [id]")
         .into_iter()
         .filter(|el| {
             let names = names(*el);
             DATE_ELEMENT_WORDS.iter().any(|w| names.contains(w)) && !names_other_date(*el)
         })
-        .filter_map(|el| {
+        .filter_map(move |el| {
             let text: String = el.text().collect();
             let text = text.trim();
             (text.len() <= MAX_DATE_LINE)
-                .then(|| find_in_text(text).map(str::to_string))
+                .then(|| read(text).map(str::to_string))
                 .flatten()
         })
 }
@@ -442,7 +520,7 @@ mod tests {
     fn date_of(page: &str, url: Option<&str>) -> Option<String> {
         let doc = Html::parse_document(page);
         let text = super::super::html::html_to_text(doc.root_element(), true);
-        find(&doc, None, url, &text)
+        find(&doc, None, url, &text).map(|found| found.raw)
     }
 
     #[test]
@@ -581,6 +659,54 @@ mod tests {
         let page = r#"<meta property="article:published_time" content="2019-11-19T01:19:34Z">
             <meta name="article_date_original" content="Monday, November 18, 2019, 08:07 PM">"#;
         assert_eq!(date_of(page, None).as_deref(), Some("2019-11-19T01:19:34Z"));
+    }
+
+    fn shown_day_of(page: &str) -> Option<String> {
+        let doc = Html::parse_document(page);
+        let text = super::super::html::html_to_text(doc.root_element(), true);
+        find(&doc, None, None, &text).and_then(|found| found.shown_day)
+    }
+
+    #[test]
+    fn the_day_the_page_shows_for_a_utc_instant() {
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+            "datePublished":"2023-11-09T03:30:00Z"}</script>"#;
+        let page = format!(r#"{ld}<p class="byline">By Jo Bell, November 8, 2023</p>"#);
+        assert_eq!(shown_day_of(&page).as_deref(), Some("2023-11-08"));
+        let page = format!("{ld}<time>Wed 8 Nov 2023, 10.30pm EST</time>");
+        assert_eq!(shown_day_of(&page).as_deref(), Some("2023-11-08"));
+        // East of UTC, the day after.
+        let page = r#"<meta property="article:published_time" content="2023-11-08T22:30:00+00:00">
+            <div class="post-date">9 November 2023</div>"#;
+        assert_eq!(shown_day_of(page).as_deref(), Some("2023-11-09"));
+        // A masthead showing the UTC day too: no telling which is the article's.
+        let page = format!(
+            r#"{ld}<div class="today-date">Thursday, 9 November 2023</div>
+            <p class="byline">By Jo Bell, November 8, 2023</p>"#
+        );
+        assert_eq!(shown_day_of(&page), None);
+        // No zone puts 15:00 UTC on the day before: another date, not this one.
+        let page = r#"<meta property="article:published_time" content="2023-11-09T15:00:00Z">
+            <p class="byline">By Jo Bell, November 8, 2023</p>"#;
+        assert_eq!(shown_day_of(page), None);
+        // A date with its own offset is the publisher's day already.
+        let page = r#"<meta property="article:published_time" content="2023-11-08T22:30:00-05:00">
+            <p class="byline">By Jo Bell, November 9, 2023</p>"#;
+        assert_eq!(shown_day_of(page), None);
+    }
+
+    #[test]
+    fn a_line_that_calls_its_date_an_update() {
+        let page = r#"<div class="article-meta">Last updated on 9 November 2023 |
+            Originally published 8 November 2023</div><p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("8 November 2023"));
+        let page = r#"<div class="post-date">Aktualisiert am 09.11.2023, erstellt am
+            08.11.2023</div><p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("08.11.2023"));
+        // An update is still the page's date when it gives no other.
+        let page = r#"<div class="recipe-meta"><span>Serves 4</span>
+            <span>Updated June 13, 2019</span></div><p>No date in the text.</p>"#;
+        assert_eq!(date_of(page, None).as_deref(), Some("June 13, 2019"));
     }
 
     #[test]
