@@ -1081,7 +1081,9 @@ const MAX_LINK_SHARE: f64 = 0.5;
 /// `main`'s paragraphs that stand among them and read as a sentence, each put back before the
 /// next paragraph of `main` that follows it there. Items inside a box that is not the article
 /// (see [`is_boilerplate`]), a comment or the page's chrome, teasers and links stay out. The
-/// quotations it dropped from among them come back the same way ([`dropped_quotation`]).
+/// quotations it dropped from among them come back the same way ([`dropped_quotation`]), and
+/// so do the paragraphs that quote someone (Readability drops one that stands in a box of
+/// pictures), but for captions and pull quotes that repeat the text.
 fn with_dropped_blocks(doc: &Html, main: String) -> String {
     let mut paragraphs: Vec<String> = main.split("\n\n").map(str::to_string).collect();
     let mut kept: HashMap<&str, usize> = HashMap::new();
@@ -1142,7 +1144,9 @@ fn with_dropped_blocks(doc: &Html, main: String) -> String {
         .collect();
     for (order, item) in blocks.iter().enumerate() {
         let name = item.value().name();
-        if !matches!(name, "li" | "blockquote") || !item.ancestors().any(|a| a.id() == article.id())
+        if !matches!(name, "li" | "blockquote" | "p")
+            || !item.ancestors().any(|a| a.id() == article.id())
+            || (name == "p" && !quotes_someone(&item.text().collect::<String>()))
         {
             continue;
         }
@@ -1176,6 +1180,7 @@ fn with_dropped_blocks(doc: &Html, main: String) -> String {
         if kept.contains_key(paragraph)
             || !is_sentence(paragraph)
             || item.select(&HEADINGS).next().is_some()
+            || (name == "p" && (main.contains(paragraph) || in_caption_or_quotation(*item)))
         {
             continue;
         }
@@ -1285,6 +1290,19 @@ fn dropped_quotation(
     (word_count(opening) >= ANCHOR_WORDS && !main.contains(opening)).then_some(text)
 }
 
+/// Whether `el` is in a figure, a caption or a quotation (which [`dropped_quotation`] puts back
+/// whole).
+fn in_caption_or_quotation(el: ElementRef<'_>) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        matches!(v.name(), "figure" | "figcaption" | "blockquote")
+            || [v.attr("class"), v.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|names| names.to_ascii_lowercase().contains("caption"))
+    })
+}
+
 /// The innermost element holding all of `elements`.
 fn common_ancestor<'a>(
     mut elements: impl Iterator<Item = ElementRef<'a>>,
@@ -1313,9 +1331,9 @@ fn is_sentence(text: &str) -> bool {
             .ends_with(['.', '!', '?', '"', '\u{201d}', '\u{bb}'])
 }
 
-/// Whether `item`, a list item inside `article`, is the article's own text: the outermost item
-/// of its lists, in no box that is not the article, no comment and none of the page's chrome,
-/// and not mostly links.
+/// Whether `item`, a list item or paragraph inside `article`, is the article's own text: in no
+/// list item but itself, no box that is not the article, no comment and none of the page's
+/// chrome, and not mostly links.
 fn is_article_item(item: ElementRef<'_>, article: ElementRef<'_>, main_words: usize) -> bool {
     let inside = item
         .ancestors()
@@ -1928,6 +1946,45 @@ evening to approve the plan for the new bridge after a long and heated debate.</
             "{body}"
         );
         assert_eq!(paragraphs[3], AFTER);
+    }
+
+    #[test]
+    fn a_paragraph_that_quotes_someone_is_never_lost() {
+        // Readability drops a box with more pictures than paragraphs, the quote with it.
+        let story = "<p>The town council voted on Tuesday evening to approve the long debated \
+            plan for a new footbridge across the river, ending two years of argument.</p>\
+            <p>Members backed the scheme by nine votes to four after a meeting that ran late \
+            into the night, with residents filling the public gallery.</p>";
+        let more = "<p>Opponents argued the money would be better spent on roads, and several \
+            said they would press for a review of the contract before building starts.</p>\
+            <p>Work is due to begin in the autumn, and the council expects the bridge to open \
+            some eighteen months later if the weather allows it.</p>";
+        let page = format!(
+            "<html><head><title>Bridge plan approved</title></head><body><article>\
+             <h1>Council approves new bridge plan</h1><div class=\"content\">{story}\
+             <div class=\"media\"><img src=a.jpg><img src=b.jpg><p>\u{201c}This is a good day \
+             for the town,\u{201d} said Ruth Ames.</p></div>{more}</div></article></body></html>"
+        );
+        let body = parse("x", &page).unwrap().body;
+        let paragraphs: Vec<&str> = body.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 5, "{body}");
+        assert!(paragraphs[2].ends_with("said Ruth Ames."), "{body}");
+        // A pull quote repeating the text and a caption quoting someone stay out.
+        let quoted = "\u{201c}We will not let the work slip,\u{201d} said Ruth Ames.";
+        let main = format!("{}\n\n{AFTER} {quoted}", main_of(STORY));
+        for aside in [
+            format!("<div class=\"pull\"><img src=a.jpg><img src=b.jpg><p>{quoted}</p></div>"),
+            "<figure><img src=a.jpg><figcaption><p>\u{201c}It will be a fine bridge,\u{201d} \
+             said Ann Lee at the hall.</p></figcaption></figure>"
+                .to_string(),
+        ] {
+            let page = format!(
+                "<html><body><div class=\"post\">{STORY}{aside}<p>{AFTER} {quoted}</p></div>\
+                 </body></html>"
+            );
+            let body = with_dropped_blocks(&Html::parse_document(&page), main.clone());
+            assert_eq!(body, main);
+        }
     }
 
     const LEDE: &str = "The town council has approved a budget that doubles the money spent on \
