@@ -144,6 +144,38 @@ const READ_MORE_LABELS: &[&str] = &[
 ];
 /// Such a paragraph is a link line, not a paragraph of text.
 const MAX_READ_MORE_LINE: usize = 200;
+/// The labels of an advertisement's slot and of a share bar's buttons: a paragraph of these
+/// words alone is no text of the article ("ADVERTISEMENT", "Share | Tweet | Email") ...
+const CHROME_LABEL_WORDS: &[&str] = &[
+    "advertisement",
+    "advertisment",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "sponsored",
+    "share",
+    "teilen",
+    "compartir",
+    "partager",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "messenger",
+];
+/// ... or of these with them ("Share this article", "Share on Facebook").
+const CHROME_LABEL_FILLERS: &[&str] = &["this", "article", "story", "post", "on", "via"];
+/// A share bar's labels are a few words.
+const MAX_CHROME_LABEL_WORDS: usize = 8;
 
 /// Whether an element of a main text is a box that is not the article (see
 /// [`BOILERPLATE_WORDS`]) or a list of teasers ([`is_teaser_list`]) that holds less than half
@@ -226,8 +258,9 @@ fn quotes_someone(text: &str) -> bool {
 }
 
 /// The main text a Readability pass kept, without the boxes in it that are not the article
-/// (related stories, share and newsletter boxes, author bios), without "Read more: ..." lines
-/// and without the page's taxonomy lines ([`is_taxonomy_line`]).
+/// (related stories, share and newsletter boxes, author bios), without "Read more: ..." lines,
+/// the page's taxonomy lines ([`is_taxonomy_line`]) and the labels of advertisements and share
+/// buttons ([`is_chrome_label`]).
 fn main_text(root: ElementRef<'_>) -> String {
     let main_words = word_count(&root.text().collect::<String>());
     let text = element_text(root, Skip::Boilerplate(main_words));
@@ -237,9 +270,24 @@ fn main_text(root: ElementRef<'_>) -> String {
             !(p.len() <= MAX_READ_MORE_LINE
                 && READ_MORE_LABELS.iter().any(|l| lower.starts_with(l)))
                 && !is_taxonomy_line(p)
+                && !is_chrome_label(&lower)
         })
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// Whether `lower`, a paragraph in lower case, is the label of an advertisement or a share
+/// bar's buttons ([`CHROME_LABEL_WORDS`]).
+fn is_chrome_label(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= MAX_CHROME_LABEL_WORDS
+        && words.iter().any(|w| CHROME_LABEL_WORDS.contains(w))
+        && words
+            .iter()
+            .all(|w| CHROME_LABEL_WORDS.contains(w) || CHROME_LABEL_FILLERS.contains(w))
 }
 
 /// A taxonomy label ("Category:", "Tags:", "Filed under:").
@@ -1791,6 +1839,20 @@ evening to approve the plan for the new bridge after a long and heated debate.</
 
     const STORY: &str = "<p>The council met on Tuesday to vote on the new budget for the coming \
         year, and the vote went the way most members had expected it would go.</p>";
+
+    #[test]
+    fn advertisement_and_share_labels_are_not_the_article() {
+        let page = format!(
+            "{STORY}<p>ADVERTISEMENT</p><div class=\"tools\"><span>Share this article</span> \
+             <a href=#>Facebook</a> | <a href=#>Tweet</a> | <a href=#>E-mail</a></div>\
+             <p>Share on WhatsApp</p><p>Anzeige</p><p>Share prices fell on the news.</p>\
+             <p>Print</p>"
+        );
+        assert_eq!(
+            main_of(&page),
+            format!("{}\n\nShare prices fell on the news.", main_of(STORY))
+        );
+    }
 
     #[test]
     fn boxes_are_not_the_article_captions_are() {
