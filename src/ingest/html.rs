@@ -177,13 +177,17 @@ const CHROME_LABEL_FILLERS: &[&str] = &["this", "article", "story", "post", "on"
 /// A share bar's labels are a few words.
 const MAX_CHROME_LABEL_WORDS: usize = 8;
 
-/// Whether an element of a main text is a box that is not the article (see
+/// Whether an element of a main text is a list of other stories under a heading that says so
+/// or that heading ([`is_other_stories_list`]), or a box that is not the article (see
 /// [`BOILERPLATE_WORDS`]) or a list of teasers ([`is_teaser_list`]) that holds less than half
 /// of the `main_words` (Readability's pick itself may be named `share-wrapper`). Paragraphs and quotes are never
 /// dropped by name, nor a box that quotes someone, so that no quote is lost. Captions stay:
 /// they describe the article's own pictures.
 fn is_boilerplate(el: ElementRef<'_>, main_words: usize) -> bool {
     let v = el.value();
+    if is_other_stories_list(el) || heads_other_stories(el) {
+        return true;
+    }
     // Boxes are blocks; a `span class="caption"` inside a paragraph is part of its text.
     if !BLOCKS.contains(&v.name())
         || matches!(
@@ -211,6 +215,95 @@ fn is_boilerplate(el: ElementRef<'_>, main_words: usize) -> bool {
         let text = el.text().collect::<String>();
         word_count(&text) * 2 < main_words && !quotes_someone(&text)
     }
+}
+
+/// Headings over a list of other stories, matched at the heading's start without case.
+const OTHER_STORIES_HEADINGS: &[&str] = &[
+    "related",
+    "more stories",
+    "more news",
+    "more from",
+    "more on this",
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "see also",
+    "most read",
+    "most popular",
+    "most viewed",
+    "popular",
+    "trending",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "recent posts",
+    "recent stories",
+    "verwandte artikel",
+    "weitere artikel",
+    "mehr zum thema",
+    "lesen sie auch",
+    "contenido relacionado",
+    "lea también",
+    "lire aussi",
+    "à lire aussi",
+];
+/// Such a heading is a few words.
+const MAX_HEADING_WORDS: usize = 6;
+
+/// Whether `el` is a list of other stories: [`MIN_TEASER_ITEMS`] items or more, each of them
+/// wholly a link (another page's title), right after a heading that says so
+/// ([`OTHER_STORIES_HEADINGS`]).
+fn is_other_stories_list(el: ElementRef<'_>) -> bool {
+    if !matches!(el.value().name(), "ul" | "ol") {
+        return false;
+    }
+    let items: Vec<ElementRef<'_>> = el
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "li")
+        .collect();
+    let wholly_a_link = |item: &ElementRef<'_>| {
+        let link_words: usize = item
+            .select(&LINKS)
+            .map(|a| word_count(&a.text().collect::<String>()))
+            .sum();
+        link_words > 0 && link_words == word_count(&item.text().collect::<String>())
+    };
+    items.len() >= MIN_TEASER_ITEMS
+        && items.iter().all(wholly_a_link)
+        && el
+            .prev_siblings()
+            .find_map(ElementRef::wrap)
+            .is_some_and(names_other_stories)
+}
+
+/// Whether `el` is the heading of a list of other stories ([`is_other_stories_list`]).
+fn heads_other_stories(el: ElementRef<'_>) -> bool {
+    // The cheap test first: most elements are followed by no list.
+    let Some(next) = el.next_siblings().find_map(ElementRef::wrap) else {
+        return false;
+    };
+    matches!(next.value().name(), "ul" | "ol")
+        && names_other_stories(el)
+        && is_other_stories_list(next)
+}
+
+/// Whether `el` is a short heading or line naming other stories ([`OTHER_STORIES_HEADINGS`]).
+fn names_other_stories(el: ElementRef<'_>) -> bool {
+    if !matches!(
+        el.value().name(),
+        "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong"
+    ) {
+        return false;
+    }
+    let text = el.text().collect::<String>().to_lowercase();
+    let text = text.trim();
+    word_count(text) <= MAX_HEADING_WORDS
+        && OTHER_STORIES_HEADINGS.iter().any(|h| text.starts_with(h))
 }
 
 /// Whether `el`'s text opens with a link: a headline link opening a list item is a teaser of
@@ -1839,6 +1932,31 @@ evening to approve the plan for the new bridge after a long and heated debate.</
 
     const STORY: &str = "<p>The council met on Tuesday to vote on the new budget for the coming \
         year, and the vote went the way most members had expected it would go.</p>";
+
+    #[test]
+    fn a_list_of_other_stories_under_a_heading_saying_so_is_not_the_article() {
+        let links = "<ul><li><a href=/a>Bridge costs rise again</a></li>\
+            <li><a href=/b>Residents protest at the hall</a></li>\
+            <li><a href=/c>Station detour to end</a></li></ul>";
+        for heading in [
+            "<h3>More stories</h3>",
+            "<p><strong>Most read:</strong></p>",
+        ] {
+            assert_eq!(main_of(&format!("{STORY}{heading}{links}")), main_of(STORY));
+        }
+        // Links under another heading, items with more text than their links, and a heading
+        // over text are the article's.
+        for kept in [
+            format!("<h3>The plans</h3>{links}"),
+            format!(
+                "<h3>Related</h3>{}",
+                links.replace("</a>", "</a> was read most")
+            ),
+            "<h3>Related costs</h3><p>The council will pay for the roads too.</p>".to_string(),
+        ] {
+            assert_ne!(main_of(&format!("{STORY}{kept}")), main_of(STORY), "{kept}");
+        }
+    }
 
     #[test]
     fn advertisement_and_share_labels_are_not_the_article() {
