@@ -96,6 +96,7 @@ const BLOCKS: &[&str] = &[
 const BOILERPLATE_WORDS: &[&str] = &[
     "related",
     "newsletter",
+    "signup",
     "share",
     "sharing",
     "social",
@@ -1994,6 +1995,15 @@ evening to approve the plan for the new bridge after a long and heated debate.</
         assert_box_dropped(
             &format!("<ul>{}</ul>", teaser.repeat(3)),
             "The mayor opened",
+        );
+    }
+
+    #[test]
+    fn a_sign_up_box_is_not_the_article() {
+        assert_box_dropped(
+            "<div class=\"signup-box\"><p>Sign up for our daily email and get the news you \
+             need every morning.</p></div>",
+            "Sign up",
         );
     }
 
