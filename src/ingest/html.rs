@@ -361,10 +361,9 @@ fn main_text(root: ElementRef<'_>) -> String {
     text.split("\n\n")
         .filter(|p| {
             let lower = p.to_lowercase();
-            !(p.len() <= MAX_READ_MORE_LINE
-                && READ_MORE_LABELS.iter().any(|l| lower.starts_with(l)))
-                && !is_taxonomy_line(p)
-                && !is_chrome_label(&lower)
+            let read_more = p.len() <= MAX_READ_MORE_LINE
+                && READ_MORE_LABELS.iter().any(|l| lower.starts_with(l));
+            !(read_more || is_taxonomy_line(p) || is_chrome_label(&lower))
         })
         .collect::<Vec<_>>()
         .join("\n\n")
