@@ -847,6 +847,15 @@ fn according_to_a_source_without_a_comma() {
 }
 
 #[test]
+fn according_to_a_described_report_is_its_makers_claim() {
+    one_claim_each(&[(
+        "Rents will rise, according to a new report from the Lowdale Housing Trust.",
+        "Lowdale Housing Trust",
+        "Rents will rise",
+    )]);
+}
+
+#[test]
 fn according_to_a_standard_is_no_attribution() {
     let out = run("The Lowdale sale was carried out according to the law.");
     assert!(claims(&out).is_empty());

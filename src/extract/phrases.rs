@@ -849,11 +849,23 @@ impl<'a> Reader<'a> {
         modifier || base_without_plural
     }
 
-    /// A cue form after an article is a noun: `a report says`, `the statement said`.
-    pub fn noun_after_article(&self, toks: &[Tok], i: usize) -> bool {
-        i > 0
-            && self.lower_is(toks.get(i), |w| cues::lookup(w).is_some())
-            && self.opens_noun_phrase(toks, i - 1)
+    /// A cue form after an article, and up to `describing` words describing it, is a noun:
+    /// `a report says`, `the statement said`, `according to a new report`.
+    pub fn noun_after_article(&self, toks: &[Tok], i: usize, describing: usize) -> bool {
+        let word = |k: usize| toks[k].kind == TokKind::Word;
+        // (Read as adjectives or numbers in their place: `new`, `latest quarterly`, `2014`.)
+        let describes = |from: usize| {
+            let tags = tagger::tag_tokens(self.body, &toks[from - 1..=i]);
+            tags[1..tags.len() - 1]
+                .iter()
+                .all(|t| matches!(t, Upos::Adj | Upos::Num))
+        };
+        self.lower_is(toks.get(i), |w| cues::lookup(w).is_some())
+            && (1..=describing + 1).any(|back| {
+                i >= back
+                    && self.opens_noun_phrase(toks, i - back)
+                    && (back == 1 || ((i - back + 1..i).all(word) && describes(i - back + 1)))
+            })
     }
 
     /// Whether token `k` is an article or a possessive, after which a noun comes.
@@ -1038,7 +1050,7 @@ impl<'a> Reader<'a> {
         while start > floor
             && end - start < MAX_PHRASE
             && (self.in_phrase(toks, start - 1)
-                || self.noun_after_article(toks, start - 1)
+                || self.noun_after_article(toks, start - 1, 0)
                 || (start == end && self.described_noun(toks, end, floor)))
         {
             start -= 1;
@@ -1254,8 +1266,7 @@ impl<'a> Reader<'a> {
             && (next_ing
                 || (self.lower_is(toks.get(start + 1), function_words::is_function_word)
                     && fixed_tag(start + 1).is_none_or(|t| matches!(t, Upos::Adp | Upos::Sconj))));
-        let participle_first =
-            (first_ing || first_ed) && first_tag.is_none_or(|t| t == Upos::Verb);
+        let participle_first = (first_ing || first_ed) && first_tag.is_none_or(|t| t == Upos::Verb);
         if !participle_first && !adverb_first {
             return false;
         }
@@ -1310,7 +1321,7 @@ impl<'a> Reader<'a> {
         // A cue form after an article is a noun of the phrase: `according to a report`.
         while end < toks.len()
             && end - start < MAX_PHRASE
-            && (self.in_phrase(toks, end) || (end > start && self.noun_after_article(toks, end)))
+            && (self.in_phrase(toks, end) || (end > start && self.noun_after_article(toks, end, 2)))
         {
             // A final period ends the sentence, not an abbreviation.
             if toks[end].kind == TokKind::Punct('.') && end + 1 == toks.len() {

@@ -256,7 +256,9 @@ fn names_its_speaker(body: &str, i: usize, end: usize, exclaimed: bool) -> bool 
         let lower = &mut lower[..w.len()];
         lower.copy_from_slice(w.as_bytes());
         lower.make_ascii_lowercase();
-        let cue = std::str::from_utf8(lower).ok().and_then(super::cues::lookup);
+        let cue = std::str::from_utf8(lower)
+            .ok()
+            .and_then(super::cues::lookup);
         match cue {
             Some(c) => return !c.participle && (!c.present || w.ends_with('s')),
             // `Lee's niece`, `Acme's chief executive`: the possessive's noun goes on.
