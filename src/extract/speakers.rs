@@ -1364,11 +1364,9 @@ impl<'a> CapitalisedWords<'a> {
             last: FnvMap::default(),
             places: Vec::new(),
         };
-        for word in
-            body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        {
+        for at in word_starts(body) {
+            let word = word_at(body, at);
             if is_capitalised(word) {
-                let at = word.as_ptr() as usize - body.as_ptr() as usize;
                 let earlier = words
                     .last
                     .insert(strip_possessive(word), words.places.len());
@@ -1390,6 +1388,87 @@ impl<'a> CapitalisedWords<'a> {
         }
         None
     }
+}
+
+/// A character of a word as [`CapitalisedWords`] splits the body: a letter, a digit, an
+/// apostrophe or a hyphen.
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// How [`word_starts`] reads a byte.
+#[derive(Clone, Copy)]
+enum ByteClass {
+    /// No name character: ends a word.
+    Separator,
+    /// An ASCII lower-case letter or digit: a word's, but no capitalised word starts with it.
+    Inner,
+    /// An ASCII capital, apostrophe or hyphen: may start a capitalised word.
+    Opener,
+    /// A byte of a multi-byte character: the character is decoded from its first.
+    NonAscii,
+}
+
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            ByteClass::Inner
+        } else if byte.is_ascii_uppercase() || byte == b'\'' || byte == b'-' {
+            ByteClass::Opener
+        } else {
+            ByteClass::Separator
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// Where each word that may be capitalised starts: its first character is no ASCII
+/// lower-case letter or digit, and the character before it is no [`is_name_char`]. A scan
+/// of the bytes by a table, since the body is read whole: splitting it by characters
+/// decoded every one.
+fn word_starts(body: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = body.as_bytes();
+    let mut in_word = false;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            i += 1;
+            let opens = match BYTE_CLASSES[usize::from(bytes[at])] {
+                ByteClass::Separator => false,
+                ByteClass::Inner => {
+                    in_word = true;
+                    continue;
+                }
+                ByteClass::Opener => true,
+                ByteClass::NonAscii => {
+                    let c = body[at..].chars().next().unwrap_or_default();
+                    i = at + c.len_utf8();
+                    is_name_char(c)
+                }
+            };
+            let starts = opens && !in_word;
+            in_word = opens;
+            if starts {
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
+/// The word of the body starting at `at`: the [`is_name_char`]s from there.
+fn word_at(body: &str, at: usize) -> &str {
+    let rest = &body[at..];
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !is_name_char(c))
+        .map_or(rest.len(), |(k, _)| k);
+    &rest[..end]
 }
 
 /// Where the body's sentences and paragraphs end, found once an article: how many lie
@@ -1491,6 +1570,23 @@ impl NameIndex {
                 index.flush(&mut run, offset);
             }
             previous_end = start + word.len();
+            // Most words start lower-case: they end a run, but for a particle inside a name
+            // (`Erik van Sebille`). (Read first: none of the checks below, for marks and `@`,
+            // can hold of a particle.)
+            if word
+                .as_bytes()
+                .first()
+                .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii_alphanumeric())
+            {
+                let particle =
+                    !run.is_empty() && lower(word, &mut buf).is_some_and(is_name_particle);
+                if particle {
+                    run.push(word);
+                } else {
+                    index.flush(&mut run, offset);
+                }
+                continue;
+            }
             // A nickname leaves the name whole: `Robert C. "Bobby" Scott`.
             if word.starts_with(['"', '“'])
                 && quotes::nickname_end(body, start) == Some(start + word.len())
@@ -1509,22 +1605,6 @@ impl NameIndex {
             // A name does not run on into a bracket: `Ann Lee (@annlee)`, `Ann Lee (Labour)`.
             if word.starts_with(['(', '[']) || word.contains('@') {
                 index.flush(&mut run, offset);
-                continue;
-            }
-            // Most words start lower-case: they end a run, but for a particle inside a name
-            // (`Erik van Sebille`).
-            if word
-                .as_bytes()
-                .first()
-                .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii_alphanumeric())
-            {
-                let particle =
-                    !run.is_empty() && lower(word, &mut buf).is_some_and(is_name_particle);
-                if particle {
-                    run.push(word);
-                } else {
-                    index.flush(&mut run, offset);
-                }
                 continue;
             }
             let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1553,12 +1633,19 @@ impl NameIndex {
     }
 
     /// Files the run read so far as a full name, when it is one.
+    #[inline]
     fn flush(&mut self, run: &mut Vec<&str>, offset: impl Fn(&str) -> usize) {
-        // Most runs are one word or none: no name, nothing to read.
+        // Most runs are one word or none: no name, nothing to read (and no call, for the
+        // words of the body that end one).
         if run.len() < 2 {
             run.clear();
             return;
         }
+        self.file(run, offset);
+    }
+
+    /// Files a run of two words or more as a full name, when it is one.
+    fn file(&mut self, run: &mut Vec<&str>, offset: impl Fn(&str) -> usize) {
         // A particle ends no name: `Ann Lee van` is `Ann Lee`.
         let mut buf = [0u8; 32];
         while run
