@@ -314,16 +314,36 @@ pub fn takes_infinitive(lower_word: &str) -> bool {
     .any(|stem| lower_word.starts_with(stem))
 }
 
-/// Which two-letter openings (`sa`, `to`, ...) some cue form starts with.
-static OPENINGS: LazyLock<[bool; 26 * 26]> = LazyLock::new(|| {
-    let mut table = [false; 26 * 26];
+/// For each two-letter opening (`sa`, `to`, ...), the lengths and the last letters of the
+/// cue forms that start with it, one bit for each (a letter's bit is its byte's low five bits,
+/// the same in either case): a test most words fail without being lowered and hashed.
+static OPENINGS: LazyLock<[FormsOpening; 26 * 26]> = LazyLock::new(|| {
+    let mut table = [FormsOpening::default(); 26 * 26];
     for form in LEXICON.keys() {
         if let Some(i) = opening(form) {
-            table[i] = true;
+            table[i].lengths |= length_bit(form);
+            table[i].endings |= ending_bit(form);
         }
     }
     table
 });
+
+/// The lengths and last letters of the forms with one opening, as bits.
+#[derive(Clone, Copy, Default)]
+struct FormsOpening {
+    lengths: u16,
+    endings: u32,
+}
+
+/// A word's length as a bit (a form is 3 to 15 bytes long).
+fn length_bit(word: &str) -> u16 {
+    1 << (word.len() % 16)
+}
+
+/// A word's last byte as a bit, by its low five bits.
+fn ending_bit(word: &str) -> u32 {
+    word.as_bytes().last().map_or(0, |&b| 1 << (b & 31))
+}
 
 fn opening(word: &str) -> Option<usize> {
     let b = word.as_bytes();
@@ -336,7 +356,11 @@ fn opening(word: &str) -> Option<usize> {
 
 /// A cheap test that rules most words out before they are lowered and looked up.
 pub fn may_be_form(word: &str) -> bool {
-    FORM_LENGTHS.contains(&word.len()) && opening(word).is_some_and(|i| OPENINGS[i])
+    FORM_LENGTHS.contains(&word.len())
+        && opening(word).is_some_and(|i| {
+            let forms = OPENINGS[i];
+            forms.lengths & length_bit(word) != 0 && forms.endings & ending_bit(word) != 0
+        })
 }
 
 /// The cue a lowercase word form is, if any.
