@@ -6,13 +6,17 @@
 //! `Some said` and `Others said` have speakers.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use super::linear::Fnv;
 
 const LIST: &str = include_str!("../../models/function-words.txt");
 
 /// Whether `lower_word` (lower case) is a function word or an adverb.
 pub fn is_function_word(lower_word: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    // FNV, as the other word tables: asked of most words read, where SipHash's cost showed.
+    static WORDS: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
     WORDS
         .get_or_init(|| LIST.lines().collect())
         .contains(lower_word)

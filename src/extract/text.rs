@@ -327,6 +327,7 @@ pub fn tokenize(
     // from its first one for every sentence was quadratic in a long paragraph.
     let mut q = first_quote
         + quotes[first_quote.min(quotes.len())..].partition_point(|s| s.outer_end <= range.start);
+    let bytes = body.as_bytes();
     let mut i = range.start;
     while i < range.end {
         while q < quotes.len() && quotes[q].outer_end <= i {
@@ -342,8 +343,13 @@ pub fn tokenize(
             i = end;
             continue;
         }
-        let Some(c) = body[i..].chars().next() else {
-            break;
+        // Most characters are ASCII: a byte is one, with nothing to decode.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => match body[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -366,7 +372,6 @@ pub fn tokenize(
                 range.end
             };
             // Most words are ASCII letters and digits: step over those a byte at a time.
-            let bytes = body.as_bytes();
             while end < limit && bytes[end].is_ascii_alphanumeric() {
                 end += 1;
             }
