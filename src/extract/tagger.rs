@@ -234,7 +234,8 @@ enum F {
 /// `shape` its character classes (`Xxxx`, `dd:dd`, `X.X`).
 pub(crate) struct Word {
     norm: String,
-    form: String,
+    /// The word with its capitals, when it has any; else the form is `norm`.
+    form: Option<String>,
     shape: String,
     hidden: bool,
 }
@@ -249,14 +250,13 @@ const HIDDEN: &str = "\u{0}hidden";
 impl Word {
     fn new(raw: &str) -> Word {
         let norm = norm(raw);
-        // The word with its capitals, for the few words whose case tells (`US`, `May`).
-        let form = if raw.chars().any(char::is_uppercase) {
+        // The word with its capitals, for the few words whose case tells (`US`, `May`); no
+        // copy of `norm` for the many words with none.
+        let form = raw.chars().any(char::is_uppercase).then(|| {
             raw.chars()
                 .map(|c| if c.is_ascii_digit() { '0' } else { c })
                 .collect()
-        } else {
-            norm.clone()
-        };
+        });
         Word {
             norm,
             form,
@@ -475,7 +475,11 @@ fn word_features(sentence: &Sentence, i: usize, out: &mut Vec<Feature>) {
             _ => norm_at(j),
         }
     };
-    let form = if s[i].hidden { HIDDEN } else { &s[i].form };
+    let form = if s[i].hidden {
+        HIDDEN
+    } else {
+        s[i].form.as_deref().unwrap_or(&s[i].norm)
+    };
     let i = i as isize;
     let w = norm_at(i);
     let (prev, id, next) = (id_at(i - 1), id_at(i), id_at(i + 1));

@@ -210,13 +210,12 @@ pub fn sentences(
                 continue;
             }
         }
-        // Nothing between here and the next stop mark or quote can end a sentence.
+        // Nothing between here and the next stop mark or quote can end a sentence (memchr
+        // finds the next mark far faster than a loop over each byte).
         let next_quote = quotes
             .get(q)
             .map_or(para.end, |s| s.outer_start.clamp(i + 1, para.end));
-        i += 1 + bytes[i + 1..next_quote]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'?' | b'!'))
+        i += 1 + memchr::memchr3(b'.', b'?', b'!', &bytes[i + 1..next_quote])
             .unwrap_or(next_quote - i - 1);
     }
     if start < para.end {
