@@ -133,6 +133,7 @@ impl<'a> Extractor<'a> {
     fn read(&mut self) {
         let mut sentences = Vec::new();
         let mut toks = Vec::new();
+        let mut cues = Vec::new();
         let mut ran_on = false;
         let paragraphs = text::paragraphs(self.body);
         let turns = transcript::turns(self.body, &paragraphs);
@@ -158,7 +159,7 @@ impl<'a> Extractor<'a> {
                     &mut toks,
                 );
                 self.speakers.read_sentence(sentence.clone());
-                self.sentence(&toks, paragraph);
+                self.sentence(&toks, &mut cues, paragraph);
             }
             self.continuations(first_quote..self.quotes.len(), paragraph, ran_on);
             ran_on = self.quotes[first_quote..].last().is_some_and(|q| !q.closed);
@@ -207,7 +208,9 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn sentence(&mut self, toks: &[Tok], paragraph: usize) {
+    /// Reads one sentence's attributions; `cues` is a buffer for the cue at each token, kept
+    /// from sentence to sentence as `toks` is.
+    fn sentence(&mut self, toks: &[Tok], cues: &mut Vec<CueAt>, paragraph: usize) {
         let Some(first_content) = toks.iter().find(|t| !matches!(t.kind, TokKind::Punct(_))) else {
             return;
         };
@@ -262,7 +265,8 @@ impl<'a> Extractor<'a> {
         };
         let mut stops_ready = false;
         // Read once: the content stops look at every cue of the sentence again.
-        let cues: Vec<_> = (0..toks.len()).map(|i| self.read.cue_at(toks, i)).collect();
+        cues.clear();
+        cues.extend((0..toks.len()).map(|i| self.read.cue_at(toks, i)));
         for (k, t) in toks.iter().enumerate() {
             if let TokKind::Quote(q) = t.kind {
                 // `"C," said Lee`, `"C," Ann Lee told reporters`: a few words on, in the clause.
@@ -304,7 +308,7 @@ impl<'a> Extractor<'a> {
                 cue_sense::confidence(score)
             };
             if !stops_ready {
-                state.stops = self.read.content_stops(toks, &cues);
+                state.stops = self.read.content_stops(toks, cues);
                 stops_ready = true;
             }
             let next = if phrase {
@@ -1660,6 +1664,10 @@ fn without_silent_speakers(mut out: Extraction) -> Extraction {
     }
     out
 }
+
+/// The cue read at a token, with the token after it and whether it is a phrase
+/// ([`Reader::cue_at`]).
+type CueAt = Option<(Cue, usize, bool)>;
 
 struct SentenceState {
     /// Tokens before this belong to a claim already made.
