@@ -1785,6 +1785,8 @@ pub struct Speakers<'a> {
     body: &'a str,
     pub list: Vec<Speaker>,
     by_key: FnvMap<String, usize>,
+    /// Per speaker: its name's [`key`], read once (every pronoun compares the speakers').
+    keys: Vec<String>,
     names: NameIndex,
     /// Per speaker: where the sentence of its last attribution starts.
     last_spoke_at: Vec<usize>,
@@ -1805,7 +1807,7 @@ pub struct Speakers<'a> {
     /// a surname needs them.
     sentence_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
     /// Where each capitalised word stands, read when the first pronoun needs it.
-    capitalised: Option<CapitalisedWords<'a>>,
+    capitalised: std::cell::OnceCell<CapitalisedWords<'a>>,
     /// Where sentences and paragraphs end, read when the first pronoun needs it.
     breaks: std::cell::OnceCell<Breaks>,
     weights: &'a Weights,
@@ -1813,10 +1815,11 @@ pub struct Speakers<'a> {
     pub decisions: Option<Vec<Decision>>,
 }
 
-/// A speaker a pronoun may refer to: one already attributed, or a name the text gave.
-struct Referent {
+/// A speaker a pronoun may refer to: one already attributed, or a name the text gave (its
+/// name borrowed: only the one chosen is copied).
+struct Referent<'s> {
     listed: Option<usize>,
-    name: String,
+    name: Cow<'s, str>,
     role: Option<String>,
     kind: SpeakerKind,
     pending: bool,
@@ -1835,6 +1838,7 @@ impl<'a> Speakers<'a> {
             body,
             list: Vec::new(),
             by_key: FnvMap::default(),
+            keys: Vec::new(),
             names: NameIndex::build(body),
             last_spoke_at: Vec::new(),
             gendered: Vec::new(),
@@ -1845,7 +1849,7 @@ impl<'a> Speakers<'a> {
             pending_other: None,
             sentence: 0..0,
             sentence_addresses: None,
-            capitalised: None,
+            capitalised: std::cell::OnceCell::new(),
             breaks: std::cell::OnceCell::new(),
             weights,
             decisions: None,
@@ -1912,7 +1916,7 @@ impl<'a> Speakers<'a> {
         if read.iter().any(|(_, f)| fits(f)) {
             read.retain(|(_, f)| fits(f));
         }
-        let (referents, mut facts): (Vec<Referent>, Vec<Facts>) = read.into_iter().unzip();
+        let (referents, mut facts): (Vec<Referent<'_>>, Vec<Facts>) = read.into_iter().unzip();
         let mut fitting = 0;
         for facts in &mut facts {
             if fits(facts) {
@@ -1927,25 +1931,31 @@ impl<'a> Speakers<'a> {
                 .iter()
                 .map(|f| resolve::score(self.weights, f, &mut buf)),
         )?;
-        if let Some(decisions) = &mut self.decisions {
-            decisions.push(Decision {
-                sentence: self.sentence.clone(),
-                candidates: referents
-                    .iter()
-                    .zip(&facts)
-                    .map(|(r, facts)| Candidate {
-                        name: r.name.clone(),
-                        features: features(facts),
-                    })
-                    .collect(),
-                chosen: best,
-            });
-        }
+        let candidates: Option<Vec<Candidate>> = self.decisions.is_some().then(|| {
+            referents
+                .iter()
+                .zip(&facts)
+                .map(|(r, facts)| Candidate {
+                    name: r.name.to_string(),
+                    features: features(facts),
+                })
+                .collect()
+        });
         let chosen = referents.into_iter().nth(best)?;
         let id = match chosen.listed {
             Some(id) => id,
-            None => self.named(chosen.name, chosen.role, chosen.kind),
+            None => {
+                let (name, role, kind) = (chosen.name.into_owned(), chosen.role, chosen.kind);
+                self.named(name, role, kind)
+            }
         };
+        if let (Some(decisions), Some(candidates)) = (&mut self.decisions, candidates) {
+            decisions.push(Decision {
+                sentence: self.sentence.clone(),
+                candidates,
+                chosen: best,
+            });
+        }
         self.gendered[id] |= pronoun.gender().is_some();
         Some(id)
     }
@@ -2068,7 +2078,7 @@ impl<'a> Speakers<'a> {
     /// The candidates for a pronoun at byte `at`: names the text gave before it, in its own
     /// sentence too (`When Lee was asked, he said`), though not inside a quote there (`"We
     /// went to Pizza Express," he said`).
-    fn referents(&mut self, pronoun: Pronoun, at: usize) -> Vec<Referent> {
+    fn referents(&self, pronoun: Pronoun, at: usize) -> Vec<Referent<'_>> {
         let start = self.sentence.start;
         let quoted = self
             .body
@@ -2076,29 +2086,32 @@ impl<'a> Speakers<'a> {
             .is_some_and(|s| s.contains(['"', '“', '”']));
         let before = if quoted { start } else { at.max(start) };
         let body = self.body;
-        let capitalised = self
-            .capitalised
-            .get_or_insert_with(|| CapitalisedWords::new(body));
+        let capitalised = self.capitalised.get_or_init(|| CapitalisedWords::new(body));
         let mut referents: Vec<Referent> = Vec::new();
         // Name key -> place in `referents`.
         let mut place: FnvMap<Cow<str>, usize> = FnvMap::default();
-        let add =
-            |referents: &mut Vec<Referent>, place: &mut FnvMap<Cow<str>, usize>, r: Referent| {
-                let k = key(&r.name);
-                match place.get(k.as_str()) {
-                    Some(&i) => {
-                        let known = &mut referents[i];
-                        known.pending |= r.pending;
-                        known.listed = known.listed.or(r.listed);
-                    }
-                    None => {
-                        place.insert(Cow::Owned(k), referents.len());
-                        referents.push(r);
-                    }
+        /// Adds `r`, whose name has the key `name_key`, or merges it into the referent read
+        /// before under that key.
+        fn add<'s>(
+            referents: &mut Vec<Referent<'s>>,
+            place: &mut FnvMap<Cow<'s, str>, usize>,
+            name_key: Cow<'s, str>,
+            r: Referent<'s>,
+        ) {
+            match place.get(name_key.as_ref()) {
+                Some(&i) => {
+                    let known = &mut referents[i];
+                    known.pending |= r.pending;
+                    known.listed = known.listed.or(r.listed);
                 }
-            };
+                None => {
+                    place.insert(name_key, referents.len());
+                    referents.push(r);
+                }
+            }
+        }
         let people_only = pronoun.gender().is_some();
-        for (id, s) in self.list.iter().enumerate() {
+        for (id, (s, name_key)) in self.list.iter().zip(&self.keys).enumerate() {
             // `he` and `she` stand for a person: a name, or a description whose head names one
             // (`the spokesman`, not `the documentary`).
             let person = match s.kind {
@@ -2112,9 +2125,10 @@ impl<'a> Speakers<'a> {
             add(
                 &mut referents,
                 &mut place,
+                Cow::Borrowed(name_key),
                 Referent {
                     listed: Some(id),
-                    name: s.name.clone(),
+                    name: Cow::Borrowed(&s.name),
                     role: None,
                     kind: s.kind,
                     pending: false,
@@ -2124,7 +2138,7 @@ impl<'a> Speakers<'a> {
             );
         }
         // A name the text gave adds nothing to a referent of its key already read: only a
-        // new one is copied.
+        // new one is added.
         for full in &self.names.mentions {
             if full.at >= before {
                 break;
@@ -2133,7 +2147,7 @@ impl<'a> Speakers<'a> {
                 place.insert(Cow::Borrowed(&full.key), referents.len());
                 referents.push(Referent {
                     listed: None,
-                    name: full.name.clone(),
+                    name: Cow::Borrowed(&full.name),
                     role: None,
                     kind: SpeakerKind::Person,
                     pending: false,
@@ -2151,18 +2165,17 @@ impl<'a> Speakers<'a> {
         };
         if let Some((name, role, kind)) = pending {
             let full = match kind {
-                SpeakerKind::Person => self
-                    .names
-                    .full_name(&name, before, None)
-                    .map(str::to_string),
+                SpeakerKind::Person => self.names.full_name(&name, before, None),
                 _ => None,
             };
+            let name = full.map_or(Cow::Owned(name), Cow::Borrowed);
             add(
                 &mut referents,
                 &mut place,
+                Cow::Owned(key(&name)),
                 Referent {
                     listed: None,
-                    name: full.unwrap_or(name),
+                    name,
                     role,
                     kind,
                     pending: true,
@@ -2184,7 +2197,7 @@ impl<'a> Speakers<'a> {
         referents
     }
 
-    fn facts(&self, pronoun: Pronoun, r: &Referent) -> Facts {
+    fn facts(&self, pronoun: Pronoun, r: &Referent<'_>) -> Facts {
         let (body, before) = (self.body, self.sentence.start);
         let last = r.last_seen.unwrap_or(before).min(before);
         let breaks = self.breaks.get_or_init(|| Breaks::new(body));
@@ -2418,8 +2431,8 @@ impl<'a> Speakers<'a> {
             }
             // A surname the text never gives in full, but a speaker's name ends with.
             let surname = key(&name);
-            let known = self.list.iter().rposition(|s| {
-                s.kind == SpeakerKind::Person && ends_with_surname(&key(&s.name), &surname)
+            let known = self.list.iter().zip(&self.keys).rposition(|(s, k)| {
+                s.kind == SpeakerKind::Person && ends_with_surname(k, &surname)
             });
             if let Some(id) = known {
                 return id;
@@ -2615,6 +2628,7 @@ impl<'a> Speakers<'a> {
         self.list.push(Speaker { name, kind, role });
         self.last_spoke_at.push(0);
         self.gendered.push(false);
+        self.keys.push(k.clone());
         self.by_key.insert(k, id);
         id
     }
