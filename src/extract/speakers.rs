@@ -1396,63 +1396,60 @@ fn is_name_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
 }
 
-/// How [`word_starts`] reads a byte.
-#[derive(Clone, Copy)]
-enum ByteClass {
-    /// No name character: ends a word.
-    Separator,
-    /// An ASCII lower-case letter or digit: a word's, but no capitalised word starts with it.
-    Inner,
-    /// An ASCII capital, apostrophe or hyphen: may start a capitalised word.
-    Opener,
-    /// A byte of a multi-byte character: the character is decoded from its first.
-    NonAscii,
-}
+/// What [`word_starts`] reads of a byte, as bits: an ASCII [`is_name_char`]...
+const NAME_BYTE: u8 = 1;
+/// ... one that may open a capitalised word (a capital, an apostrophe, a hyphen) ...
+const OPENING_BYTE: u8 = 2;
+/// ... or a byte of a multi-byte character, decoded from its first.
+const MULTI_BYTE: u8 = 4;
 
-static BYTE_CLASSES: [ByteClass; 256] = {
-    let mut classes = [ByteClass::NonAscii; 256];
+static BYTE_FLAGS: [u8; 256] = {
+    let mut flags = [MULTI_BYTE; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        classes[b] = if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
-            ByteClass::Inner
+        flags[b] = if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            NAME_BYTE
         } else if byte.is_ascii_uppercase() || byte == b'\'' || byte == b'-' {
-            ByteClass::Opener
+            NAME_BYTE | OPENING_BYTE
         } else {
-            ByteClass::Separator
+            0
         };
         b += 1;
     }
-    classes
+    flags
 };
 
 /// Where each word that may be capitalised starts: its first character is no ASCII
 /// lower-case letter or digit, and the character before it is no [`is_name_char`]. A scan
-/// of the bytes by a table, since the body is read whole: splitting it by characters
-/// decoded every one.
+/// of the bytes by a table, with one test for the most of them that start no such word,
+/// since the body is read whole: splitting it by characters decoded every one, and a branch
+/// for each kind of byte mispredicted at every word.
 fn word_starts(body: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = body.as_bytes();
-    let mut in_word = false;
+    // The flags of the character before.
+    let mut previous = 0;
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
             let at = i;
-            i += 1;
-            let opens = match BYTE_CLASSES[usize::from(bytes[at])] {
-                ByteClass::Separator => false,
-                ByteClass::Inner => {
-                    in_word = true;
-                    continue;
-                }
-                ByteClass::Opener => true,
-                ByteClass::NonAscii => {
-                    let c = body[at..].chars().next().unwrap_or_default();
-                    i = at + c.len_utf8();
-                    is_name_char(c)
-                }
-            };
-            let starts = opens && !in_word;
-            in_word = opens;
+            let flags = BYTE_FLAGS[usize::from(bytes[at])];
+            let opens = flags & OPENING_BYTE & !(previous << 1);
+            if (flags & MULTI_BYTE) | opens == 0 {
+                previous = flags;
+                i += 1;
+                continue;
+            }
+            if opens != 0 {
+                previous = flags;
+                i += 1;
+                return Some(at);
+            }
+            let c = body[at..].chars().next().unwrap_or_default();
+            i = at + c.len_utf8();
+            let name = is_name_char(c);
+            let starts = name && previous & NAME_BYTE == 0;
+            previous = if name { NAME_BYTE } else { 0 };
             if starts {
                 return Some(at);
             }
@@ -1531,6 +1528,73 @@ fn opens_sentence(body: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '?', '!', '\n', '"', '”'])
 }
 
+/// The body's words as `str::split_ascii_whitespace` gives them, read from byte `at` on,
+/// where the words that start with an ASCII lower-case letter or a digit (most of them) can
+/// be skipped by one scan of their bytes.
+struct AsciiWords<'a> {
+    body: &'a str,
+    at: usize,
+}
+
+/// A byte of ASCII white space, for [`AsciiWords`]...
+const SPACE_BYTE: u8 = 1;
+/// ... and one that may open a word it does not skip: no white space, lower-case letter or
+/// digit.
+const KEPT_OPENING_BYTE: u8 = 2;
+
+static WORD_BYTE_FLAGS: [u8; 256] = {
+    let mut flags = [KEPT_OPENING_BYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        flags[b] = if byte.is_ascii_whitespace() {
+            SPACE_BYTE
+        } else if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            0
+        } else {
+            KEPT_OPENING_BYTE
+        };
+        b += 1;
+    }
+    flags
+};
+
+impl<'a> AsciiWords<'a> {
+    /// The next word, or with `skip_lower` the next that starts with no ASCII lower-case
+    /// letter or digit.
+    fn next(&mut self, skip_lower: bool) -> Option<&'a str> {
+        let bytes = self.body.as_bytes();
+        let mut start = self.at;
+        if skip_lower {
+            // A kept word opens where a kept opening byte follows white space (or starts the
+            // body): one test a byte.
+            let mut previous = if start == 0 || bytes[start - 1].is_ascii_whitespace() {
+                SPACE_BYTE
+            } else {
+                0
+            };
+            loop {
+                let flags = WORD_BYTE_FLAGS[usize::from(*bytes.get(start)?)];
+                if flags & (previous << 1) != 0 {
+                    break;
+                }
+                previous = flags;
+                start += 1;
+            }
+        } else {
+            while bytes.get(start)?.is_ascii_whitespace() {
+                start += 1;
+            }
+        }
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |n| start + n);
+        self.at = end;
+        Some(&self.body[start..end])
+    }
+}
+
 /// The people's full names the article gives, where it gives them: every capitalised run of
 /// two to four words in the body (name particles such as `van` inside), titles left out.
 pub struct NameIndex {
@@ -1559,13 +1623,17 @@ impl NameIndex {
         let offset = |w: &str| w.as_ptr() as usize - body.as_ptr() as usize;
         let mut buf = [0u8; 32];
         let mut previous_end = 0;
-        for word in body.split_ascii_whitespace() {
+        let mut words = AsciiWords { body, at: 0 };
+        // With no run read, a word that starts lower-case does nothing (below): those are
+        // skipped at once.
+        while let Some(word) = words.next(run.is_empty()) {
             // A name ends at a line's end: a caption `Photo: Ann Lee` before `When Lee ...`.
             let start = offset(word);
             // (Byte by byte: the gap is mostly one space.)
-            if body.as_bytes()[previous_end..start]
-                .iter()
-                .any(|&b| b == b'\n')
+            if !run.is_empty()
+                && body.as_bytes()[previous_end..start]
+                    .iter()
+                    .any(|&b| b == b'\n')
             {
                 index.flush(&mut run, offset);
             }
@@ -2714,5 +2782,36 @@ mod tests {
     fn a_name_does_not_run_on_past_the_end_of_a_line() {
         let names = NameIndex::build("Photo: Ann Lee\nWhen Lee spoke, Tom Brill left.");
         assert_eq!(names.full_name("Lee", 100, None), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn ascii_words_are_those_of_split_ascii_whitespace() {
+        let body = "ann Lee\tsaid 3 \"Bobby\" é Élan  x\n(van) O'Neil 2020Vision\r\n";
+        let all: Vec<&str> = body.split_ascii_whitespace().collect();
+        let mut words = AsciiWords { body, at: 0 };
+        let read: Vec<&str> = std::iter::from_fn(|| words.next(false)).collect();
+        assert_eq!(read, all);
+        let mut words = AsciiWords { body, at: 0 };
+        let kept: Vec<&str> = std::iter::from_fn(|| words.next(true)).collect();
+        let opens_lower =
+            |w: &&str| w.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit());
+        let expected: Vec<&str> = all.into_iter().filter(|w| !opens_lower(w)).collect();
+        assert_eq!(kept, expected);
+    }
+
+    #[test]
+    fn capitalised_words_are_those_of_split() {
+        let body = "Ann Lee's rival, d'Arcy-Smith, met O’Neil, Élodie and éLan (2020Vision) -Born \
+                    Sacramento-based x-Ray ’Tis";
+        let expected: Vec<usize> = body
+            .split(|c: char| !is_name_char(c))
+            .filter(|w| is_capitalised(w))
+            .map(|w| w.as_ptr() as usize - body.as_ptr() as usize)
+            .collect();
+        let found: Vec<usize> = word_starts(body)
+            .filter(|&at| is_capitalised(word_at(body, at)))
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(expected.len(), 4, "Ann, Lee's, O’Neil, Élodie");
     }
 }
