@@ -355,6 +355,7 @@ fn opening(word: &str) -> Option<usize> {
 }
 
 /// A cheap test that rules most words out before they are lowered and looked up.
+#[inline]
 pub fn may_be_form(word: &str) -> bool {
     FORM_LENGTHS.contains(&word.len())
         && opening(word).is_some_and(|i| {

@@ -526,6 +526,7 @@ impl<'a> Reader<'a> {
             .map_or(true, |&tag| nominal(tag))
     }
 
+    #[inline]
     pub fn word(&self, t: &Tok) -> Option<&'a str> {
         (t.kind == TokKind::Word).then(|| &self.body[t.start..t.end])
     }
@@ -933,6 +934,7 @@ impl<'a> Reader<'a> {
         lower_word(k) && self.lower_is(toks.get(k), verb)
     }
 
+    #[inline]
     pub fn is_capitalised_word(&self, t: Option<&Tok>) -> bool {
         t.and_then(|t| self.word(t))
             .is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -1420,6 +1422,7 @@ impl<'a> Reader<'a> {
         parse_phrase(self.body, phrase, range.start == 0)
     }
 
+    #[inline]
     pub fn is_punct(t: Option<&Tok>, set: &str) -> bool {
         matches!(t, Some(Tok { kind: TokKind::Punct(c), .. }) if set.contains(*c))
     }

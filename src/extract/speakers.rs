@@ -677,6 +677,7 @@ pub fn contracted_be(w: &str) -> Option<&str> {
 
 /// Whether a word may stand in a name: capitalised, and not a compound ending in a
 /// participle (`Sacramento-based`, `Amazon-owned`, `London-born`; `Ban Ki-moon` is a name).
+#[inline]
 pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && !((w.ends_with("ed") || w.ends_with("-born"))

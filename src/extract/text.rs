@@ -407,6 +407,7 @@ pub fn tokenize(
 
 /// ASCII-lowercases a short ASCII word into `buf`; non-ASCII or long words give `None`
 /// (no lexicon entry is either).
+#[inline]
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
