@@ -374,17 +374,25 @@ pub fn tokenize(
             while end < limit && bytes[end].is_ascii_alphanumeric() {
                 end += 1;
             }
-            let from = end;
-            let mut rest = body[from..limit].char_indices().peekable();
-            while let Some((off, d)) = rest.next() {
-                if is_word_char(d) {
-                    end = from + off + d.len_utf8();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '&')
-                    && rest.peek().is_some_and(|&(_, n)| is_word_char(n))
-                {
-                    continue;
-                } else {
-                    break;
+            // Most end there, at the limit or at an ASCII mark that joins no words: only a
+            // word that may go on is read on, a character at a time.
+            let may_go_on = end > limit
+                || (end < limit
+                    && (!bytes[end].is_ascii()
+                        || matches!(bytes[end], b'\'' | b'-' | b'.' | b'&')));
+            if may_go_on {
+                let from = end;
+                let mut rest = body[from..limit].char_indices().peekable();
+                while let Some((off, d)) = rest.next() {
+                    if is_word_char(d) {
+                        end = from + off + d.len_utf8();
+                    } else if matches!(d, '\'' | '’' | '-' | '.' | '&')
+                        && rest.peek().is_some_and(|&(_, n)| is_word_char(n))
+                    {
+                        continue;
+                    } else {
+                        break;
+                    }
                 }
             }
             out.push(Tok {
