@@ -268,6 +268,17 @@ impl Word {
 
 /// The lowercased word, every digit `0`, `’` and `‘` as `'`, `“` and `”` as `"`.
 fn norm(word: &str) -> String {
+    // Most words are ASCII: their bytes are mapped as they are copied, with no character's
+    // case to look up.
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .map(|b| match b {
+                b'0'..=b'9' => '0',
+                b => char::from(b.to_ascii_lowercase()),
+            })
+            .collect();
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
