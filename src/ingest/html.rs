@@ -255,18 +255,23 @@ const OTHER_STORIES_HEADINGS: &[&str] = &[
 /// Such a heading is a few words.
 const MAX_HEADING_WORDS: usize = 6;
 
+/// The items of a list (`ul` or `ol`); `None` for any other element.
+fn list_items(el: ElementRef<'_>) -> Option<Vec<ElementRef<'_>>> {
+    matches!(el.value().name(), "ul" | "ol").then(|| {
+        el.children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| c.value().name() == "li")
+            .collect()
+    })
+}
+
 /// Whether `el` is a list of other stories: [`MIN_TEASER_ITEMS`] items or more, each of them
 /// wholly a link (another page's title), right after a heading that says so
 /// ([`OTHER_STORIES_HEADINGS`]).
 fn is_other_stories_list(el: ElementRef<'_>) -> bool {
-    if !matches!(el.value().name(), "ul" | "ol") {
+    let Some(items) = list_items(el) else {
         return false;
-    }
-    let items: Vec<ElementRef<'_>> = el
-        .children()
-        .filter_map(ElementRef::wrap)
-        .filter(|c| c.value().name() == "li")
-        .collect();
+    };
     let wholly_a_link = |item: &ElementRef<'_>| {
         let link_words: usize = item
             .select(&LINKS)
@@ -325,14 +330,9 @@ const MIN_TEASER_ITEMS: usize = 3;
 /// Whether `el` is a list of teasers of other pages: every item opens with a link (their
 /// titles) and most are cut short with an ellipsis (their opening lines).
 fn is_teaser_list(el: ElementRef<'_>) -> bool {
-    if !matches!(el.value().name(), "ul" | "ol") {
+    let Some(items) = list_items(el) else {
         return false;
-    }
-    let items: Vec<ElementRef<'_>> = el
-        .children()
-        .filter_map(ElementRef::wrap)
-        .filter(|c| c.value().name() == "li")
-        .collect();
+    };
     let cut_short = |i: &ElementRef<'_>| {
         let text = i.text().collect::<String>();
         text.contains('\u{2026}') || text.contains("...")
