@@ -251,13 +251,7 @@ fn names_its_speaker(body: &str, i: usize, end: usize, exclaimed: bool) -> bool 
         if capitalised == 0 || w.len() > 15 || !word.is_ascii() {
             return false;
         }
-        let mut lower = [0u8; 16];
-        let lower = &mut lower[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        let cue = std::str::from_utf8(lower)
-            .ok()
-            .and_then(super::cues::lookup);
+        let cue = lower(w, &mut [0u8; 32]).and_then(super::cues::lookup);
         match cue {
             Some(c) => return !c.participle && (!c.present || w.ends_with('s')),
             // `Lee's niece`, `Acme's chief executive`: the possessive's noun goes on.
