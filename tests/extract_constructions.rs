@@ -1267,3 +1267,47 @@ fn a_second_attribution_after_a_comma_and_a_conjunction_is_its_own_claim() {
         ]
     );
 }
+
+/// A verb outside the cue lexicon attributes a quote by where it stands: after the quote's
+/// comma and a name, or before the name.
+#[test]
+fn any_verb_between_a_quote_and_its_speaker_attributes_it() {
+    let out = run("\"The pier needs paint,\" Ida Varga fumed after the meeting.");
+    assert_eq!(quotes(&out), [pair("Ida Varga", "The pier needs paint")]);
+    assert_eq!(out.claims[0].cue, "fumed");
+    let out = run("\"The pier needs paint,\" fumed Ida Varga.");
+    assert_eq!(quotes(&out), [pair("Ida Varga", "The pier needs paint")]);
+    let body = "\"The pier needs paint,\" Ida Varga, a harbour warden, has written.";
+    assert_eq!(
+        quotes(&run(body)),
+        [pair("Ida Varga", "The pier needs paint")]
+    );
+}
+
+/// `is quoted as saying` is one cue: its words are no content of their own.
+#[test]
+fn a_verb_as_saying_after_a_quote_is_one_cue() {
+    let out = run("\"The pier needs paint,\" Ida Varga is quoted as saying.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("Ida Varga", "The pier needs paint")]
+    );
+    assert_eq!(out.claims[0].cue, "quoted as saying");
+}
+
+/// The verb after a quote and a name attributes nothing when an object or an infinitive
+/// follows it, or when the quote is a title after a preposition.
+#[test]
+fn a_verb_after_a_quote_and_a_name_needs_no_object_and_an_opening_quote() {
+    for body in [
+        "\"Harbour Lights,\" Ida Varga painted the sign.",
+        "\"Harbour Lights,\" Ida Varga struggled to finish.",
+        "On \"Harbour Lights,\" Ida Varga pointed to the figures.",
+    ] {
+        assert!(
+            run(body).quotes.is_empty(),
+            "{body}: {:?}",
+            quotes(&run(body))
+        );
+    }
+}

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::cue_sense::{self, CueCandidate};
-use super::cues::Cue;
+use super::cues::{Cue, CueClass};
 use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
@@ -28,6 +28,18 @@ const MAX_JOINS: usize = 3;
 
 /// How far back a `, who ..., said` aside may reach, in tokens.
 const MAX_ASIDE: usize = 25;
+
+/// The cue a verb outside the lexicon makes by where it stands ([`Extractor::verb_after_quote`]):
+/// it says what the quote before it says.
+const ATTRIBUTING_VERB: Cue = Cue {
+    class: CueClass::Speech,
+    participle: false,
+    present: false,
+};
+
+/// How sure such a cue is: the cue-sense model, which knows only the lexicon's words, does
+/// not judge it.
+const ATTRIBUTING_VERB_CONFIDENCE: f32 = 0.8;
 
 struct RawClaim {
     speaker: usize,
@@ -267,6 +279,8 @@ impl<'a> Extractor<'a> {
         // Read once: the content stops look at every cue of the sentence again.
         cues.clear();
         cues.extend((0..toks.len()).map(|i| self.read.cue_at(toks, i)));
+        // Verbs that are cues by where they stand, not by the lexicon.
+        let mut attributing = Vec::new();
         for (k, t) in toks.iter().enumerate() {
             if let TokKind::Quote(q) = t.kind {
                 // `"C," said Lee`, `"C," Ann Lee told reporters`: a few words on, in the clause.
@@ -276,6 +290,22 @@ impl<'a> Extractor<'a> {
                     .take(5)
                     .take_while(|(t, _)| !matches!(t.kind, TokKind::Quote(_) | TokKind::Punct('.')))
                     .any(|(_, cue)| cue.is_some());
+                // (A lexicon cue may come later in the clause: `"C," Lee weighed in, telling
+                // reporters "D"`.)
+                let verb = self
+                    .verb_after_quote(toks, k)
+                    .filter(|&verb| cues[k + 1..=verb].iter().all(Option::is_none));
+                if let Some(verb) = verb {
+                    // `"C," Lee is reported as saying.`: the cue's words run to the participle.
+                    let as_saying = self.read.lower_is(toks.get(verb + 1), |w| w == "as")
+                        && self
+                            .read
+                            .lower_is(toks.get(verb + 2), |w| w.ends_with("ing"));
+                    let after = if as_saying { verb + 3 } else { verb + 1 };
+                    cues[verb] = Some((ATTRIBUTING_VERB, after, false));
+                    attributing.push(verb);
+                    self.cue_follows[q] = true;
+                }
             }
         }
         let mut i = 0;
@@ -284,9 +314,14 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             };
+            // Whether this cue is a training example of the cue-sense model.
+            let mut candidate = false;
             state.cue_confidence = if phrase || cue_sense::left_to_rules(self.body, toks, i, cue) {
                 1.0
+            } else if attributing.contains(&i) {
+                ATTRIBUTING_VERB_CONFIDENCE
             } else if let Some(found) = &mut self.cue_candidates {
+                candidate = true;
                 found.push(CueCandidate {
                     span: toks[i].start..toks[after - 1].end,
                     features: cue_sense::features(self.body, toks, i, after, cue),
@@ -320,6 +355,7 @@ impl<'a> Extractor<'a> {
                 .cue_candidates
                 .as_mut()
                 .and_then(|found| found.last_mut())
+                .filter(|_| candidate)
             {
                 last.made_claim = next.is_some();
             }
@@ -1015,6 +1051,83 @@ impl<'a> Extractor<'a> {
                     Upos::Noun | Upos::Propn | Upos::Det | Upos::Num | Upos::Pron | Upos::Adj
                 )
         })
+    }
+
+    /// The verb that attributes the quote at token `k` by where it stands, whatever verb it
+    /// is: `"C," Ann Lee fumed.`, `"C?" Lee, a nurse, weighed in.`, `"C!" pleaded Ann Lee.`
+    /// The quote closes on a comma, `?` or `!`, a name follows it with the verb (or the verb
+    /// with the name), and no object follows the verb: only an adverb, a preposition or the
+    /// sentence's end (not `"Thriller," Lee released the album`, nor `"C," Lee struggled to`).
+    fn verb_after_quote(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let quote = toks.get(k)?;
+        let closes_clause = self.body[quote.start..quote.end]
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"”’'»".contains(c))
+            .ends_with([',', '?', '!']);
+        // A quote after a word is a title or a term: `In an interview with "Fox News," Lee
+        // pointed to`.
+        let opens_clause = k == 0 || toks[k - 1].kind != TokKind::Word;
+        if !closes_clause || !opens_clause {
+            return None;
+        }
+        // (After a helper verb, a participle in `-en` too: `has written`.)
+        let is_past = |t: Option<&Tok>, helped: bool| {
+            self.read.lower_is(t, |w| {
+                w.len() > 4 && (w.ends_with("ed") || (helped && w.ends_with("en")))
+                    || is_irregular_past(w)
+            })
+        };
+        // (Capitalised words only: a phrase would run on into the verb, no cue to stop it.)
+        let name_end = |start: usize| {
+            let end = self.read.capitalised_end(toks, start, toks.len());
+            (end > start
+                && matches!(
+                    self.read.mention(toks, start..end),
+                    Some(Mention::Named { .. })
+                ))
+            .then_some(end)
+        };
+        let (verb, tagged, name_first) = if is_past(toks.get(k + 1), false) {
+            // `"C," fumed Ann Lee.`: the name closes the sentence or the clause.
+            let end = name_end(k + 2)?;
+            if !(end == toks.len() || Reader::is_punct(toks.get(end), ",.;")) {
+                return None;
+            }
+            (k + 1, k + 1..end, false)
+        } else {
+            // `"C," Ann Lee, a nurse, has weighed in`: past an aside, and a helper verb.
+            let mut verb = name_end(k + 1)?;
+            if Reader::is_punct(toks.get(verb), ",") {
+                verb = (verb + 1..toks.len().min(verb + MAX_ASIDE))
+                    .find(|&j| Reader::is_punct(toks.get(j), ","))?
+                    + 1;
+            }
+            let helped = self.read.lower_is(toks.get(verb), is_auxiliary);
+            if helped {
+                verb += 1;
+            }
+            if !is_past(toks.get(verb), helped) {
+                return None;
+            }
+            (verb, k + 1..verb + 2, true)
+        };
+        let words: Vec<&str> = toks[tagged.start..tagged.end.min(toks.len())]
+            .iter()
+            .map(|t| &self.body[t.start..t.end])
+            .collect();
+        let tags = tagger::tag(&words);
+        let at = |j: usize| tags.get(j - tagged.start).copied();
+        let no_object = match toks.get(verb + 1) {
+            _ if !name_first => true,
+            None => true,
+            Some(t) if t.kind != TokKind::Word => !Reader::is_quote(Some(t)),
+            // (`to` is an infinitive's, whatever the tagger makes of it in this window.)
+            Some(t) if self.read.lower_is(Some(t), |w| w == "to") => false,
+            Some(_) => {
+                verb + 1 >= tagged.end
+                    || matches!(at(verb + 1), Some(Upos::Adp | Upos::Adv | Upos::Sconj))
+            }
+        };
+        (at(verb) == Some(Upos::Verb) && no_object).then_some(verb)
     }
 
     /// `Ann Lee, 49, a nurse from Leeds, said`: the name opening the sentence (after `floor`)
