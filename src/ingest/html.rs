@@ -801,22 +801,23 @@ fn headline(
 ) -> Option<String> {
     let lower = |s: &str| s.to_lowercase();
     let ends_title = |h: &String| {
-        title.as_deref().is_some_and(|t| {
-            TITLE_SEPARATORS
-                .iter()
-                .any(|sep| lower(t).ends_with(&format!("{sep}{}", lower(h))))
-        })
+        title
+            .as_deref()
+            .is_some_and(|t| before_suffix(t, h).is_some())
     };
     let banners: Vec<&String> = headings
         .iter()
         .filter(|h| names_site(h, source, host) || ends_title(h))
         .collect();
     let headings: Vec<&String> = headings.iter().filter(|h| !banners.contains(h)).collect();
-    let title = title.map(|t| {
-        strip_site_suffix(t, |suffix| {
-            names_site(suffix, source, host) || banners.iter().any(|b| b.trim() == suffix.trim())
-        })
-    });
+    // A banner may hold a separator itself ("Sailing Notes - Harbour Club"): cut it whole.
+    let title = title.map(
+        |t| match banners.iter().find_map(|b| before_suffix(&t, b)) {
+            Some(head) => head.to_string(),
+            None => t,
+        },
+    );
+    let title = title.map(|t| strip_site_suffix(t, |suffix| names_site(suffix, source, host)));
     if let Some(t) = &title {
         let t_lower = lower(t);
         // An `<h1>` that is the title with a kicker or standfirst around it: the title.
@@ -836,6 +837,18 @@ fn headline(
         ([only], None) => Some((*only).clone()),
         _ => title,
     }
+}
+
+/// `title` without `suffix` when it ends with a separator and `suffix` (matched without case)
+/// after something more.
+fn before_suffix<'a>(title: &'a str, suffix: &str) -> Option<&'a str> {
+    let suffix = suffix.trim();
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let cut = title.len().checked_sub(sep.len() + suffix.len())?;
+        let (head, tail) = (title.get(..cut)?, title.get(cut..)?);
+        (!head.trim().is_empty() && tail.to_lowercase() == format!("{sep}{suffix}").to_lowercase())
+            .then(|| head.trim())
+    })
 }
 
 /// Whether two titles have a word of four letters or more in common.
@@ -1873,6 +1886,17 @@ evening to approve the plan for the new bridge after a long and heated debate.</
             )
             .as_deref(),
             Some("Chapter 1 - Murdered")
+        );
+        // A wiki's banner <h1> that holds a separator itself, after the page's name.
+        assert_eq!(
+            headline(
+                Some("Knot Basics - Sailing Notes - Harbour Club".into()),
+                &h1("Sailing Notes - Harbour Club"),
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Knot Basics")
         );
         let t = |title: &str, source: Option<&str>, host: Option<&str>| {
             headline(Some(title.into()), &[], source, host)
