@@ -1296,6 +1296,12 @@ fn with_dropped_blocks(doc: &Html, main: String) -> String {
         .into_iter()
         .map(|p| (anchors[0].1, p))
         .collect();
+    // ... and the sections of running text before the article's element, beside it.
+    for p in intro_sections(article, &kept, main_words) {
+        if !missing.iter().any(|(_, m)| *m == p) {
+            missing.push((anchors[0].1, p));
+        }
+    }
     for (order, item) in blocks.iter().enumerate() {
         let name = item.value().name();
         if !matches!(name, "li" | "blockquote" | "p")
@@ -1414,6 +1420,61 @@ fn lede(before: &[ElementRef<'_>], kept: &HashMap<&str, usize>, main_words: usiz
     }
     if found.len() > MAX_LEDE_PARAGRAPHS {
         found.clear();
+    }
+    found
+}
+
+/// Elements that make a section before the article a heading block or the page's chrome, not
+/// its introduction.
+static NOT_INTRO: std::sync::LazyLock<Selector> = std::sync::LazyLock::new(|| {
+    Selector::parse("h1, nav, form, aside, figure").expect("not-intro selector")
+});
+
+/// The introduction that Readability's pass over the article's siblings left out (its bar
+/// for a sibling rises with the pick's score, so a long article loses its short intro): the
+/// text of the sections standing before `article`, beside it, in page order, each holding
+/// [`MIN_LEDE_WORDS`] words or more not in the main text, at least half of them in sentences
+/// ([`is_sentence`]) and at most half in links, and no headline, navigation, form or figure;
+/// none of the page's chrome, a box that is not the article or a comment.
+fn intro_sections(
+    article: ElementRef<'_>,
+    kept: &HashMap<&str, usize>,
+    main_words: usize,
+) -> Vec<String> {
+    let mut sections: Vec<ElementRef<'_>> = article
+        .prev_siblings()
+        .filter_map(ElementRef::wrap)
+        .collect();
+    sections.reverse();
+    let mut found = Vec::new();
+    for section in sections {
+        let name = section.value().name();
+        if SKIP_CHROME.contains(&name)
+            || SKIP_ALWAYS.contains(&name)
+            || is_boilerplate(section, main_words)
+            || in_comment(section)
+            || section.select(&NOT_INTRO).next().is_some()
+        {
+            continue;
+        }
+        let text = main_text(section);
+        let paragraphs: Vec<&str> = text
+            .split("\n\n")
+            .filter(|p| !p.is_empty() && !kept.contains_key(p))
+            .collect();
+        let words: usize = paragraphs.iter().map(|p| word_count(p)).sum();
+        let sentence_words: usize = paragraphs
+            .iter()
+            .filter(|p| is_sentence(p))
+            .map(|p| word_count(p))
+            .sum();
+        let link_words: usize = section
+            .select(&LINKS)
+            .map(|a| word_count(&a.text().collect::<String>()))
+            .sum();
+        if words >= MIN_LEDE_WORDS && 2 * sentence_words >= words && 2 * link_words <= words {
+            found.extend(paragraphs.iter().map(|p| p.to_string()));
+        }
     }
     found
 }
@@ -2233,6 +2294,35 @@ evening to approve the plan for the new bridge after a long and heated debate.</
             &format!("<p><a href=/x>{LEDE}</a></p>"),
         ] {
             let body = with_heading(other);
+            assert!(body.starts_with("The council met"), "{body}");
+        }
+    }
+
+    #[test]
+    fn an_introduction_beside_the_article_comes_first() {
+        let intro = format!(
+            "<h2>Before you travel</h2><p>{LEDE}</p><ul><li>Buy a ticket before you board the \
+             bus.</li><li>Dogs that help their owners are always carried.</li></ul>"
+        );
+        let page = |section: &str| {
+            format!(
+                "<html><body><div class=\"main\"><div class=\"item\">{section}</div>\
+                 <div class=\"post\">{STORY}<p>{AFTER}</p></div></div></body></html>"
+            )
+        };
+        let main = format!("{}\n\n{AFTER}", main_of(STORY));
+        let body = with_dropped_blocks(&Html::parse_document(&page(&intro)), main.clone());
+        let paragraphs: Vec<&str> = body.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 6, "{body}");
+        assert_eq!(paragraphs[0], "Before you travel", "{body}");
+        assert!(paragraphs[4].starts_with("The council met"), "{body}");
+        // A heading block, a list of links and a short line are no introduction.
+        for other in [
+            format!("<h1>Council doubles road budget</h1><p>By Ann Lee. {LEDE}</p>"),
+            format!("<p><a href=/a>{LEDE}</a></p>"),
+            "<p>The town will spend twice as much on its roads next year.</p>".to_string(),
+        ] {
+            let body = with_dropped_blocks(&Html::parse_document(&page(&other)), main.clone());
             assert!(body.starts_with("The council met"), "{body}");
         }
     }
