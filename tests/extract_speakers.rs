@@ -1093,3 +1093,33 @@ fn a_party_named_for_its_members_keeps_its_adjective() {
         ["Dana Whitlow"]
     );
 }
+
+#[test]
+fn a_quote_after_a_colon_is_the_sentence_subjects() {
+    let body = "Tom Okafor opened the hearing. \
+                Greta Lindqvist was close to tears: \u{201c}I lost everything.\u{201d}";
+    assert_eq!(speakers(body), ["Greta Lindqvist"]);
+}
+
+#[test]
+fn a_quote_after_a_colon_in_a_sentence_with_a_cue_is_left_to_the_cue() {
+    // Had the cue's attribution failed, who spoke before would be no better a guess.
+    let body = "Tom Okafor said fares would rise. Her plan was backed by Greta Lindqvist who \
+                said: \u{201c}I lost everything.\u{201d}";
+    assert!(!speakers(body).contains(&"Tom Okafor".to_string()));
+}
+
+#[test]
+fn a_role_with_no_article_after_a_name_describes_the_name() {
+    let body = "\u{201c}The ferry is late,\u{201d} Greta Lindqvist, chief executive of the \
+                operator Fjord Lines, told reporters.";
+    assert_eq!(speakers(body), ["Greta Lindqvist"]);
+    let body = "Greta Lindqvist, co-owner of Fjord Lines, said the ferry was late.";
+    assert_eq!(claim_speakers(body), ["Greta Lindqvist"]);
+}
+
+#[test]
+fn a_first_name_that_is_also_a_modal_verb_opens_a_name() {
+    let body = "\u{201c}The ferry is late,\u{201d} Will Okafor, a harbour warden, told reporters.";
+    assert_eq!(speakers(body), ["Will Okafor"]);
+}

@@ -229,6 +229,8 @@ impl<'a> Extractor<'a> {
         if let TokKind::Quote(q) = first_content.kind {
             self.opens_sentence[q] = true;
         }
+        // The person named as this sentence's subject, and the verb after the name.
+        let mut subject_here = None;
         let subject = self.read.speaker_start(toks, toks.len());
         if let Some(start) = subject.filter(|&s| self.read.is_capitalised_word(toks.get(s))) {
             // A subject followed by its verb or an aside.
@@ -263,6 +265,7 @@ impl<'a> Extractor<'a> {
                         .map(|t| self.body[t.start..t.end].to_string())
                         .filter(|w| w.starts_with(char::is_lowercase) && !is_function_word(w))
                         .unwrap_or_default();
+                    subject_here = Some((m.clone(), verb.clone()));
                     let subject = Introducer::Subject(m.clone(), verb);
                     self.introducers.push((toks[start].start, subject));
                 }
@@ -363,6 +366,44 @@ impl<'a> Extractor<'a> {
         }
         self.dash_attribution(toks, paragraph);
         self.colon_attribution(toks, paragraph);
+        if let Some((subject, verb)) = subject_here {
+            self.introduced_after_colon(toks, cues, subject, verb, paragraph);
+        }
+    }
+
+    /// `Ann Lee was about to give up: "C"`: a quote after a colon, in a sentence with no cue
+    /// before it, is said by the person the sentence names in full as its subject.
+    fn introduced_after_colon(
+        &mut self,
+        toks: &[Tok],
+        cues: &[CueAt],
+        subject: Mention,
+        verb: String,
+        paragraph: usize,
+    ) {
+        let Some(k) = (1..toks.len())
+            .find(|&k| Reader::is_punct(toks.get(k - 1), ":") && Reader::is_quote(toks.get(k)))
+        else {
+            return;
+        };
+        let TokKind::Quote(q) = toks[k].kind else {
+            return;
+        };
+        if self.owners[q].is_some()
+            || cues[..k].iter().any(Option::is_some)
+            || !self.is_full_name(&subject)
+        {
+            return;
+        }
+        if let Some(speaker) = self.speakers.resolve(subject) {
+            let owner = Owner {
+                speaker,
+                claim: None,
+                cue: verb,
+                confidence: 0.6,
+            };
+            self.own_continuation(q, owner, paragraph);
+        }
     }
 
     /// `Clinton: "C"`, `HEADLINE - Pew Research: "C"`: a name and a colon before a quote,
@@ -569,6 +610,9 @@ impl<'a> Extractor<'a> {
                 source = Some(Source::Mention(m, 0.85));
                 subject_start = s;
                 phrase_end = s;
+                // (`"C," Ann Lee, a nurse, told Reuters`: the quote before is the content.)
+                may_look_back = cue.can_follow_content()
+                    && Reader::is_quote(s.checked_sub(1).and_then(|k| toks.get(k)));
             } else if after_comma {
                 // `X, who ..., said`: the subject stands before the aside.
                 let lowest = j.saturating_sub(MAX_ASIDE).max(floor);
@@ -1130,28 +1174,44 @@ impl<'a> Extractor<'a> {
         (at(verb) == Some(Upos::Verb) && no_object).then_some(verb)
     }
 
-    /// `Ann Lee, 49, a nurse from Leeds, said`: the name opening the sentence (after `floor`)
-    /// when commas set off a description of it (an age, `a ...`, `the ...`, `who ...`) that
-    /// runs up to the comma before the cue at `cue`.
+    /// `Ann Lee, 49, a nurse from Leeds, said`: the name opening the sentence (after `floor`,
+    /// or after the quote that opens it) when commas set off a description of it (an age,
+    /// `a ...`, `the ...`, `who ...`, a role) that runs up to the comma before the cue at `cue`.
     fn described_name(&self, toks: &[Tok], floor: usize, cue: usize) -> Option<(usize, Mention)> {
-        let start = self
+        let mut start = self
             .read
             .speaker_start(toks, cue)
             .filter(|&s| s >= floor && s < cue)?;
+        // `"C," Ann Lee, a nurse, told`: the name after the quote that opens the sentence.
+        if self.read.quote_ends_with_comma(toks.get(start)) {
+            start += 1;
+        }
         let end = self
             .read
             .capitalised_end(toks, start, self.read.phrase_after(toks, start));
+        // `Ann Lee, chief executive of Acme, said`: a role with no article, after a name of
+        // two words or more (not `Nevertheless, one of his deputies, Ann Lee, said`).
+        let role = |k: usize| {
+            end >= start + 2
+                && !self.read.is_capitalised_word(toks.get(k))
+                && (k..k + 3).any(|r| {
+                    self.read
+                        .lower_is(toks.get(r), |w| speakers::is_person_noun(w) || w == "chief")
+                })
+        };
         let describes = |k: usize| {
-            toks.get(k).is_some_and(|t| {
-                self.read
-                    .word(t)
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            }) || self.read.lower_is(toks.get(k), |w| {
-                matches!(
-                    w,
-                    "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their"
-                )
-            })
+            role(k)
+                || toks.get(k).is_some_and(|t| {
+                    self.read
+                        .word(t)
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                })
+                || self.read.lower_is(toks.get(k), |w| {
+                    matches!(
+                        w,
+                        "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their"
+                    )
+                })
         };
         let fits = end > start
             && end + 2 < cue

@@ -983,7 +983,16 @@ impl<'a> Reader<'a> {
             self.lower_is(toks.get(i), speakers::is_title)
                 && self.lower_is(toks.get(i + 1), speakers::is_title)
         };
-        weekday_in_name || self.is_phrase_word(&toks[i]) || title_before_title()
+        // `Will Moy`, `May Lee`: a first name that is a function word too, before a name.
+        let first_name_before_name = || {
+            self.is_capitalised_word(toks.get(i))
+                && self.is_capitalised_word(toks.get(i + 1))
+                && self.word(&toks[i]).is_some_and(first_names::is_first_name)
+        };
+        weekday_in_name
+            || self.is_phrase_word(&toks[i])
+            || title_before_title()
+            || first_name_before_name()
     }
 
     /// Whether the comma at `i` lists the fields of an organisation's name: `Department for

@@ -104,6 +104,11 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
                 Some(Role::Open)
             }
             (Style::Double, '”' | '»') => Some(Role::Close),
+            // Two right single marks typeset for a right double one: `“C,’’ Lee said`.
+            (Style::Double, '’') if next == '’' && !prev.is_whitespace() => {
+                width = 2 * '’'.len_utf8();
+                Some(Role::Close)
+            }
             (Style::Double, '`') if next == '`' => {
                 width = 2;
                 Some(Role::Open)
@@ -255,6 +260,18 @@ mod tests {
         assert_eq!(
             inner("''They call it 'fair,''' she said."),
             ["They call it 'fair,'"]
+        );
+    }
+
+    #[test]
+    fn two_right_single_marks_close_a_double_quote() {
+        assert_eq!(
+            inner("“The ferry is late,’’ she said. “Again.”"),
+            ["The ferry is late,", "Again."]
+        );
+        assert_eq!(
+            inner("“He called it ‘silly’ twice,” she said."),
+            ["He called it ‘silly’ twice,"]
         );
     }
 

@@ -100,7 +100,7 @@ fn ends_sentences(word: &str) -> bool {
 }
 
 /// Whether the word after `i` is one that opens sentences and never continues a name:
-/// `He`, `The`, `But`.
+/// `He`, `The`, `But`; or a quote that opens with a capital (`Acme Inc. "We grew."`).
 fn opens_sentence(body: &str, i: usize, end: usize) -> bool {
     const OPENERS: &[&str] = &[
         "He",
@@ -141,6 +141,13 @@ fn opens_sentence(body: &str, i: usize, end: usize) -> bool {
     let rest = &body[i..end];
     if !rest.starts_with(char::is_whitespace) {
         return false;
+    }
+    let quoted = rest
+        .trim_start()
+        .strip_prefix(['"', '“'])
+        .is_some_and(|q| q.starts_with(char::is_uppercase));
+    if quoted {
+        return true;
     }
     let next = rest
         .split_whitespace()
@@ -461,6 +468,18 @@ mod tests {
                 "Mr. Smith met Dr. Jones in the U.S. today.",
                 "They talked.",
                 "It rained"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_that_ends_names_ends_a_sentence_before_a_quote() {
+        let body = "Ann Lee runs Lee Tiles Inc. “Sales fell.” Mr. “Bo” Grant agreed.";
+        assert_eq!(
+            sentence_texts(body),
+            [
+                "Ann Lee runs Lee Tiles Inc.",
+                "“Sales fell.” Mr. “Bo” Grant agreed."
             ]
         );
     }
