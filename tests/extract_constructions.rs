@@ -1311,3 +1311,21 @@ fn a_verb_after_a_quote_and_a_name_needs_no_object_and_an_opening_quote() {
         );
     }
 }
+
+/// `is said to have`, `is understood to have`: the subject raised over the participle is the
+/// cue's source.
+#[test]
+fn a_subject_raised_over_said_to_is_the_source() {
+    one_claim_each(&[
+        (
+            "Ida Varga is understood to have told aides that the pier would close.",
+            "Ida Varga",
+            "the pier would close",
+        ),
+        (
+            "Ida Varga is said to have warned that the pier would close.",
+            "Ida Varga",
+            "the pier would close",
+        ),
+    ]);
+}

@@ -13,7 +13,8 @@ use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
     is_adjunct_preposition, is_article, is_auxiliary, is_finite_helper, is_irregular_past,
-    is_joining_word, is_subject_pronoun, is_time_head, is_weekday, Reader, MAX_PHRASE,
+    is_joining_word, is_raising_participle, is_subject_pronoun, is_time_head, is_weekday, Reader,
+    MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -457,14 +458,23 @@ impl<'a> Extractor<'a> {
         }
         let floor = state.consumed;
         let mut j = c;
-        // `Smith on Tuesday said`, `Smith has also said`.
-        while j > floor
-            && (self.read.lower_is(toks.get(j - 1), is_auxiliary)
-                || self.read.lower_is(toks.get(j - 1), is_weekday)
-                || (self.read.lower_is(toks.get(j - 1), |w| w == "on")
-                    && self.read.lower_is(toks.get(j), is_weekday)))
-        {
-            j -= 1;
+        // `Smith on Tuesday said`, `Smith has also said`, `Smith is said to have told`.
+        loop {
+            let raised = j > floor + 1
+                && self.read.lower_is(toks.get(j - 1), |w| w == "to")
+                && self.read.lower_is(toks.get(j - 2), is_raising_participle);
+            if raised {
+                j -= 2;
+            } else if j > floor
+                && (self.read.lower_is(toks.get(j - 1), is_auxiliary)
+                    || self.read.lower_is(toks.get(j - 1), is_weekday)
+                    || (self.read.lower_is(toks.get(j - 1), |w| w == "on")
+                        && self.read.lower_is(toks.get(j), is_weekday)))
+            {
+                j -= 1;
+            } else {
+                break;
+            }
         }
         let joined = j > floor
             && self.read.lower_is(toks.get(j - 1), |w| {

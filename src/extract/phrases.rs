@@ -284,6 +284,24 @@ pub fn is_auxiliary(w: &str) -> bool {
     )
 }
 
+/// Participles that raise a subject over `to`: `Ann Lee is said to believe`, `is understood
+/// to have told`: the subject is the cue's.
+pub fn is_raising_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "thought"
+            | "understood"
+            | "reported"
+            | "believed"
+            | "known"
+            | "rumoured"
+            | "rumored"
+            | "alleged"
+            | "reputed"
+    )
+}
+
 pub fn is_weekday(w: &str) -> bool {
     matches!(
         w,
