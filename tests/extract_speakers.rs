@@ -1123,3 +1123,28 @@ fn a_first_name_that_is_also_a_modal_verb_opens_a_name() {
     let body = "\u{201c}The ferry is late,\u{201d} Will Okafor, a harbour warden, told reporters.";
     assert_eq!(speakers(body), ["Will Okafor"]);
 }
+
+#[test]
+fn the_words_describing_a_document_are_no_role_of_its_maker() {
+    let body = "A preliminary Harbourwatch report said fares would rise.";
+    let out = run(body);
+    assert_eq!(
+        speaker_kinds(body),
+        [("Harbourwatch".to_string(), SpeakerKind::Organisation)]
+    );
+    assert_eq!(out.speakers[0].role, None);
+}
+
+#[test]
+fn a_cue_verb_opening_the_sentence_is_no_role() {
+    let body = "Tom Okafor spoke. Said Mr Okafor: \u{201c}Fares will rise.\u{201d}";
+    let got = quotes(body);
+    assert_eq!(got[0].0, "Tom Okafor");
+    assert_eq!(got[0].1, None);
+}
+
+#[test]
+fn letters_after_a_description_end_the_description() {
+    let body = "A senior Whig MP said fares would rise.";
+    assert_eq!(claim_speakers(body), ["senior Whig MP"]);
+}

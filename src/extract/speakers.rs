@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::cues;
 use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::best_scored;
@@ -766,6 +767,19 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         first += 1;
     }
     let mut words = &words[first..];
+    // `Said Mr Lee: "C"`: a cue verb opening the sentence before a form of address is no
+    // part of the name.
+    if let [(_, verb), (_, next), ..] = words {
+        let opening_cue = sentence_initial
+            && first == 0
+            && is_form_of_address(&key(next.trim_end_matches('.')))
+            && lower(verb, &mut buf)
+                .and_then(cues::lookup)
+                .is_some_and(|cue| !cue.present && !cue.participle);
+        if opening_cue {
+            words = &words[1..];
+        }
+    }
     // `Labor Department data compiled by`, `officers lingered, saying`: a participle after
     // the head is no part of the phrase (a word in -ed the tagger's dictionary knows as
     // something else, `red`, or a noun in -eed, `seed`, is no participle).
@@ -794,8 +808,12 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         }
         words = &words[..words.len() - 1];
     }
-    // `Tom Brill MP`, `Ian Lee QC`: letters after a person's name are no part of it.
+    // `Tom Brill MP`, `Ian Lee QC`: letters after a person's name are no part of it. After an
+    // article they end a description: `a senior Tory MP`, `the Glasgow Kelvin MP`.
     if let [rest @ .., (_, after)] = words {
+        if is_post_nominal(after) && first > 0 {
+            return described(body, toks, words, definite, sentence_initial);
+        }
         if is_post_nominal(after)
             && rest.len() >= 2
             && rest.iter().any(|&(_, w)| first_names::is_first_name(w))
@@ -1068,9 +1086,12 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             let mut buf = [0u8; 32];
             lower(name, &mut buf).is_some_and(|w| is_weekday(w) || is_month(w))
         };
-        if let Some(named @ Mention::Named { .. }) = maker {
-            if !matches!(&named, Mention::Named { name, .. } if dated(name)) {
-                return Some(named);
+        if let Some(Mention::Named { name, role, kind }) = maker {
+            if !dated(&name) {
+                // `a new Acme report`: the words describing the document are no role of
+                // its maker's.
+                let role = role.filter(|r| !r.starts_with(char::is_lowercase));
+                return Some(Mention::Named { name, role, kind });
             }
         }
     }
@@ -1245,7 +1266,7 @@ fn described(
         .strip_suffix("-year-old")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     // Nor is a time (`who last year denied`).
-    if (head.len() < 3 && head != "ad")
+    if (head.len() < 3 && head != "ad" && !is_post_nominal(last_word))
         || (head.chars().any(|c| c.is_ascii_digit()) && !age)
         || is_time_head(head)
     {
