@@ -52,6 +52,14 @@ pub fn is_form_of_address(word: &str) -> bool {
     )
 }
 
+/// The titles of peers, whose name runs on into a place: `Lord Nicholls of Birkenhead`.
+pub fn is_peerage_title(word: &str) -> bool {
+    matches!(
+        word,
+        "lord" | "lady" | "baroness" | "baron" | "viscount" | "earl" | "countess" | "marquess"
+    )
+}
+
 /// Words that stand before a person's name as a form of address or a title (`Mr`, `Sen.`,
 /// `Prime Minister`), lower case and without their period. The extractor moves them to the
 /// role; a typed name is looked up without them.

@@ -1148,3 +1148,16 @@ fn letters_after_a_description_end_the_description() {
     let body = "A senior Whig MP said fares would rise.";
     assert_eq!(claim_speakers(body), ["senior Whig MP"]);
 }
+
+#[test]
+fn a_peers_place_is_part_of_the_name_and_no_role() {
+    let body = "Lord Okafor of Thornbury said the law was unjust. \
+                \u{201c}It must go,\u{201d} Lord Okafor added.";
+    let got = quotes(body);
+    assert_eq!(got[0].0, "Okafor of Thornbury");
+    assert_eq!(got[0].1, None);
+    assert_eq!(
+        claim_speakers(body),
+        ["Okafor of Thornbury", "Okafor of Thornbury"]
+    );
+}

@@ -21,7 +21,7 @@ pub use super::resolve::{Gender, Pronoun};
 use super::tagger::{self, Tagger, Upos};
 use super::text::{lower, Tok, TokKind};
 use crate::model::{Speaker, SpeakerKind};
-use crate::names::{is_form_of_address, is_honorific, key};
+use crate::names::{is_form_of_address, is_honorific, is_peerage_title, key};
 
 /// Words that open a phrase but are no part of it.
 fn is_determiner(w: &str) -> bool {
@@ -983,6 +983,22 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
                     name: strip_possessive(&body[from..to]).to_string(),
                     role,
                     kind: SpeakerKind::Organisation,
+                });
+            }
+            // `Lord Nicholls of Birkenhead`: a peer's place is part of the name, no role.
+            Some(Mention::Named { name, kind, .. })
+                if p >= 2
+                    && words[p].1 == "of"
+                    && (2..=4).contains(&(words.len() - p))
+                    && words[p + 1..].iter().all(|&(_, w)| is_capitalised(w))
+                    && lower(words[p - 2].1, &mut buf).is_some_and(is_peerage_title) =>
+            {
+                let place = &body[toks[words[p + 1].0].start..toks[words[words.len() - 1].0].end];
+                let name = format!("{name} of {}", strip_possessive(place));
+                return Some(Mention::Named {
+                    name,
+                    role: None,
+                    kind,
                 });
             }
             Some(Mention::Named { name, role, kind }) if !org_head => {
@@ -2521,8 +2537,11 @@ impl<'a> Speakers<'a> {
             }
             // A surname the text never gives in full, but a speaker's name ends with.
             let surname = key(&name);
+            // (A peer is named by the surname before the place: `Lord Nicholls of Birkenhead`.)
+            let peer = format!("{surname} of ");
             let known = self.list.iter().zip(&self.keys).rposition(|(s, k)| {
-                s.kind == SpeakerKind::Person && ends_with_surname(k, &surname)
+                s.kind == SpeakerKind::Person
+                    && (ends_with_surname(k, &surname) || k.starts_with(&peer))
             });
             if let Some(id) = known {
                 return id;
