@@ -1161,3 +1161,13 @@ fn a_peers_place_is_part_of_the_name_and_no_role() {
         ["Okafor of Thornbury", "Okafor of Thornbury"]
     );
 }
+
+#[test]
+fn a_name_described_as_a_company_is_an_organisation() {
+    let body = "Nora Halvorsen spoke first. \
+                Halvorsen, the Norwegian shipping company, said profits fell.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Halvorsen".to_string(), SpeakerKind::Organisation)]
+    );
+}

@@ -1231,10 +1231,35 @@ impl<'a> Extractor<'a> {
             && !toks[start..cue]
                 .iter()
                 .any(|t| matches!(t.kind, TokKind::Quote(_)));
-        fits.then(|| self.read.mention(toks, start..end))
-            .flatten()
-            .filter(|m| matches!(m, Mention::Named { .. }))
-            .map(|m| (start, m))
+        let Some(Mention::Named { name, role, kind }) =
+            fits.then(|| self.read.mention(toks, start..end)).flatten()
+        else {
+            return None;
+        };
+        // `Ford, the US car company, said`: a description that is one noun phrase headed by
+        // a body's noun says the name is a body's.
+        let description = &toks[end + 1..cue - 1];
+        let body_described = match description {
+            [opening, rest @ .., head] => {
+                self.read.lower_is(Some(opening), is_article)
+                    && rest.iter().all(|t| {
+                        t.kind == TokKind::Word
+                            && !self.read.lower_is(Some(t), |w| {
+                                is_function_word(w)
+                                    || is_article(w)
+                                    || matches!(w, "who" | "which" | "that" | "whose" | "and")
+                            })
+                    })
+                    && self.read.lower_is(Some(head), speakers::is_org_head)
+            }
+            _ => false,
+        };
+        let kind = if body_described {
+            SpeakerKind::Organisation
+        } else {
+            kind
+        };
+        Some((start, Mention::Named { name, role, kind }))
     }
 
     /// The subject phrase opening the sentence, if it ends before token `limit`.

@@ -249,7 +249,7 @@ pub fn is_org_word(w: &str) -> bool {
 }
 
 /// Nouns that, after `the`, refer back to an organisation named before.
-fn is_org_head(w: &str) -> bool {
+pub fn is_org_head(w: &str) -> bool {
     matches!(
         w,
         "firm"
