@@ -13,8 +13,8 @@ use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
     is_adjunct_preposition, is_article, is_auxiliary, is_finite_helper, is_irregular_past,
-    is_joining_word, is_raising_participle, is_subject_pronoun, is_time_head, is_weekday, Reader,
-    MAX_PHRASE,
+    is_joining_word, is_past_form, is_raising_participle, is_subject_pronoun, is_time_head,
+    is_weekday, Reader, MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -1108,7 +1108,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// The verb that attributes the quote at token `k` by where it stands, whatever verb it
-    /// is: `"C," Ann Lee fumed.`, `"C?" Lee, a nurse, weighed in.`, `"C!" pleaded Ann Lee.`
+    /// is: `"C," Ann Lee fumed.`, `"C?" Lee, a nurse, weighed in.`, `"C!" fumed Ann Lee.`
     /// The quote closes on a comma, `?` or `!`, a name follows it with the verb (or the verb
     /// with the name), and no object follows the verb: only an adverb, a preposition or the
     /// sentence's end (not `"Thriller," Lee released the album`, nor `"C," Lee struggled to`).
@@ -1126,8 +1126,7 @@ impl<'a> Extractor<'a> {
         // (After a helper verb, a participle in `-en` too: `has written`.)
         let is_past = |t: Option<&Tok>, helped: bool| {
             self.read.lower_is(t, |w| {
-                w.len() > 4 && (w.ends_with("ed") || (helped && w.ends_with("en")))
-                    || is_irregular_past(w)
+                is_past_form(w) || (helped && w.len() > 4 && w.ends_with("en"))
             })
         };
         // (Capitalised words only: a phrase would run on into the verb, no cue to stop it.)
@@ -1201,7 +1200,7 @@ impl<'a> Extractor<'a> {
             .capitalised_end(toks, start, self.read.phrase_after(toks, start));
         // `Ann Lee, chief executive of Acme, said`: a role with no article, after a name of
         // two words or more (not `Nevertheless, one of his deputies, Ann Lee, said`).
-        let role = |k: usize| {
+        let bare_role = |k: usize| {
             end >= start + 2
                 && !self.read.is_capitalised_word(toks.get(k))
                 && (k..k + 3).any(|r| {
@@ -1210,7 +1209,7 @@ impl<'a> Extractor<'a> {
                 })
         };
         let describes = |k: usize| {
-            role(k)
+            bare_role(k)
                 || toks.get(k).is_some_and(|t| {
                     self.read
                         .word(t)

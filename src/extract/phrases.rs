@@ -211,6 +211,11 @@ pub fn is_irregular_past(w: &str) -> bool {
     )
 }
 
+/// A past form: an irregular one, or a word in `-ed` (not `indeed`).
+pub fn is_past_form(w: &str) -> bool {
+    is_irregular_past(w) || (w.len() > 4 && w.ends_with("ed") && w != "indeed")
+}
+
 /// Words that may follow a speaker's name without being part of it: `Nadal afterwards
 /// said`, `Ann Lee herself said`, `Lee and Brill both said`.
 pub fn is_trailing_adjunct(w: &str) -> bool {
@@ -284,8 +289,8 @@ pub fn is_auxiliary(w: &str) -> bool {
     )
 }
 
-/// Participles that raise a subject over `to`: `Ann Lee is said to believe`, `is understood
-/// to have told`: the subject is the cue's.
+/// Participles that raise a subject over `to`: `Ann Lee is said to have warned`, `is
+/// understood to have told`: the subject is the cue's.
 pub fn is_raising_participle(w: &str) -> bool {
     matches!(
         w,
@@ -934,12 +939,7 @@ impl<'a> Reader<'a> {
     /// Whether token `i` opens a predicate, so that its subject stands before it: `is`,
     /// `would`, `had been`, `made`, `called`, `also plans` (an adverb may come first).
     pub fn opens_predicate(&self, toks: &[Tok], i: usize) -> bool {
-        let verb = |w: &str| {
-            is_finite_helper(w)
-                || is_irregular_past(w)
-                || w == "remains"
-                || (w.len() > 4 && w.ends_with("ed") && w != "indeed")
-        };
+        let verb = |w: &str| is_finite_helper(w) || is_past_form(w) || w == "remains";
         let lower_word = |k: usize| {
             toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
                 && !self.is_capitalised_word(toks.get(k))

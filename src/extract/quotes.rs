@@ -269,10 +269,6 @@ mod tests {
             inner("“The ferry is late,’’ she said. “Again.”"),
             ["The ferry is late,", "Again."]
         );
-        assert_eq!(
-            inner("“He called it ‘silly’ twice,” she said."),
-            ["He called it ‘silly’ twice,"]
-        );
     }
 
     #[test]
