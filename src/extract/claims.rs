@@ -1113,10 +1113,7 @@ impl<'a> Extractor<'a> {
     /// with the name), and no object follows the verb: only an adverb, a preposition or the
     /// sentence's end (not `"Thriller," Lee released the album`, nor `"C," Lee struggled to`).
     fn verb_after_quote(&self, toks: &[Tok], k: usize) -> Option<usize> {
-        let quote = toks.get(k)?;
-        let closes_clause = self.body[quote.start..quote.end]
-            .trim_end_matches(|c: char| c.is_whitespace() || "\"”’'»".contains(c))
-            .ends_with([',', '?', '!']);
+        let closes_clause = self.read.quote_ends_with(toks.get(k), &[',', '?', '!']);
         // A quote after a word is a title or a term: `In an interview with "Fox News," Lee
         // pointed to`.
         let opens_clause = k == 0 || toks[k - 1].kind != TokKind::Word;

@@ -1464,11 +1464,17 @@ impl<'a> Reader<'a> {
 
     /// `"bravery, heart and soul,"`: a quote whose last mark closes on a comma.
     pub fn quote_ends_with_comma(&self, t: Option<&Tok>) -> bool {
+        self.quote_ends_with(t, &[','])
+    }
+
+    /// Whether token `t` is a quote whose text ends with one of `marks` inside its closing
+    /// marks.
+    pub fn quote_ends_with(&self, t: Option<&Tok>, marks: &[char]) -> bool {
         t.filter(|t| matches!(t.kind, TokKind::Quote(_)))
             .is_some_and(|t| {
                 self.body[t.start..t.end]
                     .trim_end_matches(|c: char| c.is_whitespace() || "\"”’'»".contains(c))
-                    .ends_with(',')
+                    .ends_with(marks)
             })
     }
 

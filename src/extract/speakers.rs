@@ -772,7 +772,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if let [(_, verb), (_, next), ..] = words {
         let opening_cue = sentence_initial
             && first == 0
-            && is_form_of_address(&key(next.trim_end_matches('.')))
+            && lower(next.trim_end_matches('.'), &mut [0u8; 32]).is_some_and(is_form_of_address)
             && lower(verb, &mut buf)
                 .and_then(cues::lookup)
                 .is_some_and(|cue| !cue.present && !cue.participle);

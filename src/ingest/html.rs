@@ -273,11 +273,8 @@ fn is_other_stories_list(el: ElementRef<'_>) -> bool {
         return false;
     };
     let wholly_a_link = |item: &ElementRef<'_>| {
-        let link_words: usize = item
-            .select(&LINKS)
-            .map(|a| word_count(&a.text().collect::<String>()))
-            .sum();
-        link_words > 0 && link_words == word_count(&item.text().collect::<String>())
+        let in_links = link_words(*item);
+        in_links > 0 && in_links == word_count(&item.text().collect::<String>())
     };
     items.len() >= MIN_TEASER_ITEMS
         && items.iter().all(wholly_a_link)
@@ -1159,6 +1156,13 @@ fn read_meta(doc: &Html) -> Meta {
     m
 }
 
+/// How many of the words in `el` stand in its links.
+fn link_words(el: ElementRef<'_>) -> usize {
+    el.select(&LINKS)
+        .map(|a| word_count(&a.text().collect::<String>()))
+        .sum()
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -1401,10 +1405,7 @@ fn lede(before: &[ElementRef<'_>], kept: &HashMap<&str, usize>, main_words: usiz
                     || names.contains("caption")
                     || is_boilerplate(a, main_words)
             });
-        let link_words: usize = el
-            .select(&LINKS)
-            .map(|a| word_count(&a.text().collect::<String>()))
-            .sum();
+        let in_links = link_words(*el);
         let lower = text.to_lowercase();
         if outside
             || BYLINE_OPENERS.iter().any(|o| lower.starts_with(o))
@@ -1412,7 +1413,7 @@ fn lede(before: &[ElementRef<'_>], kept: &HashMap<&str, usize>, main_words: usiz
             || text.contains("\n\n")
             || !is_sentence(&text)
             || word_count(&text) < MIN_LEDE_WORDS
-            || (link_words as f64) > MAX_LINK_SHARE * word_count(&text) as f64
+            || (in_links as f64) > MAX_LINK_SHARE * word_count(&text) as f64
         {
             continue;
         }
@@ -1468,11 +1469,8 @@ fn intro_sections(
             .filter(|p| is_sentence(p))
             .map(|p| word_count(p))
             .sum();
-        let link_words: usize = section
-            .select(&LINKS)
-            .map(|a| word_count(&a.text().collect::<String>()))
-            .sum();
-        if words >= MIN_LEDE_WORDS && 2 * sentence_words >= words && 2 * link_words <= words {
+        let in_links = link_words(section);
+        if words >= MIN_LEDE_WORDS && 2 * sentence_words >= words && 2 * in_links <= words {
             found.extend(paragraphs.iter().map(|p| p.to_string()));
         }
     }
@@ -1574,14 +1572,11 @@ fn is_article_item(item: ElementRef<'_>, article: ElementRef<'_>, main_words: us
         }
     }
     let text = item.text().collect::<String>();
-    let link_words: usize = item
-        .select(&LINKS)
-        .map(|a| word_count(&a.text().collect::<String>()))
-        .sum();
+    let in_links = link_words(item);
     !in_comment(item)
         && !opens_with_link(item)
         && !text.contains('\u{a9}')
-        && (link_words as f64) <= MAX_LINK_SHARE * word_count(&text) as f64
+        && (in_links as f64) <= MAX_LINK_SHARE * word_count(&text) as f64
 }
 
 static LINKS: std::sync::LazyLock<Selector> =
