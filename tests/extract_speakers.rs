@@ -750,9 +750,10 @@ fn a_name_inside_the_quote_is_not_who_the_pronoun_after_it_means() {
 
 #[test]
 fn an_article_and_an_adjective_of_nationality_name_no_body() {
-    // `The Veltian pilot` names no one `Veltian`, so the airline is not it.
+    // `The Veltian pilot` names no one `Veltian`, so the airline is not it but the business
+    // named before.
     let body = "Storks Air cancelled flights. The Veltian pilot was experienced, the airline said.";
-    assert_eq!(claim_speakers(body), ["airline"]);
+    assert_eq!(claim_speakers(body), ["Storks Air"]);
 }
 
 #[test]
@@ -959,6 +960,39 @@ fn the_firm_is_a_body_that_one_word_named() {
 fn the_firm_is_the_business_named_as_subject_before() {
     let body = "Dravel Holdings has a presence in Peru. The firm said it would buy a mine.";
     assert_eq!(claim_speakers(body), ["Dravel Holdings"]);
+}
+
+/// With no body that spoke, `the airline` or `the company` is the business last named as a
+/// subject (before a verb, owning something, or whose shares moved) in its sentence or the
+/// two before.
+#[test]
+fn a_business_description_is_the_business_named_as_subject_before() {
+    let body = "Flights resumed after Kestrel Air grounded its fleet. The airline said it would \
+                refund fares.";
+    assert_eq!(claim_speakers(body), ["Kestrel Air"]);
+    let body = "Shares in Harlow Foods fell in early trading. The company said sales were weak.";
+    assert_eq!(claim_speakers(body), ["Harlow Foods"]);
+    let body = "Tarvo's new phone went on sale in May. The company said sales would rise.";
+    assert_eq!(claim_speakers(body), ["Tarvo"]);
+    let body = "Under Tarvo's plan, prices fell in May. The company said margins fell.";
+    assert_eq!(claim_speakers(body), ["Tarvo"]);
+}
+
+/// A place after `in`, what a business owns, and a person are no business `the company` is.
+#[test]
+fn a_business_description_is_no_place_product_or_person() {
+    let body = "Prices rose in New Carlow on Monday. The company said sales were weak.";
+    assert_eq!(claim_speakers(body), ["company"]);
+    let body = "Tarvo Systems cut the price of its Zell phones. The company said sales rose.";
+    assert_eq!(claim_speakers(body), ["Tarvo Systems"]);
+    let body = "Tom Reyes joined the board in May. The company said sales were weak.";
+    assert_eq!(claim_speakers(body), ["company"]);
+    let body = "Ann Reyes said sales fell. Reyes left the board. The company said it would hire.";
+    assert_eq!(claim_speakers(body), ["Ann Reyes", "company"]);
+    // (Nor is a pronoun a quote capitalises.)
+    let body = "The shop posted a note. \"Our stores are open, We are here to help.\" The \
+                company said it would hire.";
+    assert_eq!(claim_speakers(body)[0], "company");
 }
 
 /// A subject read as a person's name is the firm when it was named in the sentence before,

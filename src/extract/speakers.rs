@@ -315,6 +315,39 @@ pub fn is_org_head(w: &str) -> bool {
     )
 }
 
+/// Org heads that name a business, which the text names before it speaks (`Shares in Acme
+/// Foods fell. The company said`), where a `group` or a `union` is often no one named.
+fn is_business_head(w: &str) -> bool {
+    matches!(
+        w,
+        "firm"
+            | "company"
+            | "retailer"
+            | "airline"
+            | "carrier"
+            | "maker"
+            | "manufacturer"
+            | "giant"
+            | "broadcaster"
+            | "operator"
+            | "insurer"
+            | "lender"
+            | "bank"
+            | "label"
+            | "studio"
+            | "chain"
+            | "supermarket"
+            | "business"
+            | "corporation"
+            | "conglomerate"
+            | "startup"
+            | "developer"
+            | "publisher"
+            | "utility"
+            | "brokerage"
+    )
+}
+
 /// Heads of a state's bodies: `the government` is one body of its own, not the firm that
 /// spoke last.
 fn is_institution_head(w: &str) -> bool {
@@ -2169,6 +2202,192 @@ impl<'a> Speakers<'a> {
         name.contains(' ') || capitalised_inside_a_sentence(self.body, name)
     }
 
+    /// `Acme Foods cut jobs. The company said`: the business the text named last, as a
+    /// subject, before the description `the {head}`, in its sentence or the two before. A
+    /// subject is a name before a verb or before what it owns (`Acme's new range`), or the
+    /// name whose shares moved (`Shares in Acme fell`): names in other places are mostly
+    /// products, places and addressees (`its Xbox consoles`, `in the UK`, `told Reuters`).
+    fn business_named_before(&self, head: &str) -> Option<String> {
+        let (body, sentence) = (self.body, self.sentence.clone());
+        let breaks = self.breaks.get_or_init(|| Breaks::new(body));
+        let described_at = sentence.start
+            + body[sentence.clone()]
+                .to_ascii_lowercase()
+                .find(&format!("the {head}"))?;
+        let mut ends: Vec<usize> = breaks
+            .stops
+            .iter()
+            .chain(&breaks.lines)
+            .copied()
+            .filter(|&at| at + 2 < sentence.start)
+            .collect();
+        ends.sort_unstable();
+        let from = ends.len().checked_sub(2).map_or(0, |k| ends[k] + 1);
+        let raw: Vec<&str> = body[from..described_at].split_whitespace().collect();
+        let bare: Vec<&str> = raw
+            .iter()
+            .map(|w| {
+                w.trim_start_matches(['"', '“', '(', '‘', '\''])
+                    .trim_end_matches([',', ';', ':', '"', '”', ')', '?', '!', '’'])
+            })
+            .collect();
+        let tags = tagger::tag(&bare);
+        let joins = |w: &str| matches!(w, "&" | "of" | "and");
+        let closed_class = |tag: Option<Upos>| {
+            matches!(
+                tag,
+                Some(Upos::Adp | Upos::Sconj | Upos::Cconj | Upos::Det | Upos::Adv | Upos::Pron)
+            )
+        };
+        let mut found = None;
+        let mut k = 0;
+        while k < raw.len() {
+            if !is_capitalised(bare[k]) {
+                k += 1;
+                continue;
+            }
+            // The run of capitalised words (with `&`, `of` and `and` inside) from word k.
+            let start = k;
+            let mut owner = false;
+            loop {
+                let word = bare[k];
+                k += 1;
+                if let Some(name) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                    owner = !name.is_empty();
+                    break;
+                }
+                let closes = raw[k - 1].ends_with([',', ';', ':', '"', '”', ')', '?', '!'])
+                    || (word.ends_with('.') && word.len() > 2);
+                let goes_on = bare.get(k).is_some_and(|w| {
+                    is_capitalised(w)
+                        || (joins(w) && bare.get(k + 1).is_some_and(|w| is_capitalised(w)))
+                });
+                if closes || !goes_on {
+                    break;
+                }
+            }
+            let mut words: Vec<&str> = bare[start..k]
+                .iter()
+                .map(|w| {
+                    let w = w
+                        .strip_suffix("'s")
+                        .or_else(|| w.strip_suffix("’s"))
+                        .unwrap_or(w);
+                    w.trim_end_matches('.')
+                })
+                .collect();
+            // A sentence's opening word of a closed class, or one that the text writes in lower
+            // case too, is no part of the name: `While Acme`, `Under Italian law`.
+            let opens = start == 0 || raw[start - 1].ends_with(['.', '?', '!']);
+            let mut first = start;
+            while words.len() > 1
+                && opens
+                && (closed_class(Some(tags[first]))
+                    || closed_class(Tagger::shipped().tag_of_unambiguous(words[0]))
+                    || written_in_lower_case(body, words[0]))
+            {
+                words.remove(0);
+                first += 1;
+            }
+            let owns = owner && bare.get(k).is_some_and(|w| !is_capitalised(w));
+            let acts = !owner
+                && !raw[k - 1].ends_with([',', ';', ':', '"', '”', ')', '?', '!', '.'])
+                && matches!(tags.get(k), Some(Upos::Verb | Upos::Aux));
+            let traded =
+                first >= 2 && matches!(bare[first - 2..first], ["Shares" | "shares", "in"]);
+            // `its Xbox consoles`, `Delta's new SimpliFares`: what a business owns is none.
+            let owned = (first.saturating_sub(3)..first)
+                .rev()
+                .take_while(|&j| {
+                    j + 1 == first || matches!(tags[j + 1], Upos::Adj | Upos::Noun | Upos::Num)
+                })
+                .any(|j| {
+                    bare[j].ends_with("'s")
+                        || bare[j].ends_with("’s")
+                        || matches!(bare[j], "its" | "their" | "his" | "her")
+                });
+            let at = raw[first].as_ptr() as usize - body.as_ptr() as usize;
+            let name = words.join(" ");
+            // (`We`, `It`: a capitalised pronoun is no name.)
+            let pronoun = words.len() == 1 && closed_class(Some(tags[first]));
+            if (owns || acts || traded)
+                && !owned
+                && !pronoun
+                && self.may_be_a_business(&name, &bare[..first], at, tags[first], traded)
+            {
+                found = Some(name);
+            }
+        }
+        found
+    }
+
+    /// Whether a capitalised run read before `the company` may name the business: not a
+    /// person's name, a title's, a date's or a place's after `in`, `at` or `from`, and not a
+    /// common word capitalised to open a sentence. One whose shares are `traded` (`Shares in
+    /// Harlow Foods`) or with a word of a body's name (`Harlow Holdings`) is a business,
+    /// whoever it is named after.
+    fn may_be_a_business(
+        &self,
+        name: &str,
+        before: &[&str],
+        at: usize,
+        tag: Upos,
+        traded: bool,
+    ) -> bool {
+        let words: Vec<&str> = name.split(' ').collect();
+        let lower_is = |w: &str, test: fn(&str) -> bool| lower(w, &mut [0u8; 32]).is_some_and(test);
+        // (Past a determiner: `to the House of Lords`.)
+        let mut previous = before
+            .iter()
+            .rev()
+            .map(|w| {
+                lower(w, &mut [0u8; 32])
+                    .map(str::to_string)
+                    .unwrap_or_default()
+            })
+            .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"));
+        let preposition = previous.next().unwrap_or_default();
+        let org_word = words.iter().any(|w| lower_is(w, is_org_word));
+        let place = !traded
+            && matches!(
+                preposition.as_str(),
+                "in" | "at" | "from" | "to" | "near" | "into" | "across"
+            );
+        // (A single word that some parents give as a name mostly names no one: `Delta`.)
+        let first_name = match words.len() {
+            1 => first_names::is_common_first_name(words[0]),
+            _ => first_names::is_first_name(words[0]),
+        };
+        let person = first_name
+            || self.addressed(name)
+            || self
+                .names
+                .full_name(name, at, None)
+                .and_then(|full| full.split(' ').next())
+                .is_some_and(first_names::is_first_name)
+            // (A speaker named by this one word is a person only once `he` or `she` was it:
+            // `Acme said` files Acme as a person until the article is read.)
+            || (0..self.list.len()).any(|id| {
+                let k = &self.keys[id];
+                self.list[id].kind == SpeakerKind::Person
+                    && (ends_with_surname(k, &key(name)) || (*k == key(name) && self.gendered[id]))
+            });
+        let other_word = words
+            .iter()
+            .any(|w| lower_is(w, is_title) || lower_is(w, is_month) || lower_is(w, is_weekday))
+            || (words.len() == 1 && lower_is(words[0], is_nationality_noun));
+        // (As `Speakers::common_word_opening` reads one: `Shares tumbled`.)
+        let common_word = words.len() == 1
+            && opens_sentence(self.body, at)
+            && !capitalised_inside_a_sentence(self.body, name)
+            && (written_in_lower_case(self.body, name)
+                || tag != Upos::Propn
+                || Tagger::shipped()
+                    .tag_of_unambiguous(name)
+                    .is_some_and(|t| t != Upos::Propn));
+        !place && !other_word && !common_word && (traded || org_word || !person)
+    }
+
     /// Whether the body gives `name` after a title or a form of address (`Mr Mafeca`).
     fn addressed(&self, name: &str) -> bool {
         places_of(self.body, name).any(|at| {
@@ -2612,6 +2831,13 @@ impl<'a> Speakers<'a> {
                             && self.may_name_a_business(name, role.as_deref())
                     }) {
                         return Some(self.named(name, role, SpeakerKind::Organisation));
+                    }
+                    let spoke = self.latest(SpeakerKind::Organisation);
+                    if let Some(name) = (spoke.is_none() && is_business_head(&head))
+                        .then(|| self.business_named_before(&head))
+                        .flatten()
+                    {
+                        return Some(self.named(name, None, SpeakerKind::Organisation));
                     }
                     if let Some((name, role, kind)) = itself {
                         return Some(self.named(name, role, kind));
