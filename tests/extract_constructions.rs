@@ -669,6 +669,24 @@ fn a_described_cue_noun_before_the_cue_is_its_source() {
         .is_empty());
 }
 
+/// A past cue form is a verb, never a noun the cue after it describes: in `The firm said
+/// demand was strong`, `said` is the cue and `demand` opens the content.
+#[test]
+fn a_past_cue_form_before_a_cue_noun_is_the_cue() {
+    one_claim_each(&[
+        (
+            "The firm said demand was strong.",
+            "firm",
+            "demand was strong",
+        ),
+        (
+            "A spokesman said claims were false.",
+            "spokesman",
+            "claims were false",
+        ),
+    ]);
+}
+
 #[test]
 fn a_place_opening_a_description_keeps_its_capital() {
     let out = run("Lowdale police said the bridge was unsafe. Traffic in Lowdale stopped.");

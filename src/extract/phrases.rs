@@ -908,13 +908,11 @@ impl<'a> Reader<'a> {
     /// verb (`the island state is asking`, `a percentage point predicted`).
     fn described_noun(&self, toks: &[Tok], cue: usize, floor: usize) -> bool {
         let cue_form = |k: usize| self.lower_is(toks.get(k), |w| cues::lookup(w).is_some());
-        // (Only a base form: `warned state officials`, `denies reports` hold a verb.)
+        // (Only a base form: `warned state officials`, `denies reports`, `said demand` hold
+        // a verb.)
         let base_form = |k: usize| {
             self.lower_is(toks.get(k), |w| {
-                !w.ends_with('s')
-                    && !w.ends_with("ed")
-                    && !w.ends_with("ing")
-                    && !is_irregular_past(w)
+                !w.ends_with('s') && cues::lookup(w).is_some_and(|cue| cue.present)
             })
         };
         let describes = |k: usize| {
