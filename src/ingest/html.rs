@@ -1241,7 +1241,8 @@ const MAX_LINK_SHARE: f64 = 0.5;
 /// (see [`is_boilerplate`]), a comment or the page's chrome, teasers and links stay out. The
 /// quotations it dropped from among them come back the same way ([`dropped_quotation`]), and
 /// so do the paragraphs that quote someone (Readability drops one that stands in a box of
-/// pictures), but for captions and pull quotes that repeat the text.
+/// pictures) or stand between two of `main`'s, but for captions and pull quotes that repeat
+/// the text.
 fn with_dropped_blocks(doc: &Html, main: String) -> String {
     let mut paragraphs: Vec<String> = main.split("\n\n").map(str::to_string).collect();
     let mut kept: HashMap<&str, usize> = HashMap::new();
@@ -1308,13 +1309,19 @@ fn with_dropped_blocks(doc: &Html, main: String) -> String {
     }
     for (order, item) in blocks.iter().enumerate() {
         let name = item.value().name();
+        let between_paragraphs = (first..last).contains(&order);
+        // A paragraph comes back when it quotes someone, or stands between two of the main
+        // text's (Readability drops a short one alone in its box, as sites that set each
+        // paragraph in a card of its own do).
         if !matches!(name, "li" | "blockquote" | "p")
             || !item.ancestors().any(|a| a.id() == article.id())
-            || (name == "p" && !quotes_someone(&item.text().collect::<String>()))
+            || (name == "p"
+                && !between_paragraphs
+                && !quotes_someone(&item.text().collect::<String>()))
         {
             continue;
         }
-        let among_paragraphs = (first..last).contains(&order)
+        let among_paragraphs = between_paragraphs
             || below_article(*item)
                 .iter()
                 .any(|a| holds_a_paragraph.contains(a));
@@ -1562,10 +1569,12 @@ fn is_article_item(item: ElementRef<'_>, article: ElementRef<'_>, main_words: us
                 .flatten()
                 .flat_map(str::split_whitespace)
                 .any(|name| SKIP_CHROME.contains(&name.to_ascii_lowercase().as_str()));
-        if (el.id() != item.id() && v.name() == "li")
+        // Inside a link it is a teaser; hidden from screen readers too, a player's controls.
+        if (el.id() != item.id() && matches!(v.name(), "li" | "a"))
             || SKIP_ALWAYS.contains(&v.name())
             || chrome
             || v.attr("hidden").is_some()
+            || v.attr("aria-hidden") == Some("true")
             || is_boilerplate(el, main_words)
         {
             return false;
@@ -2254,6 +2263,52 @@ evening to approve the plan for the new bridge after a long and heated debate.</
             let body = with_dropped_blocks(&Html::parse_document(&page), main.clone());
             assert_eq!(body, main);
         }
+    }
+
+    /// What Readability's dropped blocks put back of `between`, a block standing between
+    /// `main_of(STORY)` and [`AFTER`] on a page whose main text is those two.
+    fn with_block_between(between: &str) -> String {
+        let page = format!(
+            "<html><body><div class=\"post\">{STORY}{between}<p>{AFTER}</p></div></body></html>"
+        );
+        let main = format!("{}\n\n{AFTER}", main_of(STORY));
+        with_dropped_blocks(&Html::parse_document(&page), main)
+    }
+
+    #[test]
+    fn a_short_paragraph_between_two_of_the_text_comes_back() {
+        // Readability drops a short paragraph alone in its card.
+        let body = with_block_between(
+            "<div class=\"card\"><p>The vote was held in the <a href=/hall>old town hall</a>.\
+             </p></div>",
+        );
+        let paragraphs: Vec<&str> = body.split("\n\n").collect();
+        assert_eq!(
+            paragraphs,
+            [
+                main_of(STORY).as_str(),
+                "The vote was held in the old town hall.",
+                AFTER
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_inside_a_link_is_not_put_back() {
+        // A teaser of a report, picture and text in one link.
+        let between = "<a href=/report><img src=r.png><p>This free report tells you how to \
+            plan a budget.</p></a>";
+        let main = format!("{}\n\n{AFTER}", main_of(STORY));
+        assert_eq!(with_block_between(between), main);
+    }
+
+    #[test]
+    fn a_paragraph_hidden_from_screen_readers_is_not_put_back() {
+        // A video player's dialog, hidden until it opens.
+        let between = "<div class=\"player\" aria-hidden=\"true\"><p>This is a window over \
+            the video player.</p></div>";
+        let main = format!("{}\n\n{AFTER}", main_of(STORY));
+        assert_eq!(with_block_between(between), main);
     }
 
     const LEDE: &str = "The town council has approved a budget that doubles the money spent on \
