@@ -1205,3 +1205,14 @@ fn a_name_described_as_a_company_is_an_organisation() {
         [("Halvorsen".to_string(), SpeakerKind::Organisation)]
     );
 }
+
+/// A period after a short word ends a full name unless the word is an initial or a title:
+/// `in May. Lee said` gives no `May Lee` for `Lee` to stand for.
+#[test]
+fn a_month_ending_a_sentence_is_no_first_name_of_the_next() {
+    let body = "Ann Lee left the board in May. Lee said that sales were low.";
+    assert_eq!(claim_speakers(body), ["Ann Lee"]);
+    // (An initial and a title still hold a name together.)
+    let body = "Dr. Ann J. Lee chairs the board. Lee said that sales were low.";
+    assert_eq!(claim_speakers(body), ["Ann J. Lee"]);
+}

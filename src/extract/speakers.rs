@@ -1752,8 +1752,15 @@ impl NameIndex {
                 Some(".") if trimmed.len() == 1 => &word[..2],
                 _ => trimmed,
             };
-            let ends_run = word.ends_with([',', ';', ':', '.', '"', '”', ')', '?', '!'])
-                && !(trimmed.len() <= 3 && word.ends_with('.'));
+            // A period ends the name but after an initial or a title (`J.`, `Dr.`, `Jr.`):
+            // `in May. Lee said` names no May Lee.
+            let abbreviated = word.ends_with('.')
+                && (trimmed.len() <= 2
+                    || lower(trimmed.trim_end_matches('.'), &mut buf).is_some_and(|w| {
+                        is_title(w) || is_honorific(w) || matches!(w, "jr" | "sr")
+                    }));
+            let ends_run =
+                word.ends_with([',', ';', ':', '.', '"', '”', ')', '?', '!']) && !abbreviated;
             if is_capitalised(trimmed)
                 && trimmed
                     .chars()
