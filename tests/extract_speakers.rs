@@ -1216,3 +1216,17 @@ fn a_month_ending_a_sentence_is_no_first_name_of_the_next() {
     let body = "Dr. Ann J. Lee chairs the board. Lee said that sales were low.";
     assert_eq!(claim_speakers(body), ["Ann J. Lee"]);
 }
+
+/// A comma between digits is part of the number, not a break in the phrase: the role of
+/// `10,000 metres champion Ann Tulu` keeps its number whole, and the name stays hers.
+#[test]
+fn a_number_with_a_thousands_comma_stays_in_the_role() {
+    assert_eq!(
+        quotes("\"I am fit and ready to race,\" said Olympic 10,000 metres champion Ann Tulu."),
+        [(
+            "Ann Tulu".to_string(),
+            Some("Olympic 10,000 metres champion".to_string()),
+            "I am fit and ready to race".to_string()
+        )]
+    );
+}

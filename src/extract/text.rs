@@ -380,14 +380,18 @@ pub fn tokenize(
             let may_go_on = end > limit
                 || (end < limit
                     && (!bytes[end].is_ascii()
-                        || matches!(bytes[end], b'\'' | b'-' | b'.' | b'&')));
+                        || matches!(bytes[end], b'\'' | b'-' | b'.' | b'&' | b',')));
             if may_go_on {
                 let from = end;
                 let mut rest = body[from..limit].char_indices().peekable();
                 while let Some((off, d)) = rest.next() {
+                    // (A comma inside a number joins its digits: `10,000`.)
+                    let joins_digits = d == ','
+                        && bytes[from + off - 1].is_ascii_digit()
+                        && rest.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
                     if is_word_char(d) {
                         end = from + off + d.len_utf8();
-                    } else if matches!(d, '\'' | '’' | '-' | '.' | '&')
+                    } else if (matches!(d, '\'' | '’' | '-' | '.' | '&') || joins_digits)
                         && rest.peek().is_some_and(|&(_, n)| is_word_char(n))
                     {
                         continue;
