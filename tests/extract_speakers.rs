@@ -1230,3 +1230,13 @@ fn a_number_with_a_thousands_comma_stays_in_the_role() {
         )]
     );
 }
+
+/// A time that opens the sentence with no comma after it (`Last month`, `Earlier this
+/// week`) is no part of the subject, nor does it hide a pronoun after it.
+#[test]
+fn an_opening_time_without_a_comma_is_no_part_of_the_subject() {
+    let body = "Last week Lowdale producers announced that the show would move.";
+    assert_eq!(claim_speakers(body), ["Lowdale producers"]);
+    let body = "Tarvo Motors cut jobs in May. Last month it said it needed more cash.";
+    assert_eq!(claim_speakers(body), ["Tarvo Motors"]);
+}

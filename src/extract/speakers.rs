@@ -11,7 +11,7 @@ use super::linear::best_scored;
 use super::linear::FnvMap;
 use super::phrases::{
     is_irregular_past, is_month, is_plural_noun, is_quantifier, is_subject_pronoun, is_time_head,
-    is_trailing_adjunct, is_weekday,
+    is_time_word, is_trailing_adjunct, is_weekday,
 };
 use super::quotes;
 use super::resolve::{
@@ -812,6 +812,24 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         if opening_cue {
             words = &words[1..];
         }
+    }
+    // `Last month the watchdog said`, `Earlier this year economists calculated`: a time that
+    // opens the phrase with no comma after it is no part of it.
+    let lower_at = |k: usize| {
+        words
+            .get(k)
+            .and_then(|&(_, w)| lower(w, &mut [0u8; 32]).map(str::to_string))
+    };
+    let time_words = match lower_at(0).as_deref() {
+        Some("last" | "this" | "next") => 2,
+        Some("earlier" | "later") if lower_at(1).as_deref() == Some("this") => 3,
+        _ => 0,
+    };
+    if time_words > 0
+        && words.len() > time_words
+        && lower_at(time_words - 1).is_some_and(|w| is_time_word(&w))
+    {
+        words = &words[time_words..];
     }
     // `Labor Department data compiled by`, `officers lingered, saying`: a participle after
     // the head is no part of the phrase (a word in -ed the tagger's dictionary knows as
