@@ -443,6 +443,65 @@ fn name_then_age_and_description_before_the_cue() {
 }
 
 #[test]
+fn party_and_state_after_a_name_before_its_description() {
+    one_claim_each(&[
+        (
+            "Sen. Mira Osk, R-Ohio, a long-shot candidate, said Wexley is overselling the plan.",
+            "Mira Osk",
+            "Wexley is overselling the plan",
+        ),
+        (
+            "Rep. Tobin Hale, D-Mass., the ranking member, said the harbour bill was dead.",
+            "Tobin Hale",
+            "the harbour bill was dead",
+        ),
+    ]);
+}
+
+#[test]
+fn name_before_a_predicate_after_the_cue_is_no_inverted_source() {
+    let out = run("A plain cook from Dunmore, said Wexley was the best in town.");
+    assert!(claims(&out)
+        .iter()
+        .all(|(speaker, _, _)| speaker != "Wexley"));
+    // A participle before a preposition describes the source.
+    one_claim_each(&[(
+        "\"The fund is safe,\" said one Liberal involved in the talks.",
+        "Liberal",
+        "The fund is safe",
+    )]);
+}
+
+#[test]
+fn parenthetical_cue_after_words_that_are_no_clause() {
+    one_claim_each(&[
+        (
+            "Eric Lee spoke. Within the valley, he said, farmers now have more water.",
+            "Eric Lee",
+            "Within the valley, he said, farmers now have more water",
+        ),
+        (
+            "Eric Lee spoke. That, he says, will take years.",
+            "Eric Lee",
+            "That, he says, will take years",
+        ),
+        (
+            "Eric Lee spoke. Sometimes, he said, spotting a leak was easy.",
+            "Eric Lee",
+            "Sometimes, he said, spotting a leak was easy",
+        ),
+    ]);
+    // A participle after the cue opens a clause of its own.
+    let out =
+        run("Eric Lee spoke. But the ferry \"is too slow\", he said, adding that fares were high.");
+    let contents: Vec<_> = claims(&out).into_iter().map(|(_, c, _)| c).collect();
+    assert_eq!(
+        contents,
+        ["But the ferry \"is too slow\"", "fares were high"]
+    );
+}
+
+#[test]
 fn nouns_ending_in_ly_are_no_adverbs() {
     one_claim_each(&[
         (

@@ -733,7 +733,18 @@ impl<'a> Extractor<'a> {
             if content_before {
                 let end = self.read.phrase_after(toks, after);
                 let end = self.source_end(toks, after, end);
-                if end > after {
+                // `Ann Lee, a nurse, said Obama erred`: a predicate right after a name makes
+                // it the subject of what was said, not the one who said it (a participle
+                // before a preposition describes it: `said one Republican involved in`).
+                let subject_said = (after + 1..=end).any(|k| {
+                    self.read.is_capitalised_word(toks.get(k - 1))
+                        && self.read.opens_predicate(toks, k)
+                        && !(self.read.lower_is(toks.get(k), is_past_form)
+                            && self.read.lower_is(toks.get(k + 1), |w| {
+                                is_adjunct_preposition(w) || w == "by"
+                            }))
+                });
+                if end > after && !subject_said {
                     if let Some((m, end)) = self
                         .read
                         .mention(toks, after..end)
@@ -778,16 +789,40 @@ impl<'a> Extractor<'a> {
         // `The golf industry, she said, is "doing better"`: a cue set off by commas between
         // the subject of what was said and its predicate. The content is the whole clause,
         // the cue inside it, since a claim is one span of the text.
-        let clause_start = (!inverted
+        let set_off = !inverted
             && !parenthetical
             && floor == 0
             && subject_start > 0
-            && Reader::is_punct(toks.get(after), ",")
+            && Reader::is_punct(toks.get(after), ",");
+        let clause_start = (set_off
             && self.read.opens_predicate(toks, after + 1)
             && backward.as_ref().is_some_and(|(_, quote)| !quote))
         .then(|| self.read.subject_start(toks, c))
         .flatten()
-        .filter(|&s| self.read.phrase_before(toks, subject_start - 1, floor) == Some(s));
+        .filter(|&s| self.read.phrase_before(toks, subject_start - 1, floor) == Some(s))
+        .or_else(|| {
+            // `Within marriages, they said, women have more say`, `That, he says, will take
+            // years`: when no clause stands before the cue and one follows it, what was said
+            // is the whole sentence too, not the words before the cue.
+            let (before, quote) = backward.as_ref().filter(|_| set_off)?;
+            let rest = after + 1..self.read.content_end(toks, after + 1, &state.stops);
+            // (`..., Lee said, and C`, `..., Lee said, adding that C`: a clause of its own;
+            // not `..., he said, spotting it was easy`.)
+            let participle_clause = self
+                .read
+                .lower_is(toks.get(after + 1), |w| w.ends_with("ing"))
+                && (self.read.lower_is(toks.get(after + 2), |w| w == "that")
+                    || Reader::is_quote(toks.get(after + 2))
+                    || Reader::is_punct(toks.get(after + 2), ":,"));
+            let clause_after = !participle_clause
+                && !self.read.lower_is(toks.get(after + 1), |w| {
+                    matches!(w, "and" | "but" | "or" | "then")
+                })
+                && (self.read.opens_predicate(toks, after + 1)
+                    || self.holds_a_finite_verb(toks, rest));
+            (!quote && clause_after && !self.holds_a_clause(toks, before.clone()))
+                .then_some(before.start)
+        });
         let forward = if inverted {
             // After `said X`, only a quote continues: `"A," said X, "B."`
             (Reader::is_punct(toks.get(right_end), ",:")
@@ -1195,6 +1230,23 @@ impl<'a> Extractor<'a> {
         let end = self
             .read
             .capitalised_end(toks, start, self.read.phrase_after(toks, start));
+        // `Sen. Ann Lee, R-Ohio, a long-shot candidate, said`: the party and state set off
+        // after the name belong to it; the description follows them.
+        let aside = match toks.get(end + 1..end + 4) {
+            Some([tag, dot, comma, ..])
+                if Reader::is_punct(toks.get(end), ",")
+                    && self.read.word(tag).is_some_and(speakers::is_party_tag) =>
+            {
+                if Reader::is_punct(Some(comma), ",") && Reader::is_punct(Some(dot), ".") {
+                    end + 3
+                } else if Reader::is_punct(Some(dot), ",") {
+                    end + 2
+                } else {
+                    end
+                }
+            }
+            _ => end,
+        };
         // `Ann Lee, chief executive of Acme, said`: a role with no article, after a name of
         // two words or more (not `Nevertheless, one of his deputies, Ann Lee, said`).
         let bare_role = |k: usize| {
@@ -1220,10 +1272,10 @@ impl<'a> Extractor<'a> {
                 })
         };
         let fits = end > start
-            && end + 2 < cue
-            && cue - end <= MAX_ASIDE
-            && Reader::is_punct(toks.get(end), ",")
-            && describes(end + 1)
+            && aside + 2 < cue
+            && cue - aside <= MAX_ASIDE
+            && Reader::is_punct(toks.get(aside), ",")
+            && describes(aside + 1)
             && !toks[start..cue]
                 .iter()
                 .any(|t| matches!(t.kind, TokKind::Quote(_)));
@@ -1234,7 +1286,7 @@ impl<'a> Extractor<'a> {
         };
         // `Ford, the US car company, said`: a description that is one noun phrase headed by
         // a body's noun says the name is a body's.
-        let description = &toks[end + 1..cue - 1];
+        let description = &toks[aside + 1..cue - 1];
         let body_described = match description {
             [opening, rest @ .., head] => {
                 self.read.lower_is(Some(opening), is_article)

@@ -152,6 +152,12 @@ pub fn is_title(w: &str) -> bool {
         )
 }
 
+/// A legislator's party and state, `R-Fla` or `D-Mass`: no name of its own.
+pub fn is_party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 /// Last words that make a proper name an organisation (`Liberal Democrats`, `House
 /// Republicans`: a party's members speak as the party, and `Liberal` is no title there).
 pub fn is_org_word(w: &str) -> bool {
@@ -893,14 +899,7 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             )
             || (words.len() == 1 && (is_weekday(w) || is_month(w)))
     });
-    let party_bracket = words.len() == 1 && {
-        let b = last.as_bytes();
-        b.len() >= 3
-            && matches!(b[0], b'R' | b'D' | b'I')
-            && b[1] == b'-'
-            && b[2].is_ascii_uppercase()
-    };
-    if opener || party_bracket {
+    if opener || (words.len() == 1 && is_party_tag(last)) {
         return None;
     }
     // A pronoun takes no modifiers: a phrase running on past it into lower-case words is the
