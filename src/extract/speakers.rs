@@ -2252,8 +2252,9 @@ impl<'a> Speakers<'a> {
             loop {
                 let word = bare[k];
                 k += 1;
-                if let Some(name) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-                    owner = !name.is_empty();
+                let owner_name = strip_possessive(word);
+                if owner_name != word {
+                    owner = !owner_name.is_empty();
                     break;
                 }
                 let closes = raw[k - 1].ends_with([',', ';', ':', '"', '”', ')', '?', '!'])
@@ -2268,13 +2269,7 @@ impl<'a> Speakers<'a> {
             }
             let mut words: Vec<&str> = bare[start..k]
                 .iter()
-                .map(|w| {
-                    let w = w
-                        .strip_suffix("'s")
-                        .or_else(|| w.strip_suffix("’s"))
-                        .unwrap_or(w);
-                    w.trim_end_matches('.')
-                })
+                .map(|w| strip_possessive(w).trim_end_matches('.'))
                 .collect();
             // A sentence's opening word of a closed class, or one that the text writes in lower
             // case too, is no part of the name: `While Acme`, `Under Italian law`.
@@ -2302,8 +2297,7 @@ impl<'a> Speakers<'a> {
                     j + 1 == first || matches!(tags[j + 1], Upos::Adj | Upos::Noun | Upos::Num)
                 })
                 .any(|j| {
-                    bare[j].ends_with("'s")
-                        || bare[j].ends_with("’s")
+                    strip_possessive(bare[j]) != bare[j]
                         || matches!(bare[j], "its" | "their" | "his" | "her")
                 });
             let at = raw[first].as_ptr() as usize - body.as_ptr() as usize;
