@@ -380,7 +380,9 @@ pub fn tokenize(
             let may_go_on = end > limit
                 || (end < limit
                     && (!bytes[end].is_ascii()
-                        || matches!(bytes[end], b'\'' | b'-' | b'.' | b'&' | b',')));
+                        || matches!(bytes[end], b'\'' | b'-' | b'.' | b'&')
+                        // (Only after a digit: most commas end their word.)
+                        || (bytes[end] == b',' && bytes[end - 1].is_ascii_digit())));
             if may_go_on {
                 let from = end;
                 let mut rest = body[from..limit].char_indices().peekable();
