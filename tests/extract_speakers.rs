@@ -1240,3 +1240,46 @@ fn an_opening_time_without_a_comma_is_no_part_of_the_subject() {
     let body = "Tarvo Motors cut jobs in May. Last month it said it needed more cash.";
     assert_eq!(claim_speakers(body), ["Tarvo Motors"]);
 }
+
+#[test]
+fn a_name_that_says_it_will_act_is_a_body() {
+    assert_eq!(
+        speaker_kinds("Harlow Vance said it would appeal against the ruling."),
+        [("Harlow Vance".to_string(), SpeakerKind::Organisation)]
+    );
+}
+
+#[test]
+fn a_name_that_says_it_was_wrong_stays_a_person() {
+    assert_eq!(
+        speaker_kinds("Harlow Vance said it was wrong to blame the players."),
+        [("Harlow Vance".to_string(), SpeakerKind::Person)]
+    );
+}
+
+#[test]
+fn a_name_followed_by_which_is_a_body() {
+    let body = "Quellan Dorrit, which makes boilers, said sales fell.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Quellan Dorrit".to_string(), SpeakerKind::Organisation)]
+    );
+}
+
+#[test]
+fn a_name_before_shares_is_a_body() {
+    let body = "Harlow Vance said sales fell. Harlow Vance shares dropped 5%.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Harlow Vance".to_string(), SpeakerKind::Organisation)]
+    );
+}
+
+#[test]
+fn a_name_described_as_analysts_is_a_body() {
+    let body = "Sales will fall, according to industry analysts Harlow Vance.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Harlow Vance".to_string(), SpeakerKind::Organisation)]
+    );
+}

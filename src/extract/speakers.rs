@@ -10,8 +10,8 @@ use super::function_words::is_function_word;
 use super::linear::best_scored;
 use super::linear::FnvMap;
 use super::phrases::{
-    is_irregular_past, is_month, is_plural_noun, is_quantifier, is_subject_pronoun, is_time_head,
-    is_time_word, is_trailing_adjunct, is_weekday,
+    is_finite_helper, is_irregular_past, is_month, is_plural_noun, is_quantifier,
+    is_subject_pronoun, is_time_head, is_time_word, is_trailing_adjunct, is_weekday,
 };
 use super::quotes;
 use super::resolve::{
@@ -1391,6 +1391,49 @@ fn capitalised_inside_a_sentence(body: &str, name: &str) -> bool {
     })
 }
 
+/// Whether a noun after a name makes the name a body's: `an Acme spokesman`, `Acme shares`.
+fn speaks_for_a_body(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman" | "spokeswoman" | "spokesperson" | "shares" | "shareholders" | "employees"
+    )
+}
+
+/// Whether words after a name say it speaks of itself as `it`: `said it would appeal`, `has
+/// said that its profits`, though not `said it would be wrong` or `said it was right`, where
+/// `it` stands for no one.
+fn said_it_acts(words: &[String]) -> bool {
+    let mut rest = words;
+    if rest
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "has" | "had" | "have"))
+    {
+        rest = &rest[1..];
+    }
+    let Some((cue, rest)) = rest.split_first() else {
+        return false;
+    };
+    let rest = match rest.first() {
+        Some(w) if w == "that" => &rest[1..],
+        _ => rest,
+    };
+    let word = |i: usize| rest.get(i).map_or("", String::as_str);
+    cues::lookup(cue).is_some()
+        && match word(0) {
+            "its" => true,
+            "it" => {
+                let (next, after) = (word(1), word(2));
+                let progressive = after.ends_with("ing") || word(3).ends_with("ing");
+                if matches!(next, "is" | "was" | "are" | "were") {
+                    progressive
+                } else {
+                    is_finite_helper(next) && !matches!(after, "be" | "been")
+                }
+            }
+            _ => false,
+        }
+}
+
 /// Where `needle` stands in `haystack`, left to right without overlaps, as
 /// `str::match_indices` finds it: memchr's vectorised search, since the body is searched whole
 /// for a name several times an article. (A match of a non-empty needle starts at a character
@@ -2105,10 +2148,58 @@ impl<'a> Speakers<'a> {
     /// decided as before.
     pub fn settle_kinds(&mut self) {
         for id in 0..self.list.len() {
-            if self.read_from_one_word(id) {
+            if self.read_from_one_word(id)
+                || self.spoken_of_as_a_body(id)
+                || self.described_as_many(id)
+            {
                 self.list[id].kind = SpeakerKind::Organisation;
             }
         }
+    }
+
+    /// Whether speaker `id`, read as a person, has a role that names many: `industry analysts
+    /// Acme Research`.
+    fn described_as_many(&self, id: usize) -> bool {
+        let s = &self.list[id];
+        s.kind == SpeakerKind::Person
+            && s.role
+                .as_deref()
+                .and_then(|r| r.rsplit(' ').next())
+                .is_some_and(|w| is_group_noun(w) && is_plural_noun(w))
+    }
+
+    /// Whether speaker `id`, read as a person with no role, title or `he` or `she`, is a
+    /// body by how the article speaks of it: `Acme Telecom, which`, `Acme Telecom said it
+    /// would`, `an Acme Telecom spokesman`, `Acme Telecom shares`.
+    fn spoken_of_as_a_body(&self, id: usize) -> bool {
+        let s = &self.list[id];
+        let candidate = s.kind == SpeakerKind::Person
+            && s.role.is_none()
+            && !self.gendered[id]
+            && !self.addressed(&s.name);
+        let opens_with_a_first_name =
+            first_names::is_first_name(s.name.split(' ').next().unwrap_or(&s.name));
+        candidate
+            && places_of(self.body, &s.name).any(|at| {
+                let after = &self.body[at + s.name.len()..];
+                let words: Vec<String> = after
+                    .split_whitespace()
+                    .take(6)
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .collect();
+                let word_starts = !self.body[..at].ends_with(char::is_alphanumeric);
+                let word_ends = !after.starts_with(char::is_alphanumeric);
+                // (`with June Lee, which` may be said of what goes before a person's name.)
+                let which = after.starts_with(", which ") && !opens_with_a_first_name;
+                word_starts
+                    && word_ends
+                    && (which
+                        || words.first().is_some_and(|w| speaks_for_a_body(w))
+                        || said_it_acts(&words))
+            })
     }
 
     /// Whether speaker `id` is a person only because one word named it: `settle_kinds` files
