@@ -1283,3 +1283,9 @@ fn a_name_described_as_analysts_is_a_body() {
         [("Harlow Vance".to_string(), SpeakerKind::Organisation)]
     );
 }
+
+#[test]
+fn a_subject_description_stops_at_its_verb() {
+    let body = "Town officials played down the figures, arguing that demand was still strong.";
+    assert_eq!(claim_speakers(body), ["town officials"]);
+}
