@@ -498,12 +498,18 @@ fn published_lines(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Dates in short paragraphs, the lines that carry a date and little else (`Monday, January
 /// 22, 2014`, `Wiesbaden, 11. November 2021`, `Author: Bo am 29.12.2010, 13:36`), in page
-/// order: htmldate's last resort too.
+/// order: htmldate's last resort too. Such a line ends with its date, or with a time after it;
+/// a short sentence of the story goes on ("In a video dated May 23, 2015, he declared...").
 fn date_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    // `at 10:30 a.m. EST`
+    const MAX_WORDS_AFTER_DATE: usize = 4;
     text.split("\n\n")
         .filter(|p| p.len() <= MAX_DATE_LINE)
-        .filter_map(find_in_text)
-        .map(str::to_string)
+        .filter_map(|p| {
+            let date = dates_in_text(p).next()?;
+            let after = p[date.end()..].split_whitespace().count();
+            (after <= MAX_WORDS_AFTER_DATE).then(|| date.as_str().to_string())
+        })
 }
 
 /// `https://example.com/2019/11/19/story` -> `2019-11-19`.
@@ -573,6 +579,15 @@ mod tests {
         let page = "<p>Some longer text of 3 March 2018, in a paragraph that goes on and on for \
                     more than a line would, with more words after it than a dateline has.</p>\
                     <p>January 22, 2014</p>";
+        assert_eq!(date_of(page, None).as_deref(), Some("January 22, 2014"));
+    }
+
+    #[test]
+    fn a_short_sentence_of_the_story_is_not_a_date_line() {
+        let page = "<p>Some text.</p><p>In a video dated May 23, 2015, the mayor declared \
+                    himself a candidate for the presidency.</p>";
+        assert_eq!(date_of(page, None), None);
+        let page = "<p>Some text.</p><p>By Bo Lee, January 22, 2014 at 10:30 a.m. EST</p>";
         assert_eq!(date_of(page, None).as_deref(), Some("January 22, 2014"));
     }
 
