@@ -1289,3 +1289,17 @@ fn a_subject_description_stops_at_its_verb() {
     let body = "Town officials played down the figures, arguing that demand was still strong.";
     assert_eq!(claim_speakers(body), ["town officials"]);
 }
+
+#[test]
+fn a_capitalised_closed_class_word_inside_a_sentence_opens_a_name() {
+    let got = quotes("\u{201c}We can win,\u{201d} said All Stars captain Tom Ruane.");
+    assert_eq!(got[0].0, "Tom Ruane");
+    assert_eq!(got[0].1.as_deref(), Some("All Stars captain"));
+}
+
+#[test]
+fn a_title_case_headline_after_a_name_is_no_name() {
+    let body =
+        "An essay by Ian Tuttle, headlined The Rats Are Running, accuses the mayor of lying.";
+    assert_eq!(claim_speakers(body), ["Ian Tuttle"]);
+}

@@ -452,6 +452,14 @@ pub fn is_quantifier(w: &str) -> bool {
     )
 }
 
+/// Words that open a relative or a question clause.
+fn is_relative_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who" | "whom" | "whose" | "which" | "that" | "what" | "when" | "where" | "why" | "how"
+    )
+}
+
 pub fn is_article(w: &str) -> bool {
     matches!(w, "the" | "a" | "an")
 }
@@ -1005,8 +1013,23 @@ impl<'a> Reader<'a> {
                 && self.is_capitalised_word(toks.get(i + 1))
                 && self.word(&toks[i]).is_some_and(first_names::is_first_name)
         };
+        // `said All Black star Ann Lee`, `the No Doubt singer`: a closed-class word capitalised
+        // after a word and before a name is part of that name (after punctuation it may open a
+        // sentence or a title: `" On Monday Lee said`, `manifesto, In Place of Strife`).
+        // A verb or a relative word never is: `headlined The Rats Are Running`, `Officeholders
+        // Who Endorse Lee`.
+        let closed_word_in_name = || {
+            i > 0
+                && toks[i - 1].kind == TokKind::Word
+                && self.is_capitalised_word(toks.get(i))
+                && self.is_capitalised_word(toks.get(i + 1))
+                && !self.lower_is(toks.get(i), |w| {
+                    is_finite_helper(w) || cues::lookup(w).is_some() || is_relative_word(w)
+                })
+        };
         weekday_in_name
             || self.is_phrase_word(&toks[i])
+            || closed_word_in_name()
             || title_before_title()
             || first_name_before_name()
     }
