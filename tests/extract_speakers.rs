@@ -1303,3 +1303,28 @@ fn a_title_case_headline_after_a_name_is_no_name() {
         "An essay by Ian Tuttle, headlined The Rats Are Running, accuses the mayor of lying.";
     assert_eq!(claim_speakers(body), ["Ian Tuttle"]);
 }
+
+#[test]
+fn a_bodys_first_word_alone_is_the_body_named_before() {
+    let body = "Shares in Harwick Group fell. Harwick said demand was weak.";
+    assert_eq!(claim_speakers(body), ["Harwick Group"]);
+}
+
+#[test]
+fn a_head_word_alone_is_the_body_that_spoke_before() {
+    let body = "The Association of British Dentists warned that fees would rise. \
+                But the Association stressed that care would go on.";
+    assert_eq!(
+        claim_speakers(body),
+        [
+            "Association of British Dentists",
+            "Association of British Dentists"
+        ]
+    );
+}
+
+#[test]
+fn a_word_that_stood_alone_before_the_longer_name_keeps_its_own_name() {
+    let body = "Harwick said sales rose. Harwick Office sales fell. Harwick said demand was weak.";
+    assert_eq!(claim_speakers(body), ["Harwick", "Harwick"]);
+}

@@ -187,6 +187,7 @@ pub fn is_org_word(w: &str) -> bool {
             | "centre"
             | "center"
             | "society"
+            | "research"
             | "school"
             | "academy"
             | "coalition"
@@ -1709,6 +1710,8 @@ pub struct NameIndex {
     mentions: Vec<FullName>,
     /// Surname key -> the places in `mentions` of the full names that end with it.
     by_last: FnvMap<String, Vec<usize>>,
+    /// The names of bodies (`Multiplex Group`), in the order of the text.
+    bodies: Vec<FullName>,
 }
 
 /// A full name where the text gives it.
@@ -1725,6 +1728,7 @@ impl NameIndex {
         let mut index = NameIndex {
             mentions: Vec::new(),
             by_last: FnvMap::default(),
+            bodies: Vec::new(),
         };
         let mut run: Vec<&str> = Vec::with_capacity(8);
         let offset = |w: &str| w.as_ptr() as usize - body.as_ptr() as usize;
@@ -1869,6 +1873,17 @@ impl NameIndex {
         let orgish = name
             .iter()
             .any(|w| lower(w, &mut buf).is_some_and(is_org_word));
+        let body_word = name
+            .last()
+            .is_some_and(|w| lower(w, &mut buf).is_some_and(is_org_word));
+        if (2..=4).contains(&name.len()) && body_word {
+            let full = name.join(" ");
+            self.bodies.push(FullName {
+                at: offset(name[0]),
+                key: key(&full),
+                name: full,
+            });
+        }
         if (2..=4).contains(&name.len()) && !orgish && name.iter().all(|w| !is_acronym(w)) {
             let last = strip_possessive(name[name.len() - 1]);
             let full = name[..name.len() - 1]
@@ -1945,6 +1960,17 @@ impl NameIndex {
     }
 
     /// `Fran` for `Fran Finney`, when no other full name in the article starts with `Fran`.
+    /// The last full name before byte `at` whose key opens with `prefix` and whose last word
+    /// makes it a body (`Multiplex Group`, `Jupiter Research`).
+    fn body_named_from(&self, prefix: &str, at: usize) -> Option<String> {
+        self.bodies
+            .iter()
+            .rev()
+            .skip_while(|full| full.at >= at)
+            .find(|full| full.key.starts_with(prefix))
+            .map(|full| full.name.clone())
+    }
+
     fn by_first_name(&self, name: &str) -> Option<usize> {
         if name.contains(char::is_whitespace) || !first_names::is_first_name(name) {
             return None;
@@ -2851,7 +2877,43 @@ impl<'a> Speakers<'a> {
                 return id;
             }
         }
+        if let Some(full) = self.body_by_first_word(&name) {
+            return self.insert(full, SpeakerKind::Organisation, role);
+        }
         self.insert(name, kind, role)
+    }
+
+    /// The body an earlier name or speaker names in full, when `name` is its first word alone:
+    /// `Jupiter said` after `Jupiter Research`, `the Association stressed` after `the
+    /// Association of British Insurers warned`.
+    fn body_by_first_word(&self, name: &str) -> Option<String> {
+        if name.contains(' ') {
+            return None;
+        }
+        let prefix = format!("{} ", key(name));
+        let spoke = self.list.iter().zip(&self.keys).rev().find(|(s, k)| {
+            s.kind == SpeakerKind::Organisation
+                && k.starts_with(&prefix)
+                && !s.name.contains(['\'', '’'])
+        });
+        let full = match spoke {
+            Some((s, _)) => s.name.clone(),
+            None => self.names.body_named_from(&prefix, self.sentence.start)?,
+        };
+        // A word that stood alone before the full name was named is a name of its own:
+        // `Acme` before `Acme Office`, its product.
+        let first_alone = places_of(self.body, name).find(|&at| {
+            let word_starts = !self.body[..at].ends_with(char::is_alphanumeric);
+            let after = &self.body[at + name.len()..];
+            word_starts
+                && !after.starts_with(char::is_alphanumeric)
+                && !self.body[at..].starts_with(full.as_str())
+        });
+        let first_full = self.body.find(full.as_str());
+        match (first_full, first_alone) {
+            (Some(f), Some(a)) if f < a => Some(full),
+            _ => None,
+        }
     }
 
     /// `the minister` -> the named person whose role holds that word, else the latest named
