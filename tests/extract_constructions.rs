@@ -825,6 +825,40 @@ fn place_after_an_opening_clause_belongs_to_it() {
 }
 
 #[test]
+fn participle_after_a_named_object_is_the_subjects() {
+    let out = run("Lena Fisk hammered Ramon Ortega, calling him a \"paper tiger\".");
+    assert_eq!(quotes(&out), [pair("Lena Fisk", "paper tiger")]);
+}
+
+#[test]
+fn one_word_subject_before_a_verb_and_its_named_object() {
+    let out = run("Fisk visited Ortega and said the talks had failed.");
+    assert_eq!(claim_pairs(&out), [pair("Fisk", "the talks had failed")]);
+}
+
+#[test]
+fn quoted_name_with_an_aside_as_saying_is_the_source_without_the_verb() {
+    let out = run(
+        "The Daily Courier quoted Ramon Ortega, a local farmer, as saying that the river had burst its banks.",
+    );
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("Ramon Ortega", "the river had burst its banks")]
+    );
+    assert_eq!(out.speakers[out.claims[0].speaker].role, None);
+}
+
+/// A guard on the two above (it passes on the code before them, and fails without their
+/// preposition check): a verb between names after a preposition makes no subject of the place.
+#[test]
+fn name_after_a_preposition_is_no_subject_of_the_verb_after_it() {
+    let out = run(
+        "Strong sales outside northern Ruritania helped Acme raise its profits. The firm said demand was strong.",
+    );
+    assert_eq!(claim_pairs(&out), [pair("Acme", "demand was strong")]);
+}
+
+#[test]
 fn shot_back_is_a_retort() {
     let out = run("\"You never read it,\" Tom Brill shot back.");
     assert_eq!(quotes(&out), [pair("Tom Brill", "You never read it")]);
