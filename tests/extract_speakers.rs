@@ -61,6 +61,13 @@ fn a_run_of_names_keeps_every_name_when_none_is_a_role() {
 }
 
 #[test]
+fn a_contracted_pronoun_before_its_verb_is_the_pronoun() {
+    let body = "Ramon Ortega farms near Valdoria. He\u{2019}s spent years on the farm and says \
+                the harvest is \"the best in a decade.\"";
+    assert_eq!(speakers(body), ["Ramon Ortega"]);
+}
+
+#[test]
 fn a_surname_is_the_person_of_that_name_named_last() {
     let body = "Bill Clinton spoke first. Later Hillary Clinton took the stage. \
                 \u{201c}It was fine,\u{201d} Clinton said.";

@@ -880,10 +880,12 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         return None;
     }
     // A pronoun takes no modifiers: a phrase running on past it into lower-case words is the
-    // pronoun and its verb (`She took time out`), but `He Jianxiong` is a name.
+    // pronoun and its verb (`She took time out`, `It's become such`), but `He Jianxiong` is
+    // a name.
     let pronoun_led = words.len() > 1
         && !is_capitalised(words[1].1)
-        && lower(words[0].1, &mut buf).is_some_and(is_subject_pronoun);
+        && lower(contracted_be(words[0].1).unwrap_or(words[0].1), &mut buf)
+            .is_some_and(is_subject_pronoun);
     // A person pronoun after a noun opens a clause of its own: `to leave the house she told`
     // (`Thankfully I` names no one).
     let pronoun_last = words.len() > 1
