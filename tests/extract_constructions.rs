@@ -1440,3 +1440,82 @@ fn a_subject_raised_over_said_to_is_the_source() {
         ),
     ]);
 }
+
+/// `Several said`, `41% of tenants said`, `those polled say`: a share of a group, as polls
+/// report, is the source.
+#[test]
+fn a_share_of_a_group_is_the_source() {
+    one_claim_each(&[
+        (
+            "Nearly a third of the beekeepers said their hives had thinned.",
+            "nearly a third of the beekeepers",
+            "their hives had thinned",
+        ),
+        (
+            "Those polled say the ferry fares are too high.",
+            "those polled",
+            "the ferry fares are too high",
+        ),
+        (
+            "Several said the footbridge was unsafe.",
+            "several",
+            "the footbridge was unsafe",
+        ),
+        (
+            "In Moravia, 41% of tenants said rents had doubled.",
+            "41% of tenants",
+            "rents had doubled",
+        ),
+    ]);
+}
+
+/// `A said C, while 35 percent said D`: the share after the contrast says D, and C ends
+/// before it.
+#[test]
+fn a_share_after_a_contrast_starts_a_claim_of_its_own() {
+    let out = run("Some 40 percent of growers said the frost had ruined the crop, while 35 percent said the harvest would recover.");
+    assert_eq!(
+        claim_pairs(&out),
+        [
+            pair(
+                "some 40 percent of growers",
+                "the frost had ruined the crop"
+            ),
+            pair("35 percent", "the harvest would recover"),
+        ]
+    );
+}
+
+/// A quantifier before a plural noun is no share: `several suspects have been questioned`,
+/// `many reports suggest` hold no cue.
+#[test]
+fn a_quantifier_before_a_noun_makes_no_share() {
+    for body in [
+        "Several suspects have been questioned about the fire.",
+        "Many reports suggest the glacier is shrinking.",
+    ] {
+        assert!(
+            run(body).claims.is_empty(),
+            "{body}: {:?}",
+            claims(&run(body))
+        );
+    }
+}
+
+/// `said yes`, `said no`, `said the same of X`: an answer stands for a clause.
+#[test]
+fn an_answer_after_a_cue_is_its_content() {
+    one_claim_each(&[
+        (
+            "Asked if the pier would reopen, Ida Varga said yes.",
+            "Ida Varga",
+            "yes",
+        ),
+        ("Ida Varga said no.", "Ida Varga", "no"),
+    ]);
+    let out = run("Ida Varga called the pier unsafe; Tom Brill said the same of the jetty.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("Tom Brill", "the same of the jetty")]
+    );
+}

@@ -706,6 +706,26 @@ impl<'a> Extractor<'a> {
                     phrase_end = open;
                 }
             }
+            // `Six in 10 voters say`, `Nearly half said`: a share of a group.
+            let share = (!after_comma && !after_dash)
+                .then(|| self.read.share_before(toks, j, floor))
+                .flatten();
+            if let Some(s) = share {
+                let text = &self.body[toks[s].start..toks[j - 1].end];
+                let mut chars = text.chars();
+                let description = chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default();
+                let share = Mention::Described {
+                    description,
+                    definite: false,
+                    kind: SpeakerKind::Group,
+                };
+                source = Some(Source::Mention(share, 0.85));
+                subject_start = s;
+                may_look_back = cue.can_follow_content();
+            }
             if source.is_none() && (phrase_end < j || !(after_comma || after_dash)) {
                 // `Analysts who have done the sums say`: the source stands before a relative
                 // clause set off by no comma, whose subject it is (not `the people who Lee
@@ -1715,10 +1735,19 @@ impl<'a> Extractor<'a> {
                 .next()
                 .is_some_and(|head| is_picture_noun(&head.to_lowercase()))
             && !self.holds_a_finite_verb(toks, range.clone());
+        // `said yes`, `said so`, `said the same of Lee`: an answer stands for a clause.
+        let words: Vec<&Tok> = parts.iter().filter(|t| t.kind == TokKind::Word).collect();
+        let word_is = |k: usize, w: &str| self.read.lower_is(words.get(k).copied(), |x| x == w);
+        let answer = (words.len() == 1
+            && self
+                .read
+                .lower_is(words.first().copied(), |w| matches!(w, "yes" | "no" | "so")))
+            || (word_is(0, "the") && word_is(1, "same") && (words.len() == 2 || word_is(2, "of")));
         if plea
             || depicts
             || (kind == ClaimKind::Indirect
                 && right_after_a_word
+                && !answer
                 && !self.holds_a_clause(toks, range.clone()))
         {
             return None;

@@ -444,6 +444,34 @@ pub fn is_adjunct_preposition(w: &str) -> bool {
     )
 }
 
+/// A number in digits or words: `10`, `six`, `sixty-six`.
+fn is_number_word(w: &str) -> bool {
+    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        || w.split('-').all(|part| {
+            matches!(
+                part,
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+                    | "sixty"
+                    | "seventy"
+                    | "eighty"
+                    | "ninety"
+            )
+        })
+}
+
 /// Words of quantity that may open a subject: `some analysts`, `many say`, `few believe`.
 pub fn is_quantifier(w: &str) -> bool {
     matches!(
@@ -834,6 +862,11 @@ impl<'a> Reader<'a> {
         if quantity_of || after_noun_preposition {
             return true;
         }
+        // `Six in 10 say`, `those surveyed say`: a share of a group is a subject (a lone
+        // quantifier is read below: `several suspects`, `many reports`).
+        if !is_quantifier(p) && self.share_before(toks, i, 0).is_some() {
+            return false;
+        }
         if (prev.starts_with(char::is_uppercase) && !number)
             || is_auxiliary(p)
             || is_subject_pronoun(p)
@@ -1148,6 +1181,119 @@ impl<'a> Reader<'a> {
             }
         }
         (start < end).then_some(start)
+    }
+
+    /// A share of a group opening a clause just before `end`, as polls report what people
+    /// say: `Six in 10 voters`, `Nearly half`, `42% of Democrats`, `three-quarters of those
+    /// polled`, `Several of the candidates`. The phrase reader stops at their `in`, `%`,
+    /// `of the` or lone quantifier. Its start.
+    pub fn share_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<usize> {
+        let opens_clause = |s: usize| {
+            s == floor
+                || Self::is_punct(toks.get(s - 1), ",;:(—–")
+                || self.lower_is(toks.get(s - 1), |w| {
+                    matches!(w, "and" | "but" | "while" | "whereas")
+                })
+        };
+        (end.saturating_sub(MAX_PHRASE).max(floor)..end)
+            .find(|&s| opens_clause(s) && self.is_share(toks, s, end))
+    }
+
+    /// Whether tokens `start..end` are a share of a group (see `share_before`).
+    fn is_share(&self, toks: &[Tok], start: usize, end: usize) -> bool {
+        let word_at = |k: usize| {
+            toks.get(k)
+                .filter(|t| t.kind == TokKind::Word)
+                .map(|t| self.body[t.start..t.end].to_lowercase())
+        };
+        let is = |k: usize, w: &str| word_at(k).is_some_and(|x| x == w);
+        let mut k = start;
+        // `About`, `Nearly`, `More than`, `A mere`, `Some 56 percent`.
+        loop {
+            let pair = |a: &str, b: &[&str]| {
+                is(k, a) && word_at(k + 1).is_some_and(|x| b.contains(&x.as_str()))
+            };
+            if pair("more", &["than"])
+                || pair("fewer", &["than"])
+                || pair("less", &["than"])
+                || pair("at", &["least"])
+                || pair("a", &["mere", "full"])
+                || pair("close", &["to"])
+            {
+                k += 2;
+            } else if word_at(k).is_some_and(|w| {
+                is_adverb(&w)
+                    || matches!(w.as_str(), "about" | "around" | "just" | "only" | "over")
+                    || (w == "some" && word_at(k + 1).is_some_and(|n| is_number_word(&n)))
+            }) && k + 1 < end
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let number = |k: usize| word_at(k).is_some_and(|w| is_number_word(&w));
+        // `two-thirds`, `three-quarters`.
+        let fraction = |w: &str| {
+            w.rsplit_once('-').is_some_and(|(n, part)| {
+                is_number_word(n) && matches!(part, "thirds" | "quarters" | "fourths" | "fifths")
+            })
+        };
+        // The quantity, and whether it may stand alone before its cue.
+        let (after, alone) = if number(k) && is(k + 1, "in") && number(k + 2) {
+            (k + 3, true)
+        } else if number(k) && is(k + 1, "out") && is(k + 2, "of") && number(k + 3) {
+            (k + 4, true)
+        } else if number(k) && (Self::is_punct(toks.get(k + 1), "%") || is(k + 1, "percent")) {
+            (k + 2, true)
+        } else if number(k) && is(k + 1, "per") && is(k + 2, "cent") {
+            (k + 3, true)
+        } else if word_at(k).is_some_and(|w| w == "half" || fraction(&w)) {
+            (k + 1, true)
+        } else if (is(k, "a") || is(k, "one") || is(k, "the"))
+            && word_at(k + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "third" | "quarter" | "fifth" | "majority" | "minority"
+                )
+            })
+        {
+            (k + 2, true)
+        } else if word_at(k).is_some_and(|w| is_quantifier(&w) && !w.ends_with("other")) {
+            (k + 1, false)
+        } else if is(k, "those")
+            && word_at(k + 1).is_some_and(|w| w.ends_with("ed"))
+            && k + 2 == end
+        {
+            return true;
+        } else {
+            return false;
+        };
+        if after == end {
+            return true;
+        }
+        // `of the candidates`, `of those polled`, or the group's noun: `Six in 10 voters`.
+        // The group is a few words of a noun phrase, with no clause or preposition in it.
+        // (`of those` is no group before `questioned`: that is the group's participle.)
+        let group = |from: usize| {
+            from < end
+                && end - from <= MAX_PHRASE / 2
+                && !self.lower_is(toks.get(end - 1), |w| matches!(w, "the" | "those"))
+                && (from..end).all(|g| match toks[g].kind {
+                    TokKind::Word => {
+                        let w = self.body[toks[g].start..toks[g].end].to_lowercase();
+                        matches!(w.as_str(), "the" | "those")
+                            || (!is_phrase_stop(&w)
+                                && (cues::lookup(&w).is_none() || w.ends_with("ed")))
+                    }
+                    TokKind::Punct(c) => matches!(c, '\'' | '’' | '.'),
+                    TokKind::Quote(_) => false,
+                })
+        };
+        if is(after, "of") {
+            return group(after + 1);
+        }
+        alone && group(after)
     }
 
     /// Where the sentence's subject starts, before token `limit`: after an opening adverbial
@@ -1534,12 +1680,21 @@ impl<'a> Reader<'a> {
                 || Self::is_punct(toks.get(after), ":")
                 || Self::is_quote(toks.get(after))
                 || (Self::is_punct(toks.get(after), ",") && Self::is_quote(toks.get(after + 1)));
+            // `40 percent said A, while 48 percent said B`: a share of a group after a comma
+            // or a contrast starts a claim of its own (after `and` it may still be part of
+            // what was said: `Lee noted that A, and some speculated B`).
+            let share = || {
+                self.share_before(toks, j, 0)
+                    .filter(|&s| s > 0 && !self.lower_is(toks.get(s - 1), |w| w == "and"))
+            };
             if joined && takes_content {
                 let mut stop = j - 1;
                 while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
                     stop -= 1;
                 }
                 stops.push(stop);
+            } else if let Some(s) = share() {
+                stops.push(s - 1);
             } else if self.is_capitalised_word(toks.get(j - 1)) {
                 // `..., Ann Lee said yes`: a named speaker after a comma starts a new claim.
                 // `... public ― Lee boasted, "C"`: a dash too, when the cue takes content.
