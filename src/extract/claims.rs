@@ -1172,18 +1172,24 @@ impl<'a> Extractor<'a> {
     /// only after a name (not `an academic named Ortega`) that follows no preposition (not
     /// `Sales outside Europe helped Acme`).
     fn verb_between_names(&self, toks: &[Tok], range: Range<usize>) -> Option<usize> {
+        let between_names = |k: &usize| {
+            self.read
+                .word(&toks[*k])
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && is_past_form(w))
+                && self.read.is_capitalised_word(toks.get(k - 1))
+                && self.read.is_capitalised_word(toks.get(k + 1))
+        };
+        let inside = range.start + 1..range.end.saturating_sub(1);
+        // (Tagged only when such a word stands there: most phrases hold none.)
+        if !inside.clone().any(|k| between_names(&k)) {
+            return None;
+        }
         let tags = tagger::tag_tokens(self.body, &toks[range.clone()]);
         let first_preposition = tags.iter().position(|&t| t == Upos::Adp);
         let before = first_preposition.map_or(range.end, |p| range.start + p);
-        (range.start + 1..before.min(range.end.saturating_sub(1))).find(|&k| {
-            tags[k - range.start] == Upos::Verb
-                && self
-                    .read
-                    .word(&toks[k])
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && is_past_form(w))
-                && self.read.is_capitalised_word(toks.get(k - 1))
-                && self.read.is_capitalised_word(toks.get(k + 1))
-        })
+        (inside.start..before.min(inside.end))
+            .filter(between_names)
+            .find(|&k| tags[k - range.start] == Upos::Verb)
     }
 
     /// Whether the words `toks[range]` hold a verb with its object (`refused to discuss the
@@ -1371,7 +1377,20 @@ impl<'a> Extractor<'a> {
     /// The subject phrase opening the sentence, if it ends before token `limit`.
     fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
         let start = self.read.speaker_start(toks, limit)?;
-        self.subject_mention(toks, start, |end| end < limit)
+        let subject = self.subject_mention(toks, start, |end| end < limit)?;
+        // A description read on into its verb is cut there: `Town officials played down`.
+        if !matches!(subject, Mention::Described { .. }) {
+            return Some(subject);
+        }
+        let end = self.read.phrase_after(toks, start);
+        let cut = self.verb_in_subject(toks, start, end);
+        match (cut < end)
+            .then(|| self.read.mention(toks, start..cut))
+            .flatten()
+        {
+            Some(shorter @ Mention::Described { .. }) => Some(shorter),
+            _ => Some(subject),
+        }
     }
 
     /// The subject phrase starting at `start` and ending where `fits`. After an opening
@@ -1443,15 +1462,7 @@ impl<'a> Extractor<'a> {
         if let Some(m @ Mention::Named { .. }) = verb.and_then(mention_to) {
             return Some(m);
         }
-        // A description read on into its verb is cut there: `Town officials played down`.
-        let described = |m: &Mention| matches!(m, Mention::Described { .. });
-        let whole = mention_to(phrase_end).map(|m| {
-            let cut = self.verb_in_subject(toks, start, phrase_end);
-            match mention_to(cut) {
-                Some(shorter) if described(&m) && described(&shorter) => shorter,
-                _ => m,
-            }
-        });
+        let whole = mention_to(phrase_end);
         if matches!(whole, Some(Mention::Named { .. })) || capitalised_end == phrase_end {
             return whole;
         }
@@ -1474,6 +1485,19 @@ impl<'a> Extractor<'a> {
     /// `Town officials played down the data, arguing C` has the subject `Town officials`.
     /// A verb in lower case after a noun, as the tagger reads them.
     fn verb_in_subject(&self, toks: &[Tok], start: usize, end: usize) -> usize {
+        // (Tagged only when a lower-case word may be a verb: most phrases hold none.)
+        let may_be_verb = |t: &Tok| {
+            self.read.word(t).is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !matches!(
+                        Tagger::shipped().tag_of_unambiguous(w),
+                        Some(Upos::Noun | Upos::Adj | Upos::Adp | Upos::Det | Upos::Num)
+                    )
+            })
+        };
+        if !toks[start + 1..end].iter().any(may_be_verb) {
+            return end;
+        }
         let tags = tagger::tag_tokens(self.body, &toks[start..(end + 1).min(toks.len())]);
         (start + 1..end)
             .find(|&k| {

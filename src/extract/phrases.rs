@@ -445,6 +445,18 @@ pub fn is_adjunct_preposition(w: &str) -> bool {
 }
 
 /// A number in digits or words: `10`, `six`, `sixty-six`.
+/// A fraction written as one word: `two-thirds`, `three-quarters`.
+fn is_fraction(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(n, part)| {
+        is_number_word(n) && matches!(part, "thirds" | "quarters" | "fourths" | "fifths")
+    })
+}
+
+/// A noun for a part of a group after `a` or `the`: `a third`, `the majority`.
+fn is_part_noun(w: &str) -> bool {
+    matches!(w, "third" | "quarter" | "fifth" | "majority" | "minority")
+}
+
 fn is_number_word(w: &str) -> bool {
     (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
         || w.split('-').all(|part| {
@@ -1195,24 +1207,50 @@ impl<'a> Reader<'a> {
                     matches!(w, "and" | "but" | "while" | "whereas")
                 })
         };
-        (end.saturating_sub(MAX_PHRASE).max(floor)..end)
-            .find(|&s| opens_clause(s) && self.is_share(toks, s, end))
+        let from = end.saturating_sub(MAX_PHRASE).max(floor);
+        // Every share holds a number, a fraction or a quantity word: most windows hold none.
+        let quantity = |t: &Tok| {
+            t.kind == TokKind::Word
+                && (self.body.as_bytes()[t.start].is_ascii_digit()
+                    || self.lower_is(Some(t), |w| {
+                        is_number_word(w)
+                            || (is_quantifier(w) && !w.ends_with("other"))
+                            || is_part_noun(w)
+                            || is_fraction(w)
+                            || matches!(w, "half" | "those")
+                    }))
+        };
+        if !toks[from..end].iter().any(quantity) {
+            return None;
+        }
+        // The window's words in lower case, read once for every start tried.
+        let lowered: Vec<Option<String>> = toks[from..(end + 4).min(toks.len())]
+            .iter()
+            .map(|t| (t.kind == TokKind::Word).then(|| self.body[t.start..t.end].to_lowercase()))
+            .collect();
+        let word_at = |k: usize| {
+            k.checked_sub(from)
+                .and_then(|i| lowered.get(i))
+                .and_then(|w| w.as_deref())
+        };
+        (from..end).find(|&s| opens_clause(s) && self.is_share(toks, s, end, word_at))
     }
 
-    /// Whether tokens `start..end` are a share of a group (see `share_before`).
-    fn is_share(&self, toks: &[Tok], start: usize, end: usize) -> bool {
-        let word_at = |k: usize| {
-            toks.get(k)
-                .filter(|t| t.kind == TokKind::Word)
-                .map(|t| self.body[t.start..t.end].to_lowercase())
-        };
+    /// Whether tokens `start..end` are a share of a group (see `share_before`), with the
+    /// lower-case word at each token from `word_at`.
+    fn is_share<'w>(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        end: usize,
+        word_at: impl Fn(usize) -> Option<&'w str>,
+    ) -> bool {
         let is = |k: usize, w: &str| word_at(k).is_some_and(|x| x == w);
         let mut k = start;
         // `About`, `Nearly`, `More than`, `A mere`, `Some 56 percent`.
         loop {
-            let pair = |a: &str, b: &[&str]| {
-                is(k, a) && word_at(k + 1).is_some_and(|x| b.contains(&x.as_str()))
-            };
+            let pair =
+                |a: &str, b: &[&str]| is(k, a) && word_at(k + 1).is_some_and(|x| b.contains(&x));
             if pair("more", &["than"])
                 || pair("fewer", &["than"])
                 || pair("less", &["than"])
@@ -1222,9 +1260,9 @@ impl<'a> Reader<'a> {
             {
                 k += 2;
             } else if word_at(k).is_some_and(|w| {
-                is_adverb(&w)
-                    || matches!(w.as_str(), "about" | "around" | "just" | "only" | "over")
-                    || (w == "some" && word_at(k + 1).is_some_and(|n| is_number_word(&n)))
+                is_adverb(w)
+                    || matches!(w, "about" | "around" | "just" | "only" | "over")
+                    || (w == "some" && word_at(k + 1).is_some_and(|n| is_number_word(n)))
             }) && k + 1 < end
             {
                 k += 1;
@@ -1232,13 +1270,7 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        let number = |k: usize| word_at(k).is_some_and(|w| is_number_word(&w));
-        // `two-thirds`, `three-quarters`.
-        let fraction = |w: &str| {
-            w.rsplit_once('-').is_some_and(|(n, part)| {
-                is_number_word(n) && matches!(part, "thirds" | "quarters" | "fourths" | "fifths")
-            })
-        };
+        let number = |k: usize| word_at(k).is_some_and(|w| is_number_word(w));
         // The quantity, and whether it may stand alone before its cue.
         let (after, alone) = if number(k) && is(k + 1, "in") && number(k + 2) {
             (k + 3, true)
@@ -1248,18 +1280,13 @@ impl<'a> Reader<'a> {
             (k + 2, true)
         } else if number(k) && is(k + 1, "per") && is(k + 2, "cent") {
             (k + 3, true)
-        } else if word_at(k).is_some_and(|w| w == "half" || fraction(&w)) {
+        } else if word_at(k).is_some_and(|w| w == "half" || is_fraction(w)) {
             (k + 1, true)
         } else if (is(k, "a") || is(k, "one") || is(k, "the"))
-            && word_at(k + 1).is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "third" | "quarter" | "fifth" | "majority" | "minority"
-                )
-            })
+            && word_at(k + 1).is_some_and(is_part_noun)
         {
             (k + 2, true)
-        } else if word_at(k).is_some_and(|w| is_quantifier(&w) && !w.ends_with("other")) {
+        } else if word_at(k).is_some_and(|w| is_quantifier(w) && !w.ends_with("other")) {
             (k + 1, false)
         } else if is(k, "those")
             && word_at(k + 1).is_some_and(|w| w.ends_with("ed"))
