@@ -672,19 +672,9 @@ impl<'a> Reader<'a> {
         if w.starts_with("add")
             && (toks.get(i + 1).and_then(|t| self.word(t)).is_some_and(|n| {
                 n.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(
-                        n,
-                        "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "seven"
-                            | "eight"
-                            | "nine"
-                            | "ten"
-                            | "another"
-                    )
+                    // (`added one caveat` is a remark.)
+                    || (is_number_word(n) && n != "one")
+                    || n == "another"
             }) || amount_after())
         {
             return None;
