@@ -1495,7 +1495,7 @@ impl<'a> Extractor<'a> {
                     )
             })
         };
-        if !toks[start + 1..end].iter().any(may_be_verb) {
+        if end <= start + 1 || !toks[start + 1..end].iter().any(may_be_verb) {
             return end;
         }
         let tags = tagger::tag_tokens(self.body, &toks[start..(end + 1).min(toks.len())]);

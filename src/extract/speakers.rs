@@ -1961,7 +1961,6 @@ impl NameIndex {
         Some(self.mentions[place].name.as_str())
     }
 
-    /// `Fran` for `Fran Finney`, when no other full name in the article starts with `Fran`.
     /// The last full name before byte `at` whose key opens with `prefix` and whose last word
     /// makes it a body (`Multiplex Group`, `Jupiter Research`).
     fn body_named_from(&self, prefix: &str, at: usize) -> Option<String> {
@@ -1973,6 +1972,7 @@ impl NameIndex {
             .map(|full| full.name.clone())
     }
 
+    /// `Fran` for `Fran Finney`, when no other full name in the article starts with `Fran`.
     fn by_first_name(&self, name: &str) -> Option<usize> {
         if name.contains(char::is_whitespace) || !first_names::is_first_name(name) {
             return None;
