@@ -444,7 +444,6 @@ pub fn is_adjunct_preposition(w: &str) -> bool {
     )
 }
 
-/// A number in digits or words: `10`, `six`, `sixty-six`.
 /// A fraction written as one word: `two-thirds`, `three-quarters`.
 fn is_fraction(w: &str) -> bool {
     w.rsplit_once('-').is_some_and(|(n, part)| {
@@ -457,6 +456,7 @@ fn is_part_noun(w: &str) -> bool {
     matches!(w, "third" | "quarter" | "fifth" | "majority" | "minority")
 }
 
+/// A number in digits or words: `10`, `six`, `sixty-six`.
 fn is_number_word(w: &str) -> bool {
     (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
         || w.split('-').all(|part| {
@@ -1297,12 +1297,11 @@ impl<'a> Reader<'a> {
                 && end - from <= MAX_PHRASE / 2
                 && !self.lower_is(toks.get(end - 1), |w| matches!(w, "the" | "those"))
                 && (from..end).all(|g| match toks[g].kind {
-                    TokKind::Word => {
-                        let w = self.body[toks[g].start..toks[g].end].to_lowercase();
-                        matches!(w.as_str(), "the" | "those")
-                            || (!is_phrase_stop(&w)
-                                && (cues::lookup(&w).is_none() || w.ends_with("ed")))
-                    }
+                    TokKind::Word => word_at(g).is_some_and(|w| {
+                        matches!(w, "the" | "those")
+                            || (!is_phrase_stop(w)
+                                && (cues::lookup(w).is_none() || w.ends_with("ed")))
+                    }),
                     TokKind::Punct(c) => matches!(c, '\'' | '’' | '.'),
                     TokKind::Quote(_) => false,
                 })
