@@ -1099,7 +1099,7 @@ impl<'a> Extractor<'a> {
         };
         words >= LONG
             || (range.start + 1..to).any(predicate_at)
-            || tagger::tag_tokens(self.body, &toks[from..to])[range.start - from..]
+            || self.read.tags(&toks[from..to])[range.start - from..]
                 .iter()
                 .any(|t| matches!(t, Upos::Verb | Upos::Aux))
     }
@@ -1144,7 +1144,7 @@ impl<'a> Extractor<'a> {
             return true;
         }
         let range = range.start..range.end.min(range.start + OPENING);
-        let tags = tagger::tag_tokens(self.body, &toks[range]);
+        let tags = self.read.tags(&toks[range]);
         tags.iter()
             .skip(1)
             .any(|t| matches!(t, Upos::Verb | Upos::Aux))
@@ -1184,7 +1184,7 @@ impl<'a> Extractor<'a> {
         if !inside.clone().any(|k| between_names(&k)) {
             return None;
         }
-        let tags = tagger::tag_tokens(self.body, &toks[range.clone()]);
+        let tags = self.read.tags(&toks[range.clone()]);
         let first_preposition = tags.iter().position(|&t| t == Upos::Adp);
         let before = first_preposition.map_or(range.end, |p| range.start + p);
         (inside.start..before.min(inside.end))
@@ -1196,7 +1196,7 @@ impl<'a> Extractor<'a> {
     /// report`, `blocked roads`): a clause, not part of a noun phrase (`people familiar with`,
     /// `firms involved in`, `data collected by` have no object).
     fn holds_a_verb(&self, toks: &[Tok], range: Range<usize>) -> bool {
-        let tags = tagger::tag_tokens(self.body, &toks[range]);
+        let tags = self.read.tags(&toks[range]);
         tags.windows(2).any(|pair| {
             matches!(pair[0], Upos::Verb | Upos::Aux)
                 && matches!(
@@ -1498,7 +1498,7 @@ impl<'a> Extractor<'a> {
         if end <= start + 1 || !toks[start + 1..end].iter().any(may_be_verb) {
             return end;
         }
-        let tags = tagger::tag_tokens(self.body, &toks[start..(end + 1).min(toks.len())]);
+        let tags = self.read.tags(&toks[start..(end + 1).min(toks.len())]);
         (start + 1..end)
             .find(|&k| {
                 tags[k - start] == Upos::Verb

@@ -1,11 +1,13 @@
 //! Reading a sentence's tokens: cues, speaker phrases and where content starts and ends.
 //! Pure functions of the body text, with no extraction state.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use super::cues::{self, Cue, CueClass};
 use super::first_names;
 use super::function_words;
+use super::linear::FnvMap;
 use super::speakers::{self, parse_phrase, Mention};
 use super::tagger::{self, Tagger, Upos};
 use super::text::{lower, Tok, TokKind};
@@ -446,9 +448,11 @@ pub fn is_adjunct_preposition(w: &str) -> bool {
 
 /// A fraction written as one word: `two-thirds`, `three-quarters`.
 fn is_fraction(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(n, part)| {
-        is_number_word(n) && matches!(part, "thirds" | "quarters" | "fourths" | "fifths")
-    })
+    // (Read for many words: the byte test spares most of them the split.)
+    w.as_bytes().contains(&b'-')
+        && w.rsplit_once('-').is_some_and(|(n, part)| {
+            is_number_word(n) && matches!(part, "thirds" | "quarters" | "fourths" | "fifths")
+        })
 }
 
 /// A noun for a part of a group after `a` or `the`: `a third`, `the majority`.
@@ -458,30 +462,35 @@ fn is_part_noun(w: &str) -> bool {
 
 /// A number in digits or words: `10`, `six`, `sixty-six`.
 fn is_number_word(w: &str) -> bool {
-    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-        || w.split('-').all(|part| {
-            matches!(
-                part,
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "twenty"
-                    | "thirty"
-                    | "forty"
-                    | "fifty"
-                    | "sixty"
-                    | "seventy"
-                    | "eighty"
-                    | "ninety"
-            )
-        })
+    let number_name = |part: &str| {
+        matches!(
+            part,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+        )
+    };
+    // (Read for many words: only a word with a hyphen needs the split.)
+    if w.as_bytes().contains(&b'-') {
+        w.split('-').all(number_name)
+    } else {
+        number_name(w) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+    }
 }
 
 /// Words of quantity that may open a subject: `some analysts`, `many say`, `few believe`.
@@ -529,14 +538,33 @@ pub fn is_object_pronoun(w: &str) -> bool {
 }
 
 /// The body the tokens point into, and the readings of them.
-#[derive(Clone, Copy)]
 pub struct Reader<'a> {
     pub body: &'a str,
+    /// The tags of each span of tokens tagged so far, by its byte range: the readers of a
+    /// sentence ask again for the windows they share.
+    tagged: RefCell<FnvMap<(usize, usize), Vec<Upos>>>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(body: &'a str) -> Self {
-        Reader { body }
+        Reader {
+            body,
+            tagged: RefCell::default(),
+        }
+    }
+
+    /// The tags of a span of a sentence's tokens (see [`tagger::tag_tokens`]).
+    pub fn tags(&self, toks: &[Tok]) -> Vec<Upos> {
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return Vec::new();
+        };
+        let span = (first.start, last.end);
+        if let Some(tags) = self.tagged.borrow().get(&span) {
+            return tags.clone();
+        }
+        let tags = tagger::tag_tokens(self.body, toks);
+        self.tagged.borrow_mut().insert(span, tags.clone());
+        tags
     }
 
     /// Whether the participle cue at `cue` says what a text that the sentence's subject put
@@ -592,7 +620,7 @@ impl<'a> Reader<'a> {
         }
         // The tagger looks two words either side: a few words around the head are enough.
         let window = last.saturating_sub(3)..(last + 3).min(toks.len());
-        let tags = tagger::tag_tokens(self.body, &toks[window.clone()]);
+        let tags = self.tags(&toks[window.clone()]);
         tags.get(last - window.start)
             .map_or(true, |&tag| nominal(tag))
     }
@@ -922,7 +950,7 @@ impl<'a> Reader<'a> {
         let word = |k: usize| toks[k].kind == TokKind::Word;
         // (Read as adjectives or numbers in their place: `new`, `latest quarterly`, `2014`.)
         let describes = |from: usize| {
-            let tags = tagger::tag_tokens(self.body, &toks[from - 1..=i]);
+            let tags = self.tags(&toks[from - 1..=i]);
             tags[1..tags.len() - 1]
                 .iter()
                 .all(|t| matches!(t, Upos::Adj | Upos::Num))
@@ -1213,15 +1241,16 @@ impl<'a> Reader<'a> {
         if !toks[from..end].iter().any(quantity) {
             return None;
         }
-        // The window's words in lower case, read once for every start tried.
-        let lowered: Vec<Option<String>> = toks[from..(end + 4).min(toks.len())]
-            .iter()
-            .map(|t| (t.kind == TokKind::Word).then(|| self.body[t.start..t.end].to_lowercase()))
-            .collect();
+        // The window in lower case, read once for every start tried (ASCII only: byte
+        // offsets stay those of the body, and the words read here are ASCII).
+        let last = (end + 4).min(toks.len());
+        let base = toks[from].start;
+        let lowered = self.body[base..toks[last - 1].end].to_ascii_lowercase();
         let word_at = |k: usize| {
-            k.checked_sub(from)
-                .and_then(|i| lowered.get(i))
-                .and_then(|w| w.as_deref())
+            toks[from..last]
+                .get(k.checked_sub(from)?)
+                .filter(|t| t.kind == TokKind::Word)
+                .map(|t| &lowered[t.start - base..t.end - base])
         };
         (from..end).find(|&s| opens_clause(s) && self.is_share(toks, s, end, word_at))
     }
@@ -1483,7 +1512,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let window = start..(start + 4).min(toks.len());
-        let tags = tagger::tag_tokens(self.body, &toks[window]);
+        let tags = self.tags(&toks[window]);
         match tags[..] {
             // Not a name in -ing (`Downing Street`, `Groening recently said`).
             [Upos::Verb, next, ..] if first_ing => match next {
