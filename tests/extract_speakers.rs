@@ -1335,3 +1335,28 @@ fn a_word_that_stood_alone_before_the_longer_name_keeps_its_own_name() {
     let body = "Harwick said sales rose. Harwick Office sales fell. Harwick said demand was weak.";
     assert_eq!(claim_speakers(body), ["Harwick", "Harwick"]);
 }
+
+#[test]
+fn a_country_that_speaks_is_an_organisation() {
+    assert_eq!(
+        speaker_kinds("South Korea said the talks would resume in May."),
+        [("South Korea".to_string(), SpeakerKind::Organisation)]
+    );
+}
+
+#[test]
+fn a_country_whose_name_is_also_a_first_name_is_an_organisation() {
+    assert_eq!(
+        speaker_kinds("Jordan has warned that the border will stay closed."),
+        [("Jordan".to_string(), SpeakerKind::Organisation)]
+    );
+}
+
+#[test]
+fn a_first_name_that_names_a_country_stays_a_person_when_he_refers_to_it() {
+    let body = "Jordan told reporters the club was ready. He said the fans had been great.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Jordan".to_string(), SpeakerKind::Person)]
+    );
+}

@@ -4,7 +4,8 @@
 //! spans; `cues` knows the attribution verbs; `phrases` reads cues, speaker phrases and
 //! content boundaries off a sentence's tokens; `speakers` turns phrases into names, roles
 //! and resolved references, with `first_names` telling where a name starts and a person's
-//! likely gender, `function_words` which capitalised words are no name, and `resolve`
+//! likely gender, `function_words` which capitalised words are no name, `places` which name
+//! a country or a continent, and `resolve`
 //! scoring who a pronoun refers to with learned weights;
 //! `transcript` reads `NAME: ...` interview turns; `cue_sense` scores whether a cue word is
 //! used as a cue where it stands, with weights learned from PolNeAR (`linear` is the model it
@@ -18,6 +19,7 @@ mod first_names;
 mod function_words;
 mod linear;
 mod phrases;
+mod places;
 mod quotes;
 pub mod resolve;
 mod speakers;
@@ -26,9 +28,8 @@ mod text;
 mod transcript;
 
 use crate::model::{Article, Extraction};
-
 /// Stored with every article, so `reextract` knows what an upgrade changes.
-pub const VERSION: &str = "0.5.60";
+pub const VERSION: &str = "0.5.61";
 
 pub fn extract(article: &Article) -> Extraction {
     claims::Extractor::new(&article.body, resolve::shipped()).run()

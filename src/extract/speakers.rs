@@ -13,6 +13,7 @@ use super::phrases::{
     is_finite_helper, is_irregular_past, is_month, is_plural_noun, is_quantifier,
     is_subject_pronoun, is_time_head, is_time_word, is_trailing_adjunct, is_weekday,
 };
+use super::places;
 use super::quotes;
 use super::resolve::{
     self, features, may_stand_for, Candidate, Decision, Facts, FirstName, Weights,
@@ -2179,10 +2180,21 @@ impl<'a> Speakers<'a> {
             if self.read_from_one_word(id)
                 || self.spoken_of_as_a_body(id)
                 || self.described_as_many(id)
+                || self.names_a_country(id)
             {
                 self.list[id].kind = SpeakerKind::Organisation;
             }
         }
+    }
+
+    /// Whether speaker `id`, read as a person, is a country or a continent (`Britain`,
+    /// `South Korea`), unless `he` or `she` referred to a name that is a first name too
+    /// (`Jordan`, `India`).
+    fn names_a_country(&self, id: usize) -> bool {
+        let s = &self.list[id];
+        s.kind == SpeakerKind::Person
+            && places::is_country_or_continent(&s.name)
+            && !(self.gendered[id] && first_names::is_first_name(&s.name))
     }
 
     /// Whether speaker `id`, read as a person, has a role that names many: `industry analysts
