@@ -3,7 +3,8 @@
 //! The body is the main text as paragraphs separated by blank lines, whitespace inside a
 //! paragraph collapsed, entities decoded. When the main-text pass fails, or keeps under 50
 //! words that are also under a quarter of the page's visible text, the body is the visible text (without script, style, nav, header,
-//! footer, aside, form) so that no quote is lost. Parsing runs on a thread with a large stack
+//! footer, aside, form) so that no quote is lost. Picture credits are left out (`Photo: Ann Lee, AP`
+//! as a paragraph, or closing a caption). Parsing runs on a thread with a large stack
 //! so that deeply nested pages cannot overflow it; a panic inside the parsers becomes a reason.
 
 use std::collections::{HashMap, HashSet};
@@ -1604,7 +1605,65 @@ struct Extracted {
 }
 
 fn extract_inner(html: &str) -> Extracted {
-    with_ld_body(read_body(html))
+    let mut out = with_ld_body(read_body(html));
+    out.body = without_credits(&out.body);
+    out
+}
+
+/// A picture credit standing as a paragraph of its own: a label and a name ("Photo: Ann Lee,
+/// AP", "(Image: © Shutterstock)", "Image copyright Getty Images", "Credit: Reuters/Ann Lee"),
+/// or a photographer and an agency ("Ann Lee | Getty Images"). A label written with a colon:
+/// "Photos by Ann Lee" alone may credit the whole story, as Readability keeps it.
+static CREDIT_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\(?\s*(?:(?:(?:photo|image|picture)\s+(?:credit|source)s?|photo(?:graph)?s?|images?|pictures?|pics?|credits?|fotos?|bild)\s*:|(?:photo|image|picture)\s+copyright\b:?)\s*[^!?\x22\u{201c}\u{201d}]{1,80}\)?$|^(?:[^.!?\x22\u{201c}\u{201d}]{1,60}\s*[/|]\s*)?(?:getty(?: images)?|shutterstock(?:\.com)?|istock(?:photo)?|afp|epa|reuters)\s*\)?$",
+    )
+    .expect("credit line pattern")
+});
+
+/// A picture credit closing a caption, after its last sentence, in brackets or glued to its
+/// last word: "... at dusk. Photo: Ann Lee/Shutterstock.com", "... in June (Image: GETTY)",
+/// "(AP Photo/Ann Lee)", "... a hareCredit: Ann Lee". The label is written as one (capitalised,
+/// a colon or `by` after it).
+static CREDIT_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:[.!?)]|\s|[a-z])(?P<credit>\((?:Photos?|Photograph|Image|Picture|Credit|Foto|Bild)(?::|\s+by\b)[^()!?\x22\u{201c}\u{201d}]{1,60}\)|\(AP Photo/[^()]{1,60}\)|(?:Photos?|Photograph|Image|Picture|Credit|Foto|Bild)(?::|\s+by\b)[^()!?\x22\u{201c}\u{201d}]{1,60})\s*$",
+    )
+    .expect("credit tail pattern")
+});
+
+/// Most words a credit has (past it, the line is running text).
+const MAX_CREDIT_WORDS: usize = 10;
+/// A credit closing a caption lies within this many bytes of its end (a label, a bracket and
+/// at most 60 characters).
+const MAX_CREDIT_TAIL_BYTES: usize = 300;
+
+/// `body` without the credits of its pictures: paragraphs that are one ([`CREDIT_LINE`]) and
+/// the credit closing a caption ([`CREDIT_TAIL`]). Credits are nobody's words and no part of
+/// the article's text.
+fn without_credits(body: &str) -> String {
+    body.split("\n\n")
+        .filter(|p| word_count(p) > MAX_CREDIT_WORDS || !CREDIT_LINE.is_match(p))
+        .map(|p| {
+            // Only the paragraph's end is read: a credit is short.
+            let mut from = p.len().saturating_sub(MAX_CREDIT_TAIL_BYTES);
+            while !p.is_char_boundary(from) {
+                from += 1;
+            }
+            let end = &p[from..];
+            if !(end.contains(':') || end.contains(" by ") || end.contains("AP Photo/")) {
+                return p;
+            }
+            CREDIT_TAIL
+                .captures(end)
+                .and_then(|c| c.name("credit"))
+                .filter(|c| word_count(c.as_str()) <= MAX_CREDIT_WORDS)
+                .map(|c| p[..from + c.start()].trim_end())
+                .filter(|kept| !kept.is_empty())
+                .unwrap_or(p)
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// The page's metadata and the body read from its HTML.
@@ -2435,6 +2494,59 @@ evening to approve the plan for the new bridge after a long and heated debate.</
             parse("x", state).unwrap().author.as_deref(),
             Some("Ann Lee")
         );
+    }
+
+    /// The body read from a page whose article holds [`STORY`] three times, a picture with
+    /// `caption` under it, and [`AFTER`].
+    fn body_with_caption(caption: &str) -> String {
+        let page = format!(
+            "<html><body><article>{}<figure><img src=/p.jpg><figcaption>{caption}</figcaption>\
+             </figure><p>{AFTER}</p></article></body></html>",
+            STORY.repeat(3)
+        );
+        parse("x", &page).unwrap().body
+    }
+
+    #[test]
+    fn a_picture_credit_on_its_own_is_not_the_article() {
+        for credit in [
+            "Photo: Ann Lee, AP",
+            "(Image credit: Harbour Press)",
+            "Ann Lee | Getty Images",
+        ] {
+            let body = body_with_caption(credit);
+            assert!(
+                !body.contains("Ann Lee") && !body.contains("Harbour"),
+                "{body}"
+            );
+            assert!(body.ends_with(AFTER), "{body}");
+        }
+    }
+
+    #[test]
+    fn the_credit_closing_a_caption_is_cut_the_caption_stays() {
+        for (caption, kept) in [
+            (
+                "The new sea wall at dusk. Photo: Ann Lee/Harbour Press",
+                "The new sea wall at dusk.",
+            ),
+            (
+                "Workers finish the sea wall (Image: Harbour Press)",
+                "Workers finish the sea wall",
+            ),
+            (
+                "The mayor opens the wall. (AP Photo/Ann Lee, File)",
+                "The mayor opens the wall.",
+            ),
+        ] {
+            let body = body_with_caption(caption);
+            let paragraphs: Vec<&str> = body.split("\n\n").collect();
+            assert!(paragraphs.contains(&kept), "{body}");
+            assert!(
+                !body.contains("Ann Lee") && !body.contains("Harbour"),
+                "{body}"
+            );
+        }
     }
 
     #[test]
