@@ -1360,3 +1360,11 @@ fn a_first_name_that_names_a_country_stays_a_person_when_he_refers_to_it() {
         [("Jordan".to_string(), SpeakerKind::Person)]
     );
 }
+
+#[test]
+fn a_name_ending_in_an_industry_word_is_a_body() {
+    assert_eq!(
+        speaker_kinds("Brightwater Telecom said prices would rise in the spring."),
+        [("Brightwater Telecom".to_string(), SpeakerKind::Organisation)]
+    );
+}

@@ -253,6 +253,19 @@ pub fn is_org_word(w: &str) -> bool {
             | "herald"
             | "democrats"
             | "republicans"
+            | "registry"
+            | "yard"
+            | "tobacco"
+            | "telecom"
+            | "communications"
+            | "airways"
+            | "petroleum"
+            | "insurance"
+            | "pharmaceuticals"
+            | "technologies"
+            | "systems"
+            | "electronics"
+            | "software"
     )
 }
 
