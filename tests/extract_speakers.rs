@@ -1368,3 +1368,9 @@ fn a_name_ending_in_an_industry_word_is_a_body() {
         [("Brightwater Telecom".to_string(), SpeakerKind::Organisation)]
     );
 }
+
+#[test]
+fn a_town_and_its_county_set_off_after_a_name_are_no_speaker() {
+    let body = "Tom Reed, of Ashford, West Kent, said the road was closed.";
+    assert_eq!(claim_speakers(body), ["Tom Reed"]);
+}

@@ -1281,7 +1281,8 @@ impl<'a> Extractor<'a> {
 
     /// `Ann Lee, 49, a nurse from Leeds, said`: the name opening the sentence (after `floor`,
     /// or after the quote that opens it) when commas set off a description of it (an age,
-    /// `a ...`, `the ...`, `who ...`, a role) that runs up to the comma before the cue at `cue`.
+    /// `a ...`, `the ...`, `who ...`, `of ...`, `from ...`, a role) that runs up to the comma
+    /// before the cue at `cue` (`Ann Lee, of Leeds, West Yorkshire, said`).
     fn described_name(&self, toks: &[Tok], floor: usize, cue: usize) -> Option<(usize, Mention)> {
         let mut start = self
             .read
@@ -1331,7 +1332,15 @@ impl<'a> Extractor<'a> {
                 || self.read.lower_is(toks.get(k), |w| {
                     matches!(
                         w,
-                        "a" | "an" | "the" | "who" | "whose" | "his" | "her" | "their"
+                        "a" | "an"
+                            | "the"
+                            | "who"
+                            | "whose"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "of"
+                            | "from"
                     )
                 })
         };
