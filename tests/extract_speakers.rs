@@ -1374,3 +1374,21 @@ fn a_town_and_its_county_set_off_after_a_name_are_no_speaker() {
     let body = "Tom Reed, of Ashford, West Kent, said the road was closed.";
     assert_eq!(claim_speakers(body), ["Tom Reed"]);
 }
+
+#[test]
+fn a_plural_noun_capitalised_only_where_it_opens_a_sentence_is_a_group() {
+    let body = "Traders said the market was calm. Prices fell in the morning.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Traders".to_string(), SpeakerKind::Group)]
+    );
+}
+
+#[test]
+fn a_one_word_name_in_s_written_capitalised_inside_a_sentence_stays_a_body() {
+    let body = "Zentrios said the virus was spreading. Experts at Zentrios expect more.";
+    assert_eq!(
+        speaker_kinds(body),
+        [("Zentrios".to_string(), SpeakerKind::Organisation)]
+    );
+}

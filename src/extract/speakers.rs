@@ -2190,7 +2190,9 @@ impl<'a> Speakers<'a> {
     /// decided as before.
     pub fn settle_kinds(&mut self) {
         for id in 0..self.list.len() {
-            if self.read_from_one_word(id)
+            if self.read_from_one_word(id) && self.plural_noun_opening_sentences(id) {
+                self.list[id].kind = SpeakerKind::Group;
+            } else if self.read_from_one_word(id)
                 || self.spoken_of_as_a_body(id)
                 || self.described_as_many(id)
                 || self.names_a_country(id)
@@ -2253,6 +2255,16 @@ impl<'a> Speakers<'a> {
                         || words.first().is_some_and(|w| speaks_for_a_body(w))
                         || said_it_acts(&words))
             })
+    }
+
+    /// Whether speaker `id` is one word the article writes capitalised only where it opens a
+    /// sentence, and that in lower case is a plural noun: `Consumers say`, `Traders said` name
+    /// a group, no body.
+    fn plural_noun_opening_sentences(&self, id: usize) -> bool {
+        let name = &self.list[id].name;
+        name.ends_with('s')
+            && !capitalised_inside_a_sentence(self.body, name)
+            && tagger::tag(&[&name.to_lowercase(), "said"])[0] == Upos::Noun
     }
 
     /// Whether speaker `id` is a person only because one word named it: `settle_kinds` files
