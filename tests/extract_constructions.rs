@@ -1519,3 +1519,50 @@ fn an_answer_after_a_cue_is_its_content() {
         [pair("Tom Brill", "the same of the jetty")]
     );
 }
+
+/// `As the Gazette reported, C`: a cue in an `as` aside opening the sentence; what was said
+/// follows the aside's comma.
+#[test]
+fn an_as_aside_before_the_clause_attributes_what_follows() {
+    one_claim_each(&[
+        (
+            "As the Harbour Gazette reported, the ferry will stop running in June.",
+            "Harbour Gazette",
+            "the ferry will stop running in June",
+        ),
+        (
+            "But as the mayor noted in her speech, the ferry has never made a profit.",
+            "mayor",
+            "the ferry has never made a profit",
+        ),
+    ]);
+}
+
+/// `C, as some residents have feared.`: an `as` aside closing the sentence attributes the
+/// clause before it.
+#[test]
+fn an_as_aside_after_the_clause_attributes_what_precedes() {
+    let out = run("The ferry will stop running in June, as some residents have feared.");
+    let contents: Vec<String> = out.claims.iter().map(|c| c.content.clone()).collect();
+    assert_eq!(contents, ["The ferry will stop running in June"]);
+}
+
+/// `The timetable, as the operator noted, will cut costs`: the aside splits a subject from
+/// its predicate, and the claim is the whole sentence.
+#[test]
+fn an_as_aside_inside_a_clause_attributes_the_clause() {
+    one_claim_each(&[(
+        "The new timetable, as the operator noted, will cut costs.",
+        "operator",
+        "The new timetable, as the operator noted, will cut costs",
+    )]);
+}
+
+/// `As Brandt attacked Ortega, the crowd chanted`: `as` with a verb and its object is `while`;
+/// nothing is said.
+#[test]
+fn as_with_an_object_before_its_comma_makes_no_claim() {
+    assert!(run("As Brandt attacked Ortega, the crowd chanted.")
+        .claims
+        .is_empty());
+}

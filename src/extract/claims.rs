@@ -12,9 +12,9 @@ use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
-    is_adjunct_preposition, is_article, is_auxiliary, is_finite_helper, is_irregular_past,
-    is_joining_word, is_past_form, is_raising_participle, is_subject_pronoun, is_time_head,
-    is_weekday, Reader, MAX_PHRASE,
+    is_adjunct_preposition, is_adverb, is_article, is_auxiliary, is_finite_helper,
+    is_irregular_past, is_joining_word, is_past_form, is_raising_participle, is_subject_pronoun,
+    is_time_head, is_time_word, is_weekday, Reader, MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -810,6 +810,18 @@ impl<'a> Extractor<'a> {
             None
         };
         let inverted = right_end > after;
+        // `As the Post reported, C` / `C, as Lee noted.`: a cue in an `as` clause, whose
+        // content stands on the other side of the clause's comma.
+        let as_clause = if inverted {
+            None
+        } else {
+            self.as_clause(toks, subject_start, after, floor, cue, &state.stops)
+        };
+        let backward = match &as_clause {
+            Some(AsClause::Before(range)) => Some((range.clone(), false)),
+            Some(AsClause::After(_) | AsClause::Neither) => None,
+            None => backward,
+        };
         // `The Times reports:` ending the paragraph introduces the quote that opens the next.
         let introduces_next = !inverted
             && Reader::is_punct(toks.last(), ":")
@@ -874,6 +886,11 @@ impl<'a> Extractor<'a> {
             clause_start.unwrap_or(start)..self.read.content_end(toks, start, &state.stops)
         })
         .filter(|r| !r.is_empty());
+        let forward = match as_clause {
+            Some(AsClause::After(range)) => Some(range),
+            Some(AsClause::Before(_) | AsClause::Neither) => None,
+            None => forward,
+        };
 
         let cue_text = self.body[toks[c].start..toks[after - 1].end].to_string();
         let confidence = source.confidence() * state.cue_confidence;
@@ -919,6 +936,110 @@ impl<'a> Extractor<'a> {
         state.consumed = next;
         state.speaker = speaker;
         Some(next)
+    }
+
+    /// `As the Post reported, C`, `But as Lee noted last week, C`, `C, as some have
+    /// speculated.`: a cue whose subject follows an `as` that opens a clause makes that
+    /// clause an aside, and what was said is the clause on the other side of its comma. After
+    /// it when the aside opens the sentence (or follows `and`, `but`) and a clause comes
+    /// next; before it when the aside closes the sentence. Between two clauses
+    /// (`If C1, as some hope, C2`) the aside may belong to either and is left alone; only
+    /// `The plan, as Lee noted, will fail`, whose words before the aside are no clause, is
+    /// one content, the whole sentence. The cue may take a short adjunct (`noted in a
+    /// speech`, `told the Daily News`), but no object (`As Lee attacked Ortega, C`: `as`
+    /// is `while` there).
+    fn as_clause(
+        &self,
+        toks: &[Tok],
+        subject_start: usize,
+        after: usize,
+        floor: usize,
+        cue: Cue,
+        stops: &[usize],
+    ) -> Option<AsClause> {
+        let as_at = subject_start.checked_sub(1).filter(|&k| k >= floor)?;
+        let says = matches!(
+            cue.class,
+            CueClass::Speech | CueClass::Belief | CueClass::Finding | CueClass::Tell
+        );
+        if cue.participle || !self.read.lower_is(toks.get(as_at), |w| w == "as") {
+            return None;
+        }
+        let at_start = as_at == floor
+            || self
+                .read
+                .lower_is(toks.get(as_at - 1), |w| matches!(w, "and" | "but"));
+        let after_comma = as_at > floor && Reader::is_punct(toks.get(as_at - 1), ",");
+        if !at_start && !after_comma {
+            return None;
+        }
+        // The aside's end: the first punctuation after the cue, past a few words that are no
+        // verb and open no clause.
+        let limit = toks.len().min(after + AS_ASIDE_ADJUNCT + 1);
+        let end = (after..limit).find(|&k| toks[k].kind != TokKind::Word)?;
+        let mut buf = [0u8; 32];
+        let adjunct_opens = after == end
+            || cue.class == CueClass::Tell
+            || self.read.lower_is(toks.get(after), |w| {
+                is_adjunct_preposition(w)
+                    || is_adverb(w)
+                    || is_time_word(w)
+                    || matches!(
+                        w,
+                        "last" | "this" | "earlier" | "just" | "today" | "yesterday" | "first"
+                    )
+            });
+        let adjunct_ok = adjunct_opens
+            && toks[after..end].iter().all(|t| {
+                self.read
+                    .word(t)
+                    .and_then(|w| lower(w, &mut buf))
+                    .is_some_and(|w| {
+                        !is_finite_helper(w) && !is_subject_pronoun(w) && w != "that" && w != "to"
+                    })
+            });
+        if !adjunct_ok {
+            // `As Lee attacked Ortega, the crowd chanted`: nothing said.
+            let object_then_clause = at_start
+                && end > after
+                && Reader::is_punct(toks.get(end), ",")
+                && toks.get(after).is_some_and(|t| t.kind == TokKind::Word);
+            return object_then_clause.then_some(AsClause::Neither);
+        }
+        if !says {
+            return None;
+        }
+        if Reader::is_punct(toks.get(end), ",") {
+            let start = end + 1;
+            if !toks.get(start).is_some_and(|t| t.kind == TokKind::Word) {
+                return None;
+            }
+            let stop = self.read.content_end(toks, start, stops);
+            if stop <= start + 1 {
+                return None;
+            }
+            // `The plan, as Lee noted, will fail`.
+            if after_comma {
+                let whole = self.read.opens_predicate(toks, start)
+                    && !self.holds_a_clause(toks, floor..as_at - 1);
+                // `If C1, as some hope, C2`: either clause may be what was hoped.
+                return Some(if whole {
+                    AsClause::After(floor..stop)
+                } else {
+                    AsClause::Neither
+                });
+            }
+            let clause = self.holds_a_finite_verb(toks, start..stop)
+                && !self.read.lower_is(toks.get(start), |w| {
+                    matches!(w, "and" | "but" | "or" | "then")
+                })
+                && !self.read.lower_is(toks.get(start), |w| w.ends_with("ing"));
+            return clause.then(|| AsClause::After(start..stop));
+        }
+        // `C, as some have speculated.`: the aside ends the sentence.
+        let ends = end == toks.len() || Reader::is_punct(toks.get(end), ".;!?");
+        (ends && after_comma && self.holds_a_finite_verb(toks, floor..as_at - 1))
+            .then(|| AsClause::Before(floor..as_at - 1))
     }
 
     /// The source phrase `toks[start..end]` once it reaches back over the words that join a
@@ -2057,6 +2178,20 @@ fn without_silent_speakers(mut out: Extraction) -> Extraction {
 /// The cue read at a token, with the token after it and whether it is a phrase
 /// ([`Reader::cue_at`]).
 type CueAt = Option<(Cue, usize, bool)>;
+
+/// Where the content of a cue in an `as` aside stands (see `Extractor::as_clause`).
+enum AsClause {
+    /// `C, as Lee noted.`
+    Before(Range<usize>),
+    /// `As Lee noted, C`.
+    After(Range<usize>),
+    /// `As Lee attacked Ortega, C`: `as` is `while`, and the aside holds no claim.
+    Neither,
+}
+
+/// How many words may stand between a cue in an `as` aside and its comma: `as Lee noted in
+/// a speech last week,`.
+const AS_ASIDE_ADJUNCT: usize = 6;
 
 struct SentenceState {
     /// Tokens before this belong to a claim already made.

@@ -50,6 +50,44 @@ pub fn left_to_rules(body: &str, toks: &[Tok], i: usize, cue: Cue) -> bool {
     with_particle
         || (cue.participle
             && (is(i.wrapping_sub(1), "as") || (i.saturating_sub(5)..i).any(|k| is(k, "with"))))
+        || in_as_aside(body, toks, i)
+}
+
+/// How many words the subject of a cue in an `as` aside may have.
+const AS_ASIDE_SUBJECT: usize = 6;
+
+/// `As the Post reported, C`, `C, as Lee noted.`: a cue whose subject follows an `as`
+/// opening the sentence or set off by a comma (or after `and`, `but`), with a comma or the
+/// sentence's end right after it. The construction gives its sense (the extractor reads
+/// what it attributes, `Extractor::as_clause`).
+fn in_as_aside(body: &str, toks: &[Tok], i: usize) -> bool {
+    let is = |k: usize, word: &str| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word && body[t.start..t.end].eq_ignore_ascii_case(word)
+        })
+    };
+    let closes = match toks.get(i + 1).map(|t| t.kind) {
+        None => true,
+        Some(TokKind::Punct(c)) => matches!(c, ',' | '.' | ';'),
+        _ => false,
+    };
+    if !closes {
+        return false;
+    }
+    let Some(as_at) = (i.saturating_sub(AS_ASIDE_SUBJECT + 1)..i.saturating_sub(1))
+        .rev()
+        .take_while(|&k| {
+            toks[k].kind == TokKind::Word
+                || matches!(toks[k].kind, TokKind::Punct('.' | '\'' | '’'))
+        })
+        .find(|&k| is(k, "as"))
+    else {
+        return false;
+    };
+    as_at == 0
+        || matches!(toks[as_at - 1].kind, TokKind::Punct(','))
+        || is(as_at - 1, "and")
+        || is(as_at - 1, "but")
 }
 
 /// Prefix of the model's lines that name a cue word the annotators nearly always marked

@@ -28,8 +28,9 @@ mod text;
 mod transcript;
 
 use crate::model::{Article, Extraction};
+
 /// Stored with every article, so `reextract` knows what an upgrade changes.
-pub const VERSION: &str = "0.5.64";
+pub const VERSION: &str = "0.5.65";
 
 pub fn extract(article: &Article) -> Extraction {
     claims::Extractor::new(&article.body, resolve::shipped()).run()
