@@ -5,8 +5,8 @@
 //! content boundaries off a sentence's tokens; `speakers` turns phrases into names, roles
 //! and resolved references, with `first_names` telling where a name starts and a person's
 //! likely gender, `function_words` which capitalised words are no name, `places` which name
-//! a country or a continent, and `resolve`
-//! scoring who a pronoun refers to with learned weights;
+//! a country or a continent, and `resolve` scoring who a pronoun refers to with learned
+//! weights;
 //! `transcript` reads `NAME: ...` interview turns; `cue_sense` scores whether a cue word is
 //! used as a cue where it stands, with weights learned from PolNeAR (`linear` is the model it
 //! shares with `resolve`); `claims` ties them together.

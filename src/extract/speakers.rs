@@ -2186,8 +2186,9 @@ impl<'a> Speakers<'a> {
 
     /// Files as an organisation each speaker read as a person from one word alone (`Gazprom`,
     /// `Australia`): no first name, role or title ever stood with it, and no `he` or `she`
-    /// referred to it. Done once the article is read, so that who a pronoun refers to is
-    /// decided as before.
+    /// referred to it; as a group such a word that is a plural noun (`Traders`); and as an
+    /// organisation a body by its name or how the article speaks of it, or a country. Done
+    /// once the article is read, so that who a pronoun refers to is decided as before.
     pub fn settle_kinds(&mut self) {
         for id in 0..self.list.len() {
             if self.read_from_one_word(id) && self.plural_noun_opening_sentences(id) {
