@@ -1392,3 +1392,17 @@ fn a_one_word_name_in_s_written_capitalised_inside_a_sentence_stays_a_body() {
         [("Zentrios".to_string(), SpeakerKind::Organisation)]
     );
 }
+
+#[test]
+fn a_name_keeps_its_claim_past_a_description_and_a_relative_clause_after_and() {
+    let body = "They met on Monday, and Tom Ashby, the Riverside MP, who lives nearby, said \
+                the plant would close.";
+    assert_eq!(claim_speakers(body), ["Tom Ashby"]);
+}
+
+#[test]
+fn a_description_that_is_the_subject_is_no_aside_before_its_relative_clause() {
+    let body = "But in 2010, the laboratory of Ann Lee, who was then at Leeds, reported that \
+                the drug worked.";
+    assert_eq!(claim_speakers(body), ["laboratory of Ann Lee"]);
+}

@@ -647,7 +647,9 @@ impl<'a> Extractor<'a> {
                 // relative pronoun, whatever commas it holds.
                 let relative = (lowest..j - 1).rev().find(|&k| {
                     Reader::is_punct(toks.get(k), ",")
-                        && self.read.lower_is(toks.get(k + 1), |w| w == "who")
+                        && self
+                            .read
+                            .lower_is(toks.get(k + 1), |w| matches!(w, "who" | "whose"))
                 });
                 // `Ann Lee in Austin, Texas, said`: the comma of a place opens no aside, but
                 // ends the phrase when no comma before it does.
@@ -666,6 +668,21 @@ impl<'a> Extractor<'a> {
                         !toks[k..j]
                             .iter()
                             .any(|t| matches!(t.kind, TokKind::Quote(_)))
+                    })
+                    // `Ann Lee, the town's MP, who lives nearby, said`: a description set off
+                    // between a name and the relative clause is part of the aside.
+                    .map(|k| {
+                        (lowest..k)
+                            .rev()
+                            .find(|&c| Reader::is_punct(toks.get(c), ","))
+                            .filter(|&c| {
+                                relative == Some(k)
+                                    && c > 0
+                                    && self.read.is_capitalised_word(toks.get(c - 1))
+                                    && self.read.lower_is(toks.get(c + 1), is_article)
+                                    && self.read.phrase_after(toks, c + 1) == k
+                            })
+                            .unwrap_or(k)
                     });
                 // `the firm's boss, Ann Lee, said`: the aside is the name itself.
                 if let Some(k) = aside.filter(|&k| Some(k) != place) {
