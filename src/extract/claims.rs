@@ -994,7 +994,6 @@ impl<'a> Extractor<'a> {
         // verb and open no clause.
         let limit = toks.len().min(after + AS_ASIDE_ADJUNCT + 1);
         let end = (after..limit).find(|&k| toks[k].kind != TokKind::Word)?;
-        let mut buf = [0u8; 32];
         let adjunct_opens = after == end
             || cue.class == CueClass::Tell
             || self.read.lower_is(toks.get(after), |w| {
@@ -1008,12 +1007,9 @@ impl<'a> Extractor<'a> {
             });
         let adjunct_ok = adjunct_opens
             && toks[after..end].iter().all(|t| {
-                self.read
-                    .word(t)
-                    .and_then(|w| lower(w, &mut buf))
-                    .is_some_and(|w| {
-                        !is_finite_helper(w) && !is_subject_pronoun(w) && w != "that" && w != "to"
-                    })
+                self.read.lower_is(Some(t), |w| {
+                    !is_finite_helper(w) && !is_subject_pronoun(w) && w != "that" && w != "to"
+                })
             });
         if !adjunct_ok {
             // `As Lee attacked Ortega, the crowd chanted`: nothing said.

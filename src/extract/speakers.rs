@@ -2191,9 +2191,10 @@ impl<'a> Speakers<'a> {
     /// once the article is read, so that who a pronoun refers to is decided as before.
     pub fn settle_kinds(&mut self) {
         for id in 0..self.list.len() {
-            if self.read_from_one_word(id) && self.plural_noun_opening_sentences(id) {
+            let one_word = self.read_from_one_word(id);
+            if one_word && self.plural_noun_opening_sentences(id) {
                 self.list[id].kind = SpeakerKind::Group;
-            } else if self.read_from_one_word(id)
+            } else if one_word
                 || self.spoken_of_as_a_body(id)
                 || self.described_as_many(id)
                 || self.names_a_country(id)
