@@ -730,15 +730,20 @@ pub struct FormatError(String);
 
 const MAGIC: &[u8; 8] = b"NCTAGGER";
 
+/// A score for each tag, in room for 32: a tag masked to five bits indexes it with no bounds
+/// check, in the loop that adds every weight of every feature (the tags are below `NTAGS`,
+/// as the weights file is checked when read).
+type Scores = [i32; 32];
+
 /// Adds a feature's weights to the scores.
-fn add(scores: &mut [i32; NTAGS], weights: &[(u8, i16)]) {
+fn add(scores: &mut Scores, weights: &[(u8, i16)]) {
     for &(t, w) in weights {
-        scores[t as usize] += i32::from(w);
+        scores[usize::from(t) % 32] += i32::from(w);
     }
 }
 
 /// The highest-scoring tag (the first of equals).
-fn argmax(scores: &[i32; NTAGS]) -> Upos {
+fn argmax(scores: &Scores) -> Upos {
     let mut best = 0;
     for t in 1..NTAGS {
         if scores[t] > scores[best] {
@@ -827,7 +832,7 @@ impl Tagger {
             .map(|h| self.index.get(h).copied())
             .collect();
         // Each word's scores from the features that no tag choice changes, both passes.
-        let mut fixed = vec![[[0i32; NTAGS]; 2]; s.words.len()];
+        let mut fixed: Vec<[Scores; 2]> = vec![[[0; 32]; 2]; s.words.len()];
         for (i, scores) in fixed.iter_mut().enumerate() {
             for &[a, b, c] in rows[s.starts[i]..s.starts[i + 1]].iter().flatten() {
                 add(&mut scores[0], &self.weights[a as usize..b as usize]);
@@ -975,6 +980,7 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline(always)]
     fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
         let end = self
             .at
@@ -985,15 +991,19 @@ impl<'a> Reader<'a> {
         self.at = end;
         Ok(out)
     }
+    #[inline]
     fn array<const N: usize>(&mut self) -> Result<[u8; N], FormatError> {
         Ok(self.take(N)?.try_into().expect("N bytes"))
     }
+    #[inline(always)]
     fn u8(&mut self) -> Result<u8, FormatError> {
         Ok(self.take(1)?[0])
     }
+    #[inline]
     fn u32(&mut self) -> Result<u32, FormatError> {
         Ok(u32::from_le_bytes(self.array()?))
     }
+    #[inline(always)]
     fn varint(&mut self) -> Result<u32, FormatError> {
         let mut n: u32 = 0;
         for shift in (0..35).step_by(7) {
@@ -1009,6 +1019,7 @@ impl<'a> Reader<'a> {
         }
         Err(FormatError("varint too long".into()))
     }
+    #[inline(always)]
     fn tag(&mut self) -> Result<Upos, FormatError> {
         let t = self.u8()?;
         Upos::from_index(t.into()).ok_or_else(|| FormatError(format!("tag number {t}")))
@@ -1181,7 +1192,7 @@ mod tests {
         assert_eq!(w(3, 0), [(Upos::Propn, -3.0)]);
         assert_eq!(w(u32::MAX, 1), [(Upos::Adj, 2.0)]);
         assert!(w(7, 1).is_empty() && w(u32::MAX, 0).is_empty());
-        let mut scores = [0; NTAGS];
+        let mut scores = [0; 32];
         add(&mut scores, back.row(3, 0));
         assert_eq!(argmax(&scores), Upos::Adj, "the first of equal scores");
     }
