@@ -831,6 +831,12 @@ fn participle_after_a_named_object_is_the_subjects() {
 }
 
 #[test]
+fn participle_after_the_named_object_of_a_cue_verb_is_the_subjects() {
+    let out = run("Lena Fisk praised Ramon Ortega, saying he had done well.");
+    assert_eq!(claim_pairs(&out), [pair("Lena Fisk", "he had done well")]);
+}
+
+#[test]
 fn one_word_subject_before_a_verb_and_its_named_object() {
     let out = run("Fisk visited Ortega and said the talks had failed.");
     assert_eq!(claim_pairs(&out), [pair("Fisk", "the talks had failed")]);

@@ -1406,3 +1406,31 @@ fn a_description_that_is_the_subject_is_no_aside_before_its_relative_clause() {
                 the drug worked.";
     assert_eq!(claim_speakers(body), ["laboratory of Ann Lee"]);
 }
+
+#[test]
+fn a_first_name_alone_before_a_present_tense_verb_is_the_subject_a_pronoun_refers_to() {
+    let body = "The banker Tom Brill met the presenter Dana Whitlow on Monday.\n\n\
+        Andrew remembers the dinner, but he forgets the date. \
+        \u{201c}It was an unusual night for me,\u{201d} he said.";
+    assert_eq!(speakers(body), ["Andrew"]);
+}
+
+#[test]
+fn a_pronoun_after_what_was_said_does_not_refer_to_its_subject() {
+    let body = "The minister Tom Brill spoke in Leeds on Monday. \
+        Reform was vital for poor countries, he argued.";
+    assert_eq!(claim_speakers(body), ["Tom Brill"]);
+}
+
+#[test]
+fn a_pronoun_set_off_inside_what_was_said_does_not_refer_to_its_subject() {
+    let body = "The minister Tom Brill spoke in Leeds on Monday. Farmers, he said, want reform.";
+    assert_eq!(claim_speakers(body), ["Tom Brill"]);
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_no_one_a_pronoun_refers_to() {
+    let body = "Dana Whitlow runs the club. \
+        Troops were sent to the town on Monday, and she said the decision was wrong.";
+    assert_eq!(claim_speakers(body), ["Dana Whitlow"]);
+}

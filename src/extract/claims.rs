@@ -570,8 +570,12 @@ impl<'a> Extractor<'a> {
                         })
                     })
                     // `Lee hammered Ortega, calling him`: a name that a verb of the phrase
-                    // takes as its object is the one spoken of, not the speaker.
-                    .filter(|&s| self.verb_between_names(toks, s..j + 1).is_none())
+                    // takes as its object is the one spoken of, not the speaker (the verb may
+                    // be a cue, which ends the phrase: `Lee praised Ortega, saying`).
+                    .filter(|&s| {
+                        let verb_before = s.saturating_sub(2).max(floor);
+                        self.verb_between_names(toks, verb_before..j + 1).is_none()
+                    })
                     .and_then(|s| self.read.mention(toks, s..aside_end))
                     .filter(|m| matches!(m, Mention::Named { .. }));
                 source = match named {
@@ -1608,6 +1612,33 @@ impl<'a> Extractor<'a> {
         let whole = mention_to(phrase_end);
         if matches!(whole, Some(Mention::Named { .. })) || capitalised_end == phrase_end {
             return whole;
+        }
+        // `Andrew walks to the party`, `Andrew doesn't know`: a first name read on into a verb
+        // that looks like a plural noun; the tagger tells them apart.
+        if capitalised_end == start + 1
+            && self
+                .read
+                .word(&toks[start])
+                .is_some_and(first_names::is_first_name)
+            && self
+                .read
+                .tags(&toks[start..(phrase_end + 1).min(toks.len())])
+                .get(1..3)
+                .is_some_and(|after| match after {
+                    [Upos::Verb | Upos::Aux, _] => true,
+                    [Upos::Adv, next] => matches!(next, Upos::Verb | Upos::Aux),
+                    _ => false,
+                })
+        {
+            if let Some(
+                m @ Mention::Named {
+                    kind: SpeakerKind::Person,
+                    ..
+                },
+            ) = mention_to(capitalised_end)
+            {
+                return Some(m);
+            }
         }
         // An article is no word of a name: `The French ministry` names no one `French`.
         let article = self.read.lower_is(toks.get(start), is_article);

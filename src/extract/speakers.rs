@@ -1941,6 +1941,8 @@ pub struct Speakers<'a> {
     pending_person: Option<(String, Option<String>)>,
     /// The same for organisations: what `the firm` refers to next.
     pending_other: Option<(String, Option<String>, SpeakerKind)>,
+    /// Where the sentence that named the pending subject starts.
+    pending_in: usize,
     /// The sentence the extractor reads: a surname stands for the person of that name the
     /// text gave last before it.
     sentence: Range<usize>,
@@ -1986,6 +1988,7 @@ impl<'a> Speakers<'a> {
             last_any: None,
             pending_person: None,
             pending_other: None,
+            pending_in: 0,
             sentence: 0..0,
             sentence_addresses: None,
             breaks: std::cell::OnceCell::new(),
@@ -2546,7 +2549,16 @@ impl<'a> Speakers<'a> {
                 });
             }
         }
-        let pending = if people_only {
+        // `Change was vital, he argued`, `Voters, he said, want change`: the subject of what
+        // was said before the pronoun's clause is not who said it.
+        let subject_of_content = self.pending_in == start
+            && self
+                .body
+                .get(start..at)
+                .is_some_and(|s| s.trim_end().ends_with(','));
+        let pending = if subject_of_content {
+            None
+        } else if people_only {
             self.pending_person
                 .clone()
                 .map(|(name, role)| (name, role, SpeakerKind::Person))
@@ -2697,12 +2709,17 @@ impl<'a> Speakers<'a> {
     /// Notes a person named as the subject of a sentence that attributes nothing (yet).
     pub fn note_subject(&mut self, mention: Mention) {
         match mention {
+            // `Troops were sent`, `Reform was vital`: a common word opening the sentence is
+            // no one a pronoun may refer to.
+            Mention::Named { name, role, .. }
+                if self.common_word_opening(&name, &role).is_some() => {}
             Mention::Named { name, role, kind } => {
                 if kind == SpeakerKind::Person {
                     self.pending_person = Some((name, role));
                 } else {
                     self.pending_other = Some((name, role, kind));
                 }
+                self.pending_in = self.sentence.start;
             }
             // `The union met on Monday. "C," it said.`: an unnamed body is what `it` is. The
             // phrase may run on past its head into the verb (`union met on Monday`).
@@ -2743,6 +2760,7 @@ impl<'a> Speakers<'a> {
                 if let Some(head) = head.filter(|&h| !named_so(h)) {
                     let body = words[..=head].join(" ");
                     self.pending_other = Some((body, None, SpeakerKind::Organisation));
+                    self.pending_in = self.sentence.start;
                 }
             }
             _ => {}
