@@ -1434,3 +1434,10 @@ fn a_common_word_opening_a_sentence_is_no_one_a_pronoun_refers_to() {
         Troops were sent to the town on Monday, and she said the decision was wrong.";
     assert_eq!(claim_speakers(body), ["Dana Whitlow"]);
 }
+
+#[test]
+fn a_name_in_what_was_said_is_no_one_a_closing_pronoun_refers_to() {
+    let body =
+        "The analyst Ann Lee spoke on Monday. Mary Brown will win the vote easily, she said.";
+    assert_eq!(claim_speakers(body), ["Ann Lee"]);
+}

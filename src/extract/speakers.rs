@@ -2478,7 +2478,21 @@ impl<'a> Speakers<'a> {
             .body
             .get(start..at)
             .is_some_and(|s| s.contains(['"', '“', '”']));
-        let before = if quoted { start } else { at.max(start) };
+        // `Bush will serve four years, he argued.`: what was said before an attribution that
+        // closes the sentence names no one who said it.
+        let closing = self
+            .body
+            .get(start..at)
+            .is_some_and(|s| s.trim_end().ends_with(','))
+            && self.body.get(at..self.sentence.end).is_some_and(|rest| {
+                let end = rest.find([',', '.', ';', '!', '?']).unwrap_or(rest.len());
+                !rest[end..].starts_with(',') && rest[..end].split_whitespace().count() <= 3
+            });
+        let before = if quoted || closing {
+            start
+        } else {
+            at.max(start)
+        };
         let body = self.body;
         let mut referents: Vec<Referent> = Vec::new();
         // Name key -> place in `referents`.
