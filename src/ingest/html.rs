@@ -1378,7 +1378,8 @@ const MIN_LEDE_WORDS: usize = 40;
 /// heading block): the paragraphs standing between the page's headline (the last `<h1>` of
 /// three words or more in `before`, the page's blocks before the main text's first paragraph)
 /// and the main text, when they are one or two paragraphs of running text ([`is_sentence`],
-/// [`MIN_LEDE_WORDS`]) not in the main text, in no chrome (but the article's header), caption,
+/// [`MIN_LEDE_WORDS`]; with the shorter sentences standing in the same block as one of them)
+/// not in the main text, in no chrome (but the article's header), caption,
 /// quotation, list, box that is not the article or comment, not mostly links and no byline.
 fn lede(before: &[ElementRef<'_>], kept: &HashMap<&str, usize>, main_words: usize) -> Vec<String> {
     let Some(h1) = before.iter().rposition(|el| {
@@ -1420,17 +1421,29 @@ fn lede(before: &[ElementRef<'_>], kept: &HashMap<&str, usize>, main_words: usiz
             || in_comment(*el)
             || text.contains("\n\n")
             || !is_sentence(&text)
-            || word_count(&text) < MIN_LEDE_WORDS
             || (in_links as f64) > MAX_LINK_SHARE * word_count(&text) as f64
         {
             continue;
         }
-        found.push(text);
+        let parent = el.parent().map(|p| p.id());
+        found.push((parent, word_count(&text) >= MIN_LEDE_WORDS, text));
     }
-    if found.len() > MAX_LEDE_PARAGRAPHS {
-        found.clear();
+    // A shorter paragraph comes with the long ones when it stands in their block (an abstract's
+    // opening sentence under its subheading), not alone nor in the headline's block (a dek).
+    let headline_blocks: Vec<_> = before[h1].ancestors().map(|a| Some(a.id())).collect();
+    let long_parents: Vec<_> = found
+        .iter()
+        .filter(|(parent, long, _)| *long && !headline_blocks.contains(parent))
+        .map(|(parent, _, _)| *parent)
+        .collect();
+    if found.iter().filter(|(_, long, _)| *long).count() > MAX_LEDE_PARAGRAPHS {
+        return Vec::new();
     }
     found
+        .into_iter()
+        .filter(|(parent, long, _)| *long || long_parents.contains(parent))
+        .map(|(_, _, text)| text)
+        .collect()
 }
 
 /// Elements that make a section before the article a heading block or the page's chrome, not
@@ -1666,12 +1679,79 @@ fn without_credits(body: &str) -> String {
         .join("\n\n")
 }
 
-/// The page's metadata and the body read from its HTML.
+/// The page's metadata and the body read from its HTML; a question page's body is its question
+/// and answers ([`question_and_answers`]).
 fn read_body(html: &str) -> Extracted {
     let flat = flatten_deep(html, MAX_SOURCE_DEPTH);
     let html = flat.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
-    let (mut meta, visible) = read_page(&doc);
+    let mut out = read_body_of(&doc, html);
+    if let Some(posts) = question_and_answers(&doc) {
+        out.body = posts;
+    }
+    out
+}
+
+/// A question page marked up as schema.org says (a `Question` whose text and each answer's
+/// is an `itemprop="text"` element, as the Stack Exchange sites and many forums mark theirs):
+/// the question and its answers in page order, for Readability keeps one answer. Not the
+/// comments under them (each a `Comment`), nor a page with no answer.
+fn question_and_answers(doc: &Html) -> Option<String> {
+    let s = sel(r#"[itemtype$="schema.org/Question"] [itemprop="text"]"#)?;
+    let posts: Vec<String> = doc
+        .select(&s)
+        .filter(|el| {
+            !el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                let v = a.value();
+                v.attr("itemprop") == Some("text")
+                    || v.attr("itemtype").is_some_and(|t| t.ends_with("/Comment"))
+            })
+        })
+        .map(main_text)
+        .filter(|t| !t.is_empty())
+        .collect();
+    (posts.len() >= 2 && word_count(&posts.join(" ")) >= MIN_MAIN_WORDS).then(|| posts.join("\n\n"))
+}
+
+/// Words in sentences ([`is_sentence`]) of `text`'s paragraphs.
+fn sentence_words(text: &str) -> usize {
+    text.split("\n\n")
+        .filter(|p| is_sentence(p))
+        .map(word_count)
+        .sum()
+}
+
+/// Readability's pick is a run of lines that are no sentences (a table or list of names: the
+/// signatories of an open letter, scored high for their commas) and the page's one `<article>`
+/// holds it and running text beside it that Readability passed over: the article's text, when
+/// it is at most [`MAX_CONTAINER_GROWTH`] times the pick and adds [`MIN_LEDE_WORDS`] words or
+/// more in sentences.
+fn article_around_lines(doc: &Html, main: &str) -> Option<String> {
+    let m = word_count(main);
+    if 4 * sentence_words(main) >= m {
+        return None;
+    }
+    let s = sel("article")?;
+    let mut found = doc.select(&s);
+    let article = found.next()?;
+    if found.next().is_some() || in_comment(article) {
+        return None;
+    }
+    let text = main_text(article);
+    // Most of the pick's lines are the article's (lines, not [`mostly_within`]'s sentences).
+    let lines: HashSet<&str> = text.split("\n\n").collect();
+    let picked: Vec<&str> = main.split("\n\n").filter(|p| !p.is_empty()).collect();
+    let held = picked.iter().filter(|p| lines.contains(*p)).count();
+    (word_count(&text) <= MAX_CONTAINER_GROWTH * m
+        && sentence_words(&text) >= sentence_words(main) + MIN_LEDE_WORDS
+        && 2 * held >= picked.len())
+    .then_some(text)
+}
+
+/// [`read_body`] of the parsed page `doc`, whose source is `html`: the metadata, and the main
+/// text (or the named article body, or the visible text).
+fn read_body_of(doc: &Html, html: &str) -> Extracted {
+    let (mut meta, visible) = read_page(doc);
     // Page data in scripts (the pattern's literal keys keep this scan cheap).
     meta.script_author = SCRIPT_AUTHOR
         .captures_iter(html)
@@ -1680,7 +1760,7 @@ fn read_body(html: &str) -> Extracted {
     let depth = max_depth(doc.root_element());
     // The words of the named article body outside scripts and styles (about its text's): the
     // body itself is read, from the page parsed again, only in the rare cases it may be taken.
-    let container_words = article_container_element(&doc)
+    let container_words = article_container_element(doc)
         .map(|el| {
             el.descendants()
                 .filter_map(|n| n.value().as_text().map(|t| (n, t)))
@@ -1729,8 +1809,9 @@ fn read_body(html: &str) -> Extracted {
             let whole = (container_words >= 2 * m)
                 .then(|| article_container(&Html::parse_document(html)))
                 .flatten()
-                .filter(|c| is_whole_post(&main, c));
-            out.body = whole.unwrap_or_else(|| with_dropped_blocks(&doc, main));
+                .filter(|c| is_whole_post(&main, c))
+                .or_else(|| article_around_lines(doc, &main));
+            out.body = whole.unwrap_or_else(|| with_dropped_blocks(doc, main));
             return out;
         }
     }
@@ -2582,6 +2663,93 @@ evening to approve the plan for the new bridge after a long and heated debate.</
             &section,
             &format!("{other}\n\n{other}\n\n{other}")
         ));
+    }
+
+    #[test]
+    fn a_short_opening_sentence_in_the_block_of_the_opening_paragraphs_comes_with_them() {
+        let short = "The review sums up what is known of the new road plan.";
+        let body = with_heading(&format!(
+            "</div><div class=\"abstract\"><h2>Abstract</h2><h3>Purpose</h3><p>{short}</p>\
+             <h3>Findings</h3><p>{LEDE}</p></div><div>"
+        ));
+        let paragraphs: Vec<&str> = body.split("\n\n").collect();
+        assert_eq!(paragraphs[0], short, "{body}");
+        assert!(
+            paragraphs[1].starts_with("The town council has approved"),
+            "{body}"
+        );
+        // In the headline's block it is a dek, left out.
+        let body = with_heading(&format!("<p>{short}</p><p>{LEDE}</p>"));
+        assert!(body.starts_with("The town council has approved"), "{body}");
+    }
+
+    #[test]
+    fn a_question_page_reads_the_question_and_every_answer() {
+        let post = |kind: &str, text: &str| {
+            format!(
+                "<div itemprop=\"{kind}\" itemscope itemtype=\"https://schema.org/Answer\">\
+                 <div itemprop=\"text\"><p>{text}</p></div>\
+                 <div itemscope itemtype=\"https://schema.org/Comment\"><span itemprop=\"text\">\
+                 Thanks, that settles it for me.</span></div></div>"
+            )
+        };
+        let page = format!(
+            "<html><body><div itemprop=\"mainEntity\" itemscope \
+             itemtype=\"https://schema.org/Question\"><h1 itemprop=\"name\">Which bus goes to \
+             the harbour?</h1><div itemprop=\"text\"><p>Which of the two town buses goes down to \
+             the harbour on a Sunday morning?</p></div><div id=\"answers\">{}{}</div></div>\
+             </body></html>",
+            post(
+                "acceptedAnswer",
+                "The number four does, every half hour from the station, and it waits at the \
+                 harbour gate for ten minutes before it turns back up the hill to the town."
+            ),
+            post(
+                "suggestedAnswer",
+                "On Sundays the number seven runs too, but only until noon, and it stops at \
+                 the market first."
+            ),
+        );
+        let body = parse("q.html", &page).expect("page").body;
+        assert!(body.starts_with("Which of the two town buses"), "{body}");
+        assert!(body.contains("The number four does"), "{body}");
+        assert!(body.contains("On Sundays the number seven"), "{body}");
+        assert!(!body.contains("Thanks, that settles it"), "{body}");
+    }
+
+    #[test]
+    fn a_letter_above_its_list_of_signatories_is_the_article() {
+        let letter = [
+            "We write as teachers, nurses and drivers of this town to ask the council to keep \
+             the night buses running through the winter, when the roads are dark and cold.",
+            "The buses carry workers home from the hospital and the station, and without them \
+             many would walk for an hour or more, or lose their jobs altogether.",
+            "We ask the council to find the money in the roads budget, which has doubled, and \
+             to hear from those who ride the buses before it decides anything at all.",
+        ];
+        // Two columns of names, each scored high for its commas, and an empty row below.
+        let column = |from: usize| -> String {
+            (from..from + 75)
+                .map(|i| {
+                    format!("<strong>Ann Lee{i}</strong>, <span>Northfield College</span><br>")
+                })
+                .collect()
+        };
+        let page = format!(
+            "<html><body><article class=\"post\"><h1>A letter on the night buses</h1>\
+             <div class=\"letter\"><p>{}</p><p>{}</p><p>{}</p><table><tbody><tr><td>{}</td>\
+             <td>{}</td></tr><tr><td></td></tr></tbody></table></div></article></body></html>",
+            letter[0],
+            letter[1],
+            letter[2],
+            column(0),
+            column(75)
+        );
+        let body = parse("l.html", &page).expect("page").body;
+        for p in letter {
+            assert!(body.contains(p), "{body}");
+        }
+        assert!(body.contains("Ann Lee149, Northfield College"), "{body}");
     }
 
     #[test]
