@@ -1686,31 +1686,45 @@ fn read_body(html: &str) -> Extracted {
     let html = flat.as_deref().unwrap_or(html);
     let doc = Html::parse_document(html);
     let mut out = read_body_of(&doc, html);
-    if let Some(posts) = question_and_answers(&doc) {
+    if let Some(posts) = question_and_answers(&doc, &out.body) {
         out.body = posts;
     }
     out
 }
 
-/// A question page marked up as schema.org says (a `Question` whose text and each answer's
-/// is an `itemprop="text"` element, as the Stack Exchange sites and many forums mark theirs):
-/// the question and its answers in page order, for Readability keeps one answer. Not the
-/// comments under them (each a `Comment`), nor a page with no answer.
-fn question_and_answers(doc: &Html) -> Option<String> {
-    let s = sel(r#"[itemtype$="schema.org/Question"] [itemprop="text"]"#)?;
-    let posts: Vec<String> = doc
-        .select(&s)
-        .filter(|el| {
-            !el.ancestors().filter_map(ElementRef::wrap).any(|a| {
-                let v = a.value();
-                v.attr("itemprop") == Some("text")
-                    || v.attr("itemtype").is_some_and(|t| t.ends_with("/Comment"))
-            })
-        })
-        .map(main_text)
-        .filter(|t| !t.is_empty())
-        .collect();
-    (posts.len() >= 2 && word_count(&posts.join(" ")) >= MIN_MAIN_WORDS).then(|| posts.join("\n\n"))
+/// A question page marked up as schema.org says (one `Question` whose own text and each
+/// answer's is an `itemprop="text"` element, as the Stack Exchange sites and many forums mark
+/// theirs): the question and its answers in page order, for Readability keeps one answer. Not
+/// the comments under them (each a `Comment`), nor a page with no answer, nor an article's box
+/// of frequent questions (several `Question`s, each named but without text of its own) or a
+/// question beside an article longer than it (`body`, the body read otherwise).
+fn question_and_answers(doc: &Html, body: &str) -> Option<String> {
+    let question = sel(r#"[itemtype$="schema.org/Question"]"#)?;
+    let mut questions = doc.select(&question);
+    let question = questions.next()?;
+    if questions.next().is_some() {
+        return None;
+    }
+    let text = sel(r#"[itemprop="text"]"#)?;
+    let (mut asked, mut posts) = (false, Vec::new());
+    for el in question.select(&text) {
+        // The item the text belongs to: the nearest element with a type.
+        let item = el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find_map(|a| a.value().attr("itemtype"));
+        let is = |kind: &str| item.is_some_and(|t| t.ends_with(kind));
+        if !(is("schema.org/Question") || is("schema.org/Answer")) {
+            continue;
+        }
+        let t = main_text(el);
+        if !t.is_empty() {
+            asked |= is("schema.org/Question");
+            posts.push(t);
+        }
+    }
+    let posts = posts.join("\n\n");
+    (asked && word_count(&posts) >= MIN_MAIN_WORDS.max(word_count(body))).then_some(posts)
 }
 
 /// Words in sentences ([`is_sentence`]) of `text`'s paragraphs.
@@ -1720,6 +1734,8 @@ fn sentence_words(text: &str) -> usize {
         .map(word_count)
         .sum()
 }
+
+static HEADLINE: std::sync::LazyLock<Option<Selector>> = std::sync::LazyLock::new(|| sel("h1"));
 
 /// Readability's pick is a run of lines that are no sentences (a table or list of names: the
 /// signatories of an open letter, scored high for their commas) and the page's one `<article>`
@@ -1737,7 +1753,17 @@ fn article_around_lines(doc: &Html, main: &str) -> Option<String> {
     if found.next().is_some() || in_comment(article) {
         return None;
     }
-    let text = main_text(article);
+    // Without its headline, which is the page's title.
+    let headlines: Vec<String> = HEADLINE
+        .iter()
+        .flat_map(|h| article.select(h))
+        .filter_map(|h| clean(&h.text().collect::<String>()))
+        .collect();
+    let text = main_text(article)
+        .split("\n\n")
+        .filter(|p| !headlines.iter().any(|h| h == p))
+        .collect::<Vec<_>>()
+        .join("\n\n");
     // Most of the pick's lines are the article's (lines, not [`mostly_within`]'s sentences).
     let lines: HashSet<&str> = text.split("\n\n").collect();
     let picked: Vec<&str> = main.split("\n\n").filter(|p| !p.is_empty()).collect();
@@ -2718,6 +2744,39 @@ evening to approve the plan for the new bridge after a long and heated debate.</
     }
 
     #[test]
+    fn an_articles_box_of_frequent_questions_is_not_a_question_page() {
+        let faq: String = [
+            (
+                "When does the bus run?",
+                "Every half hour from six in the morning until midnight on weekdays, and every \
+                 hour on Sundays and holidays, when the night buses do not run at all.",
+            ),
+            (
+                "Where does it stop?",
+                "At the station, the market, the hospital and the harbour gate, and on request \
+                 at any of the old stops along the river road between the bridge and the mill.",
+            ),
+        ]
+        .iter()
+        .map(|(q, a)| {
+            format!(
+                "<div itemscope itemprop=\"mainEntity\" itemtype=\"https://schema.org/Question\">\
+                 <h3 itemprop=\"name\">{q}</h3><div itemscope itemprop=\"acceptedAnswer\" \
+                 itemtype=\"https://schema.org/Answer\"><div itemprop=\"text\"><p>{a}</p></div>\
+                 </div></div>"
+            )
+        })
+        .collect();
+        let page = format!(
+            "<html><body><article>{}<div itemscope itemtype=\"https://schema.org/FAQPage\">\
+             {faq}</div></article></body></html>",
+            STORY.repeat(3)
+        );
+        let body = parse("faq.html", &page).expect("page").body;
+        assert!(body.starts_with("The council met"), "{body}");
+    }
+
+    #[test]
     fn a_letter_above_its_list_of_signatories_is_the_article() {
         let letter = [
             "We write as teachers, nurses and drivers of this town to ask the council to keep \
@@ -2749,6 +2808,7 @@ evening to approve the plan for the new bridge after a long and heated debate.</
         for p in letter {
             assert!(body.contains(p), "{body}");
         }
+        assert!(!body.contains("A letter on the night buses"), "{body}");
         assert!(body.contains("Ann Lee149, Northfield College"), "{body}");
     }
 
