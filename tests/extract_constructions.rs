@@ -1572,3 +1572,111 @@ fn as_with_an_object_before_its_comma_makes_no_claim() {
         .claims
         .is_empty());
 }
+
+/// `hired an architect who said C`: a cue in a relative clause with no comma, after the
+/// verb's object, is said by the antecedent.
+#[test]
+fn a_relative_clause_after_an_object_is_said_by_its_antecedent() {
+    one_claim_each(&[(
+        "The council hired an architect who said the roof would leak.",
+        "architect",
+        "the roof would leak",
+    )]);
+}
+
+/// `farmers, many of whom say C`: a share of the antecedent speaks for it.
+#[test]
+fn many_of_whom_say_is_said_by_the_antecedent() {
+    one_claim_each(&[(
+        "The levy angered farmers, many of whom say the harvest will fail.",
+        "farmers",
+        "the harvest will fail",
+    )]);
+}
+
+/// `the Harbour Trust, which notes that C`: `which` after a comma, as `who` does.
+#[test]
+fn which_after_a_comma_is_said_by_its_antecedent() {
+    one_claim_each(&[(
+        "The figures come from the Harbour Trust, which notes that ferry fares have doubled.",
+        "Harbour Trust",
+        "ferry fares have doubled",
+    )]);
+}
+
+/// `a group that says C`: `that` after a noun that names who speaks.
+#[test]
+fn that_after_a_speaking_noun_is_said_by_it() {
+    one_claim_each(&[(
+        "Funds went to a group that says the levy is unfair.",
+        "group",
+        "the levy is unfair",
+    )]);
+}
+
+/// `The study -- which notes that C -- was published`: dashes set the clause off.
+#[test]
+fn a_relative_clause_between_dashes_ends_at_the_closing_dash() {
+    one_claim_each(&[(
+        "The study -- which notes that fares have doubled -- was published on Monday.",
+        "study",
+        "fares have doubled",
+    )]);
+}
+
+/// `Dana Whitlow, who said C, met donors`: the aside after the subject ends before the
+/// subject's verb.
+#[test]
+fn a_relative_aside_after_the_subject_ends_before_its_verb() {
+    one_claim_each(&[(
+        "Dana Whitlow, who said she would stand, met donors on Friday.",
+        "Dana Whitlow",
+        "she would stand",
+    )]);
+}
+
+/// `Dana Whitlow, who said C, later told reporters D`: the main clause's cue is read too.
+#[test]
+fn the_main_clause_after_a_relative_aside_keeps_its_claim() {
+    let out =
+        run("Dana Whitlow, who said she would stand, later told reporters the race was open.");
+    assert_eq!(
+        claim_pairs(&out),
+        [
+            pair("Dana Whitlow", "she would stand"),
+            pair("Dana Whitlow", "the race was open")
+        ]
+    );
+}
+
+/// `"C," said Tom Reyes, who added that D`: the relative pronoun stands for the speaker just
+/// named after the cue.
+#[test]
+fn who_after_an_inverted_cue_is_the_speaker_just_named() {
+    let out = run("\"The ferry is safe,\" said Tom Reyes, who added that fares would fall.");
+    assert!(
+        claim_pairs(&out).contains(&pair("Tom Reyes", "fares would fall")),
+        "{:?}",
+        claim_pairs(&out)
+    );
+}
+
+/// `He met Tom Reyes, who argued C`: the antecedent is the verb's object, not its subject.
+#[test]
+fn the_antecedent_after_a_verb_is_its_object() {
+    one_claim_each(&[(
+        "He met Tom Reyes, who argued that the ferry was safe.",
+        "Tom Reyes",
+        "the ferry was safe",
+    )]);
+}
+
+/// `said last week that C`: the time after the cue is no part of what was said.
+#[test]
+fn said_last_week_that_skips_the_time() {
+    one_claim_each(&[(
+        "The mayor said last week that the ferry would stop.",
+        "mayor",
+        "the ferry would stop",
+    )]);
+}

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::cue_sense::{self, CueCandidate};
-use super::cues::{Cue, CueClass};
+use super::cues::{self, Cue, CueClass};
 use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
@@ -278,6 +278,7 @@ impl<'a> Extractor<'a> {
             speaker: None,
             stops: Vec::new(),
             cue_confidence: 1.0,
+            aside_close: None,
         };
         let mut stops_ready = false;
         // Read once: the content stops look at every cue of the sentence again.
@@ -486,11 +487,20 @@ impl<'a> Extractor<'a> {
                 || (cue.participle && self.read.quote_ends_with_comma(toks.get(j - 1))));
 
         let mut source: Option<Source> = None;
+        // The cue stands in a relative clause: how its content ends.
+        let mut relative_clause: Option<RelativeClause> = None;
         // Where the subject starts: content before it may be this cue's.
         let mut subject_start = j;
         let mut may_look_back = false;
         let mut right_end = after;
-        if let (true, Some(id)) = (joined || (after_comma && cue.participle), state.speaker) {
+        if let Some((_, id)) = state
+            .aside_close
+            .filter(|&(k, _)| after_comma && k + 1 == j)
+        {
+            // `Ann Lee, who said C, later told reporters D`: the subject says D too.
+            source = Some(Source::Known(id, 0.85));
+        } else if let (true, Some(id)) = (joined || (after_comma && cue.participle), state.speaker)
+        {
             source = Some(Source::Known(id, 0.75));
         } else if cue.participle && !after_comma && !joined {
             // `with Ann Lee claiming ...`, `on record as saying ...`, `ended by saying ...`.
@@ -585,12 +595,17 @@ impl<'a> Extractor<'a> {
                         .map(|m| Source::Mention(m, 0.7)),
                 };
             }
-        } else if j > floor + 1
-            && self.read.lower_is(toks.get(j - 1), |w| w == "who")
-            && Reader::is_punct(toks.get(j - 2), ",")
+        } else if let Some(relative) = self
+            .relative_before(toks, j, floor)
+            // (`, who` reads every cue, as it always has; the other clauses take what is
+            // said or thought, not what is asked or told of someone: `many of whom have
+            // called for the expulsion of troops`, `a children's book which tells the story`.)
+            .filter(|r| r.comma_who || !matches!(cue.class, CueClass::Directive | CueClass::Tell))
         {
-            // `..., said Ann Lee, who warned that C`: the relative pronoun's antecedent.
-            let mut phrase_end = j - 2;
+            // `..., said Ann Lee, who warned that C`, `economists who argue that C`, `the
+            // study, which notes that C`, `a group that says C`, `voters, many of whom say C`:
+            // a cue in a relative clause is said by the relative pronoun's antecedent.
+            let mut phrase_end = relative.antecedent_end;
             if Reader::is_punct(toks.get(phrase_end.wrapping_sub(1)), ")") {
                 let lowest = phrase_end.saturating_sub(10).max(floor);
                 if let Some(open) = (lowest..phrase_end - 1)
@@ -600,11 +615,31 @@ impl<'a> Extractor<'a> {
                     phrase_end = open;
                 }
             }
-            source = self
-                .read
-                .phrase_before(toks, phrase_end, floor)
-                .and_then(|s| self.read.mention(toks, s..phrase_end))
-                .map(|m| Source::Mention(m, 0.75));
+            if phrase_end == floor {
+                // `"C," said Ann Lee, who added that D`: the antecedent is the source of the
+                // claim just made.
+                source = state
+                    .speaker
+                    .filter(|_| !relative.restrictive)
+                    .map(|id| Source::Known(id, 0.75));
+            } else {
+                source = self
+                    .antecedent(toks, phrase_end, floor, &relative)
+                    .map(|(mut m, s)| {
+                        if let Mention::Described { definite, .. } = &mut m {
+                            *definite &= !relative.restrictive;
+                        }
+                        // `Ann Lee, who said C, met donors`: an aside after the sentence's
+                        // subject ends before the subject's verb.
+                        relative_clause = Some(RelativeClause {
+                            dashed: relative.dashed,
+                            restrictive: relative.restrictive,
+                            after_subject: !relative.restrictive
+                                && toks[..s].iter().all(|t| t.kind != TokKind::Word),
+                        });
+                        Source::Mention(m, 0.75)
+                    });
+            }
         } else if after_comma
             && cue.may_precede_source()
             && self.source_follows(toks, after)
@@ -912,6 +947,16 @@ impl<'a> Extractor<'a> {
             Some(AsClause::Before(_) | AsClause::Neither) => None,
             None => forward,
         };
+        // Where a relative clause's content was cut before the main clause goes on.
+        let mut aside_close = None;
+        let forward = match (forward, &relative_clause) {
+            (Some(range), Some(clause)) => {
+                let end = self.relative_content_end(toks, range.clone(), clause);
+                aside_close = (end < range.end).then_some(end);
+                Some(range.start..end)
+            }
+            (forward, _) => forward,
+        };
 
         let cue_text = self.body[toks[c].start..toks[after - 1].end].to_string();
         let confidence = source.confidence() * state.cue_confidence;
@@ -954,9 +999,251 @@ impl<'a> Extractor<'a> {
             }
             return None;
         }
-        state.consumed = next;
-        state.speaker = speaker;
+        // (The main clause after a relative clause reads its subject before the clause, as
+        // if the clause held no claim: `Ann Lee, who said C, told reporters D`.)
+        if aside_close.is_none() {
+            state.consumed = next;
+        }
+        // (`..., an architect who said C, saying D`: what follows the relative clause is the
+        // main clause's.)
+        if relative_clause.is_none() {
+            state.speaker = speaker;
+        }
+        state.aside_close = aside_close
+            .filter(|_| relative_clause.as_ref().is_some_and(|c| c.after_subject))
+            .zip(speaker);
         Some(next)
+    }
+
+    /// The antecedent of a relative clause, the phrase ending at `end`: after the verb that
+    /// takes it as its object when there is one (`Lee met Ann Park, who`, `hired
+    /// economists who`). When `checked`, it must end in a noun: not `It is unclear who
+    /// said`, `The plan failed, which shows`.
+    fn antecedent(
+        &self,
+        toks: &[Tok],
+        end: usize,
+        floor: usize,
+        relative: &Relative,
+    ) -> Option<(Mention, usize)> {
+        let checked = relative.checked;
+        let mut start = self.read.phrase_before(toks, end, floor)?;
+        let tag_start = start;
+        let may_be_verb = |t: &Tok| {
+            self.read.word(t).is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !matches!(
+                        Tagger::shipped().tag_of_unambiguous(w),
+                        Some(Upos::Noun | Upos::Adj | Upos::Adp | Upos::Det | Upos::Num)
+                    )
+            })
+        };
+        // (Tagged only when a word may be a verb or the head must be read: most names are
+        // neither.)
+        let tagged = (checked || toks[start..end].iter().any(may_be_verb))
+            .then(|| self.read.tags(&toks[start..(end + 1).min(toks.len())]));
+        if let Some(tags) = &tagged {
+            if let Some(k) = (start..end - 1).rev().find(|&k| {
+                matches!(tags[k - start], Upos::Verb | Upos::Aux | Upos::Pron)
+                    && !self.read.is_capitalised_word(toks.get(k))
+            }) {
+                start = k + 1;
+            }
+        }
+        // A clause set off by no comma is part of its noun phrase; when the phrase is a
+        // subject (`Anybody who says C is jealous`, `Meanwhile, Ford which posted C, said`)
+        // its verb comes after what was said, and where that ends is not read here. As an
+        // object it is read: `hired an architect who said C`, `critics who argue C`.
+        let object = start > floor
+            && toks[start - 1].kind == TokKind::Word
+            && !self.read.lower_is(toks.get(start - 1), |w| {
+                matches!(w, "and" | "or" | "but" | "yet")
+            });
+        if relative.restrictive && !object {
+            return None;
+        }
+        let m = self.read.mention(toks, start..end)?;
+        let head = &self.body[toks[end - 1].start..toks[end - 1].end];
+        let mut buf = [0u8; 32];
+        let speaker_noun = lower(head, &mut buf).is_some_and(speakers::is_speaker_noun);
+        if checked && matches!(m, Mention::Described { .. }) {
+            let noun = speaker_noun
+                || tagged.as_ref().is_some_and(|tags| {
+                    matches!(
+                        tags.get(end - 1 - tag_start),
+                        Some(Upos::Noun | Upos::Propn)
+                    )
+                });
+            if !noun {
+                return None;
+            }
+        }
+        // `which` is said of a thing: `an email from Ann Lee which said` is the email's.
+        if relative.which
+            && matches!(
+                m,
+                Mention::Named {
+                    kind: SpeakerKind::Person,
+                    ..
+                }
+            )
+        {
+            return None;
+        }
+        // `that` follows any noun (`the napkin that said`, `a show that told`): only a noun
+        // that names who speaks is read (`a group that says`).
+        if relative.that && !speaker_noun {
+            return None;
+        }
+        Some((m, start))
+    }
+
+    /// Where the content `range` of a cue in a relative clause ends: at the dash closing a
+    /// clause a dash opened (`official figures -- which suggest C -- but`); after the
+    /// sentence's subject, or any set off by a comma, before the verb after it
+    /// ([`Extractor::aside_end`]: `the bill levied by the EU, which contended C, is`); with
+    /// no comma, before a cue of the main clause (`80 people who appealed C, say D`).
+    fn relative_content_end(
+        &self,
+        toks: &[Tok],
+        range: Range<usize>,
+        clause: &RelativeClause,
+    ) -> usize {
+        if clause.dashed {
+            if let Some(k) =
+                (range.start + 1..range.end).find(|&k| Reader::is_punct(toks.get(k), "-—–"))
+            {
+                return k;
+            }
+        }
+        if !clause.restrictive {
+            return self.aside_end(toks, range);
+        }
+        (range.start + 1..range.end)
+            .find(|&k| {
+                let mut v = k + 1;
+                while v < k + 3
+                    && self.read.lower_is(toks.get(v), |w| {
+                        is_adverb(w) || is_time_word(w) || w == "later" || w == "also"
+                    })
+                {
+                    v += 1;
+                }
+                Reader::is_punct(toks.get(k), ",")
+                    && !self.read.is_capitalised_word(toks.get(v))
+                    && self.read.lower_is(toks.get(v), |w| {
+                        cues::lookup(w).is_some_and(|c| !c.participle)
+                    })
+            })
+            .unwrap_or(range.end)
+    }
+
+    /// Where the content `range` of a cue in a relative clause set off by a comma ends: at
+    /// the comma or dash that closes the aside, the last one followed by a verb (`Ann Lee, who
+    /// said the plan, approved in May, was dead, met donors`).
+    fn aside_end(&self, toks: &[Tok], range: Range<usize>) -> usize {
+        (range.start + 1..range.end)
+            .rev()
+            .find(|&k| {
+                if !Reader::is_punct(toks.get(k), ",-—–") {
+                    return false;
+                }
+                // (`, later told`: an adverb may come first.)
+                let mut v = k + 1;
+                while v < k + 3
+                    && self.read.lower_is(toks.get(v), |w| {
+                        is_adverb(w) || is_time_word(w) || w == "later" || w == "also"
+                    })
+                {
+                    v += 1;
+                }
+                // (A participle goes on with the clause: `steps, including deferring`.)
+                let lower_word = toks.get(v).is_some_and(|t| t.kind == TokKind::Word)
+                    && !self.read.is_capitalised_word(toks.get(v))
+                    && !self.read.lower_is(toks.get(v), |w| w.ends_with("ing"));
+                lower_word
+                    && (self.read.opens_predicate(toks, v)
+                        || self.read.lower_is(toks.get(v), |w| {
+                            cues::lookup(w).is_some_and(|c| !c.participle)
+                        })
+                        || self
+                            .read
+                            .tags(&toks[k.saturating_sub(2)..(v + 3).min(toks.len())])
+                            [v - k.saturating_sub(2)]
+                            == Upos::Verb)
+            })
+            .map(|mut k| {
+                // (`-- was`: the whole dash closes it.)
+                while k > range.start && Reader::is_punct(toks.get(k - 1), "-—–") {
+                    k -= 1;
+                }
+                k
+            })
+            .unwrap_or(range.end)
+    }
+
+    /// The relative clause whose pronoun stands just before the cue at `j`: `, who`, `, which`,
+    /// `who`, `which` or `that` with no comma, `, many of whom`.
+    fn relative_before(&self, toks: &[Tok], j: usize, floor: usize) -> Option<Relative> {
+        if j < floor + 2 {
+            return None;
+        }
+        let comma = |k: usize| Reader::is_punct(toks.get(k), ",");
+        let word = |k: usize, pred: fn(&str) -> bool| self.read.lower_is(toks.get(k), pred);
+        if word(j - 1, |w| w == "who" || w == "which") {
+            // `Ann Lee -- who said`: a dash sets the clause off as a comma does.
+            let mut open = j - 2;
+            while open > floor && Reader::is_punct(toks.get(open), "-—–") {
+                open -= 1;
+            }
+            let dashed = open < j - 2;
+            let restrictive = !comma(j - 2) && !dashed;
+            return Some(Relative {
+                antecedent_end: match (restrictive, dashed) {
+                    (true, _) => j - 1,
+                    (false, true) => open + 1,
+                    (false, false) => j - 2,
+                },
+                restrictive,
+                // (`, who` after a name is the longest-standing reading.)
+                checked: restrictive || word(j - 1, |w| w == "which"),
+                that: false,
+                dashed,
+                which: word(j - 1, |w| w == "which"),
+                comma_who: comma(j - 2) && word(j - 1, |w| w == "who"),
+            });
+        }
+        if word(j - 1, |w| w == "that") && toks[j - 2].kind == TokKind::Word {
+            return Some(Relative {
+                antecedent_end: j - 1,
+                restrictive: true,
+                checked: true,
+                that: true,
+                dashed: false,
+                which: false,
+                comma_who: false,
+            });
+        }
+        // `voters, many of whom say`.
+        let share = j >= floor + 4
+            && word(j - 1, |w| w == "whom")
+            && word(j - 2, |w| w == "of")
+            && word(j - 3, |w| {
+                matches!(
+                    w,
+                    "many" | "some" | "most" | "all" | "several" | "few" | "none" | "both" | "half"
+                )
+            })
+            && comma(j - 4);
+        share.then_some(Relative {
+            antecedent_end: j - 4,
+            restrictive: false,
+            checked: true,
+            that: false,
+            dashed: false,
+            which: false,
+            comma_who: false,
+        })
     }
 
     /// `As the Post reported, C`, `But as Lee noted last week, C`, `C, as some have
@@ -2245,6 +2532,37 @@ struct SentenceState {
     stops: Vec<usize>,
     /// How sure the cue-sense model is that the cue being read is one.
     cue_confidence: f32,
+    /// The comma closing a relative clause after the sentence's subject that held a claim,
+    /// and the subject's speaker: `Ann Lee, who said C, [later told reporters D]`.
+    aside_close: Option<(usize, usize)>,
+}
+
+/// What decides where the content of a cue in a relative clause ends.
+struct RelativeClause {
+    /// Set off by dashes: `the study -- which notes C --`.
+    dashed: bool,
+    /// Set off after the sentence's subject: `Ann Lee, who said C, met donors`.
+    after_subject: bool,
+    /// Set off by no comma or dash: `critics who say C`.
+    restrictive: bool,
+}
+
+/// A relative clause a cue stands in ([`Extractor::relative_before`]).
+struct Relative {
+    /// Where the antecedent ends (exclusive).
+    antecedent_end: usize,
+    /// Set off by no comma: `economists who argue`.
+    restrictive: bool,
+    /// The antecedent must end in a noun.
+    checked: bool,
+    /// The pronoun is `that`.
+    that: bool,
+    /// Set off by a dash: `Ann Lee -- who said`.
+    dashed: bool,
+    /// The pronoun is `which`.
+    which: bool,
+    /// `, who`.
+    comma_who: bool,
 }
 
 enum Source {

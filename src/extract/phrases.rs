@@ -903,6 +903,7 @@ impl<'a> Reader<'a> {
             || matches!(
                 p,
                 "who"
+                    | "whom"
                     | "which"
                     | "that"
                     | "will"
@@ -1792,7 +1793,12 @@ impl<'a> Reader<'a> {
             let w = toks.get(k).and_then(|t| self.word(t));
             let l = w.and_then(|w| lower(w, &mut buf)).unwrap_or("");
             // `said Thursday night`, `said earlier that`: a time is no content.
-            if is_auxiliary(l)
+            if matches!(l, "on" | "last" | "this" | "next")
+                && self.lower_is(toks.get(k + 1), is_time_word)
+            {
+                // (Before the auxiliaries, which hold `last`: `said last week that`.)
+                k += 2;
+            } else if is_auxiliary(l)
                 || is_adverb(l)
                 || is_weekday(l)
                 || matches!(
