@@ -1029,18 +1029,9 @@ impl<'a> Extractor<'a> {
         let checked = relative.checked;
         let mut start = self.read.phrase_before(toks, end, floor)?;
         let tag_start = start;
-        let may_be_verb = |t: &Tok| {
-            self.read.word(t).is_some_and(|w| {
-                w.starts_with(char::is_lowercase)
-                    && !matches!(
-                        Tagger::shipped().tag_of_unambiguous(w),
-                        Some(Upos::Noun | Upos::Adj | Upos::Adp | Upos::Det | Upos::Num)
-                    )
-            })
-        };
         // (Tagged only when a word may be a verb or the head must be read: most names are
         // neither.)
-        let tagged = (checked || toks[start..end].iter().any(may_be_verb))
+        let tagged = (checked || toks[start..end].iter().any(|t| self.may_be_verb(t)))
             .then(|| self.read.tags(&toks[start..(end + 1).min(toks.len())]));
         if let Some(tags) = &tagged {
             if let Some(k) = (start..end - 1).rev().find(|&k| {
@@ -1121,14 +1112,7 @@ impl<'a> Extractor<'a> {
         }
         (range.start + 1..range.end)
             .find(|&k| {
-                let mut v = k + 1;
-                while v < k + 3
-                    && self.read.lower_is(toks.get(v), |w| {
-                        is_adverb(w) || is_time_word(w) || w == "later" || w == "also"
-                    })
-                {
-                    v += 1;
-                }
+                let v = self.past_adverbs(toks, k + 1);
                 Reader::is_punct(toks.get(k), ",")
                     && !self.read.is_capitalised_word(toks.get(v))
                     && self.read.lower_is(toks.get(v), |w| {
@@ -1149,14 +1133,7 @@ impl<'a> Extractor<'a> {
                     return false;
                 }
                 // (`, later told`: an adverb may come first.)
-                let mut v = k + 1;
-                while v < k + 3
-                    && self.read.lower_is(toks.get(v), |w| {
-                        is_adverb(w) || is_time_word(w) || w == "later" || w == "also"
-                    })
-                {
-                    v += 1;
-                }
+                let v = self.past_adverbs(toks, k + 1);
                 // (A participle goes on with the clause: `steps, including deferring`.)
                 let lower_word = toks.get(v).is_some_and(|t| t.kind == TokKind::Word)
                     && !self.read.is_capitalised_word(toks.get(v))
@@ -1180,6 +1157,20 @@ impl<'a> Extractor<'a> {
                 k
             })
             .unwrap_or(range.end)
+    }
+
+    /// The token after at most two adverbs or time words from `k` (`, later told`, `, also
+    /// said`): where the verb after a comma stands.
+    fn past_adverbs(&self, toks: &[Tok], k: usize) -> usize {
+        let mut v = k;
+        while v < k + 2
+            && self.read.lower_is(toks.get(v), |w| {
+                is_adverb(w) || is_time_word(w) || w == "later" || w == "also"
+            })
+        {
+            v += 1;
+        }
+        v
     }
 
     /// The relative clause whose pronoun stands just before the cue at `j`: `, who`, `, which`,
@@ -1942,21 +1933,24 @@ impl<'a> Extractor<'a> {
             .or(whole)
     }
 
+    /// Whether a word may be a verb: in lower case, and not a word the tagger's dictionary
+    /// always reads as a noun, adjective, preposition, determiner or number.
+    fn may_be_verb(&self, t: &Tok) -> bool {
+        self.read.word(t).is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                && !matches!(
+                    Tagger::shipped().tag_of_unambiguous(w),
+                    Some(Upos::Noun | Upos::Adj | Upos::Adp | Upos::Det | Upos::Num)
+                )
+        })
+    }
+
     /// Where a subject phrase read on from `start` to `end` meets its verb, if before `end`:
     /// `Town officials played down the data, arguing C` has the subject `Town officials`.
     /// A verb in lower case after a noun, as the tagger reads them.
     fn verb_in_subject(&self, toks: &[Tok], start: usize, end: usize) -> usize {
         // (Tagged only when a lower-case word may be a verb: most phrases hold none.)
-        let may_be_verb = |t: &Tok| {
-            self.read.word(t).is_some_and(|w| {
-                w.starts_with(char::is_lowercase)
-                    && !matches!(
-                        Tagger::shipped().tag_of_unambiguous(w),
-                        Some(Upos::Noun | Upos::Adj | Upos::Adp | Upos::Det | Upos::Num)
-                    )
-            })
-        };
-        if end <= start + 1 || !toks[start + 1..end].iter().any(may_be_verb) {
+        if end <= start + 1 || !toks[start + 1..end].iter().any(|t| self.may_be_verb(t)) {
             return end;
         }
         let tags = self.read.tags(&toks[start..(end + 1).min(toks.len())]);

@@ -2467,11 +2467,10 @@ impl<'a> Speakers<'a> {
         })
     }
 
-    /// The speakers so far and the people named before the sentence, one per name, the most
-    /// recently mentioned first.
-    /// The candidates for a pronoun at byte `at`: names the text gave before it, in its own
-    /// sentence too (`When Lee was asked, he said`), though not inside a quote there (`"We
-    /// went to Pizza Express," he said`).
+    /// The candidates for a pronoun at byte `at`, one per name, the most recently mentioned
+    /// first: the speakers so far and the names the text gave before it, in its own sentence
+    /// too (`When Lee was asked, he said`), though not in what was said before it there (`"We
+    /// went to Pizza Express," he said`, `Mary Brown will win, she said.`).
     fn referents(&self, pronoun: Pronoun, at: usize) -> Vec<Referent<'_>> {
         let start = self.sentence.start;
         let quoted = self
