@@ -1226,7 +1226,7 @@ impl<'a> Extractor<'a> {
                 )
             })
             && comma(j - 4);
-        share.then_some(Relative {
+        share.then(|| Relative {
             antecedent_end: j - 4,
             restrictive: false,
             checked: true,
