@@ -301,3 +301,21 @@ fn db_in_a_missing_directory_was_error_code_14() {
     );
     assert!(!missing.exists());
 }
+
+/// A cue among a sentence's first four tokens (`"C," she added.`) underflowed in the reader of
+/// `many of whom` clauses: debug builds panicked, and ingest stored nothing for the article.
+#[test]
+fn cue_early_in_a_sentence_underflowed_in_the_relative_clause_reader() {
+    let x = newsclaims::extract::extract(&Article {
+        body: "\u{201c}The rest comes next week,\u{201d} said analyst Lena Marsh.\n\n\
+               \u{201c}We will publish it,\u{201d} she added."
+            .to_string(),
+        ..Default::default()
+    });
+    let speakers: Vec<&str> = x
+        .quotes
+        .iter()
+        .map(|q| x.speakers[q.speaker].name.as_str())
+        .collect();
+    assert_eq!(speakers, ["Lena Marsh", "Lena Marsh"]);
+}
