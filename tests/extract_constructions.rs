@@ -985,6 +985,27 @@ fn weekday_and_adverb_phrases_are_no_speakers() {
 }
 
 #[test]
+fn role_and_name_and_colon_before_a_quote() {
+    let out =
+        run("Reactions after the match.\n\n- Rovers boss Ann Varga: \"We were the better side.\"");
+    assert_eq!(
+        quotes(&out),
+        [pair("Ann Varga", "We were the better side.")]
+    );
+    assert_eq!(out.speakers[0].role.as_deref(), Some("Rovers boss"));
+}
+
+#[test]
+fn a_verb_opening_a_role_and_name_before_a_colon_is_no_part_of_the_role() {
+    let out = run("Said Rovers boss Ann Varga: \"We were the better side.\"");
+    assert_eq!(
+        quotes(&out),
+        [pair("Ann Varga", "We were the better side.")]
+    );
+    assert_eq!(out.speakers[0].role.as_deref(), Some("Rovers boss"));
+}
+
+#[test]
 fn name_and_colon_before_a_quote() {
     let out =
         run("The two rivals differ. Ann Varga: \"We will win.\" Tom Brill: \"We will not lose.\"");

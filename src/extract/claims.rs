@@ -419,21 +419,43 @@ impl<'a> Extractor<'a> {
             if self.owners[span].is_some() || !Reader::is_punct(toks.get(colon), ":") {
                 continue;
             }
-            let Some(s) = self.read.phrase_before(toks, colon, 0) else {
+            let Some(mut s) = self.read.phrase_before(toks, colon, 0) else {
                 continue;
             };
             let opens = s == 0 || Reader::is_punct(toks.get(s - 1), "-—–");
+            // `Said Wales coach Ann Lee: "C"`: the verb opening the line is no word of the
+            // name or the role.
+            if s + 1 < colon
+                && self
+                    .read
+                    .lower_is(toks.get(s), |w| cues::lookup(w).is_some())
+            {
+                s += 1;
+            }
             let all_capitalised = (s..colon).all(|k| {
                 self.read.is_capitalised_word(toks.get(k))
                     || Reader::is_punct(toks.get(k), ".")
                     || self.read.lower_is(toks.get(k), |w| w == "and")
             });
-            if !opens || !all_capitalised {
+            if !opens {
                 continue;
             }
             let Some(m @ Mention::Named { .. }) = self.read.mention(toks, s..colon) else {
                 continue;
             };
+            // (`City boss Kevin Keegan: "C"`: a person's role before the name may hold words
+            // in lower case.)
+            let described_person = matches!(
+                m,
+                Mention::Named {
+                    kind: SpeakerKind::Person,
+                    role: Some(_),
+                    ..
+                }
+            );
+            if !all_capitalised && !described_person {
+                continue;
+            }
             if let Some(id) = self.speakers.resolve(m) {
                 self.emit(toks, q..q + 1, id, ":", paragraph, 0.6);
             }
