@@ -1480,17 +1480,23 @@ fn last_capitalised_before(body: &str, word: &str, before: usize) -> Option<usiz
     if !word.starts_with(char::is_uppercase) {
         return None;
     }
-    // The places where `word` starts before `before`. None overlaps another that starts a
-    // word: `word` is all name characters, or no word is it.
-    let end = body.len().min(before + word.len() - 1);
-    memchr::memmem::find_iter(&body.as_bytes()[..end], word.as_bytes())
-        .filter(|&at| {
-            let found = word_at(body, at);
-            !body[..at].ends_with(is_name_char)
-                && strip_possessive(found) == word
-                && is_capitalised(found)
-        })
-        .last()
+    // The places where `word` starts before `before`, the last first: searched backwards, as
+    // a name is mostly met again near where it was last (from the body's start, every
+    // pronoun's search read the whole text before it).
+    let finder = memchr::memmem::FinderRev::new(word.as_bytes());
+    let mut end = body.len().min(before + word.len() - 1);
+    while let Some(at) = finder.rfind(&body.as_bytes()[..end]) {
+        let found = word_at(body, at);
+        if !body[..at].ends_with(is_name_char)
+            && strip_possessive(found) == word
+            && is_capitalised(found)
+        {
+            return Some(at);
+        }
+        // (One that starts inside this one is read too.)
+        end = at + word.len() - 1;
+    }
+    None
 }
 
 /// A character of a word as [`last_capitalised_before`] reads the body: a letter, a digit,
