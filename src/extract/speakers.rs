@@ -2483,12 +2483,14 @@ impl<'a> Speakers<'a> {
             .body
             .get(start..at)
             .is_some_and(|s| s.contains(['"', '“', '”']));
-        // `Bush will serve four years, he argued.`: what was said before an attribution that
-        // closes the sentence names no one who said it.
-        let closing = self
+        // `C, he said`: the pronoun's clause follows what was said.
+        let after_content = self
             .body
             .get(start..at)
-            .is_some_and(|s| s.trim_end().ends_with(','))
+            .is_some_and(|s| s.trim_end().ends_with(','));
+        // `Bush will serve four years, he argued.`: what was said before an attribution that
+        // closes the sentence names no one who said it.
+        let closing = after_content
             && self.body.get(at..self.sentence.end).is_some_and(|rest| {
                 let end = rest.find([',', '.', ';', '!', '?']).unwrap_or(rest.len());
                 !rest[end..].starts_with(',') && rest[..end].split_whitespace().count() <= 3
@@ -2570,11 +2572,7 @@ impl<'a> Speakers<'a> {
         }
         // `Change was vital, he argued`, `Voters, he said, want change`: the subject of what
         // was said before the pronoun's clause is not who said it.
-        let subject_of_content = self.pending_in == start
-            && self
-                .body
-                .get(start..at)
-                .is_some_and(|s| s.trim_end().ends_with(','));
+        let subject_of_content = self.pending_in == start && after_content;
         let pending = if subject_of_content {
             None
         } else if people_only {
