@@ -1441,3 +1441,29 @@ fn a_name_in_what_was_said_is_no_one_a_closing_pronoun_refers_to() {
         "The analyst Ann Lee spoke on Monday. Mary Brown will win the vote easily, she said.";
     assert_eq!(claim_speakers(body), ["Ann Lee"]);
 }
+
+#[test]
+fn a_person_named_after_a_description_is_who_it_described() {
+    let body = "Bus fares must rise, a former transport minister has said.\n\n\
+                Mara Okafor said the network had lost money for a decade.";
+    assert_eq!(claim_speakers(body), ["Mara Okafor", "Mara Okafor"]);
+    let out = run(body);
+    assert_eq!(
+        out.speakers[out.claims[0].speaker].role.as_deref(),
+        Some("former transport minister")
+    );
+}
+
+#[test]
+fn a_person_described_where_they_are_named_is_someone_else() {
+    let body = "The driver was badly hurt, a hospital spokesman said.\n\n\
+                Tom Reyes, who saw the crash, said the lorry did not stop.";
+    assert_eq!(claim_speakers(body), ["hospital spokesman", "Tom Reyes"]);
+}
+
+#[test]
+fn a_person_named_inside_the_next_sentence_is_not_who_a_description_was() {
+    let body = "The plan will fail, a senior minister has warned.\n\n\
+                The plan won praise from Tom Reyes when he said it would pass.";
+    assert_eq!(claim_speakers(body), ["senior minister", "Tom Reyes"]);
+}

@@ -2436,7 +2436,39 @@ impl<'a> Extractor<'a> {
         });
     }
 
-    fn finish(self) -> Extraction {
+    /// Gives what a description said to the person named just after it
+    /// ([`Speakers::named_after_description`]).
+    fn name_the_described(&mut self) {
+        let mut items: Vec<(Range<usize>, usize)> = self
+            .claims
+            .iter()
+            .map(|c| (c.content.clone(), c.speaker))
+            .chain(
+                self.quotes
+                    .iter()
+                    .zip(&self.owners)
+                    .filter_map(|(span, owner)| {
+                        owner
+                            .as_ref()
+                            .map(|o| (span.inner_start..span.inner_end, o.speaker))
+                    }),
+            )
+            .collect();
+        items.sort_by_key(|(r, _)| r.start);
+        for (described, person) in self.speakers.named_after_description(&items) {
+            for c in self.claims.iter_mut().filter(|c| c.speaker == described) {
+                c.speaker = person;
+            }
+            for o in self.owners.iter_mut().flatten() {
+                if o.speaker == described {
+                    o.speaker = person;
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Extraction {
+        self.name_the_described();
         let index = CharIndex::new(self.body);
         let body = self.body;
         let chars = |r: &Range<usize>| (index.char_at(r.start), index.char_at(r.end));

@@ -2127,6 +2127,86 @@ impl<'a> Speakers<'a> {
         }
     }
 
+    /// News ledes describe a person before naming them (`..., a Home Office minister has
+    /// said. Ann Lee told MPs`): a speaker known only by the description of one person is the
+    /// person an attribution names in the sentence after its last one, when the text names that
+    /// person there for the first time and gives them no role (someone introduced with nothing
+    /// said of them is someone just described). `items` are the extraction's contents with their
+    /// speakers, in text order. Returns each description's speaker with the person's, whose
+    /// role the description becomes.
+    pub fn named_after_description(
+        &mut self,
+        items: &[(Range<usize>, usize)],
+    ) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for (x, described) in self.list.iter().enumerate() {
+            let words: Vec<&str> = described.name.split(' ').collect();
+            let head = key(words[words.len() - 1]);
+            if described.kind != SpeakerKind::Unnamed
+                || is_plural_noun(&head)
+                || !refers_to_a_named_person(&words, &head)
+            {
+                continue;
+            }
+            let mut own = items.iter().filter(|(_, id)| *id == x);
+            let Some(first) = own.next().map(|(r, _)| r.start) else {
+                continue;
+            };
+            let last = own.last().map_or(first, |(r, _)| r.end).max(first);
+            let Some((next, y)) = items.iter().find(|(r, id)| r.start >= last && *id != x) else {
+                continue;
+            };
+            let person = &self.list[*y];
+            let surname = person.name.rsplit(' ').next().unwrap_or_default();
+            if person.kind != SpeakerKind::Person
+                || person.role.is_some()
+                || !person.name.contains(' ')
+                || self.body[..first].contains(surname)
+            {
+                continue;
+            }
+            let Some(named_at) = self.body[last..next.end].find(person.name.as_str()) else {
+                continue;
+            };
+            let between = &self.body[last..last + named_at];
+            let ends: Vec<usize> = between
+                .match_indices(['.', '!', '?'])
+                .map(|(at, _)| at + 1)
+                .filter(|&after| {
+                    between[after..]
+                        .trim_start_matches(['"', '”', '’', '\''])
+                        .starts_with(char::is_whitespace)
+                })
+                .collect();
+            // (A quote's text may hold the period that ends its sentence.)
+            let ended_inside = self.body[..last].ends_with(['.', '!', '?']);
+            let sentence_ends = ends.len() + usize::from(ended_inside);
+            // The person is the subject of the next sentence, with nothing said of them: the
+            // name opens it, after an aside (`Speaking on Monday, Ann Lee`) or titles (`Sir`),
+            // and no description follows it (`Ann Lee, a lawyer,` is someone else).
+            let opening = between[ends.last().copied().unwrap_or(0)..]
+                .trim_start_matches(['"', '”', '’', '\''])
+                .trim_start();
+            let as_subject = opening.is_empty()
+                || opening.ends_with(", ")
+                || opening.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && !lower(w, &mut [0u8; 32]).is_some_and(is_function_word)
+                });
+            let name_end = last + named_at + person.name.len();
+            let described_after = self.body[name_end..].starts_with(',');
+            // (And the attribution is that sentence's.)
+            let same_sentence = !self.body[name_end..next.start.max(name_end)].contains(". ");
+            if sentence_ends == 1 && as_subject && !described_after && same_sentence {
+                found.push((x, *y));
+            }
+        }
+        for &(x, y) in &found {
+            self.list[y].role = Some(self.list[x].name.clone());
+        }
+        found
+    }
+
     /// Whether speaker `id`, read as a person, is a country or a continent (`Britain`,
     /// `South Korea`), unless `he` or `she` referred to a name that is a first name too
     /// (`Jordan`, `India`).
