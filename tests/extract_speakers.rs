@@ -1467,3 +1467,11 @@ fn a_person_named_inside_the_next_sentence_is_not_who_a_description_was() {
                 The plan won praise from Tom Reyes when he said it would pass.";
     assert_eq!(claim_speakers(body), ["senior minister", "Tom Reyes"]);
 }
+
+#[test]
+fn a_quote_that_runs_on_into_a_paragraph_keeps_its_speaker_though_another_speaks_later() {
+    let body = "The league said: \"We will look at the report.\n\n\
+                \"We expect it within days. \"The player will miss one match.\" \
+                Later, coach Tom Reyes said: \"We accept it.\"";
+    assert_eq!(speakers(body), ["league", "league", "league", "Tom Reyes"]);
+}

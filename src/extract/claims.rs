@@ -147,7 +147,8 @@ impl<'a> Extractor<'a> {
         let mut sentences = Vec::new();
         let mut toks = Vec::new();
         let mut cues = Vec::new();
-        let mut ran_on = false;
+        // The last quote of the paragraph before, when it ran on into this one.
+        let mut ran_on = None;
         let paragraphs = text::paragraphs(self.body);
         let turns = transcript::turns(self.body, &paragraphs);
         for (index, (para, turn)) in paragraphs.into_iter().zip(turns).enumerate() {
@@ -175,7 +176,9 @@ impl<'a> Extractor<'a> {
                 self.sentence(&toks, &mut cues, paragraph);
             }
             self.continuations(first_quote..self.quotes.len(), paragraph, ran_on);
-            ran_on = self.quotes[first_quote..].last().is_some_and(|q| !q.closed);
+            ran_on = (first_quote..self.quotes.len())
+                .last()
+                .filter(|&q| !self.quotes[q].closed);
         }
     }
 
@@ -2282,9 +2285,9 @@ impl<'a> Extractor<'a> {
     }
 
     /// Unattributed quotes that open a sentence continue a speaker: the one just quoted in
-    /// this paragraph, the one whose quote ran on from the paragraph before, or the one the
+    /// this paragraph, the one whose quote `ran_on` from the paragraph before, or the one the
     /// paragraph goes on to name.
-    fn continuations(&mut self, range: Range<usize>, paragraph: usize, ran_on: bool) {
+    fn continuations(&mut self, range: Range<usize>, paragraph: usize, ran_on: Option<usize>) {
         for q in range.clone() {
             if self.owners[q].is_some() || !self.opens_sentence[q] {
                 continue;
@@ -2340,8 +2343,16 @@ impl<'a> Extractor<'a> {
                     cue: l.cue.clone(),
                     confidence: 0.6,
                 });
-            let owner = if ran_on && before.is_empty() {
-                recent.or_else(following)
+            // (The quote that ran on is whose, not the attribution this paragraph made last.)
+            let ran_on_owner = || {
+                let owner = self.owners[ran_on?].as_ref()?;
+                Some(Owner {
+                    claim: None,
+                    ..owner.clone()
+                })
+            };
+            let owner = if ran_on.is_some() && before.is_empty() {
+                ran_on_owner().or(recent).or_else(following)
             } else {
                 previous.or_else(following).or(recent)
             };
