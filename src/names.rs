@@ -16,6 +16,9 @@ pub fn key(name: &str) -> String {
         folded = fold(name);
         &folded
     };
+    if text.is_ascii() {
+        return ascii_key(text);
+    }
     let mut out = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
@@ -29,6 +32,39 @@ pub fn key(name: &str) -> String {
     }
     out.make_ascii_lowercase();
     out
+}
+
+/// [`key`] of an ASCII text, byte by byte: the same words split at the same bytes (any
+/// but a letter, a digit, `'` and `-`), trimmed of `'` and `-`, joined by one space and
+/// lowered, with no character decoded (the extractor keys every full name an article gives).
+fn ascii_key(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let kept = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i <= bytes.len() {
+        let start = i;
+        while i < bytes.len() && kept(bytes[i]) {
+            i += 1;
+        }
+        let (mut a, mut b) = (start, i);
+        while a < b && matches!(bytes[a], b'\'' | b'-') {
+            a += 1;
+        }
+        while b > a && matches!(bytes[b - 1], b'\'' | b'-') {
+            b -= 1;
+        }
+        if a < b {
+            if !out.is_empty() {
+                out.push(b' ');
+            }
+            out.extend(bytes[a..b].iter().map(u8::to_ascii_lowercase));
+        }
+        // Past the byte that ended the word.
+        i += 1;
+    }
+    // SAFETY: only ASCII bytes of `text` and spaces were copied.
+    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// `Mr`, `Mrs`, `Ms`, `Dr`, `Prof`, `Sir`, `Lord` (lower case, without their period): they say
@@ -131,7 +167,7 @@ fn fold(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, key, without_honorifics};
+    use super::{ascii_key, fold, key, without_honorifics};
     use proptest::prelude::*;
 
     proptest! {
@@ -139,6 +175,28 @@ mod tests {
         fn ascii_names_fold_as_any_other(name in "[ -~]{0,40}") {
             prop_assert_eq!(name.to_ascii_lowercase(), fold(&name));
         }
+
+        #[test]
+        fn ascii_keys_split_as_the_general_reading(name in "[ -~\t\n]{0,40}") {
+            prop_assert_eq!(ascii_key(&name), general_key(&name));
+        }
+    }
+
+    /// [`key`]'s reading of any text, as it was before ASCII had a path of its own.
+    fn general_key(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for word in text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+            .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out.make_ascii_lowercase();
+        out
     }
 
     #[test]

@@ -79,6 +79,17 @@ fn closes_context(next: char) -> bool {
     next.is_whitespace() || ".,;:!?)]}—–-".contains(next)
 }
 
+/// The bytes that start no quote mark: ASCII but `"`, `'` and `` ` ``.
+static NO_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(b as u8, b'"' | b'\'' | b'`');
+        b += 1;
+    }
+    table
+};
+
 /// Appends the quote spans of one paragraph, in order.
 pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Vec<QuoteSpan>) {
     let text = &body[para.clone()];
@@ -86,10 +97,13 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
     let mut open: Option<(usize, usize)> = None;
     let mut off = 0;
     while off < bytes.len() {
-        // Marks are `"`, `'`, `` ` `` or multi-byte characters: skip other ASCII cheaply.
-        let b = bytes[off];
-        if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'`') {
+        // Marks are `"`, `'`, `` ` `` or multi-byte characters: skip other ASCII cheaply (a
+        // look-up a byte, in a loop of its own).
+        if NO_MARK[usize::from(bytes[off])] {
             off += 1;
+            while off < bytes.len() && NO_MARK[usize::from(bytes[off])] {
+                off += 1;
+            }
             continue;
         }
         let c = text[off..].chars().next().unwrap_or(' ');

@@ -1285,12 +1285,13 @@ fn role_words_before_first_name(run: &[&str]) -> usize {
     let given = |w: &str, buf: &mut [u8; 32]| {
         first_names::is_first_name(w) && !lower(w, buf).is_some_and(is_title)
     };
-    let start = run.iter().position(|w| given(w, &mut buf));
-    match start {
-        Some(k) if k > 0 && run.len() - k >= 2 && !run[..k].iter().any(|w| given(w, &mut buf)) => {
-            return k;
-        }
-        _ => {}
+    // (`position` read every word before the first given name as none, so none is read
+    // again; and a run with no given name has none for role words to stand before.)
+    let Some(first) = run.iter().position(|w| given(w, &mut buf)) else {
+        return 0;
+    };
+    if first > 0 && run.len() - first >= 2 {
+        return first;
     }
     // A title, or a word that names what someone does (`Supervisor`, `Oceanographer`).
     let noun = |w: &str| {
@@ -1303,7 +1304,7 @@ fn role_words_before_first_name(run: &[&str]) -> usize {
                         .any(|end| l.ends_with(end)))
         })
     };
-    (1..run.len().saturating_sub(1))
+    (first.max(1)..run.len().saturating_sub(1))
         .rev()
         .find(|&k| given(run[k], &mut buf) && noun(run[k - 1]))
         .unwrap_or(0)
@@ -1725,7 +1726,21 @@ impl NameIndex {
                 index.flush(&mut run, offset);
                 continue;
             }
-            let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+            // (An ASCII word is trimmed byte by byte, with no character decoded.)
+            let trimmed = if word.is_ascii() {
+                let bytes = word.as_bytes();
+                let from = bytes
+                    .iter()
+                    .position(u8::is_ascii_alphanumeric)
+                    .unwrap_or(bytes.len());
+                let to = bytes
+                    .iter()
+                    .rposition(u8::is_ascii_alphanumeric)
+                    .map_or(from, |k| k + 1);
+                &word[from..to]
+            } else {
+                word.trim_matches(|c: char| !c.is_alphanumeric())
+            };
             // An initial keeps its period: `Robert C. Scott`, as the speaker's name has it.
             let trimmed = match word.strip_prefix(trimmed) {
                 Some(".") if trimmed.len() == 1 => &word[..2],
@@ -1790,11 +1805,13 @@ impl NameIndex {
             .iter()
             .enumerate()
             .rposition(|(k, w)| {
-                let dated = lower(w.trim_end_matches('.'), &mut buf)
-                    .is_some_and(|l| is_month(l) && !first_names::is_common_first_name(w));
+                // (Lowered once for both tests.)
+                let bare = lower(w.trim_end_matches('.'), &mut buf);
+                let dated =
+                    || bare.is_some_and(|l| is_month(l) && !first_names::is_common_first_name(w));
                 is_acronym(w)
-                    || lower(w.trim_end_matches('.'), &mut buf).is_some_and(is_title)
-                    || (k < last && (names_a_role(w) || dated))
+                    || bare.is_some_and(is_title)
+                    || (k < last && (names_a_role(w) || dated()))
             })
             .map_or(0, |p| p + 1);
         // A sentence's first word may be a determiner or an adverb: `Apparently Ann Lee`.
@@ -1825,12 +1842,12 @@ impl NameIndex {
         }
         if (2..=4).contains(&name.len()) && !orgish && name.iter().all(|w| !is_acronym(w)) {
             let last = strip_possessive(name[name.len() - 1]);
-            let full = name[..name.len() - 1]
-                .iter()
-                .copied()
-                .chain(std::iter::once(last))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut full = String::with_capacity(name.iter().map(|w| w.len() + 1).sum());
+            for w in &name[..name.len() - 1] {
+                full.push_str(w);
+                full.push(' ');
+            }
+            full.push_str(last);
             self.by_last
                 .entry(key(last))
                 .or_default()

@@ -250,6 +250,23 @@ const HIDDEN: &str = "\u{0}hidden";
 impl Word {
     fn new(raw: &str) -> Word {
         let norm = norm(raw);
+        // Most words are ASCII: their form and shape are read byte by byte, as below.
+        if raw.is_ascii() {
+            let form = raw.bytes().any(|b| b.is_ascii_uppercase()).then(|| {
+                let bytes = raw
+                    .bytes()
+                    .map(|b| if b.is_ascii_digit() { b'0' } else { b })
+                    .collect();
+                // SAFETY: ASCII bytes, a digit made `0`.
+                unsafe { String::from_utf8_unchecked(bytes) }
+            });
+            return Word {
+                norm,
+                form,
+                shape: ascii_shape(raw.as_bytes()),
+                hidden: false,
+            };
+        }
         // The word with its capitals, for the few words whose case tells (`US`, `May`); no
         // copy of `norm` for the many words with none.
         let form = raw.chars().any(char::is_uppercase).then(|| {
@@ -271,13 +288,16 @@ fn norm(word: &str) -> String {
     // Most words are ASCII: their bytes are mapped as they are copied, with no character's
     // case to look up.
     if word.is_ascii() {
-        return word
+        let bytes = word
             .bytes()
             .map(|b| match b {
-                b'0'..=b'9' => '0',
-                b => char::from(b.to_ascii_lowercase()),
+                b'0'..=b'9' => b'0',
+                b => b.to_ascii_lowercase(),
             })
             .collect();
+        // SAFETY: ASCII bytes, lowered or made `0`. (Collected as bytes: as chars, each was
+        // pushed as a character.)
+        return unsafe { String::from_utf8_unchecked(bytes) };
     }
     word.chars()
         .flat_map(char::to_lowercase)
@@ -321,6 +341,36 @@ fn shape(word: &str) -> String {
         }
     }
     out
+}
+
+/// [`shape`] of an ASCII word, a byte at a time (no character's class to look up): the same
+/// classes, as no ASCII byte is a curly quote.
+fn ascii_shape(word: &[u8]) -> String {
+    let mut out = Vec::with_capacity(word.len().min(16));
+    let mut last = 0u8;
+    let mut run = 0;
+    for &b in word {
+        let class = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else {
+            b
+        };
+        if class == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = class;
+        }
+        if run <= 4 {
+            out.push(class);
+        }
+    }
+    // SAFETY: ASCII bytes only.
+    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// The last `n` characters of `word` (all of it when shorter).
@@ -839,23 +889,70 @@ impl Tagger {
                 add(&mut scores[1], &self.weights[b as usize..c as usize]);
             }
         }
-        let choose = |p: usize| {
-            let fixed = &fixed;
-            let s = &s;
-            move |i: usize, feats: &[Feature]| {
-                let mut scores = fixed[i][p];
-                for &h in &feats[s.starts[i + 1] - s.starts[i]..] {
-                    add(&mut scores, self.row(h, p));
+        // Greedy left to right as [`decode`] tags, both passes here: the first keeps the rows
+        // of each word's history features, and the second, wherever it chose the same two
+        // tags before the word (mostly), adds their weights again without hashing and looking
+        // the features up again.
+        let n = s.words.len();
+        let mut feats: Vec<Feature> = Vec::with_capacity(16);
+        let mut kept: Vec<Option<[u32; 3]>> = Vec::with_capacity(n * 7);
+        // Per word: its history rows' range in `kept`, and the two tags before it.
+        let mut kept_at: Vec<(usize, usize, Option<Upos>, Option<Upos>)> =
+            vec![(0, 0, None, None); n];
+        let mut first: Vec<Upos> = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = match s.known[i] {
+                Some(t) => t,
+                None => {
+                    let p1 = i.checked_sub(1).map(|j| first[j]);
+                    let p2 = i.checked_sub(2).map(|j| first[j]);
+                    feats.clear();
+                    history_features(&s, i, p1, p2, &mut feats);
+                    let from = kept.len();
+                    let mut scores = fixed[i][0];
+                    for h in &feats {
+                        let row = self.index.get(h).copied();
+                        if let Some([a, b, _]) = row {
+                            add(&mut scores, &self.weights[a as usize..b as usize]);
+                        }
+                        kept.push(row);
+                    }
+                    kept_at[i] = (from, kept.len(), p1, p2);
+                    argmax(&scores)
                 }
-                argmax(&scores)
-            }
-        };
-        let tags = decode(&s, None, choose(0));
-        if self.passes == 2 {
-            decode(&s, Some(&tags), choose(1))
-        } else {
-            tags
+            };
+            first.push(t);
         }
+        if self.passes != 2 {
+            return first;
+        }
+        let mut tags: Vec<Upos> = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = match s.known[i] {
+                Some(t) => t,
+                None => {
+                    let p1 = i.checked_sub(1).map(|j| tags[j]);
+                    let p2 = i.checked_sub(2).map(|j| tags[j]);
+                    let mut scores = fixed[i][1];
+                    let (from, to, q1, q2) = kept_at[i];
+                    feats.clear();
+                    if (p1, p2) == (q1, q2) {
+                        for &[_, b, c] in kept[from..to].iter().flatten() {
+                            add(&mut scores, &self.weights[b as usize..c as usize]);
+                        }
+                    } else {
+                        history_features(&s, i, p1, p2, &mut feats);
+                    }
+                    lookahead_features(&s, i, &first, p1, &mut feats);
+                    for &h in &feats {
+                        add(&mut scores, self.row(h, 1));
+                    }
+                    argmax(&scores)
+                }
+            };
+            tags.push(t);
+        }
+        tags
     }
 
     /// Number of features with weights, and of (feature, tag) weights, in both passes.
@@ -1145,6 +1242,29 @@ mod tests {
             assert_eq!(Upos::from_index(t as usize), Some(t));
         }
         assert!("NOUNS".parse::<Upos>().is_err());
+    }
+
+    #[test]
+    fn ascii_words_take_the_shape_and_form_any_word_does() {
+        for w in [
+            "Washington",
+            "U.S.",
+            "20170",
+            "COVID-19",
+            "it's",
+            "x",
+            "",
+            "Ab12cd&",
+            "a\u{0}\u{0}",
+        ] {
+            assert_eq!(ascii_shape(w.as_bytes()), shape(w), "{w}");
+            let form = w.chars().any(char::is_uppercase).then(|| {
+                w.chars()
+                    .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                    .collect::<String>()
+            });
+            assert_eq!(Word::new(w).form, form, "{w}");
+        }
     }
 
     #[test]
