@@ -1701,3 +1701,92 @@ fn said_last_week_that_skips_the_time() {
         "the ferry would stop",
     )]);
 }
+
+/// `Ann Lee openly admitted that C`: a manner adverb between the subject and the cue (a
+/// name that ends in `-ly` is still the subject: `Jan Kelly said`).
+#[test]
+fn a_manner_adverb_before_the_cue_keeps_the_subject() {
+    one_claim_each(&[
+        (
+            "Councillor Jan Kelly said the ferry was late.",
+            "Jan Kelly",
+            "the ferry was late",
+        ),
+        (
+            "Tom Reyes openly admitted that the ferry was late.",
+            "Tom Reyes",
+            "the ferry was late",
+        ),
+        (
+            "Tom Reyes frequently notes that the ferry is cheap.",
+            "Tom Reyes",
+            "the ferry is cheap",
+        ),
+        (
+            "Tom Reyes however said the ferry was cheap.",
+            "Tom Reyes",
+            "the ferry was cheap",
+        ),
+    ]);
+}
+
+/// `Voters who know him say C`: a base-form cue after a relative clause is the verb of the
+/// plural before the clause, even when the clause ends in a singular word.
+#[test]
+fn a_base_cue_after_a_relative_clause_takes_the_plural_before_it() {
+    one_claim_each(&[(
+        "Many commuters who know the route say the ferry is faster.",
+        "commuters",
+        "the ferry is faster",
+    )]);
+}
+
+/// `cited the report as proof`: `cite` takes what is cited, as `described` does.
+#[test]
+fn cited_is_a_cue() {
+    let out = run("Tom Reyes cited the delays as proof that the ferry had failed.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair(
+            "Tom Reyes",
+            "the delays as proof that the ferry had failed"
+        )],
+        "{:?}",
+        claim_pairs(&out)
+    );
+}
+
+/// `Ann Lee, who in 2010 said C, now backs it`: a year or a time between the relative
+/// pronoun and the cue.
+#[test]
+fn a_time_between_who_and_the_cue() {
+    let out = run("Tom Reyes, who in 2010 said the ferry would close, later ran it.");
+    assert!(
+        claim_pairs(&out).contains(&pair("Tom Reyes", "the ferry would close")),
+        "{:?}",
+        claim_pairs(&out)
+    );
+    let out = run("Tom Reyes last week said the ferry would close.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("Tom Reyes", "the ferry would close")],
+        "{:?}",
+        claim_pairs(&out)
+    );
+}
+
+/// `said A, but admitted it was B`: the second cue, joined by `but` and followed by a
+/// clause with a pronoun subject, says something of its own.
+#[test]
+fn a_joined_cue_before_a_pronoun_clause_ends_the_first_content() {
+    let out = run("Tom Reyes said the ferry was safe, but admitted it was often late.");
+    assert_eq!(
+        claim_pairs(&out),
+        [
+            pair("Tom Reyes", "the ferry was safe"),
+            pair("Tom Reyes", "it was often late")
+        ],
+        "{:?}",
+        claim_pairs(&out)
+    );
+}

@@ -489,10 +489,21 @@ impl<'a> Extractor<'a> {
             let raised = j > floor + 1
                 && self.read.lower_is(toks.get(j - 1), |w| w == "to")
                 && self.read.lower_is(toks.get(j - 2), is_raising_participle);
-            if raised {
+            // `who in 2010 said`, `Ann Lee last week said`: a time between the subject and
+            // the cue.
+            let time = j > floor + 1
+                && ((self.read.lower_is(toks.get(j - 2), |w| w == "in")
+                    && self.read.lower_is(toks.get(j - 1), |w| {
+                        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+                    }))
+                    || (self.read.lower_is(toks.get(j - 2), |w| {
+                        matches!(w, "last" | "this" | "earlier" | "next")
+                    }) && self.read.lower_is(toks.get(j - 1), is_time_word)));
+            if raised || time {
                 j -= 2;
             } else if j > floor
                 && (self.read.lower_is(toks.get(j - 1), is_auxiliary)
+                    || self.read.is_lowercase_adverb(toks.get(j - 1))
                     || self.read.lower_is(toks.get(j - 1), is_weekday)
                     || (self.read.lower_is(toks.get(j - 1), |w| w == "on")
                         && self.read.lower_is(toks.get(j), is_weekday)))

@@ -203,6 +203,9 @@ const DIRECTIVE: &[Forms] = &[
     ("request", "", "", ""),
     ("order", "", "", ""),
     ("invite", "", "invited", "inviting"),
+    // PolNeAR's annotators marked `cite` as a cue at 84% of the times it stands in its
+    // training articles: `cited the report as proof`, `citing health reasons`.
+    ("cite", "", "cited", "citing"),
 ];
 
 const WITH_PARTICLE: &[(&str, &str, &str, &str, &str, &str)] = &[

@@ -501,6 +501,10 @@ pub fn is_quantifier(w: &str) -> bool {
     )
 }
 
+/// How many words a relative clause between a plural subject and its cue may hold (`who
+/// know him`, `who have backed the plan`).
+const RELATIVE_SUBJECT_WORDS: usize = 4;
+
 /// Words that open a relative or a question clause.
 fn is_relative_word(w: &str) -> bool {
     matches!(
@@ -628,6 +632,17 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn word(&self, t: &Tok) -> Option<&'a str> {
         (t.kind == TokKind::Word).then(|| &self.body[t.start..t.end])
+    }
+
+    /// An adverb in lower case between a subject and its verb: `Lee openly admitted`, `Lee
+    /// frequently notes`, `Lee however said` (not a name that ends the same way: `Kelly
+    /// said`).
+    pub fn is_lowercase_adverb(&self, t: Option<&Tok>) -> bool {
+        t.and_then(|t| self.word(t)).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && (is_adverb(w)
+                    || matches!(w, "however" | "meanwhile" | "nevertheless" | "nonetheless"))
+        })
     }
 
     pub fn lower_is(&self, t: Option<&Tok>, pred: impl Fn(&str) -> bool) -> bool {
@@ -939,8 +954,22 @@ impl<'a> Reader<'a> {
             .rev()
             .find(|&m| self.lower_is(toks.get(m), |w| w == "of" || w == "for"))
             .is_some_and(|m| m > 0 && self.lower_is(toks.get(m - 1), is_plural_noun));
+        // `Voters who know him say`: the subject is the plural before a relative clause that
+        // ends just before the cue (at most four words, none a comma).
+        let head_before_who = || {
+            (i.saturating_sub(RELATIVE_SUBJECT_WORDS + 1)..i.saturating_sub(1))
+                .rev()
+                .take_while(|&k| toks[k].kind == TokKind::Word)
+                .find(|&k| self.lower_is(toks.get(k), |w| w == "who"))
+                .is_some_and(|k| {
+                    k > 0
+                        && self.lower_is(toks.get(k - 1), |w| {
+                            is_plural_noun(w) || w == "those" || is_quantifier(w)
+                        })
+                })
+        };
         // A base form needs a plural subject: `officials say`, not `the chat show`.
-        let plural = is_plural_noun(p) || head_before_of;
+        let plural = is_plural_noun(p) || head_before_of || head_before_who();
         let base_without_plural = !cue_word.ends_with('s') && !plural;
         modifier || base_without_plural
     }
@@ -1711,7 +1740,10 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let mut j = i;
-            while j > 0 && self.lower_is(toks.get(j - 1), is_auxiliary) {
+            while j > 0
+                && (self.lower_is(toks.get(j - 1), is_auxiliary)
+                    || self.is_lowercase_adverb(toks.get(j - 1)))
+            {
                 j -= 1;
             }
             if j == 0 {
@@ -1733,7 +1765,15 @@ impl<'a> Reader<'a> {
                 self.share_before(toks, j, 0)
                     .filter(|&s| s > 0 && !self.lower_is(toks.get(s - 1), |w| w == "and"))
             };
-            if joined && takes_content {
+            // `said A, but admitted it was B`: a past cue of speech or belief after `and` or
+            // `but` whose clause opens with a subject pronoun says something of its own.
+            let clause_follows = || {
+                !cue.present
+                    && matches!(cue.class, CueClass::Speech | CueClass::Belief)
+                    && self.lower_is(toks.get(j - 1), |w| matches!(w, "but" | "and" | "yet"))
+                    && self.lower_is(toks.get(after), |w| is_subject_pronoun(w) || w == "there")
+            };
+            if joined && (takes_content || clause_follows()) {
                 let mut stop = j - 1;
                 while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
                     stop -= 1;
