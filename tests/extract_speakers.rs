@@ -1457,6 +1457,15 @@ fn a_person_named_after_a_description_is_who_it_described() {
 }
 
 #[test]
+fn a_participle_after_an_article_is_a_word_of_the_description() {
+    let body = "A leading expert on the Irish economy says that the budget will fail.";
+    assert_eq!(
+        claim_speakers(body),
+        ["leading expert on the Irish economy"]
+    );
+}
+
+#[test]
 fn a_person_described_where_they_are_named_is_someone_else() {
     let body = "The driver was badly hurt, a hospital spokesman said.\n\n\
                 Tom Reyes, who saw the crash, said the lorry did not stop.";
@@ -1476,4 +1485,49 @@ fn a_quote_that_runs_on_into_a_paragraph_keeps_its_speaker_though_another_speaks
                 \"We expect it within days. \"The player will miss one match.\" \
                 Later, coach Tom Reyes said: \"We accept it.\"";
     assert_eq!(speakers(body), ["league", "league", "league", "Tom Reyes"]);
+}
+
+#[test]
+fn a_participle_and_its_object_after_the_head_noun_are_part_of_the_description() {
+    let body = "Scientists monitoring the lakes have already found that the ice is thinner.";
+    assert_eq!(claim_speakers(body), ["scientists monitoring the lakes"]);
+}
+
+#[test]
+fn the_object_of_a_preposition_opening_the_sentence_is_no_word_of_the_source() {
+    let body = "By contrast last year's poll found that most farmers were happy.";
+    assert_eq!(claim_speakers(body), ["last year's poll"]);
+}
+
+#[test]
+fn a_name_read_on_into_its_verb_is_the_subject_of_a_participle_cue() {
+    let body = "The UN sought to calm the markets, insisting that the loans were safe.";
+    assert_eq!(claim_speakers(body), ["UN"]);
+}
+
+#[test]
+fn words_holding_a_verb_and_its_object_before_a_comma_are_no_source() {
+    let body = "Sensitive data leaked in emails includes secret contract terms, personal \
+        details and passwords, said Tom Brill, head of security at Acme.";
+    assert_eq!(claim_speakers(body), ["Tom Brill"]);
+}
+
+#[test]
+fn the_makers_name_after_by_ends_the_source_of_according_to() {
+    let body = "According to figures compiled by Acme many shoppers left the store early.";
+    assert_eq!(claim_speakers(body), ["Acme"]);
+}
+
+#[test]
+fn a_name_after_and_ends_the_object_of_a_preposition_and_is_the_subject() {
+    let body = "He was linked with the coaching job at Leeds and Brill has said he would not \
+        stand in the way.";
+    assert_eq!(claim_speakers(body), ["Brill"]);
+}
+
+#[test]
+fn a_participle_after_with_and_a_name_has_that_name_for_subject() {
+    let body = "The row began at the meeting, with Ann Lee walking up to the stage, saying the \
+        plan was a disgrace.";
+    assert_eq!(claim_speakers(body), ["Ann Lee"]);
 }

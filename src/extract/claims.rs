@@ -624,7 +624,34 @@ impl<'a> Extractor<'a> {
                     })
                     .and_then(|s| self.read.mention(toks, s..aside_end))
                     .filter(|m| matches!(m, Mention::Named { .. }));
-                source = match named {
+                // `The row began on Monday, with Ann Lee walking up to him, saying C`: a
+                // participle that goes on from one after `with` and a name shares its
+                // subject, the name.
+                let with_name = (lowest..j - 1)
+                    .rev()
+                    .find(|&k| self.read.lower_is(toks.get(k), |w| w == "with"))
+                    .and_then(|k| {
+                        let name_end = self.read.capitalised_end(toks, k + 1, j - 1);
+                        let goes_on = name_end > k + 1
+                            && self.read.lower_is(toks.get(name_end), |w| {
+                                w.len() > 4 && w.ends_with("ing")
+                            })
+                            && toks[name_end..j - 1]
+                                .iter()
+                                .all(|t| t.kind == TokKind::Word);
+                        goes_on.then(|| self.read.mention(toks, k + 1..name_end))?
+                    })
+                    .filter(|m| {
+                        matches!(
+                            m,
+                            Mention::Named {
+                                kind: SpeakerKind::Person,
+                                ..
+                            }
+                        )
+                    })
+                    .filter(|_| cue.participle && !in_opener);
+                source = match named.or(with_name) {
                     Some(m) => Some(Source::Mention(m, 0.7)),
                     None => self
                         .sentence_subject(toks, j)
@@ -839,9 +866,13 @@ impl<'a> Extractor<'a> {
                     } = self.source_span(toks, s, phrase_end, floor);
                     // A description that ends in no noun is the object of a cue word
                     // used as a noun: `settled charges`, `takes charge`.
+                    // Nor is one that holds a verb with its object the subject: it is the
+                    // end of a clause (`leaked in documents includes secret terms, ..., said
+                    // Lee`).
                     let mention = self.read.mention(toks, s..phrase_end).filter(|m| {
                         !matches!(m, Mention::Described { .. })
-                            || self.read.ends_in_noun(toks, s..phrase_end)
+                            || (self.read.ends_in_noun(toks, s..phrase_end)
+                                && !self.finite_verb_with_object(toks, s..phrase_end))
                     });
                     if let Some(mut m) = mention {
                         if let Mention::Described { definite, .. } = &mut m {
@@ -1380,8 +1411,13 @@ impl<'a> Extractor<'a> {
     /// their phrase; `and` joins two whole subjects only, and words holding a verb with its
     /// object are a clause. See [`Extractor::joins`] for the rest.
     fn source_span(&self, toks: &[Tok], start: usize, end: usize, floor: usize) -> Range<usize> {
-        if start <= floor + 1 || !self.read.lower_is(toks.get(start - 1), is_joining_word) {
-            return start..end;
+        let start = self.past_opening_object(toks, start, end, floor);
+        // `Experts studying the coast say`: a participle joins its object to the head too.
+        let joint_at = |k: usize| {
+            self.read.lower_is(toks.get(k), is_joining_word) || self.participle_joint(toks, k)
+        };
+        if start <= floor + 1 || !joint_at(start - 1) {
+            return self.past_object_and(toks, start, end, floor);
         }
         let opening = self.read.subject_start(toks, end).unwrap_or(0).max(floor);
         // `"C," Ann Lee in Leeds said`: a name opens the clause after the quote.
@@ -1391,12 +1427,15 @@ impl<'a> Extractor<'a> {
         }
         let mut reach = start;
         let mut joined = end;
+        let mut participles = [0; MAX_JOINS];
+        let mut participle_count = 0;
         for _ in 0..MAX_JOINS {
             let joint = reach.wrapping_sub(1);
             if reach <= opening + 1 {
                 break;
             }
-            if !self.joins(toks, joint, reach..joined) {
+            let participle = self.participle_joint(toks, joint);
+            if !participle && !self.joins(toks, joint, reach..joined) {
                 // `Ann Lee in Leeds said`: the name opening the clause is the source, the
                 // place after it no part of it.
                 let name = self.read.phrase_before(toks, joint, floor).filter(|&s| {
@@ -1415,13 +1454,103 @@ impl<'a> Extractor<'a> {
             if self.read.lower_is(toks.get(joint), |w| w == "and") && prior_start > opening {
                 break;
             }
+            if participle {
+                participles[participle_count] = joint;
+                participle_count += 1;
+            }
             joined = joint;
             reach = prior_start;
         }
-        if reach < start && reach <= opening && !self.holds_a_verb(toks, reach..end) {
+        let participles = &participles[..participle_count];
+        // (A participle's reach must leave a phrase the reader takes whole.)
+        if reach < start
+            && reach <= opening
+            && !self.holds_a_verb_but(toks, reach..end, participles)
+            && (participles.is_empty() || self.read.mention(toks, reach..end).is_some())
+        {
             reach..end
         } else {
-            start..end
+            self.past_object_and(toks, start, end, floor)
+        }
+    }
+
+    /// The source phrase `toks[start..end]` once a preposition's object is left out of it:
+    /// `He was linked with the job at Leeds and Lee has said`, `after a draw at Leeds and Lee
+    /// said`. A phrase after a preposition that is no part of the subject is that
+    /// preposition's object; a name joined to it by `and` opens the next clause, and is its
+    /// subject. Not inside a name (`from the Public and Commercial Services union said`): the
+    /// name after `and` is all capitalised, the words before it are not.
+    fn past_object_and(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        end: usize,
+        floor: usize,
+    ) -> Range<usize> {
+        let after_preposition = start > floor
+            && self.read.lower_is(toks.get(start - 1), |w| {
+                w != "and"
+                    && (is_joining_word(w)
+                        || is_adjunct_preposition(w)
+                        || matches!(w, "after" | "before" | "for" | "against" | "over" | "near"))
+            });
+        let and = (start + 1..end.saturating_sub(1))
+            .rev()
+            .find(|&k| self.read.lower_is(toks.get(k), |w| w == "and"))
+            .filter(|&k| {
+                after_preposition
+                    && (k + 1..end).all(|m| {
+                        self.read.is_capitalised_word(toks.get(m))
+                            || Reader::is_punct(toks.get(m), ".")
+                    })
+                    && (start..k).any(|m| {
+                        toks[m].kind == TokKind::Word
+                            && !self.read.is_capitalised_word(toks.get(m))
+                            && !self.read.lower_is(toks.get(m), is_article)
+                    })
+            });
+        and.map_or(start..end, |k| k + 1..end)
+    }
+
+    /// Whether the word at `k` is a participle in `-ing` that takes the words after it as its
+    /// object, inside a noun phrase: `experts studying the coast`, `firms making chips`.
+    fn participle_joint(&self, toks: &[Tok], k: usize) -> bool {
+        k > 0
+            && self.read.lower_is(toks.get(k), |w| {
+                w.len() > 5 && w.ends_with("ing") && cues::lookup(w).is_none()
+            })
+            && toks[k - 1].kind == TokKind::Word
+            // (Tagged with the word after: `Scientists monitoring` alone reads as two nouns.)
+            && self.read.tags(&toks[k - 1..(k + 2).min(toks.len())])[..2] == [Upos::Noun, Upos::Verb]
+    }
+
+    /// Where a source phrase read back to a preposition opening the sentence with no comma
+    /// starts once that preposition's object is left out: `By contrast last year's survey
+    /// found`, `At least 20 people said` (one word, before the words that open a noun phrase).
+    fn past_opening_object(&self, toks: &[Tok], start: usize, end: usize, floor: usize) -> usize {
+        let opening_preposition = start == floor + 1
+            && self.read.lower_is(toks.get(floor), |w| {
+                is_adjunct_preposition(w) || matches!(w, "by" | "for" | "at" | "despite")
+            });
+        if !opening_preposition
+            || end < start + 2
+            || toks[start..start + 2]
+                .iter()
+                .any(|t| t.kind != TokKind::Word)
+            || self.read.is_capitalised_word(toks.get(start))
+        {
+            return start;
+        }
+        let tags = self.read.tags(&toks[floor..end]);
+        let object = matches!(tags[1], Upos::Noun | Upos::Adj | Upos::Adv);
+        let opens_phrase = matches!(
+            tags[2],
+            Upos::Det | Upos::Adj | Upos::Num | Upos::Propn | Upos::Pron
+        );
+        if object && opens_phrase {
+            start + 1
+        } else {
+            start
         }
     }
 
@@ -1479,7 +1608,23 @@ impl<'a> Extractor<'a> {
             if self.read.lower_is(toks.get(reach), |w| w == "by")
                 && self.read.is_capitalised_word(toks.get(reach + 1))
             {
-                maker_end = Some(next);
+                // (The name only: `statistics gathered by Acme many visiting` ends at `Acme`.)
+                let name_end = (reach + 1..next)
+                    .find(|&k| {
+                        !self.read.is_capitalised_word(toks.get(k))
+                            && !Reader::is_punct(toks.get(k), ".&'’")
+                            && !(self.read.lower_is(toks.get(k), |w| {
+                                matches!(w, "of" | "for" | "and" | "the")
+                            }) && self.read.is_capitalised_word(toks.get(k + 1)))
+                    })
+                    .unwrap_or(next);
+                // (Not a name that modifies a noun: `by UK-based analysts`, `by CES organisers`.)
+                let modifies = name_end < next
+                    && matches!(
+                        self.read.tags(&toks[reach..next])[name_end - reach],
+                        Upos::Noun | Upos::Propn | Upos::Part
+                    );
+                maker_end = Some(if modifies { next } else { name_end });
             }
             reach = next;
         }
@@ -1648,13 +1793,23 @@ impl<'a> Extractor<'a> {
     /// report`, `blocked roads`): a clause, not part of a noun phrase (`people familiar with`,
     /// `firms involved in`, `data collected by` have no object).
     fn holds_a_verb(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        self.holds_a_verb_but(toks, range, &[])
+    }
+
+    /// [`Self::holds_a_verb`], but for the participles at `joints` that join a noun phrase
+    /// (`experts studying the coast`), and for a participle after a determiner, which is an
+    /// adjective (`a leading expert`, `the ruling party`).
+    fn holds_a_verb_but(&self, toks: &[Tok], range: Range<usize>, joints: &[usize]) -> bool {
+        let from = range.start;
         let tags = self.read.tags(&toks[range]);
-        tags.windows(2).any(|pair| {
-            matches!(pair[0], Upos::Verb | Upos::Aux)
+        (0..tags.len().saturating_sub(1)).any(|i| {
+            matches!(tags[i], Upos::Verb | Upos::Aux)
                 && matches!(
-                    pair[1],
+                    tags[i + 1],
                     Upos::Noun | Upos::Propn | Upos::Det | Upos::Num | Upos::Pron | Upos::Adj
                 )
+                && !joints.contains(&(from + i))
+                && !(i > 0 && tags[i - 1] == Upos::Det && tags[i] == Upos::Verb)
         })
     }
 
@@ -1845,11 +2000,17 @@ impl<'a> Extractor<'a> {
         }
         let end = self.read.phrase_after(toks, start);
         let cut = self.verb_in_subject(toks, start, end);
+        // (A name too: `The EU sought to allay fears, stressing C`.)
+        // (Not a possessive's owner: `Labour's focus on the economy came`.)
+        let possessive = self.read.lower_is(toks.get(cut.wrapping_sub(1)), |w| {
+            w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
+        });
         match (cut < end)
             .then(|| self.read.mention(toks, start..cut))
             .flatten()
         {
             Some(shorter @ Mention::Described { .. }) => Some(shorter),
+            Some(shorter) if !possessive => Some(shorter),
             _ => Some(subject),
         }
     }
@@ -1977,6 +2138,33 @@ impl<'a> Extractor<'a> {
                 && !matches!(
                     Tagger::shipped().tag_of_unambiguous(w),
                     Some(Upos::Noun | Upos::Adj | Upos::Adp | Upos::Det | Upos::Num)
+                )
+        })
+    }
+
+    /// Whether the words `toks[range]` hold a verb in the present after a noun, with an
+    /// object after it: `documents includes secret terms` is a clause, not a noun phrase
+    /// (participles are no such verb: `experts studying the coast`, `firms surveyed`; nor is
+    /// a noun the tagger may read as one, `the environment select committee`).
+    fn finite_verb_with_object(&self, toks: &[Tok], range: Range<usize>) -> bool {
+        let finite = |k: usize| {
+            self.may_be_verb(&toks[k])
+                && self
+                    .read
+                    .lower_is(toks.get(k), |w| w.ends_with('s') && !w.ends_with("ss"))
+        };
+        // (Tagged only when a word may be such a verb: most phrases hold none.)
+        if range.len() < 3 || !(range.start + 1..range.end - 1).any(finite) {
+            return false;
+        }
+        let tags = self.read.tags(&toks[range.clone()]);
+        (1..tags.len() - 1).any(|i| {
+            tags[i] == Upos::Verb
+                && finite(range.start + i)
+                && matches!(tags[i - 1], Upos::Noun | Upos::Propn)
+                && matches!(
+                    tags[i + 1],
+                    Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron
                 )
         })
     }
