@@ -1790,3 +1790,12 @@ fn a_joined_cue_before_a_pronoun_clause_ends_the_first_content() {
         claim_pairs(&out)
     );
 }
+
+#[test]
+fn a_name_with_a_relative_aside_before_the_cue_is_its_subject_not_content() {
+    one_claim_each(&[(
+        "Ann Lee, who saw it, said the car never stopped.",
+        "Ann Lee",
+        "the car never stopped",
+    )]);
+}

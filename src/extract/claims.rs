@@ -707,9 +707,12 @@ impl<'a> Extractor<'a> {
             && cue.may_precede_source()
             && self.source_follows(toks, after)
             && self.holds_a_verb_at_all(toks, floor..j - 1)
+            && self.described_name(toks, floor, j).is_none()
         {
             // `C, said Ann Lee, an economist.`: the source follows the cue (read below), when
-            // a clause stands before it (not `The chancellor, Lord Lee, agreed the Act, ...`).
+            // a clause stands before it (not `The chancellor, Lord Lee, agreed the Act, ...`),
+            // and not only a name with its description (`Ann Lee, who saw it, said the car
+            // never stopped`).
         } else {
             let mut phrase_end = j;
             let after_dash = j > floor && Reader::is_punct(toks.get(j - 1), "-—–");
