@@ -1531,3 +1531,9 @@ fn a_participle_after_with_and_a_name_has_that_name_for_subject() {
         plan was a disgrace.";
     assert_eq!(claim_speakers(body), ["Ann Lee"]);
 }
+
+#[test]
+fn a_title_word_after_a_form_of_address_is_a_surname() {
+    let body = "\"It is hard,\" said Paul King, a consultant. \"It is bad,\" said Mr King.";
+    assert_eq!(speakers(body), ["Paul King", "Paul King"]);
+}

@@ -1205,9 +1205,18 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
             && capitalised_inside_a_sentence(body, w)
             && !written_in_lower_case(body, w)
     };
+    // (After `Mr` or `Dr` a title word is a surname: `Mr King`, `Mr Judge`; after `Lord`
+    // it is the title: `the Lord Chancellor`.)
+    let addressed = name_start > 0
+        && lower(
+            words[name_start - 1].1.trim_end_matches('.'),
+            &mut [0u8; 32],
+        )
+        .is_some_and(|w| is_form_of_address(w) && !is_peerage_title(w));
     if name_words.len() == 1
         && lower(name_words[0].1, &mut buf).is_some_and(is_title)
         && !party_named(name_words[0].1)
+        && !addressed
     {
         return described(body, toks, &words[run_start..], definite, sentence_initial);
     }
