@@ -1537,3 +1537,11 @@ fn a_title_word_after_a_form_of_address_is_a_surname() {
     let body = "\"It is hard,\" said Paul King, a consultant. \"It is bad,\" said Mr King.";
     assert_eq!(speakers(body), ["Paul King", "Paul King"]);
 }
+
+#[test]
+fn a_description_is_the_one_person_later_given_it_as_a_role() {
+    let body = "The best person should get the job, the courts minister has told MPs.\n\n\
+                Under the reforms, the post will change. \"It is a big job,\" said courts \
+                minister Ann Lee.";
+    assert_eq!(claim_speakers(body), ["Ann Lee", "Ann Lee"]);
+}

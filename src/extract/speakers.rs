@@ -2174,6 +2174,17 @@ impl<'a> Speakers<'a> {
             {
                 continue;
             }
+            // `..., the courts minister has told MPs.` then `said courts minister Ann Lee`:
+            // the one person the article gives that description as a role.
+            let described_key = key(&described.name);
+            let mut same_role = self.list.iter().enumerate().filter(|(_, p)| {
+                p.kind == SpeakerKind::Person
+                    && p.role.as_deref().is_some_and(|r| key(r) == described_key)
+            });
+            if let (Some((y, _)), None) = (same_role.next(), same_role.next()) {
+                found.push((x, y));
+                continue;
+            }
             let mut own = items.iter().filter(|(_, id)| *id == x);
             let Some(first) = own.next().map(|(r, _)| r.start) else {
                 continue;
@@ -2228,7 +2239,9 @@ impl<'a> Speakers<'a> {
             }
         }
         for &(x, y) in &found {
-            self.list[y].role = Some(self.list[x].name.clone());
+            if self.list[y].role.is_none() {
+                self.list[y].role = Some(self.list[x].name.clone());
+            }
         }
         found
     }
