@@ -19,6 +19,12 @@ pub fn key(name: &str) -> String {
     if text.is_ascii() {
         return ascii_key(text);
     }
+    general_key(text)
+}
+
+/// [`key`]'s reading of any text: its words (letters, digits, `'` and `-` inside them) joined
+/// by single spaces, lower case.
+fn general_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
@@ -167,7 +173,7 @@ fn fold(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii_key, fold, key, without_honorifics};
+    use super::{ascii_key, fold, general_key, key, without_honorifics};
     use proptest::prelude::*;
 
     proptest! {
@@ -180,23 +186,6 @@ mod tests {
         fn ascii_keys_split_as_the_general_reading(name in "[ -~\t\n]{0,40}") {
             prop_assert_eq!(ascii_key(&name), general_key(&name));
         }
-    }
-
-    /// [`key`]'s reading of any text, as it was before ASCII had a path of its own.
-    fn general_key(text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        for word in text
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-            .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
-            .filter(|w| !w.is_empty())
-        {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out.make_ascii_lowercase();
-        out
     }
 
     #[test]

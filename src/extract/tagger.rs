@@ -313,11 +313,8 @@ fn norm(word: &str) -> String {
 /// Character classes, `X` upper case, `x` lower case, `d` digit, other characters as they
 /// are, a run of one class cut at four: `Washington` -> `Xxxxx`, `20170` -> `dddd`, `U.S.` -> `X.X.`.
 fn shape(word: &str) -> String {
-    let mut out = String::with_capacity(8);
-    let mut last = '\0';
-    let mut run = 0;
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
+    capped_runs(word.chars().map(|c| {
+        if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -329,7 +326,27 @@ fn shape(word: &str) -> String {
                 '“' | '”' => '"',
                 c => c,
             }
-        };
+        }
+    }))
+}
+
+/// [`shape`] of an ASCII word, a byte at a time (no character's class to look up): the same
+/// classes, as no ASCII byte is a curly quote.
+fn ascii_shape(word: &[u8]) -> String {
+    capped_runs(word.iter().map(|&b| match b {
+        b'A'..=b'Z' => 'X',
+        b'a'..=b'z' => 'x',
+        b'0'..=b'9' => 'd',
+        b => char::from(b),
+    }))
+}
+
+/// The classes with each run of one class cut at four.
+fn capped_runs(classes: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(16);
+    let mut last = '\0';
+    let mut run = 0;
+    for class in classes {
         if class == last {
             run += 1;
         } else {
@@ -341,36 +358,6 @@ fn shape(word: &str) -> String {
         }
     }
     out
-}
-
-/// [`shape`] of an ASCII word, a byte at a time (no character's class to look up): the same
-/// classes, as no ASCII byte is a curly quote.
-fn ascii_shape(word: &[u8]) -> String {
-    let mut out = Vec::with_capacity(word.len().min(16));
-    let mut last = 0u8;
-    let mut run = 0;
-    for &b in word {
-        let class = if b.is_ascii_uppercase() {
-            b'X'
-        } else if b.is_ascii_lowercase() {
-            b'x'
-        } else if b.is_ascii_digit() {
-            b'd'
-        } else {
-            b
-        };
-        if class == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = class;
-        }
-        if run <= 4 {
-            out.push(class);
-        }
-    }
-    // SAFETY: ASCII bytes only.
-    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// The last `n` characters of `word` (all of it when shorter).
