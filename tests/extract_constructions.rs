@@ -1799,3 +1799,13 @@ fn a_name_with_a_relative_aside_before_the_cue_is_its_subject_not_content() {
         "the car never stopped",
     )]);
 }
+
+#[test]
+fn a_term_named_by_known_as_or_dubbed_is_no_quote() {
+    let out = run(
+        "Ann Lee said the creature, known as \"the worm\", was rare, and that the plan, \
+                   dubbed \"Project Mole\", would \"certainly fail\".",
+    );
+    let quotes: Vec<&str> = out.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(quotes, ["certainly fail"]);
+}

@@ -2709,7 +2709,9 @@ impl<'a> Extractor<'a> {
             .zip(&self.quote_paragraph)
             .filter_map(|((span, owner), &paragraph)| {
                 let owner = owner.as_ref()?;
-                if looks_like_title(&body[span.inner_start..span.inner_end]) {
+                if looks_like_title(&body[span.inner_start..span.inner_end])
+                    || names_a_term(&body[..span.outer_start])
+                {
                     return None;
                 }
                 let inner = span.inner_start..trim_comma(body, span.inner_start, span.inner_end);
@@ -2856,6 +2858,27 @@ fn looks_like_title(text: &str) -> bool {
                 || short_words.contains(w)
         })
         && words.len() > 1
+}
+
+/// Whether the text `before` a quote mark ends by naming what the quote holds (`known as
+/// "the Worm"`, `what has been dubbed "Rocky II"`, `so-called "cowboy capitalism"`): a name or
+/// a term, no one's words.
+fn names_a_term(before: &str) -> bool {
+    let before = before.trim_end();
+    [
+        "known as",
+        "dubbed",
+        "nicknamed",
+        "referred to as",
+        "so-called",
+    ]
+    .iter()
+    .any(|phrase| {
+        before.len() >= phrase.len()
+            && before.is_char_boundary(before.len() - phrase.len())
+            && before[before.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+            && !before[..before.len() - phrase.len()].ends_with(char::is_alphanumeric)
+    })
 }
 
 /// The end of `start..end` without a trailing comma (and the white space before it).
