@@ -2862,7 +2862,8 @@ fn looks_like_title(text: &str) -> bool {
 
 /// Whether the text `before` a quote mark ends by naming what the quote holds (`known as
 /// "the Worm"`, `what has been dubbed "Rocky II"`, `so-called "cowboy capitalism"`): a name or
-/// a term, no one's words.
+/// a term, no one's words. (With its object between, the verb is a cue of the lexicon and the
+/// quote its speaker's: `Lee dubbed the plan "a disgrace"`.)
 fn names_a_term(before: &str) -> bool {
     let before = before.trim_end();
     [
