@@ -1276,6 +1276,40 @@ fn a_cue_verb_with_a_bare_object_makes_no_claim() {
     }
 }
 
+/// A cue's present form after an adjective is a noun (`the latest reports`), no cue.
+#[test]
+fn a_cue_word_read_as_a_noun_after_an_adjective_makes_no_claim() {
+    for body in [
+        "The shares rose as the latest reports heralded a merger.",
+        "The app turns colours into musical notes so that blind pupils can read charts.",
+        "Then the keeper saw his worst fears confirmed in the second half.",
+    ] {
+        let out = run(body);
+        assert!(out.claims.is_empty(), "{body}: {:?}", claims(&out));
+    }
+}
+
+/// The same words as verbs keep their claims: after a noun the tagger may read as an
+/// adjective, and before `that`.
+#[test]
+fn a_cue_word_after_an_adjective_like_word_is_still_a_verb() {
+    for (body, speaker) in [
+        (
+            "The attorney general alleges the emails broke the law.",
+            "attorney general",
+        ),
+        (
+            "The latest survey suggests that rents will rise.",
+            "latest survey",
+        ),
+    ] {
+        let out = run(body);
+        let got = claims(&out);
+        assert_eq!(got.len(), 1, "{body}: {got:?}");
+        assert_eq!(got[0].0, speaker, "{body}: {got:?}");
+    }
+}
+
 /// A past participle that describes a thing, and a price that adds points, say nothing.
 #[test]
 fn a_cue_verb_describing_a_thing_or_a_price_makes_no_claim() {

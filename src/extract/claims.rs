@@ -42,6 +42,9 @@ const ATTRIBUTING_VERB: Cue = Cue {
 /// not judge it.
 const ATTRIBUTING_VERB_CONFIDENCE: f32 = 0.8;
 
+/// How many words before a cue the tagger reads to tell a verb from a noun.
+const NOUN_CONTEXT: usize = 3;
+
 struct RawClaim {
     speaker: usize,
     cue: String,
@@ -322,6 +325,12 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             };
+            // (The cue-sense model still learns from these: the rule is applied on top.)
+            let training = self.cue_candidates.is_some();
+            if !training && cue.present && !phrase && self.reads_as_noun(toks, i) {
+                i += 1;
+                continue;
+            }
             // Whether this cue is a training example of the cue-sense model.
             let mut candidate = false;
             state.cue_confidence = if phrase || cue_sense::left_to_rules(self.body, toks, i, cue) {
@@ -2143,6 +2152,27 @@ impl<'a> Extractor<'a> {
                     Some(Upos::Noun | Upos::Adj | Upos::Adp | Upos::Det | Upos::Num)
                 )
         })
+    }
+
+    /// A cue's present form after an adjective, where it is a noun (`the latest reports`,
+    /// `her worst fears`, `musical notes`), as the tagger reads the words around it.
+    fn reads_as_noun(&self, toks: &[Tok], cue: usize) -> bool {
+        let adjective_before = cue
+            .checked_sub(1)
+            .and_then(|k| self.read.word(&toks[k]))
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        if !adjective_before {
+            return false;
+        }
+        let start = cue.saturating_sub(NOUN_CONTEXT);
+        let tags = self.read.tags(&toks[start..(cue + 2).min(toks.len())]);
+        let at = cue - start;
+        // (After a noun the "adjective" may be a noun the tagger misreads, `the attorney
+        // general alleges`, and a cue with `that` after it is a verb.)
+        tags[at] == Upos::Noun
+            && tags[at - 1] == Upos::Adj
+            && !(at >= 2 && matches!(tags[at - 2], Upos::Noun | Upos::Propn))
+            && !self.read.lower_is(toks.get(cue + 1), |w| w == "that")
     }
 
     /// Whether the words `toks[range]` hold a verb in the present after a noun, with an
