@@ -2157,11 +2157,25 @@ impl<'a> Extractor<'a> {
     /// A cue's present form after an adjective, where it is a noun (`the latest reports`,
     /// `her worst fears`, `musical notes`), as the tagger reads the words around it.
     fn reads_as_noun(&self, toks: &[Tok], cue: usize) -> bool {
+        // Tag only where the dictionary leaves it open (most present cues are `he says`,
+        // `which says` or `officials say`).
+        let dictionary = Tagger::shipped();
         let adjective_before = cue
             .checked_sub(1)
             .and_then(|k| self.read.word(&toks[k]))
-            .is_some_and(|w| w.starts_with(char::is_lowercase));
-        if !adjective_before {
+            .is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !is_function_word(w)
+                    && dictionary
+                        .tag_of_unambiguous(w)
+                        .is_none_or(|tag| tag == Upos::Adj)
+            });
+        let verb_only = self
+            .read
+            .word(&toks[cue])
+            .is_some_and(|w| dictionary.tag_of_unambiguous(w) == Some(Upos::Verb));
+        if !adjective_before || verb_only || self.read.lower_is(toks.get(cue + 1), |w| w == "that")
+        {
             return false;
         }
         let start = cue.saturating_sub(NOUN_CONTEXT);
@@ -2172,7 +2186,6 @@ impl<'a> Extractor<'a> {
         tags[at] == Upos::Noun
             && tags[at - 1] == Upos::Adj
             && !(at >= 2 && matches!(tags[at - 2], Upos::Noun | Upos::Propn))
-            && !self.read.lower_is(toks.get(cue + 1), |w| w == "that")
     }
 
     /// Whether the words `toks[range]` hold a verb in the present after a noun, with an
