@@ -375,6 +375,26 @@ fn the_airline_is_the_company_that_spoke_before_under_that_name() {
 }
 
 #[test]
+fn the_ministry_is_the_body_whose_name_holds_the_word_before_of() {
+    let body = "Erland's Ministry of Fisheries said quotas would fall. \
+                The ministry said stocks were low.";
+    assert_eq!(
+        claim_speakers(body),
+        [
+            "Erland's Ministry of Fisheries",
+            "Erland's Ministry of Fisheries"
+        ]
+    );
+}
+
+#[test]
+fn the_bank_is_not_the_bank_of_a_country_when_a_bank_spoke_last() {
+    let body = "The Bank of Erland kept rates on hold. Acme Bank said prices rose. \
+                The bank said demand was strong.";
+    assert_eq!(claim_speakers(body), ["Acme Bank", "Acme Bank"]);
+}
+
+#[test]
 fn one_word_never_given_a_first_name_title_or_pronoun_is_an_organisation() {
     let body = "Gazprom said gas exports would rise. Sales grew in the spring.";
     assert_eq!(

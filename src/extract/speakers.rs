@@ -3046,11 +3046,22 @@ impl<'a> Speakers<'a> {
         // its country is a speaker of its own, not the body named last.
         let of_a_state = is_institution_head(&head)
             && words[..words.len() - 1].iter().any(|w| is_capitalised(w));
-        // `Acme Airlines ... The airline said`: a name whose last word holds the head word.
+        // `Acme Airlines ... The airline said`: a name whose last word holds the head word,
+        // or whose word before `of` or `for` is it (`the Ministry of Health ... the ministry`;
+        // not `the bank` for the Bank of England when Acme Bank spoke last).
+        let head_before_of = !is_business_head(&head);
         let holds_head = |name: &str| {
-            name.rsplit(' ')
-                .next()
+            let words: Vec<&str> = name.split(' ').collect();
+            let before_of = words
+                .iter()
+                .position(|w| matches!(*w, "of" | "for"))
+                .and_then(|k| k.checked_sub(1))
+                .map(|k| words[k]);
+            words
+                .last()
                 .is_some_and(|last| is_capitalised(last) && key(last).starts_with(&head))
+                || (head_before_of
+                    && before_of.is_some_and(|w| is_capitalised(w) && key(w) == head))
         };
         if is_org_head(&head) && !of_a_state {
             // (Though it was read as a person's or spoke before.)
