@@ -1500,6 +1500,13 @@ fn a_person_named_inside_the_next_sentence_is_not_who_a_description_was() {
 }
 
 #[test]
+fn a_peer_named_by_title_after_a_description_is_who_it_described() {
+    let body = "The chief inspector has denied that the report was rushed. \
+                Lord Harrow said the work took two years.";
+    assert_eq!(claim_speakers(body), ["Harrow", "Harrow"]);
+}
+
+#[test]
 fn a_quote_that_runs_on_into_a_paragraph_keeps_its_speaker_though_another_speaks_later() {
     let body = "The league said: \"We will look at the report.\n\n\
                 \"We expect it within days. \"The player will miss one match.\" \

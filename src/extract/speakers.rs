@@ -2157,8 +2157,8 @@ impl<'a> Speakers<'a> {
     /// said. Ann Lee told MPs`): a speaker known only by the description of one person is the
     /// one person the article gives that description as a role, or else the person an
     /// attribution names in the sentence after its last one, when the text names that person
-    /// there for the first time and gives them no role (someone introduced with nothing said of
-    /// them is someone just described). `items` are the extraction's contents with their
+    /// there for the first time, in full or by a title (`Lord Harrow`), and gives them no role
+    /// (someone introduced with nothing said of them is someone just described). `items` are the extraction's contents with their
     /// speakers, in text order. Returns each description's speaker with the person's; a person
     /// with no role takes the description as theirs.
     pub fn named_after_description(
@@ -2198,7 +2198,7 @@ impl<'a> Speakers<'a> {
             let surname = person.name.rsplit(' ').next().unwrap_or_default();
             if person.kind != SpeakerKind::Person
                 || person.role.is_some()
-                || !person.name.contains(' ')
+                || !(person.name.contains(' ') || self.addressed(&person.name))
                 || self.body[..first].contains(surname)
             {
                 continue;
