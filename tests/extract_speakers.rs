@@ -1507,6 +1507,20 @@ fn a_peer_named_by_title_after_a_description_is_who_it_described() {
 }
 
 #[test]
+fn a_ministers_title_with_and_is_one_description() {
+    let body = "Fees must rise, the Transport and Tourism Secretary has said. \
+                Ann Lee said the rise was overdue.";
+    assert_eq!(claim_speakers(body), ["Ann Lee", "Ann Lee"]);
+}
+
+#[test]
+fn a_description_is_not_the_person_named_in_what_was_said() {
+    let body = "Tory leader Ann Lee spoke in Leeds on Monday. \
+                Tom Brill's budget was a sham, the Tory leader said.";
+    assert_eq!(claim_speakers(body), ["Ann Lee"]);
+}
+
+#[test]
 fn a_quote_that_runs_on_into_a_paragraph_keeps_its_speaker_though_another_speaks_later() {
     let body = "The league said: \"We will look at the report.\n\n\
                 \"We expect it within days. \"The player will miss one match.\" \

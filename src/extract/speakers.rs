@@ -893,6 +893,17 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if opener || (words.len() == 1 && is_party_tag(last)) {
         return None;
     }
+    // `the Trade and Industry Secretary`, `the Environment Secretary`: a minister's title
+    // after `the`, its department capitalised, describes one person and names no one.
+    let ministers_title = definite
+        && words.len() >= 2
+        && lower(last, &mut buf).is_some_and(|w| matches!(w, "secretary" | "minister"))
+        && words[..words.len() - 1]
+            .iter()
+            .all(|&(_, w)| is_capitalised(w) || w == "and");
+    if ministers_title {
+        return described(body, toks, words, definite, sentence_initial);
+    }
     // A pronoun takes no modifiers: a phrase running on past it into lower-case words is the
     // pronoun and its verb (`She took time out`, `It's become such`), but `He Jianxiong` is
     // a name.
@@ -1975,6 +1986,8 @@ pub struct Speakers<'a> {
     pending_other: Option<(String, Option<String>, SpeakerKind)>,
     /// Where the sentence that named the pending subject starts.
     pending_in: usize,
+    /// Where the sentence that named the pending person starts.
+    pending_person_in: usize,
     /// The sentence the extractor reads: a surname stands for the person of that name the
     /// text gave last before it.
     sentence: Range<usize>,
@@ -2021,6 +2034,7 @@ impl<'a> Speakers<'a> {
             pending_person: None,
             pending_other: None,
             pending_in: 0,
+            pending_person_in: 0,
             sentence: 0..0,
             sentence_addresses: None,
             breaks: std::cell::OnceCell::new(),
@@ -2853,6 +2867,7 @@ impl<'a> Speakers<'a> {
             Mention::Named { name, role, kind } => {
                 if kind == SpeakerKind::Person {
                     self.pending_person = Some((name, role));
+                    self.pending_person_in = self.sentence.start;
                 } else {
                     self.pending_other = Some((name, role, kind));
                 }
@@ -3140,7 +3155,13 @@ impl<'a> Speakers<'a> {
                 .iter()
                 .any(|full| full.at >= sentence_start && full.name == name)
         };
-        if let Some((name, role)) = self.pending_person.clone() {
+        // (A subject named in this sentence is not who a description in it is: `Tom Brill's
+        // budget was a sham, the Tory leader said.`)
+        let pending = self
+            .pending_person
+            .clone()
+            .filter(|_| self.pending_person_in < self.sentence.start);
+        if let Some((name, role)) = pending {
             if !(is_nationality_noun(&head) && named_here(&name)) {
                 return Some(self.named(name, role, SpeakerKind::Person));
             }
