@@ -1507,6 +1507,22 @@ fn a_peer_named_by_title_after_a_description_is_who_it_described() {
 }
 
 #[test]
+fn a_body_named_with_of_and_and_is_one_name() {
+    for (body, name) in [
+        (
+            "The Department of Trade and Tourism said the work was done.",
+            "Department of Trade and Tourism",
+        ),
+        (
+            "The Ministry of Health and Welfare said the work was done.",
+            "Ministry of Health and Welfare",
+        ),
+    ] {
+        assert_eq!(claim_speakers(body), [name], "{body}");
+    }
+}
+
+#[test]
 fn a_ministers_title_with_and_is_one_description() {
     let body = "Fees must rise, the Transport and Tourism Secretary has said. \
                 Ann Lee said the rise was overdue.";

@@ -1020,17 +1020,18 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
         let org_head =
             is_capitalised(head_word) && lower(head_word, &mut buf).is_some_and(is_org_word);
         match parse_phrase(body, &toks[..head_end], sentence_initial) {
-            // `United Nations High Commissioner for Human Rights`: a body's office named in
-            // full is one name.
+            // `United Nations High Commissioner for Human Rights`, `Department of Trade and
+            // Industry`: a body's office named in full is one name.
             Some(Mention::Named {
                 kind: SpeakerKind::Organisation,
                 role,
                 ..
             }) if p + 1 < words.len()
-                && words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, &(_, w))| k == p || is_capitalised(w)) =>
+                && words.iter().enumerate().all(|(k, &(_, w))| {
+                    k == p
+                        || is_capitalised(w)
+                        || (k > p + 1 && k + 1 < words.len() && matches!(w, "and" | "&"))
+                }) =>
             {
                 let (from, to) = (toks[words[0].0].start, toks[words[words.len() - 1].0].end);
                 return Some(Mention::Named {
