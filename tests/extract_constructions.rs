@@ -1310,6 +1310,56 @@ fn a_cue_word_after_an_adjective_like_word_is_still_a_verb() {
     }
 }
 
+/// A cue's past form between a modifier and a noun is an adjective (`his third alleged
+/// offence`), and a cue's present form after an adjective opening the sentence is a noun
+/// (`Full backing for`): no claim.
+#[test]
+fn a_cue_word_read_as_an_adjective_or_an_opening_noun_makes_no_claim() {
+    for body in [
+        "It was his third alleged offence, having already served two years for theft.",
+        "Full support for the new format will not arrive until the autumn update.",
+    ] {
+        let out = run(body);
+        assert!(out.claims.is_empty(), "{body}: {:?}", claims(&out));
+    }
+}
+
+/// A name opening the sentence before a cue's present form stays its speaker.
+#[test]
+fn a_name_opening_the_sentence_before_a_cue_is_still_its_speaker() {
+    let body = "Prager continues, \"The argument is weak and the voters know it.\"";
+    let out = run(body);
+    assert_eq!(
+        quotes(&out),
+        [pair(
+            "Prager",
+            "The argument is weak and the voters know it."
+        )]
+    );
+}
+
+/// `accused of`, `criticised for`, `described as` with no object are passives: the one
+/// accused says nothing, and the sentence's own cue keeps its claim.
+#[test]
+fn a_passive_directive_makes_no_claim() {
+    let out = run("The former mayor is now on trial, accused of taking bribes from builders.");
+    assert!(out.claims.is_empty(), "{:?}", claims(&out));
+    let out = run("The council, criticised for its parking fees, said it would cut them.");
+    let got = claims(&out);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "council");
+    assert_eq!(got[0].1, "it would cut them");
+}
+
+/// With its object moved before it (`whom aides described as`), the verb is active.
+#[test]
+fn a_directive_with_its_object_moved_before_it_is_still_a_cue() {
+    let out = run("The singer, whom local critics described as a genius, will tour in May.");
+    let got = claims(&out);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "local critics");
+}
+
 /// A past participle that describes a thing, and a price that adds points, say nothing.
 #[test]
 fn a_cue_verb_describing_a_thing_or_a_price_makes_no_claim() {

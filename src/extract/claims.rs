@@ -12,9 +12,9 @@ use super::first_names;
 use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
-    is_adjunct_preposition, is_adverb, is_article, is_auxiliary, is_finite_helper,
-    is_irregular_past, is_joining_word, is_past_form, is_raising_participle, is_subject_pronoun,
-    is_time_head, is_time_word, is_weekday, Reader, MAX_PHRASE,
+    is_adjunct_preposition, is_adverb, is_article, is_auxiliary, is_be_have_or_do,
+    is_finite_helper, is_irregular_past, is_joining_word, is_past_form, is_raising_participle,
+    is_subject_pronoun, is_time_head, is_time_word, is_weekday, Reader, MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -327,7 +327,12 @@ impl<'a> Extractor<'a> {
             };
             // (The cue-sense model still learns from these: the rule is applied on top.)
             let training = self.cue_candidates.is_some();
-            if !training && cue.present && !phrase && self.reads_as_noun(toks, i) {
+            if !training
+                && !phrase
+                && ((cue.present && self.reads_as_noun(toks, i))
+                    || (!cue.present && !cue.participle && self.reads_as_adjective(toks, i))
+                    || (cue.class == CueClass::Directive && self.is_passive_directive(toks, i)))
+            {
                 i += 1;
                 continue;
             }
@@ -2155,7 +2160,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// A cue's present form after an adjective, where it is a noun (`the latest reports`,
-    /// `her worst fears`, `musical notes`), as the tagger reads the words around it.
+    /// `her worst fears`, `musical notes`, and first in the sentence `Full support for`), as
+    /// the tagger reads the words around it.
     fn reads_as_noun(&self, toks: &[Tok], cue: usize) -> bool {
         // Tag only where the dictionary leaves it open (most present cues are `he says`,
         // `which says` or `officials say`).
@@ -2174,8 +2180,13 @@ impl<'a> Extractor<'a> {
             .read
             .word(&toks[cue])
             .is_some_and(|w| dictionary.tag_of_unambiguous(w) == Some(Upos::Verb));
-        if !adjective_before || verb_only || self.read.lower_is(toks.get(cue + 1), |w| w == "that")
-        {
+        if verb_only || self.read.lower_is(toks.get(cue + 1), |w| w == "that") {
+            return false;
+        }
+        if cue == 1 && !adjective_before {
+            return self.opens_as_adjective_noun(toks);
+        }
+        if !adjective_before {
             return false;
         }
         let start = cue.saturating_sub(NOUN_CONTEXT);
@@ -2186,6 +2197,117 @@ impl<'a> Extractor<'a> {
         tags[at] == Upos::Noun
             && tags[at - 1] == Upos::Adj
             && !(at >= 2 && matches!(tags[at - 2], Upos::Noun | Upos::Propn))
+    }
+
+    /// A sentence that opens with an adjective and a cue's present form as its noun, with
+    /// its phrase going on after it (`Full support for`, `Other shows did`), as the tagger
+    /// reads the sentence's first words. Not before a comma or a quote, where a name may be
+    /// the tagger's "adjective" (`Prager continues, "C"`), nor before `that`.
+    fn opens_as_adjective_noun(&self, toks: &[Tok]) -> bool {
+        let capitalised = self.read.is_capitalised_word(toks.first())
+            && self.read.word(&toks[0]).is_some_and(|w| {
+                Tagger::shipped()
+                    .tag_of_unambiguous(w)
+                    .is_none_or(|tag| tag == Upos::Adj)
+            });
+        let cue_lower = self
+            .read
+            .word(&toks[1])
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let goes_on = toks.get(2).is_some_and(|t| t.kind == TokKind::Word)
+            && !self.read.lower_is(toks.get(2), |w| w == "that");
+        if !(capitalised && cue_lower && goes_on) {
+            return false;
+        }
+        let tags = self.read.tags(&toks[..toks.len().min(5)]);
+        tags[0] == Upos::Adj && tags[1] == Upos::Noun
+    }
+
+    /// A cue's past form between a modifier and a noun, where it is an adjective (`his second
+    /// alleged violation`, `the alleged fraud`), as the tagger reads the words around it.
+    fn reads_as_adjective(&self, toks: &[Tok], cue: usize) -> bool {
+        let noun_after = self
+            .read
+            .word(toks.get(cue + 1).unwrap_or(&toks[cue]))
+            .is_some_and(|w| cue + 1 < toks.len() && w.starts_with(char::is_lowercase));
+        if cue == 0 || !noun_after {
+            return false;
+        }
+        // Tag only where the dictionary leaves it open: `said` is only a verb, and after `he`,
+        // `police`, `has` or `also` the cue is a verb.
+        let dictionary = Tagger::shipped();
+        let open = |k: usize, allowed: &[Upos]| {
+            self.read.word(&toks[k]).is_some_and(|w| {
+                dictionary
+                    .tag_of_unambiguous(w)
+                    .is_none_or(|t| allowed.contains(&t))
+            })
+        };
+        let modifiers = [Upos::Det, Upos::Adj, Upos::Num, Upos::Adv];
+        let participle = self
+            .read
+            .word(&toks[cue])
+            .is_some_and(|w| w.ends_with("ed"));
+        let helper_before = self.read.lower_is(toks.get(cue - 1), |w| {
+            is_be_have_or_do(w) || is_function_word(w)
+        });
+        if !participle || helper_before || !open(cue, &[Upos::Adj]) || !open(cue - 1, &modifiers) {
+            return false;
+        }
+        let start = cue.saturating_sub(NOUN_CONTEXT);
+        let tags = self.read.tags(&toks[start..(cue + 2).min(toks.len())]);
+        let at = cue - start;
+        // (Not after a noun or pronoun, which may be its subject: `police alleged abuse`.)
+        tags[at] == Upos::Adj && tags[at + 1] == Upos::Noun && modifiers.contains(&tags[at - 1])
+    }
+
+    /// A past participle of a verb that takes its object before `of`, `for`, `to` or `as`
+    /// (`accused of`, `criticised for`, `urged to`, `described as`) with no object: a passive,
+    /// whose subject is the one accused, not the accuser. Not after a pronoun or a name, which
+    /// is the verb's subject with its object moved before it (`what she described as a farce`,
+    /// `the man Lee accused of theft`).
+    fn is_passive_directive(&self, toks: &[Tok], cue: usize) -> bool {
+        let subject_before = cue.checked_sub(1).is_some_and(|k| {
+            self.read.lower_is(toks.get(k), is_subject_pronoun)
+                || self.read.is_capitalised_word(toks.get(k))
+        });
+        // (`whom BBC sources described as`: a relative pronoun with no `was` after it is the
+        // moved object too.)
+        let object_moved = || {
+            (cue.saturating_sub(4)..cue)
+                .rev()
+                .take_while(|&k| {
+                    !Reader::is_punct(toks.get(k), ",;:")
+                        && !self.read.lower_is(toks.get(k), |w| {
+                            matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+                        })
+                })
+                .any(|k| {
+                    self.read.lower_is(toks.get(k), |w| {
+                        matches!(w, "whom" | "what" | "which" | "that")
+                    })
+                })
+        };
+        !subject_before
+            && !object_moved()
+            && self.read.lower_is(toks.get(cue), |w| {
+                matches!(
+                    w,
+                    "accused"
+                        | "urged"
+                        | "criticised"
+                        | "criticized"
+                        | "blamed"
+                        | "praised"
+                        | "condemned"
+                        | "advised"
+                        | "described"
+                        | "attacked"
+                )
+            })
+            && self.read.lower_is(toks.get(cue + 1), |w| {
+                matches!(w, "of" | "for" | "to" | "as")
+            })
     }
 
     /// Whether the words `toks[range]` hold a verb in the present after a noun, with an
