@@ -1360,6 +1360,18 @@ fn a_directive_with_its_object_moved_before_it_is_still_a_cue() {
     assert_eq!(got[0].0, "local critics");
 }
 
+/// `, who` after a description with a prepositional phrase (`an expert on cryptography, who`)
+/// is said of the one described, not of the thing after the preposition.
+#[test]
+fn who_after_a_speaker_noun_and_its_preposition_is_the_speaker() {
+    let body = "The claim was backed by a leading expert on cryptography, who has confirmed the \
+                files were genuine.";
+    let out = run(body);
+    let got = claims(&out);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "leading expert on cryptography");
+}
+
 /// A past participle that describes a thing, and a price that adds points, say nothing.
 #[test]
 fn a_cue_verb_describing_a_thing_or_a_price_makes_no_claim() {

@@ -1170,7 +1170,50 @@ impl<'a> Extractor<'a> {
         if relative.that && !speaker_noun {
             return None;
         }
+        // `a leading expert on code-breaking, who has confirmed C`, `shop stewards from the
+        // shipyard, who said C`: `who` is said of the one the phrase before the preposition
+        // names, not of the thing after it.
+        if relative.comma_who && !speaker_noun && matches!(m, Mention::Described { .. }) {
+            if let Some(found) = self.speaker_before_preposition(toks, start, end, floor) {
+                return Some(found);
+            }
+        }
         Some((m, start))
+    }
+
+    /// The noun phrase that ends in a speaker noun before a preposition at `start - 1`,
+    /// taken with the prepositional phrase `toks[start..end]`: `a leading expert on
+    /// code-breaking`.
+    fn speaker_before_preposition(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        end: usize,
+        floor: usize,
+    ) -> Option<(Mention, usize)> {
+        let p = start.checked_sub(1).filter(|&p| p > floor)?;
+        let preposition = self.read.lower_is(toks.get(p), |w| {
+            matches!(
+                w,
+                "of" | "on" | "in" | "at" | "for" | "from" | "with" | "about"
+            )
+        });
+        if !preposition {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        let head = self.read.word(&toks[p - 1])?;
+        let names_someone = |w: &str| {
+            speakers::is_speaker_noun(w)
+                || speakers::is_person_noun(w)
+                || w.strip_suffix('s').is_some_and(speakers::is_person_noun)
+        };
+        if !lower(head, &mut buf).is_some_and(names_someone) {
+            return None;
+        }
+        let s = self.read.phrase_before(toks, p, floor)?;
+        let m = self.read.mention(toks, s..end)?;
+        matches!(m, Mention::Described { .. }).then_some((m, s))
     }
 
     /// Where the content `range` of a cue in a relative clause ends: at the dash closing a
