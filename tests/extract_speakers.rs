@@ -1602,3 +1602,17 @@ fn a_description_is_the_one_person_later_given_it_as_a_role() {
                 minister Ann Lee.";
     assert_eq!(claim_speakers(body), ["Ann Lee", "Ann Lee"]);
 }
+
+#[test]
+fn a_name_and_an_apposition_after_an_exclaimed_quote_are_its_speaker() {
+    let body = "The vote was held on Monday.\n\n\"We won the vote tonight!\" Mary Price, the \
+                mayor's aide, shouted to the crowd.";
+    assert_eq!(speakers(body), ["Mary Price"]);
+}
+
+#[test]
+fn a_possessive_description_and_an_apposition_after_an_exclaimed_quote_are_its_speaker() {
+    let body = "The vote was held on Monday.\n\n\"Is this the end of it?\" Tom Hill's son, \
+                state Rep. Dan Hill (D-Ohio), asked the council.";
+    assert_eq!(speakers(body), ["Tom Hill's son"]);
+}

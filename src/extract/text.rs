@@ -244,15 +244,23 @@ fn skip_space(body: &str, mut i: usize, end: usize) -> usize {
 /// After a closing quote at `i`: a short capitalised name, or after an `exclaimed` quote a
 /// name's possessive and the words after it, and a finite cue verb (`"Why?" Ann Lee
 /// asked.`, `"No." Mr. Lee said`, `"Go!" Lee's niece shouted`), which attribute the quote,
-/// not a new sentence (when the quote opens its sentence).
+/// not a new sentence (when the quote opens its sentence). After an `exclaimed` quote the name
+/// (or the possessive's noun) may take an apposition between commas before the cue (`"Go!"
+/// Ann Lee, the mayor, shouted`, `"Go!" Lee's niece, Ann Price, shouted`).
 fn names_its_speaker(body: &str, i: usize, end: usize, exclaimed: bool) -> bool {
     let mut capitalised = 0;
     let mut possessive = false;
-    for word in body[i..end].split_whitespace().take(6) {
+    let mut words = body[i..end].split_whitespace();
+    for word in words.by_ref().take(6) {
         let w = word.trim_end_matches([',', '.', ';', ':']);
         if w.starts_with(char::is_uppercase) {
             capitalised += 1;
             possessive = exclaimed && (w.ends_with("'s") || w.ends_with("’s"));
+            // (After a period, `"No." Ann Lee, the mayor, said the ...` is mostly a new
+            // sentence reporting more.)
+            if word.ends_with(',') && exclaimed && !possessive {
+                return apposition_then_cue(words);
+            }
             continue;
         }
         if capitalised == 0 || w.len() > 15 || !word.is_ascii() {
@@ -260,11 +268,52 @@ fn names_its_speaker(body: &str, i: usize, end: usize, exclaimed: bool) -> bool 
         }
         let cue = lower(w, &mut [0u8; 32]).and_then(super::cues::lookup);
         match cue {
-            Some(c) => return !c.participle && (!c.present || w.ends_with('s')),
+            Some(c) => return finite_cue(c, w),
             // `Lee's niece`, `Acme's chief executive`: the possessive's noun goes on.
             None if possessive && !word.ends_with(',') => continue,
+            None if possessive => return apposition_then_cue(words),
             None => return false,
         }
+    }
+    false
+}
+
+/// A cue verb in a finite form: `said`, `says`, `shouted`; not `saying`, `say`.
+fn finite_cue(c: super::cues::Cue, w: &str) -> bool {
+    !c.participle && (!c.present || w.ends_with('s'))
+}
+
+/// The words after a name's comma: an apposition of at most ten words, closed by a comma, then
+/// a finite cue verb (`the mayor's niece, shouted`, `state Del. Ann Price (D-Va.), said`), not
+/// followed by `that` or a subject pronoun opening what it reports. A
+/// word ending a clause (`.` but for a short capitalised abbreviation, `;`, `:`, `!`, `?`)
+/// ends the search.
+fn apposition_then_cue<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let mut closed = false;
+    let mut words = words.take(12);
+    while let Some(word) = words.next() {
+        let w = word.trim_end_matches([',', '.', ';', ':', ')']);
+        if closed {
+            if let Some(c) = lower(w, &mut [0u8; 32]).and_then(super::cues::lookup) {
+                if finite_cue(c, w) {
+                    // `... Lee, the mayor, said that the plan ...` reports more, in a
+                    // sentence of its own.
+                    let next = words.next().unwrap_or("");
+                    let mut buf = [0u8; 32];
+                    let reports = matches!(
+                        lower(next, &mut buf),
+                        Some("that" | "he" | "she" | "they" | "it" | "we" | "i" | "there")
+                    );
+                    return !reports;
+                }
+            }
+        }
+        let abbreviation =
+            word.ends_with('.') && word.len() <= 5 && w.starts_with(char::is_uppercase);
+        if word.ends_with([';', ':', '!', '?']) || (word.ends_with('.') && !abbreviation) {
+            return false;
+        }
+        closed = word.ends_with(',');
     }
     false
 }
