@@ -1523,6 +1523,13 @@ fn a_body_named_with_of_and_and_is_one_name() {
 }
 
 #[test]
+fn a_day_named_as_subject_is_no_person_a_description_refers_to() {
+    let body = "Tom Reyes spoke in Leeds on Friday. Saturday's tweet was a reminder of his \
+                style. The candidate has mocked a rival as \"a clown.\"";
+    assert_eq!(speakers(body), ["Tom Reyes"]);
+}
+
+#[test]
 fn a_ministers_title_with_and_is_one_description() {
     let body = "Fees must rise, the Transport and Tourism Secretary has said. \
                 Ann Lee said the rise was overdue.";

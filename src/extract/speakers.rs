@@ -2866,10 +2866,16 @@ impl<'a> Speakers<'a> {
             Mention::Named { name, role, .. }
                 if self.common_word_opening(&name, &role).is_some() => {}
             Mention::Named { name, role, kind } => {
-                if kind == SpeakerKind::Person {
+                // `Saturday's tweet was ...`, `Iran was ...`: a day, a month or a country is
+                // no person `the candidate` may refer to.
+                let lone = name.trim_end_matches("'s").trim_end_matches("’s");
+                let no_person = is_weekday(&key(lone))
+                    || is_month(&key(lone))
+                    || places::is_country_or_continent(lone);
+                if kind == SpeakerKind::Person && !no_person {
                     self.pending_person = Some((name, role));
                     self.pending_person_in = self.sentence.start;
-                } else {
+                } else if kind != SpeakerKind::Person {
                     self.pending_other = Some((name, role, kind));
                 }
                 self.pending_in = self.sentence.start;
