@@ -2213,7 +2213,10 @@ impl<'a> Extractor<'a> {
             .checked_sub(1)
             .and_then(|k| self.read.word(&toks[k]))
             .is_some_and(|w| {
+                // (`figures show`, `critics claim`: a plural is no adjective.)
+                let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous");
                 w.starts_with(char::is_lowercase)
+                    && !plural
                     && !is_function_word(w)
                     && dictionary
                         .tag_of_unambiguous(w)
@@ -2233,7 +2236,7 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let start = cue.saturating_sub(NOUN_CONTEXT);
-        let tags = self.read.tags(&toks[start..(cue + 2).min(toks.len())]);
+        let tags = tagger::tag_tokens(self.body, &toks[start..(cue + 2).min(toks.len())]);
         let at = cue - start;
         // (After a noun the "adjective" may be a noun the tagger misreads, `the attorney
         // general alleges`, and a cue with `that` after it is a verb.)
@@ -2262,7 +2265,7 @@ impl<'a> Extractor<'a> {
         if !(capitalised && cue_lower && goes_on) {
             return false;
         }
-        let tags = self.read.tags(&toks[..toks.len().min(5)]);
+        let tags = tagger::tag_tokens(self.body, &toks[..toks.len().min(5)]);
         tags[0] == Upos::Adj && tags[1] == Upos::Noun
     }
 
@@ -2298,7 +2301,7 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let start = cue.saturating_sub(NOUN_CONTEXT);
-        let tags = self.read.tags(&toks[start..(cue + 2).min(toks.len())]);
+        let tags = tagger::tag_tokens(self.body, &toks[start..(cue + 2).min(toks.len())]);
         let at = cue - start;
         // (Not after a noun or pronoun, which may be its subject: `police alleged abuse`.)
         tags[at] == Upos::Adj && tags[at + 1] == Upos::Noun && modifiers.contains(&tags[at - 1])

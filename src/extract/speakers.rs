@@ -2868,11 +2868,12 @@ impl<'a> Speakers<'a> {
             Mention::Named { name, role, kind } => {
                 // `Saturday's tweet was ...`, `Iran was ...`: a day, a month or a country is
                 // no person `the candidate` may refer to.
-                let lone = name.trim_end_matches("'s").trim_end_matches("’s");
-                let no_person = is_weekday(&key(lone))
-                    || is_month(&key(lone))
-                    || places::is_country_or_continent(lone);
-                if kind == SpeakerKind::Person && !no_person {
+                let no_person = || {
+                    let lone = name.trim_end_matches("'s").trim_end_matches("’s");
+                    lower(lone, &mut [0u8; 32]).is_some_and(|w| is_weekday(w) || is_month(w))
+                        || places::is_country_or_continent(lone)
+                };
+                if kind == SpeakerKind::Person && !no_person() {
                     self.pending_person = Some((name, role));
                     self.pending_person_in = self.sentence.start;
                 } else if kind != SpeakerKind::Person {
