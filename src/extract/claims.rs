@@ -325,17 +325,6 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             };
-            // (The cue-sense model still learns from these: the rule is applied on top.)
-            let training = self.cue_candidates.is_some();
-            if !training
-                && !phrase
-                && ((cue.present && self.reads_as_noun(toks, i))
-                    || (!cue.present && !cue.participle && self.reads_as_adjective(toks, i))
-                    || (cue.class == CueClass::Directive && self.is_passive_directive(toks, i)))
-            {
-                i += 1;
-                continue;
-            }
             // Whether this cue is a training example of the cue-sense model.
             let mut candidate = false;
             state.cue_confidence = if phrase || cue_sense::left_to_rules(self.body, toks, i, cue) {
@@ -364,6 +353,18 @@ impl<'a> Extractor<'a> {
                 }
                 cue_sense::confidence(score)
             };
+            // A cue word in another part of speech: read only for cues the model kept, since
+            // it tags. (The model still learns from these: the rule is applied on top.)
+            let training = self.cue_candidates.is_some();
+            if !training
+                && !phrase
+                && ((cue.present && self.reads_as_noun(toks, i))
+                    || (!cue.present && !cue.participle && self.reads_as_adjective(toks, i))
+                    || (cue.class == CueClass::Directive && self.is_passive_directive(toks, i)))
+            {
+                i += 1;
+                continue;
+            }
             if !stops_ready {
                 state.stops = self.read.content_stops(toks, cues);
                 stops_ready = true;
