@@ -2291,6 +2291,9 @@ impl<'a> Extractor<'a> {
             })
         };
         let modifiers = [Upos::Det, Upos::Adj, Upos::Num, Upos::Adv];
+        // (`showed the`, `stressed that`: a function word after it makes the cue a verb.)
+        let noun_next = !self.read.lower_is(toks.get(cue + 1), is_function_word)
+            && open(cue + 1, &[Upos::Noun]);
         let participle = self
             .read
             .word(&toks[cue])
@@ -2298,7 +2301,12 @@ impl<'a> Extractor<'a> {
         let helper_before = self.read.lower_is(toks.get(cue - 1), |w| {
             is_be_have_or_do(w) || is_function_word(w)
         });
-        if !participle || helper_before || !open(cue, &[Upos::Adj]) || !open(cue - 1, &modifiers) {
+        if !participle
+            || helper_before
+            || !noun_next
+            || !open(cue, &[Upos::Adj])
+            || !open(cue - 1, &modifiers)
+        {
             return false;
         }
         let start = cue.saturating_sub(NOUN_CONTEXT);
