@@ -2239,8 +2239,8 @@ impl<'a> Extractor<'a> {
         let start = cue.saturating_sub(NOUN_CONTEXT);
         let tags = tagger::tag_tokens(self.body, &toks[start..(cue + 2).min(toks.len())]);
         let at = cue - start;
-        // (After a noun the "adjective" may be a noun the tagger misreads, `the attorney
-        // general alleges`, and a cue with `that` after it is a verb.)
+        // (After a noun the "adjective" may be a noun the tagger misreads: `the attorney
+        // general alleges`.)
         tags[at] == Upos::Noun
             && tags[at - 1] == Upos::Adj
             && !(at >= 2 && matches!(tags[at - 2], Upos::Noun | Upos::Propn))
@@ -2345,21 +2345,9 @@ impl<'a> Extractor<'a> {
         };
         !subject_before
             && !object_moved()
-            && self.read.lower_is(toks.get(cue), |w| {
-                matches!(
-                    w,
-                    "accused"
-                        | "urged"
-                        | "criticised"
-                        | "criticized"
-                        | "blamed"
-                        | "praised"
-                        | "condemned"
-                        | "advised"
-                        | "described"
-                        | "attacked"
-                )
-            })
+            && self
+                .read
+                .lower_is(toks.get(cue), cues::takes_object_before_preposition)
             && self.read.lower_is(toks.get(cue + 1), |w| {
                 matches!(w, "of" | "for" | "to" | "as")
             })

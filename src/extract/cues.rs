@@ -317,6 +317,24 @@ pub fn takes_infinitive(lower_word: &str) -> bool {
     .any(|stem| lower_word.starts_with(stem))
 }
 
+/// Cue participles whose object comes before `of`, `for`, `to` or `as` (`accused Lee of
+/// theft`, `described it as a farce`): with no object, a passive (`Lee, accused of theft`).
+pub fn takes_object_before_preposition(lower_word: &str) -> bool {
+    matches!(
+        lower_word,
+        "accused"
+            | "urged"
+            | "criticised"
+            | "criticized"
+            | "blamed"
+            | "praised"
+            | "condemned"
+            | "advised"
+            | "described"
+            | "attacked"
+    )
+}
+
 /// For each two-letter opening (`sa`, `to`, ...), the lengths and the last letters of the
 /// cue forms that start with it, one bit for each (a letter's bit is its byte's low five bits,
 /// the same in either case): a test most words fail without being lowered and hashed.
