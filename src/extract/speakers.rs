@@ -2173,9 +2173,10 @@ impl<'a> Speakers<'a> {
     /// one person the article gives that description as a role, or else the person an
     /// attribution names in the sentence after its last one, when the text names that person
     /// there for the first time, in full or by a title (`Lord Harrow`), and gives them no role
-    /// (someone introduced with nothing said of them is someone just described). `items` are the extraction's contents with their
-    /// speakers, in text order. Returns each description's speaker with the person's; a person
-    /// with no role takes the description as theirs.
+    /// (someone introduced with nothing said of them is someone just described). `items` are
+    /// the extraction's contents with their speakers, in text order. Returns each
+    /// description's speaker with the person's; a person with no role takes the description
+    /// as theirs.
     pub fn named_after_description(
         &mut self,
         items: &[(Range<usize>, usize)],

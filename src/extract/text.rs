@@ -300,10 +300,9 @@ fn apposition_then_cue<'a>(words: impl Iterator<Item = &'a str>) -> bool {
                     // sentence of its own.
                     let next = words.next().unwrap_or("");
                     let mut buf = [0u8; 32];
-                    let reports = matches!(
-                        lower(next, &mut buf),
-                        Some("that" | "he" | "she" | "they" | "it" | "we" | "i" | "there")
-                    );
+                    let reports = lower(next, &mut buf).is_some_and(|n| {
+                        matches!(n, "that" | "there") || super::phrases::is_subject_pronoun(n)
+                    });
                     return !reports;
                 }
             }
