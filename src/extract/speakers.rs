@@ -3075,17 +3075,24 @@ impl<'a> Speakers<'a> {
         // not `the bank` for the Bank of England when Acme Bank spoke last).
         let head_before_of = !is_business_head(&head);
         let holds_head = |name: &str| {
-            let words: Vec<&str> = name.split(' ').collect();
-            let before_of = words
-                .iter()
-                .position(|w| matches!(*w, "of" | "for"))
-                .and_then(|k| k.checked_sub(1))
-                .map(|k| words[k]);
-            words
-                .last()
-                .is_some_and(|last| is_capitalised(last) && key(last).starts_with(&head))
+            let last_holds = name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| is_capitalised(last) && key(last).starts_with(&head));
+            let before_of = || {
+                let mut words = name.split(' ');
+                let mut previous = words.next()?;
+                for w in words {
+                    if matches!(w, "of" | "for") {
+                        return Some(previous);
+                    }
+                    previous = w;
+                }
+                None
+            };
+            last_holds
                 || (head_before_of
-                    && before_of.is_some_and(|w| is_capitalised(w) && key(w) == head))
+                    && before_of().is_some_and(|w| is_capitalised(w) && key(w) == head))
         };
         if is_org_head(&head) && !of_a_state {
             // (Though it was read as a person's or spoke before.)
