@@ -13,8 +13,9 @@ use super::function_words::is_function_word;
 use super::linear::Weights as CueWeights;
 use super::phrases::{
     is_adjunct_preposition, is_adverb, is_article, is_auxiliary, is_be_have_or_do,
-    is_finite_helper, is_irregular_past, is_joining_word, is_past_form, is_raising_participle,
-    is_subject_pronoun, is_time_head, is_time_word, is_weekday, Reader, MAX_PHRASE,
+    is_finite_helper, is_form_of_be, is_irregular_past, is_joining_word, is_past_form,
+    is_raising_participle, is_subject_pronoun, is_time_head, is_time_word, is_weekday, Reader,
+    MAX_PHRASE,
 };
 use super::quotes::{self, QuoteSpan, Style};
 use super::resolve::{Decision, Weights};
@@ -2203,6 +2204,14 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// The tags of the words around the cue at `cue` (a few before it, one after), read once
+    /// each, and where the cue stands among them.
+    fn tags_around(&self, toks: &[Tok], cue: usize) -> (Vec<Upos>, usize) {
+        let start = cue.saturating_sub(NOUN_CONTEXT);
+        let tags = tagger::tag_tokens(self.body, &toks[start..(cue + 2).min(toks.len())]);
+        (tags, cue - start)
+    }
+
     /// A cue's present form after an adjective, where it is a noun (`the latest reports`,
     /// `her worst fears`, `musical notes`, and first in the sentence `Full support for`), as
     /// the tagger reads the words around it.
@@ -2236,9 +2245,7 @@ impl<'a> Extractor<'a> {
         if !adjective_before {
             return false;
         }
-        let start = cue.saturating_sub(NOUN_CONTEXT);
-        let tags = tagger::tag_tokens(self.body, &toks[start..(cue + 2).min(toks.len())]);
-        let at = cue - start;
+        let (tags, at) = self.tags_around(toks, cue);
         // (After a noun the "adjective" may be a noun the tagger misreads: `the attorney
         // general alleges`.)
         tags[at] == Upos::Noun
@@ -2273,10 +2280,10 @@ impl<'a> Extractor<'a> {
     /// A cue's past form between a modifier and a noun, where it is an adjective (`his second
     /// alleged violation`, `the alleged fraud`), as the tagger reads the words around it.
     fn reads_as_adjective(&self, toks: &[Tok], cue: usize) -> bool {
-        let noun_after = self
-            .read
-            .word(toks.get(cue + 1).unwrap_or(&toks[cue]))
-            .is_some_and(|w| cue + 1 < toks.len() && w.starts_with(char::is_lowercase));
+        let noun_after = toks
+            .get(cue + 1)
+            .and_then(|t| self.read.word(t))
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
         if cue == 0 || !noun_after {
             return false;
         }
@@ -2309,9 +2316,7 @@ impl<'a> Extractor<'a> {
         {
             return false;
         }
-        let start = cue.saturating_sub(NOUN_CONTEXT);
-        let tags = tagger::tag_tokens(self.body, &toks[start..(cue + 2).min(toks.len())]);
-        let at = cue - start;
+        let (tags, at) = self.tags_around(toks, cue);
         // (Not after a noun or pronoun, which may be its subject: `police alleged abuse`.)
         tags[at] == Upos::Adj && tags[at + 1] == Upos::Noun && modifiers.contains(&tags[at - 1])
     }
@@ -2333,9 +2338,7 @@ impl<'a> Extractor<'a> {
                 .rev()
                 .take_while(|&k| {
                     !Reader::is_punct(toks.get(k), ",;:")
-                        && !self.read.lower_is(toks.get(k), |w| {
-                            matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
-                        })
+                        && !self.read.lower_is(toks.get(k), is_form_of_be)
                 })
                 .any(|k| {
                     self.read.lower_is(toks.get(k), |w| {

@@ -150,6 +150,11 @@ pub fn is_joining_word(w: &str) -> bool {
     )
 }
 
+/// The forms of `be` that make a passive: `is expected`, `was accused`.
+pub fn is_form_of_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+}
+
 /// Words allowed between a subject and its verb: `has also said`, `had earlier warned`.
 /// Forms of `be`, `have` and `do`, verbs or auxiliaries, so that no tag is theirs alone.
 pub fn is_be_have_or_do(w: &str) -> bool {
@@ -769,9 +774,7 @@ impl<'a> Reader<'a> {
         // A passive may have an adverb between: `is also expected`, `was widely reported`.
         let passive_with_adverb = i > 1
             && self.lower_is(toks.get(i - 1), |w| w == "also" || is_adverb(w))
-            && self.lower_is(toks.get(i - 2), |w| {
-                matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
-            });
+            && self.lower_is(toks.get(i - 2), |w| is_form_of_be(w));
         if passive_with_adverb && !progressive {
             return None;
         }
