@@ -277,6 +277,34 @@ fn a_description_refers_to_the_person_named_earlier_with_that_title_though_silen
 }
 
 #[test]
+fn the_spokesman_is_not_the_person_named_before_without_that_role() {
+    let body = "Tom Reyes toured the plant in Ohio on Monday. \u{201c}We will consider any \
+                offer,\u{201d} the spokesman said.";
+    assert_eq!(speakers(body), ["spokesman"]);
+}
+
+#[test]
+fn the_spokeswoman_is_the_person_the_text_gave_that_role() {
+    let body = "Ann Lee, a spokeswoman for Acme, said the firm would appeal. \u{201c}We \
+                will win,\u{201d} the spokeswoman said.";
+    assert_eq!(speakers(body), ["Ann Lee"]);
+}
+
+#[test]
+fn the_spokeswoman_is_the_spokeswoman_described_before() {
+    let body = "Ann Lee toured the plant. \u{201c}We found clues,\u{201d} an Acme \
+                spokeswoman said. \u{201c}It is serious,\u{201d} the spokeswoman said.";
+    assert_eq!(speakers(body), ["Acme spokeswoman", "Acme spokeswoman"]);
+}
+
+#[test]
+fn a_party_spokesman_may_be_the_politician_named_before() {
+    let body = "Tom Reyes attacked the budget in the Commons. \u{201c}It is a sham,\u{201d} \
+                he said. \u{201c}Who are they trying to fool?\u{201d} the Tory spokesman said.";
+    assert_eq!(speakers(body), ["Tom Reyes", "Tom Reyes"]);
+}
+
+#[test]
 fn he_after_a_name_set_off_by_commas_is_that_person_not_an_organisation_before() {
     let body = "The council approved the plan. Her neighbour, Tom Ashby, was more blunt. \
                 He described the scheme as \u{201c}a paper exercise\u{201d}.";

@@ -558,6 +558,58 @@ fn is_anonymous_person(w: &str) -> bool {
     )
 }
 
+/// Words that name a political party in a description (`the Tory spokesman`).
+fn is_party_word(w: &str) -> bool {
+    matches!(
+        w,
+        "tory"
+            | "labour"
+            | "conservative"
+            | "lib"
+            | "liberal"
+            | "democrat"
+            | "democratic"
+            | "republican"
+            | "gop"
+    )
+}
+
+/// The head noun of a description: its last word, or the word before `for`, `of` or `at`
+/// (`spokesman for the Home Office`), as a [`key`].
+fn description_head(description: &str) -> String {
+    let words: Vec<&str> = description.split(' ').collect();
+    let head = words
+        .iter()
+        .position(|w| matches!(*w, "for" | "of" | "at"))
+        .filter(|&k| k > 0)
+        .map_or(words[words.len() - 1], |k| words[k - 1]);
+    key(head)
+}
+
+/// Nouns of a person who speaks or works for someone else: `the spokesman` after `Ann Lee
+/// spoke` is Lee's spokesman, never Lee; only a person the text gave that role is one.
+fn serves_another(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "official"
+            | "staffer"
+            | "representative"
+            | "lawyer"
+            | "attorney"
+            | "member"
+            | "consultant"
+            | "strategist"
+            | "surrogate"
+            | "lobbyist"
+    )
+}
+
 /// Whether a definite description (`the minister`, `the Waterford man`) stands for the
 /// person the text named last: its head names a role, or a person with a name before it
 /// (`the Holland international`), not one alone (`the man`, `the source`).
@@ -2381,6 +2433,28 @@ impl<'a> Speakers<'a> {
         self.body[..self.sentence.end].rfind(name)
     }
 
+    /// Whether the text gives the person `name` the role `head` where it names them, a few
+    /// words before the name or in the phrase after it (`Ann Lee, a spokeswoman for Acme,`).
+    fn given_as(&self, name: &str, head: &str) -> bool {
+        let body = &self.body[..self.sentence.start];
+        body.match_indices(name).any(|(at, _)| {
+            let mut from = at.saturating_sub(40);
+            while !body.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = body[from..at].split_whitespace().rev().take(3);
+            let after = body[at + name.len()..]
+                .split_inclusive(['.', ';'])
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .take(6);
+            before
+                .chain(after)
+                .any(|w| key(w.trim_matches(|c: char| !c.is_alphanumeric())) == head)
+        })
+    }
+
     /// Whether the body names `name` in this sentence or the one before.
     fn named_in_the_sentence_before(&self, name: &str) -> bool {
         let (body, start) = (self.body, self.sentence.start);
@@ -3171,12 +3245,18 @@ impl<'a> Speakers<'a> {
                 .iter()
                 .any(|full| full.at >= sentence_start && full.name == name)
         };
+        // Someone's spokesman is not the person named before, unless the text gave them that
+        // role; but a party's spokesman is one of its politicians, whom the text may name
+        // only so, and `the same official` is the one named before.
+        let agent =
+            serves_another(&head) && !words.iter().any(|w| *w == "same" || is_party_word(&key(w)));
         // (A subject named in this sentence is not who a description in it is: `Tom Brill's
         // budget was a sham, the Tory leader said.`)
         let pending = self
             .pending_person
             .clone()
-            .filter(|_| self.pending_person_in < self.sentence.start);
+            .filter(|_| self.pending_person_in < self.sentence.start)
+            .filter(|(name, _)| !agent || self.given_as(name, &head));
         if let Some((name, role)) = pending {
             if !(is_nationality_noun(&head) && named_here(&name)) {
                 return Some(self.named(name, role, SpeakerKind::Person));
@@ -3235,6 +3315,15 @@ impl<'a> Speakers<'a> {
             .map(|full| full.name.clone());
         match titled {
             Some(name) => Some(self.named(name, None, SpeakerKind::Person)),
+            // (`A BaFin spokeswoman said ... the spokeswoman said`: the one described before.)
+            None if agent => self
+                .latest(SpeakerKind::Person)
+                .filter(|&id| self.given_as(&self.list[id].name, &head))
+                .or_else(|| {
+                    self.list.iter().rposition(|s| {
+                        s.kind == SpeakerKind::Unnamed && description_head(&s.name) == head
+                    })
+                }),
             None => self.latest(SpeakerKind::Person),
         }
     }
