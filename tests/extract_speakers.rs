@@ -320,6 +320,16 @@ fn a_source_reaches_back_over_the_preposition_that_holds_it() {
 }
 
 #[test]
+fn a_name_after_to_is_whom_the_described_person_serves() {
+    assert_eq!(
+        claim_speakers(
+            "Ann Lee spoke in Ohio. A longtime adviser to Ann Lee said the plan would fail."
+        ),
+        ["longtime adviser to Ann Lee"]
+    );
+}
+
+#[test]
 fn two_subjects_joined_by_and_are_one_source() {
     assert_eq!(
         claim_speakers("Pilots and aviation experts said the plane had stalled."),

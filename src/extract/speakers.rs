@@ -1041,10 +1041,11 @@ pub fn parse_phrase(body: &str, toks: &[Tok], sentence_initial: bool) -> Option<
     if words.len() >= 3 && has_preposition() && opens_with_common_word() {
         return described(body, toks, words, definite, sentence_initial);
     }
-    // `David Wyss of Acme Bank`: a name before `of` is the speaker, the rest its role.
+    // `David Wyss of Acme Bank`: a name before `of` is the speaker, the rest its role. (A
+    // name after `to` is whom a description's person serves: `an adviser to Ann Lee`.)
     let preposition = words
         .iter()
-        .position(|&(_, w)| matches!(w, "of" | "for" | "at" | "from"));
+        .position(|&(_, w)| matches!(w, "of" | "for" | "at" | "from" | "to"));
     // `Bank of England` is one name; `chair of the Acme Trust` is a description.
     // `director of rugby Ann Lee`: a name right after a descriptor noun ends the phrase.
     // So does a person's name after the office's capitalised words: `Chancellor of the
