@@ -330,6 +330,14 @@ fn a_name_after_to_is_whom_the_described_person_serves() {
 }
 
 #[test]
+fn a_quoted_title_closes_the_clause_before_the_subject_who_says_the_next_quote() {
+    let body = "\u{201c}We will win,\u{201d} Tom Reyes said. On \u{201c}Face the \
+                Nation,\u{201d} Ann Lee named fatigue as the reason. \u{201c}People are \
+                tired of it.\u{201d}";
+    assert_eq!(speakers(body), ["Tom Reyes", "Ann Lee"]);
+}
+
+#[test]
 fn two_subjects_joined_by_and_are_one_source() {
     assert_eq!(
         claim_speakers("Pilots and aviation experts said the plane had stalled."),

@@ -19,6 +19,9 @@ pub const MAX_PHRASE: usize = 12;
 const MAX_ADJUNCT: usize = 14;
 /// How far an opening clause may run before the comma that ends it, in tokens.
 const MAX_ASIDE_OPENER: usize = 30;
+/// How many words a quoted title in a sentence's opening clause may have (`On "Face the
+/// Nation,"`): a longer quote is something said.
+const TITLE_WORDS: usize = 6;
 /// How far a text that was put out may stand before the participle that says what it says:
 /// `sent a letter to the board on Thursday saying`.
 const MAX_PUT_OUT_TO_CUE: usize = 8;
@@ -1469,27 +1472,47 @@ impl<'a> Reader<'a> {
         if !(participle || opener || time_opener) {
             return Some(start);
         }
-        self.after_opening_clause(toks, start, limit)
+        self.after_opening_clause(toks, start, limit, false)
     }
 
     /// Where the subject starts, for reading who the speaker is: as [`Reader::subject_start`],
     /// and also past the opening adverbials only the tagger knows (`Back in 1999,`, `Facing
     /// mounting criticism,`). Content keeps such an opener (`Back in Virginia, Lee said, he
     /// decided`: the guidelines' content starts at `Back`), so it alone reads them.
+    ///
+    /// A title quoted with its comma inside the marks closes an opening clause too (`On "Face
+    /// the Nation," Ann Lee said`), for the speaker only: the clause is no content.
     pub fn speaker_start(&self, toks: &[Tok], limit: usize) -> Option<usize> {
-        let start = self.subject_start(toks, limit)?;
+        let Some(start) = self.subject_start(toks, limit) else {
+            return self.after_opening_clause(toks, self.after_dateline(toks), limit, true);
+        };
         if start == self.after_dateline(toks) && self.opens_with_adverbial(toks, start) {
-            self.after_opening_clause(toks, start, limit)
+            self.after_opening_clause(toks, start, limit, false)
         } else {
             Some(start)
         }
     }
 
     /// Past the comma closing the opening clause at `start` (before `limit`); `None` when
-    /// that clause has no such comma or holds a quote.
-    fn after_opening_clause(&self, toks: &[Tok], start: usize, limit: usize) -> Option<usize> {
+    /// that clause has no such comma or holds a quote. With `title_closes`, a short quote
+    /// ending in a comma inside its marks closes the clause too.
+    fn after_opening_clause(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        limit: usize,
+        title_closes: bool,
+    ) -> Option<usize> {
         let end = limit.min(toks.len()).min(start + MAX_ASIDE_OPENER);
-        let mut k = (start + 1..end).find(|&k| Self::is_punct(toks.get(k), ",—–―"))?;
+        let mut k = (start + 1..end).find(|&k| {
+            Self::is_punct(toks.get(k), ",—–―")
+                || (title_closes
+                    && self.quote_ends_with_comma(toks.get(k))
+                    && self.body[toks[k].start..toks[k].end]
+                        .split_whitespace()
+                        .count()
+                        <= TITLE_WORDS)
+        })?;
         if toks[start..k]
             .iter()
             .any(|t| matches!(t.kind, TokKind::Quote(_)))
