@@ -338,6 +338,14 @@ fn a_quoted_title_closes_the_clause_before_the_subject_who_says_the_next_quote()
 }
 
 #[test]
+fn a_long_description_after_the_opening_name_leaves_the_name_the_speaker() {
+    let body = "Tom Reyes praised the study. Ann Lee, an expert in drug use and mental health \
+                at the Department of Health Sciences at the University of York who did not \
+                work on the study, told reporters: \u{201c}The rise is small but real.\u{201d}";
+    assert_eq!(speakers(body), ["Ann Lee"]);
+}
+
+#[test]
 fn two_subjects_joined_by_and_are_one_source() {
     assert_eq!(
         claim_speakers("Pilots and aviation experts said the plane had stalled."),

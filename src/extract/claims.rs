@@ -31,6 +31,11 @@ const MAX_JOINS: usize = 3;
 /// How far back a `, who ..., said` aside may reach, in tokens.
 const MAX_ASIDE: usize = 25;
 
+/// How long the description set off after a name opening the sentence may be, in tokens:
+/// `Ann Lee, an expert in drug use and mental health at the Department of Health Sciences at
+/// the University of York who did not work on the study, told`.
+const MAX_DESCRIPTION: usize = 40;
+
 /// The cue a verb outside the lexicon makes by where it stands ([`Extractor::verb_after_quote`]):
 /// it says what the quote before it says.
 const ATTRIBUTING_VERB: Cue = Cue {
@@ -2015,7 +2020,7 @@ impl<'a> Extractor<'a> {
         };
         let fits = end > start
             && aside + 2 < cue
-            && cue - aside <= MAX_ASIDE
+            && cue - aside <= MAX_DESCRIPTION
             && Reader::is_punct(toks.get(aside), ",")
             && describes(aside + 1)
             && !toks[start..cue]
