@@ -2658,13 +2658,18 @@ impl<'a> Extractor<'a> {
                 .is_some_and(|head| is_picture_noun(&head.to_lowercase()))
             && !self.holds_a_finite_verb(toks, range.clone());
         // `said yes`, `said so`, `said the same of Lee`: an answer stands for a clause.
-        let words: Vec<&Tok> = parts.iter().filter(|t| t.kind == TokKind::Word).collect();
-        let word_is = |k: usize, w: &str| self.read.lower_is(words.get(k).copied(), |x| x == w);
-        let answer = (words.len() == 1
+        // (Its first three words tell; the rest are not gathered.)
+        let mut word_toks = parts.iter().filter(|t| t.kind == TokKind::Word);
+        let words = [word_toks.next(), word_toks.next(), word_toks.next()];
+        let word_is = |k: usize, w: &str| self.read.lower_is(words[k], |x| x == w);
+        let answer = (words[0].is_some()
+            && words[1].is_none()
             && self
                 .read
-                .lower_is(words.first().copied(), |w| matches!(w, "yes" | "no" | "so")))
-            || (word_is(0, "the") && word_is(1, "same") && (words.len() == 2 || word_is(2, "of")));
+                .lower_is(words[0], |w| matches!(w, "yes" | "no" | "so")))
+            || (word_is(0, "the")
+                && word_is(1, "same")
+                && (words[2].is_none() || word_is(2, "of")));
         if plea
             || depicts
             || (kind == ClaimKind::Indirect
@@ -3060,20 +3065,26 @@ impl Source {
 /// `"Face the Nation"`, `"A Change Is Gonna Come"`: a short run of capitalised words with
 /// no sentence punctuation names a work or a show; it reproduces nobody's words.
 fn looks_like_title(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
     let short_words = [
         "a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with",
     ];
-    !words.is_empty()
-        && words.len() <= 8
-        && words[0].starts_with(char::is_uppercase)
-        && !text.trim_end().ends_with(['.', '?', '!', ','])
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                || w.starts_with(|c: char| c.is_ascii_digit())
-                || short_words.contains(w)
+    // Two to eight words, the first capitalised: read up to a ninth, no further (every
+    // quote of every article is asked, and most are long).
+    let mut words = text.split_whitespace().take(9);
+    let opens_capitalised = words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let mut count = 1;
+    opens_capitalised
+        && words.all(|w| {
+            count += 1;
+            count <= 8
+                && (w.starts_with(char::is_uppercase)
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+                    || short_words.contains(&w))
         })
-        && words.len() > 1
+        && count > 1
+        && !text.trim_end().ends_with(['.', '?', '!', ','])
 }
 
 /// Whether the text `before` a quote mark ends by naming what the quote holds (`known as

@@ -98,7 +98,16 @@ pub const ALWAYS_A_CUE: &str = "always a cue=";
 
 /// Whether `cue_word` (as [`cue_word`] gives it) is one the model does not judge.
 pub fn always_a_cue(weights: &Weights, cue_word: &str) -> bool {
-    weights.weight(&[ALWAYS_A_CUE, cue_word].concat()) > 0.0
+    // Written on the stack when it fits, as most cue words do: every cue asks.
+    let mut buf = [0u8; 64];
+    let len = ALWAYS_A_CUE.len() + cue_word.len();
+    if len > buf.len() {
+        return weights.weight(&[ALWAYS_A_CUE, cue_word].concat()) > 0.0;
+    }
+    buf[..ALWAYS_A_CUE.len()].copy_from_slice(ALWAYS_A_CUE.as_bytes());
+    buf[ALWAYS_A_CUE.len()..len].copy_from_slice(cue_word.as_bytes());
+    // (Two strings joined: UTF-8 still.)
+    std::str::from_utf8(&buf[..len]).is_ok_and(|feature| weights.weight(feature) > 0.0)
 }
 
 /// The cue's words in lower case, as the features name them: `said`, `called for`.

@@ -232,11 +232,17 @@ enum F {
 
 /// A word as the features see it: `norm` lowercased, digits as `0`, curly quotes straight;
 /// `shape` its character classes (`Xxxx`, `dd:dd`, `X.X`).
+///
+/// The three strings share one buffer, `norm`, then the form (when the word has capitals),
+/// then `shape`: one allocation a word, for every word of every window tagged.
 pub(crate) struct Word {
-    norm: String,
-    /// The word with its capitals, when it has any; else the form is `norm`.
-    form: Option<String>,
-    shape: String,
+    text: String,
+    /// Where the form starts in `text` (where `norm` ends).
+    form_at: usize,
+    /// Where `shape` starts in `text` (where the form, if any, ends).
+    shape_at: usize,
+    /// Whether the word has capitals, and so a form of its own; else the form is `norm`.
+    has_form: bool,
     hidden: bool,
 }
 
@@ -249,101 +255,157 @@ const HIDDEN: &str = "\u{0}hidden";
 
 impl Word {
     fn new(raw: &str) -> Word {
-        let norm = norm(raw);
+        // (`norm` and the form are as long as the word but for a few non-ASCII letters, and
+        // the shape no longer.)
+        let mut text = String::with_capacity(3 * raw.len());
+        push_norm(raw, &mut text);
+        let form_at = text.len();
         // Most words are ASCII: their form and shape are read byte by byte, as below.
         if raw.is_ascii() {
-            let form = raw.bytes().any(|b| b.is_ascii_uppercase()).then(|| {
-                let bytes = raw
-                    .bytes()
-                    .map(|b| if b.is_ascii_digit() { b'0' } else { b })
-                    .collect();
+            let has_form = raw.bytes().any(|b| b.is_ascii_uppercase());
+            if has_form {
                 // SAFETY: ASCII bytes, a digit made `0`.
-                unsafe { String::from_utf8_unchecked(bytes) }
-            });
+                unsafe { text.as_mut_vec() }.extend(raw.bytes().map(|b| {
+                    if b.is_ascii_digit() {
+                        b'0'
+                    } else {
+                        b
+                    }
+                }));
+            }
+            let shape_at = text.len();
+            push_ascii_shape(raw.as_bytes(), &mut text);
             return Word {
-                norm,
-                form,
-                shape: ascii_shape(raw.as_bytes()),
+                text,
+                form_at,
+                shape_at,
+                has_form,
                 hidden: false,
             };
         }
         // The word with its capitals, for the few words whose case tells (`US`, `May`); no
         // copy of `norm` for the many words with none.
-        let form = raw.chars().any(char::is_uppercase).then(|| {
-            raw.chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect()
-        });
+        let has_form = raw.chars().any(char::is_uppercase);
+        if has_form {
+            text.extend(
+                raw.chars()
+                    .map(|c| if c.is_ascii_digit() { '0' } else { c }),
+            );
+        }
+        let shape_at = text.len();
+        push_shape(raw, &mut text);
         Word {
-            norm,
-            form,
-            shape: shape(raw),
+            text,
+            form_at,
+            shape_at,
+            has_form,
             hidden: false,
         }
+    }
+
+    /// The lowercased word (see [`norm`]).
+    #[inline]
+    fn norm(&self) -> &str {
+        &self.text[..self.form_at]
+    }
+
+    /// The word with its capitals and digits as `0`, when it has capitals.
+    #[inline]
+    fn form(&self) -> Option<&str> {
+        self.has_form
+            .then(|| &self.text[self.form_at..self.shape_at])
+    }
+
+    /// Its character classes (see [`shape`]).
+    #[inline]
+    fn shape(&self) -> &str {
+        &self.text[self.shape_at..]
     }
 }
 
 /// The lowercased word, every digit `0`, `’` and `‘` as `'`, `“` and `”` as `"`.
 fn norm(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    push_norm(word, &mut out);
+    out
+}
+
+/// Appends [`norm`] of `word` to `out`.
+fn push_norm(word: &str, out: &mut String) {
     // Most words are ASCII: their bytes are mapped as they are copied, with no character's
     // case to look up.
     if word.is_ascii() {
-        let bytes = word
-            .bytes()
-            .map(|b| match b {
-                b'0'..=b'9' => b'0',
-                b => b.to_ascii_lowercase(),
-            })
-            .collect();
-        // SAFETY: ASCII bytes, lowered or made `0`. (Collected as bytes: as chars, each was
+        // SAFETY: ASCII bytes, lowered or made `0`. (Pushed as bytes: as chars, each was
         // pushed as a character.)
-        return unsafe { String::from_utf8_unchecked(bytes) };
+        unsafe { out.as_mut_vec() }.extend(word.bytes().map(|b| match b {
+            b'0'..=b'9' => b'0',
+            b => b.to_ascii_lowercase(),
+        }));
+        return;
     }
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '0'..='9' => '0',
-            '’' | '‘' => '\'',
-            '“' | '”' => '"',
-            c => c,
-        })
-        .collect()
+    out.extend(word.chars().flat_map(char::to_lowercase).map(|c| match c {
+        '0'..='9' => '0',
+        '’' | '‘' => '\'',
+        '“' | '”' => '"',
+        c => c,
+    }));
 }
 
 /// Character classes, `X` upper case, `x` lower case, `d` digit, other characters as they
 /// are, a run of one class cut at four: `Washington` -> `Xxxxx`, `20170` -> `dddd`, `U.S.` -> `X.X.`.
+#[cfg(test)]
 fn shape(word: &str) -> String {
-    capped_runs(word.chars().map(|c| {
-        if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            match c {
-                '’' | '‘' => '\'',
-                '“' | '”' => '"',
-                c => c,
+    let mut out = String::with_capacity(16);
+    push_shape(word, &mut out);
+    out
+}
+
+/// Appends [`shape`] of `word` to `out`.
+fn push_shape(word: &str, out: &mut String) {
+    push_capped_runs(
+        word.chars().map(|c| {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                match c {
+                    '’' | '‘' => '\'',
+                    '“' | '”' => '"',
+                    c => c,
+                }
             }
-        }
-    }))
+        }),
+        out,
+    );
 }
 
 /// [`shape`] of an ASCII word, a byte at a time (no character's class to look up): the same
 /// classes, as no ASCII byte is a curly quote.
+#[cfg(test)]
 fn ascii_shape(word: &[u8]) -> String {
-    capped_runs(word.iter().map(|&b| match b {
-        b'A'..=b'Z' => 'X',
-        b'a'..=b'z' => 'x',
-        b'0'..=b'9' => 'd',
-        b => char::from(b),
-    }))
+    let mut out = String::with_capacity(16);
+    push_ascii_shape(word, &mut out);
+    out
 }
 
-/// The classes with each run of one class cut at four.
-fn capped_runs(classes: impl Iterator<Item = char>) -> String {
-    let mut out = String::with_capacity(16);
+/// Appends [`ascii_shape`] of `word` to `out`.
+fn push_ascii_shape(word: &[u8], out: &mut String) {
+    push_capped_runs(
+        word.iter().map(|&b| match b {
+            b'A'..=b'Z' => 'X',
+            b'a'..=b'z' => 'x',
+            b'0'..=b'9' => 'd',
+            b => char::from(b),
+        }),
+        out,
+    );
+}
+
+/// Appends the classes with each run of one class cut at four.
+fn push_capped_runs(classes: impl Iterator<Item = char>, out: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for class in classes {
@@ -357,7 +419,6 @@ fn capped_runs(classes: impl Iterator<Item = char>) -> String {
             out.push(class);
         }
     }
-    out
 }
 
 /// The last `n` characters of `word` (all of it when shorter).
@@ -433,12 +494,12 @@ pub(crate) fn prepare_hiding(
         .iter()
         .map(|w| {
             let mut word = Word::new(w);
-            word.hidden = hide(&word.norm);
+            word.hidden = hide(word.norm());
             word
         })
         .collect();
     let mut s = Sentence {
-        known: words_read.iter().map(|w| known(&w.norm)).collect(),
+        known: words_read.iter().map(|w| known(w.norm())).collect(),
         words: words_read,
         case: case(words),
         statics: Vec::with_capacity(words.len() * 32),
@@ -461,7 +522,7 @@ impl Sentence {
     fn id(&self, j: usize) -> &str {
         match self.words.get(j) {
             Some(w) if w.hidden => HIDDEN,
-            Some(w) => &w.norm,
+            Some(w) => w.norm(),
             None => END,
         }
     }
@@ -502,7 +563,7 @@ fn word_features(sentence: &Sentence, i: usize, out: &mut Vec<Feature>) {
     let s = &sentence.words;
     let norm_at = |j: isize| -> &str {
         match usize::try_from(j) {
-            Ok(j) if j < s.len() => &s[j].norm,
+            Ok(j) if j < s.len() => s[j].norm(),
             Ok(j) if j == s.len() => END,
             Ok(_) => END2,
             Err(_) if j == -1 => START,
@@ -511,7 +572,7 @@ fn word_features(sentence: &Sentence, i: usize, out: &mut Vec<Feature>) {
     };
     let shape_at = |j: isize| -> &str {
         match usize::try_from(j) {
-            Ok(j) if j < s.len() => &s[j].shape,
+            Ok(j) if j < s.len() => s[j].shape(),
             Ok(_) => END,
             Err(_) => START,
         }
@@ -526,7 +587,7 @@ fn word_features(sentence: &Sentence, i: usize, out: &mut Vec<Feature>) {
     let form = if s[i].hidden {
         HIDDEN
     } else {
-        s[i].form.as_deref().unwrap_or(&s[i].norm)
+        s[i].form().unwrap_or(s[i].norm())
     };
     let i = i as isize;
     let w = norm_at(i);
@@ -578,7 +639,7 @@ fn history_features(
 ) {
     let t1 = p1.map_or(START, Upos::as_str);
     let t2 = p2.map_or(START2, Upos::as_str);
-    let w = &sentence.words[i].norm;
+    let w = sentence.words[i].norm();
     let (id, next) = (sentence.id(i), sentence.id(i + 1));
     let mut f = |template: F, parts: &[&str]| push(out, template, parts);
     f(F::PrevTag, &[t1]);
@@ -779,6 +840,22 @@ fn add(scores: &mut Scores, weights: &[(u8, i16)]) {
     }
 }
 
+/// Asks the processor to fetch the cache line of `p` ahead of its use: the weights of a
+/// feature are read once a sentence, and mostly miss the cache. Only a hint: a no-op off
+/// x86-64.
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing the program sees and never faults, whatever the
+    // address; SSE, which it needs, is part of x86-64.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 /// The highest-scoring tag (the first of equals).
 fn argmax(scores: &Scores) -> Upos {
     let mut best = 0;
@@ -847,6 +924,17 @@ impl Tagger {
         }
     }
 
+    /// Prefetches the weights of each row, both passes' (see [`prefetch`]).
+    #[inline]
+    fn prefetch_rows<'r>(&self, rows: impl Iterator<Item = &'r [u32; 3]>) {
+        let base = self.weights.as_ptr();
+        for &[a, _, c] in rows {
+            prefetch(base.wrapping_add(a as usize));
+            // (A row may cross into the next line: 16 weights fill one.)
+            prefetch(base.wrapping_add((c as usize).saturating_sub(1)));
+        }
+    }
+
     /// The one tag the training data gives `word` wherever it stands, for the frequent words
     /// that skip the model: the tag [`Tagger::tag`] gives it in any sentence.
     pub fn tag_of_unambiguous(&self, word: &str) -> Option<Upos> {
@@ -868,6 +956,9 @@ impl Tagger {
             .iter()
             .map(|h| self.index.get(h).copied())
             .collect();
+        // Their weights are fetched before any is added, for the same reason: the additions
+        // wait on each other, the fetches need not.
+        self.prefetch_rows(rows.iter().flatten());
         // Each word's scores from the features that no tag choice changes, both passes.
         let mut fixed: Vec<[Scores; 2]> = vec![[[0; 32]; 2]; s.words.len()];
         for (i, scores) in fixed.iter_mut().enumerate() {
@@ -896,13 +987,12 @@ impl Tagger {
                     feats.clear();
                     history_features(&s, i, p1, p2, &mut feats);
                     let from = kept.len();
+                    // (All looked up and fetched first, then added, as above.)
+                    kept.extend(feats.iter().map(|h| self.index.get(h).copied()));
+                    self.prefetch_rows(kept[from..].iter().flatten());
                     let mut scores = fixed[i][0];
-                    for h in &feats {
-                        let row = self.index.get(h).copied();
-                        if let Some([a, b, _]) = row {
-                            add(&mut scores, &self.weights[a as usize..b as usize]);
-                        }
-                        kept.push(row);
+                    for &[a, b, _] in kept[from..].iter().flatten() {
+                        add(&mut scores, &self.weights[a as usize..b as usize]);
                     }
                     kept_at[i] = (from, kept.len(), p1, p2);
                     argmax(&scores)
@@ -914,6 +1004,8 @@ impl Tagger {
             return first;
         }
         let mut tags: Vec<Upos> = Vec::with_capacity(n);
+        // The rows of a word's second-pass features that the first pass did not keep.
+        let mut late: Vec<Option<[u32; 3]>> = Vec::with_capacity(16);
         for i in 0..n {
             let t = match s.known[i] {
                 Some(t) => t,
@@ -931,8 +1023,11 @@ impl Tagger {
                         history_features(&s, i, p1, p2, &mut feats);
                     }
                     lookahead_features(&s, i, &first, p1, &mut feats);
-                    for &h in &feats {
-                        add(&mut scores, self.row(h, 1));
+                    late.clear();
+                    late.extend(feats.iter().map(|h| self.index.get(h).copied()));
+                    self.prefetch_rows(late.iter().flatten());
+                    for &[_, b, c] in late.iter().flatten() {
+                        add(&mut scores, &self.weights[b as usize..c as usize]);
                     }
                     argmax(&scores)
                 }
@@ -1250,7 +1345,9 @@ mod tests {
                     .map(|c| if c.is_ascii_digit() { '0' } else { c })
                     .collect::<String>()
             });
-            assert_eq!(Word::new(w).form, form, "{w}");
+            assert_eq!(Word::new(w).form().map(str::to_string), form, "{w}");
+            assert_eq!(Word::new(w).shape(), shape(w), "{w}");
+            assert_eq!(Word::new(w).norm(), norm(w), "{w}");
         }
     }
 
