@@ -52,6 +52,7 @@
 //! A varint is LEB128 (seven bits a byte, low bits first, high bit set on all but the last
 //! byte); zigzag maps 0, -1, 1, -2 ... to 0, 1, 2, 3 ...
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -254,10 +255,17 @@ const END2: &str = "-END2-";
 const HIDDEN: &str = "\u{0}hidden";
 
 impl Word {
+    #[cfg(test)]
     fn new(raw: &str) -> Word {
+        Word::new_in(raw, String::new())
+    }
+
+    /// The word read into `text`, a buffer of a word read before (emptied first).
+    fn new_in(raw: &str, mut text: String) -> Word {
         // (`norm` and the form are as long as the word but for a few non-ASCII letters, and
         // the shape no longer.)
-        let mut text = String::with_capacity(3 * raw.len());
+        text.clear();
+        text.reserve(3 * raw.len());
         push_norm(raw, &mut text);
         let form_at = text.len();
         // Most words are ASCII: their form and shape are read byte by byte, as below.
@@ -468,6 +476,7 @@ fn push(out: &mut Vec<Feature>, template: F, parts: &[&str]) {
 /// A sentence prepared once for both passes: its words, how it uses capitals, and the
 /// features of each word that no tag choice changes (`statics[starts[i]..starts[i + 1]]`,
 /// none for a word whose tag is known).
+#[derive(Default)]
 pub(crate) struct Sentence {
     words: Vec<Word>,
     /// The tag of each word the tag dictionary holds.
@@ -488,33 +497,67 @@ pub(crate) fn prepare(words: &[&str], known: impl Fn(&str) -> Option<Upos>) -> S
 pub(crate) fn prepare_hiding(
     words: &[&str],
     known: impl Fn(&str) -> Option<Upos>,
-    mut hide: impl FnMut(&str) -> bool,
+    hide: impl FnMut(&str) -> bool,
 ) -> Sentence {
-    let words_read: Vec<Word> = words
-        .iter()
-        .map(|w| {
-            let mut word = Word::new(w);
-            word.hidden = hide(word.norm());
-            word
-        })
-        .collect();
     let mut s = Sentence {
-        known: words_read.iter().map(|w| known(w.norm())).collect(),
-        words: words_read,
-        case: case(words),
         statics: Vec::with_capacity(words.len() * 32),
         starts: Vec::with_capacity(words.len() + 1),
+        ..Sentence::default()
     };
+    prepare_into(&mut s, &mut Vec::new(), words, known, hide);
+    s
+}
+
+/// [`prepare_hiding`] into a sentence prepared before, its buffers kept: the words' strings
+/// go to `spare` and are taken back from there.
+fn prepare_into(
+    s: &mut Sentence,
+    spare: &mut Vec<String>,
+    words: &[&str],
+    known: impl Fn(&str) -> Option<Upos>,
+    mut hide: impl FnMut(&str) -> bool,
+) {
+    spare.extend(s.words.drain(..).map(|w| w.text));
+    s.words.extend(words.iter().map(|w| {
+        let mut word = Word::new_in(w, spare.pop().unwrap_or_default());
+        word.hidden = hide(word.norm());
+        word
+    }));
+    s.known.clear();
+    s.known.extend(s.words.iter().map(|w| known(w.norm())));
+    s.case = case(words);
+    s.starts.clear();
     let mut statics = std::mem::take(&mut s.statics);
+    statics.clear();
     for i in 0..words.len() {
         s.starts.push(statics.len());
         if s.known[i].is_none() {
-            word_features(&s, i, &mut statics);
+            word_features(s, i, &mut statics);
         }
     }
     s.starts.push(statics.len());
     s.statics = statics;
-    s
+}
+
+/// What tagging a sentence needs besides the model, kept from one call to the next on
+/// each thread: the extractor tags a few words at a time, many times an article, and
+/// allocating each buffer anew cost a tenth of the tagging.
+#[derive(Default)]
+struct Scratch {
+    sentence: Sentence,
+    /// The strings of words read before, for the next words.
+    spare: Vec<String>,
+    rows: Vec<Option<[u32; 3]>>,
+    fixed: Vec<[Scores; 2]>,
+    feats: Vec<Feature>,
+    kept: Vec<Option<[u32; 3]>>,
+    kept_at: Vec<(usize, usize, Option<Upos>, Option<Upos>)>,
+    first: Vec<Upos>,
+    late: Vec<Option<[u32; 3]>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 impl Sentence {
@@ -948,19 +991,38 @@ impl Tagger {
 
     /// Tags the words of one sentence.
     pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
-        let s = prepare(words, |w| self.dict.get(w).copied());
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.tag_in(words, &mut scratch),
+            // (Never, as tagging calls nothing that tags; but then with buffers of its own.)
+            Err(_) => self.tag_in(words, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Tagger::tag`] with the buffers of `scratch`.
+    fn tag_in(&self, words: &[&str], scratch: &mut Scratch) -> Vec<Upos> {
+        let Scratch {
+            sentence: s,
+            spare,
+            rows,
+            fixed,
+            feats,
+            kept,
+            kept_at,
+            first,
+            late,
+        } = scratch;
+        prepare_into(s, spare, words, |w| self.dict.get(w).copied(), |_| false);
+        let s = &*s;
         // Every feature is looked up before any weight is added: the look-ups mostly miss
         // the cache, and their misses overlap only when no addition waits on each.
-        let rows: Vec<Option<[u32; 3]>> = s
-            .statics
-            .iter()
-            .map(|h| self.index.get(h).copied())
-            .collect();
+        rows.clear();
+        rows.extend(s.statics.iter().map(|h| self.index.get(h).copied()));
         // Their weights are fetched before any is added, for the same reason: the additions
         // wait on each other, the fetches need not.
         self.prefetch_rows(rows.iter().flatten());
         // Each word's scores from the features that no tag choice changes, both passes.
-        let mut fixed: Vec<[Scores; 2]> = vec![[[0; 32]; 2]; s.words.len()];
+        fixed.clear();
+        fixed.resize(s.words.len(), [[0; 32]; 2]);
         for (i, scores) in fixed.iter_mut().enumerate() {
             for &[a, b, c] in rows[s.starts[i]..s.starts[i + 1]].iter().flatten() {
                 add(&mut scores[0], &self.weights[a as usize..b as usize]);
@@ -972,12 +1034,11 @@ impl Tagger {
         // tags before the word (mostly), adds their weights again without hashing and looking
         // the features up again.
         let n = s.words.len();
-        let mut feats: Vec<Feature> = Vec::with_capacity(16);
-        let mut kept: Vec<Option<[u32; 3]>> = Vec::with_capacity(n * 7);
+        kept.clear();
         // Per word: its history rows' range in `kept`, and the two tags before it.
-        let mut kept_at: Vec<(usize, usize, Option<Upos>, Option<Upos>)> =
-            vec![(0, 0, None, None); n];
-        let mut first: Vec<Upos> = Vec::with_capacity(n);
+        kept_at.clear();
+        kept_at.resize(n, (0, 0, None, None));
+        first.clear();
         for i in 0..n {
             let t = match s.known[i] {
                 Some(t) => t,
@@ -985,7 +1046,7 @@ impl Tagger {
                     let p1 = i.checked_sub(1).map(|j| first[j]);
                     let p2 = i.checked_sub(2).map(|j| first[j]);
                     feats.clear();
-                    history_features(&s, i, p1, p2, &mut feats);
+                    history_features(s, i, p1, p2, feats);
                     let from = kept.len();
                     // (All looked up and fetched first, then added, as above.)
                     kept.extend(feats.iter().map(|h| self.index.get(h).copied()));
@@ -1001,11 +1062,9 @@ impl Tagger {
             first.push(t);
         }
         if self.passes != 2 {
-            return first;
+            return first.clone();
         }
         let mut tags: Vec<Upos> = Vec::with_capacity(n);
-        // The rows of a word's second-pass features that the first pass did not keep.
-        let mut late: Vec<Option<[u32; 3]>> = Vec::with_capacity(16);
         for i in 0..n {
             let t = match s.known[i] {
                 Some(t) => t,
@@ -1020,9 +1079,9 @@ impl Tagger {
                             add(&mut scores, &self.weights[b as usize..c as usize]);
                         }
                     } else {
-                        history_features(&s, i, p1, p2, &mut feats);
+                        history_features(s, i, p1, p2, feats);
                     }
-                    lookahead_features(&s, i, &first, p1, &mut feats);
+                    lookahead_features(s, i, first, p1, feats);
                     late.clear();
                     late.extend(feats.iter().map(|h| self.index.get(h).copied()));
                     self.prefetch_rows(late.iter().flatten());
