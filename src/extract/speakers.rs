@@ -3384,6 +3384,29 @@ mod tests {
     use super::*;
     use crate::extract::text::tokenize;
 
+    #[test]
+    fn the_backward_search_finds_what_memmem_finds() {
+        let hay = b"Lee said Leeds fans met Lee. LeeLee, Le";
+        for needle in [
+            &b"Lee"[..],
+            b"Le",
+            b"L",
+            b"Leeds",
+            b"e. L",
+            b"x",
+            b"Lee, Le",
+            b"Lee.",
+        ] {
+            for end in 0..=hay.len() {
+                assert_eq!(
+                    rfind_bytes(&hay[..end], needle),
+                    memchr::memmem::rfind(&hay[..end], needle),
+                    "{needle:?} before {end}"
+                );
+            }
+        }
+    }
+
     fn mention(phrase: &str) -> Option<Mention> {
         let mut toks = Vec::new();
         tokenize(phrase, 0..phrase.len(), &[], 0, &mut toks);
