@@ -346,6 +346,28 @@ fn a_long_description_after_the_opening_name_leaves_the_name_the_speaker() {
 }
 
 #[test]
+fn a_participle_after_a_possessive_subject_is_said_by_whom_the_name_owns() {
+    assert_eq!(
+        claim_speakers(
+            "Tom Reyes spoke on Monday. Tom Reyes's chief strategist Ann Lee lashed out at the \
+             rival campaign, urging it to stop."
+        ),
+        ["Ann Lee"]
+    );
+}
+
+#[test]
+fn a_participle_after_a_possessed_thing_is_said_by_its_owner() {
+    assert_eq!(
+        claim_speakers(
+            "Tom Reyes spoke on Monday. Tom Reyes's eyes welled up as he spoke, urging the \
+             crowd to vote."
+        ),
+        ["Tom Reyes"]
+    );
+}
+
+#[test]
 fn two_subjects_joined_by_and_are_one_source() {
     assert_eq!(
         claim_speakers("Pilots and aviation experts said the plane had stalled."),

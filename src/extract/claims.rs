@@ -2060,6 +2060,33 @@ impl<'a> Extractor<'a> {
     /// The subject phrase opening the sentence, if it ends before token `limit`.
     fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
         let start = self.read.speaker_start(toks, limit)?;
+        // `Tom Brill's campaign lashed out, saying`, `Tom Brill's strategist Ann Lee lashed
+        // out, saying`: a name that owns who follows is no subject; the phrase up to its verb
+        // is (not when it owns a thing: `Ann Lee's eyes welled up as she urged`).
+        let end = self.read.phrase_after(toks, start);
+        let capitalised_end = self.read.capitalised_end(toks, start, end);
+        let owner = capitalised_end < end
+            && self
+                .read
+                .lower_is(toks.get(capitalised_end.wrapping_sub(1)), |w| {
+                    w.ends_with("'s") || w.ends_with("’s")
+                });
+        if owner {
+            let verb = self.verb_in_subject(toks, start, end);
+            let someone = (verb < limit)
+                .then(|| self.read.mention(toks, start..verb))
+                .flatten()
+                .filter(|m| match m {
+                    Mention::Named { .. } => true,
+                    Mention::Described { description, .. } => {
+                        speakers::describes_a_speaker(description)
+                    }
+                    Mention::Pronoun(..) => false,
+                });
+            if someone.is_some() {
+                return someone;
+            }
+        }
         let subject = self.subject_mention(toks, start, |end| end < limit)?;
         // A description read on into its verb is cut there: `Town officials played down`.
         if !matches!(subject, Mention::Described { .. }) {
