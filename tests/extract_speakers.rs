@@ -368,6 +368,26 @@ fn a_participle_after_a_possessed_thing_is_said_by_its_owner() {
 }
 
 #[test]
+fn an_adjective_before_a_name_is_no_role() {
+    let body = "Senior Ann Lee told reporters: \u{201c}We will win.\u{201d}";
+    assert_eq!(
+        quotes(body),
+        [("Ann Lee".to_string(), None, "We will win.".to_string())]
+    );
+}
+
+#[test]
+fn a_role_ending_in_a_joining_word_is_no_role() {
+    let out = run("Labour and the Tories said the plan would fail.");
+    let roles: Vec<Option<String>> = out
+        .claims
+        .iter()
+        .map(|c| out.speakers[c.speaker].role.clone())
+        .collect();
+    assert_eq!(roles, [None]);
+}
+
+#[test]
 fn two_subjects_joined_by_and_are_one_source() {
     assert_eq!(
         claim_speakers("Pilots and aviation experts said the plane had stalled."),

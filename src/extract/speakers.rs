@@ -10,7 +10,7 @@ use super::function_words::is_function_word;
 use super::linear::best_scored;
 use super::linear::FnvMap;
 use super::phrases::{
-    is_finite_helper, is_irregular_past, is_month, is_plural_noun, is_quantifier,
+    is_article, is_finite_helper, is_irregular_past, is_month, is_plural_noun, is_quantifier,
     is_subject_pronoun, is_time_head, is_time_word, is_trailing_adjunct, is_weekday,
 };
 use super::places;
@@ -556,6 +556,26 @@ fn is_anonymous_person(w: &str) -> bool {
         w,
         "man" | "woman" | "person" | "source" | "expert" | "witness" | "resident"
     )
+}
+
+/// Whether a role read before or around a name says who the person is: not a piece of the
+/// sentence that ends in a joining word (`Labour and the` from `Labour and the Tories`), nor
+/// one word the tagger's dictionary knows only as an adjective, verb or adverb (`Defiant Ann
+/// Lee said`, `senior` from `senior Tories`, `saw` from `Lee saw`).
+fn sensible_role(role: &str) -> bool {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let mut buf = [0u8; 32];
+    let last = words.last().and_then(|w| lower(w, &mut buf));
+    if last.is_some_and(|w| is_article(w) || matches!(w, "and" | "or" | "of" | "for" | "to")) {
+        return false;
+    }
+    match words[..] {
+        [word] => !matches!(
+            Tagger::shipped().tag_of_unambiguous(word),
+            Some(Upos::Adj | Upos::Verb | Upos::Adv)
+        ),
+        _ => true,
+    }
 }
 
 /// Words that name a political party in a description (`the Tory spokesman`).
@@ -3360,7 +3380,7 @@ impl<'a> Speakers<'a> {
             r.split_whitespace().any(|w| {
                 w.chars().any(char::is_alphabetic)
                     && !lower(w, &mut [0u8; 32]).is_some_and(is_function_word)
-            })
+            }) && sensible_role(r)
         });
         let k = key(&name);
         if let Some(&id) = self.by_key.get(&k) {
