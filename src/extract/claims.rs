@@ -2064,14 +2064,13 @@ impl<'a> Extractor<'a> {
         // out, saying`: a name that owns who follows is no subject; the phrase up to its verb
         // is (not when it owns a thing: `Ann Lee's eyes welled up as she urged`).
         let end = self.read.phrase_after(toks, start);
+        let possessive = |k: usize| {
+            self.read.lower_is(toks.get(k), |w| {
+                w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
+            })
+        };
         let capitalised_end = self.read.capitalised_end(toks, start, end);
-        let owner = capitalised_end < end
-            && self
-                .read
-                .lower_is(toks.get(capitalised_end.wrapping_sub(1)), |w| {
-                    w.ends_with("'s") || w.ends_with("’s")
-                });
-        if owner {
+        if capitalised_end < end && possessive(capitalised_end.wrapping_sub(1)) {
             let verb = self.verb_in_subject(toks, start, end);
             let someone = (verb < limit)
                 .then(|| self.read.mention(toks, start..verb))
@@ -2092,13 +2091,10 @@ impl<'a> Extractor<'a> {
         if !matches!(subject, Mention::Described { .. }) {
             return Some(subject);
         }
-        let end = self.read.phrase_after(toks, start);
         let cut = self.verb_in_subject(toks, start, end);
         // (A name too: `The EU sought to allay fears, stressing C`.)
         // (Not a possessive's owner: `Labour's focus on the economy came`.)
-        let possessive = self.read.lower_is(toks.get(cut.wrapping_sub(1)), |w| {
-            w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
-        });
+        let possessive = possessive(cut.wrapping_sub(1));
         match (cut < end)
             .then(|| self.read.mention(toks, start..cut))
             .flatten()

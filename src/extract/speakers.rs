@@ -560,8 +560,8 @@ fn is_anonymous_person(w: &str) -> bool {
 
 /// Whether a role read before or around a name says who the person is: not a piece of the
 /// sentence that ends in a joining word (`Labour and the` from `Labour and the Tories`), nor
-/// one word the tagger's dictionary knows only as an adjective, verb or adverb (`Defiant Ann
-/// Lee said`, `senior` from `senior Tories`, `saw` from `Lee saw`).
+/// one word the tagger's dictionary knows only as an adjective, verb or adverb (`senior` from
+/// `senior Tories said`, `independent` from `the independent Institute for Fiscal Studies`).
 fn sensible_role(role: &str) -> bool {
     let words: Vec<&str> = role.split_whitespace().collect();
     let mut buf = [0u8; 32];
