@@ -558,6 +558,16 @@ fn is_anonymous_person(w: &str) -> bool {
     )
 }
 
+/// The text just before a name at byte `at`, where a title or role before it stands (`the
+/// Florida senator Marco Rubio`): 40 bytes at most, cut at a character's start.
+fn text_before_name(body: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(40);
+    while !body.is_char_boundary(from) {
+        from -= 1;
+    }
+    &body[from..at]
+}
+
 /// Whether a role read before or around a name says who the person is: not a piece of the
 /// sentence that ends in a joining word (`Labour and the` from `Labour and the Tories`), nor
 /// one word the tagger's dictionary knows only as an adjective, verb or adverb (`senior` from
@@ -2475,11 +2485,7 @@ impl<'a> Speakers<'a> {
     fn given_as(&self, name: &str, head: &str) -> bool {
         let body = &self.body[..self.sentence.start];
         body.match_indices(name).any(|(at, _)| {
-            let mut from = at.saturating_sub(40);
-            while !body.is_char_boundary(from) {
-                from -= 1;
-            }
-            let before = body[from..at].split_whitespace().rev().take(3);
+            let before = text_before_name(body, at).split_whitespace().rev().take(3);
             let after = body[at + name.len()..]
                 .split_inclusive(['.', ';'])
                 .next()
@@ -3336,12 +3342,9 @@ impl<'a> Speakers<'a> {
             .rev()
             .filter(|full| full.at < before)
             .find(|full| {
-                let at = full.at;
-                let mut from = at.saturating_sub(40);
-                while !self.body.is_char_boundary(from) {
-                    from -= 1;
-                }
-                let words: Vec<&str> = self.body[from..at].split_whitespace().collect();
+                let words: Vec<&str> = text_before_name(self.body, full.at)
+                    .split_whitespace()
+                    .collect();
                 let lead: Vec<String> = words[words.len().saturating_sub(4)..]
                     .iter()
                     .map(|w| key(w.trim_end_matches('.')))
