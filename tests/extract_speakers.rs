@@ -1719,3 +1719,9 @@ fn a_possessive_description_and_an_apposition_after_an_exclaimed_quote_are_its_s
                 state Rep. Dan Hill (D-Ohio), asked the council.";
     assert_eq!(speakers(body), ["Tom Hill's son"]);
 }
+
+#[test]
+fn a_name_set_off_after_a_described_subject_says_its_later_verb() {
+    let body = "The mayor of Lowdale, Ann Lee, toured the docks and said the strike was over.";
+    assert_eq!(claim_speakers(body), ["Ann Lee"]);
+}

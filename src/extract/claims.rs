@@ -2087,10 +2087,19 @@ impl<'a> Extractor<'a> {
             }
         }
         let subject = self.subject_mention(toks, start, |end| end < limit)?;
-        // A description read on into its verb is cut there: `Town officials played down`.
-        if !matches!(subject, Mention::Described { .. }) {
+        let Mention::Described { description, .. } = &subject else {
             return Some(subject);
+        };
+        // `The mayor of Lowdale, Ann Lee, visited the site and urged`: the name set off after
+        // the description is who.
+        if speakers::describes_a_speaker(description) && end < limit {
+            if let (named @ Mention::Named { .. }, _) =
+                self.read.name_after_description(toks, subject.clone(), end)
+            {
+                return Some(named);
+            }
         }
+        // A description read on into its verb is cut there: `Town officials played down`.
         let cut = self.verb_in_subject(toks, start, end);
         // (A name too: `The EU sought to allay fears, stressing C`.)
         // (Not a possessive's owner: `Labour's focus on the economy came`.)

@@ -483,9 +483,9 @@ pub fn is_person_noun(w: &str) -> bool {
 }
 
 /// Whether a description's head names who may speak, a body or a person (`the group`, `the
-/// minister`), not a thing (`the film`).
+/// mayor of Lowdale`), not a thing (`the film`).
 pub fn describes_a_speaker(description: &str) -> bool {
-    let head = key(description.rsplit(' ').next().unwrap_or_default());
+    let head = description_head(description);
     is_org_head(&head) || is_person_noun(&head)
 }
 
