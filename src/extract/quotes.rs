@@ -95,6 +95,8 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
     let text = &body[para.clone()];
     let bytes = text.as_bytes();
     let mut open: Option<(usize, usize)> = None;
+    // Closing marks still owed to quotes nested in the open one with its own marks.
+    let mut nested = 0;
     let mut off = 0;
     while off < bytes.len() {
         // Marks are `"`, `'`, `` ` `` or multi-byte characters: skip other ASCII cheaply (a
@@ -157,6 +159,8 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
         let after_mark = at + width;
         match (role, open) {
             (Role::Open | Role::Either, None) => open = Some((at, after_mark)),
+            (Role::Open, Some(_)) if c == '“' && closes_twice(&text[off..]) => nested += 1,
+            (Role::Close, Some(_)) if nested > 0 => nested -= 1,
             (Role::Open, Some((o_start, i_start))) => {
                 // A mark that reopens without a close: the previous quote lost its closing
                 // mark (common in wire copy). Close it here and start a new one, unless a
@@ -181,6 +185,26 @@ pub fn scan_paragraph(body: &str, para: Range<usize>, style: Style, out: &mut Ve
     if let Some((o_start, i_start)) = open {
         push(body, out, o_start, i_start, para.end, para.end, false);
     }
+}
+
+/// Whether the text after a second `“` closes twice before it opens again: `“I'd rather live
+/// in what he calls “hell” than here.”` nests a quote in the same marks. (A lost closing mark,
+/// as wire copy has, closes once: `“A. “B,” he said.`)
+fn closes_twice(rest: &str) -> bool {
+    let mut closes = 0;
+    for c in rest.chars() {
+        match c {
+            '“' => return false,
+            '”' => {
+                closes += 1;
+                if closes == 2 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Byte offset just after the last `.`, `?` or `!` that is followed by white space.
@@ -297,6 +321,19 @@ mod tests {
         assert_eq!(
             inner("“He called it ‘silly’ twice,” she said."),
             ["He called it ‘silly’ twice,"]
+        );
+    }
+
+    #[test]
+    fn a_quote_nested_in_the_same_curly_marks_stays_inside() {
+        assert_eq!(
+            inner("“I would rather live in what he calls “hell” than here.” ― Ann Lee"),
+            ["I would rather live in what he calls “hell” than here."]
+        );
+        // A lost closing mark still ends the quote before a new one.
+        assert_eq!(
+            inner("“We lost. “We will be back,” he said."),
+            ["We lost.", "We will be back,"]
         );
     }
 
