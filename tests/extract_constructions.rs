@@ -1905,3 +1905,21 @@ fn a_term_named_by_known_as_or_dubbed_is_no_quote() {
     let quotes: Vec<&str> = out.quotes.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(quotes, ["certainly fail"]);
 }
+
+#[test]
+fn what_is_said_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    let out = run("After Ann Lee said the plant would close, Acme sold its shares.");
+    assert_eq!(
+        claim_pairs(&out),
+        [pair("Ann Lee", "the plant would close")]
+    );
+}
+
+#[test]
+fn a_cue_in_an_opening_clause_leaves_a_quote_after_a_colon_to_the_subject() {
+    let out = run(
+        "With aides worried about turnout, Senator Ann Lee is rolling out a new \
+                   slogan: \"It is about all of us.\"",
+    );
+    assert_eq!(quotes(&out), [pair("Ann Lee", "It is about all of us.")]);
+}

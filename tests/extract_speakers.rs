@@ -1725,3 +1725,10 @@ fn a_name_set_off_after_a_described_subject_says_its_later_verb() {
     let body = "The mayor of Lowdale, Ann Lee, toured the docks and said the strike was over.";
     assert_eq!(claim_speakers(body), ["Ann Lee"]);
 }
+
+#[test]
+fn a_full_name_given_later_is_not_a_surname_the_article_gives_the_other_gender() {
+    let body = "President Lee is rolling out a new message: \"It is about me.\" Mr. Lee spoke \
+                in Ohio on Monday. The first lady, Ann Lee, joined him there.";
+    assert_eq!(speakers(body), ["Lee"]);
+}

@@ -278,7 +278,7 @@ impl<'a> Extractor<'a> {
                         .map(|t| self.body[t.start..t.end].to_string())
                         .filter(|w| w.starts_with(char::is_lowercase) && !is_function_word(w))
                         .unwrap_or_default();
-                    subject_here = Some((m.clone(), verb.clone()));
+                    subject_here = Some((start, m.clone(), verb.clone()));
                     let subject = Introducer::Subject(m.clone(), verb);
                     self.introducers.push((toks[start].start, subject));
                 }
@@ -392,17 +392,19 @@ impl<'a> Extractor<'a> {
         }
         self.dash_attribution(toks, paragraph);
         self.colon_attribution(toks, paragraph);
-        if let Some((subject, verb)) = subject_here {
-            self.introduced_after_colon(toks, cues, subject, verb, paragraph);
+        if let Some((start, subject, verb)) = subject_here {
+            self.introduced_after_colon(toks, cues, start, subject, verb, paragraph);
         }
     }
 
-    /// `Ann Lee was about to give up: "C"`: a quote after a colon, in a sentence with no cue
-    /// before it, is said by the person the sentence names in full as its subject.
+    /// `Ann Lee was about to give up: "C"`: a quote after a colon, with no cue between it and
+    /// the sentence's subject, is said by the person the sentence names in full as that
+    /// subject.
     fn introduced_after_colon(
         &mut self,
         toks: &[Tok],
         cues: &[CueAt],
+        subject_start: usize,
         subject: Mention,
         verb: String,
         paragraph: usize,
@@ -416,7 +418,9 @@ impl<'a> Extractor<'a> {
             return;
         };
         if self.owners[q].is_some()
-            || cues[..k].iter().any(Option::is_some)
+            // (A cue in a clause before the subject's says nothing of it: `With aides
+            // worried about turnout, Ann Lee rolled out a slogan: "C"`.)
+            || cues[subject_start.min(k)..k].iter().any(Option::is_some)
             || !self.is_full_name(&subject)
         {
             return;

@@ -1846,8 +1846,51 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        if let Some(end) = self.subordinate_opening_end(toks) {
+            stops.push(end);
+        }
         stops.sort_unstable();
         stops
+    }
+
+    /// Where a subordinate clause opening the sentence ends, at its comma, when one does:
+    /// `After Ann Lee said the plan would fail, Acme sold its shares`, `With analysts saying
+    /// C, ...`. What is said in it is said before the main clause begins. (A quote whose
+    /// comma stands inside its marks ends there too. An `as` clause is read on its own:
+    /// `As Lee noted, C`.)
+    fn subordinate_opening_end(&self, toks: &[Tok]) -> Option<usize> {
+        let start = self.after_dateline(toks);
+        let opens = self.lower_is(toks.get(start), |w| {
+            matches!(
+                w,
+                "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "whereas"
+                    | "since"
+                    | "because"
+                    | "if"
+                    | "unless"
+                    | "although"
+                    | "though"
+                    | "once"
+                    | "until"
+                    | "with"
+            )
+        });
+        if !opens {
+            return None;
+        }
+        (start + 1..toks.len()).find_map(|k| {
+            if Self::is_punct(toks.get(k), ",") {
+                Some(k)
+            } else if self.quote_ends_with_comma(toks.get(k)) {
+                Some(k + 1)
+            } else {
+                None
+            }
+        })
     }
 
     /// Skips what may stand between a cue and its content: adverbs, times, an addressee,

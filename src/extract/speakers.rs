@@ -489,6 +489,29 @@ pub fn describes_a_speaker(description: &str) -> bool {
     is_org_head(&head) || is_person_noun(&head)
 }
 
+/// Each word after a form of address in `text` with the gender it gives (`Mr. Lee`: Lee is a
+/// man); both genders before one word say neither.
+fn addresses(text: &str) -> FnvMap<&str, Option<Gender>> {
+    let mut found = FnvMap::default();
+    let mut words = text.split_whitespace();
+    let mut before = words.next();
+    for word in words {
+        if let Some(gender) = before.and_then(gender_of_address) {
+            let word = strip_possessive(word.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            found
+                .entry(word)
+                .and_modify(|known: &mut Option<Gender>| {
+                    if *known != Some(gender) {
+                        *known = None;
+                    }
+                })
+                .or_insert(Some(gender));
+        }
+        before = Some(word);
+    }
+    found
+}
+
 /// Nouns of one person's nationality, which sports reports use for a player named before
 /// (`said the American`, `the Dutchman admitted`). Those that also name a people (`the
 /// Chinese`, `the Swiss`) are left out.
@@ -2035,6 +2058,11 @@ impl NameIndex {
         Some(self.mentions[place].name.as_str())
     }
 
+    /// Whether the text gives the full name `full` before byte `at`.
+    fn given_before(&self, full: &str, at: usize) -> bool {
+        self.mentions.iter().any(|m| m.at < at && m.name == full)
+    }
+
     /// The last full name before byte `at` whose key opens with `prefix` and whose last word
     /// makes it a body (`Multiplex Group`, `Jupiter Research`).
     fn body_named_from(&self, prefix: &str, at: usize) -> Option<String> {
@@ -2094,6 +2122,8 @@ pub struct Speakers<'a> {
     /// The words after a gendered form of address in that sentence (`Mr. Lee`), read when
     /// a surname needs them.
     sentence_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
+    /// The same over the whole article, read when first asked.
+    article_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
     /// Where sentences and paragraphs end, read when the first pronoun needs it.
     breaks: std::cell::OnceCell<Breaks>,
     weights: &'a Weights,
@@ -2137,6 +2167,7 @@ impl<'a> Speakers<'a> {
             pending_person_in: 0,
             sentence: 0..0,
             sentence_addresses: None,
+            article_addresses: None,
             breaks: std::cell::OnceCell::new(),
             weights,
             decisions: None,
@@ -3060,31 +3091,21 @@ impl<'a> Speakers<'a> {
     /// The gender the forms of address before `name` in this sentence give (`Mr. Lee`), when
     /// they agree.
     fn address_in_sentence(&mut self, name: &str) -> Option<Gender> {
-        let body = self.body;
-        let sentence = self.sentence.clone();
-        let addressed = self.sentence_addresses.get_or_insert_with(|| {
-            let mut found = FnvMap::default();
-            let mut words = body[sentence].split_whitespace();
-            let mut before = words.next();
-            for word in words {
-                if let Some(gender) = before.and_then(gender_of_address) {
-                    let word =
-                        strip_possessive(word.trim_end_matches(|c: char| !c.is_alphanumeric()));
-                    // Both genders before one surname say neither.
-                    found
-                        .entry(word)
-                        .and_modify(|known: &mut Option<Gender>| {
-                            if *known != Some(gender) {
-                                *known = None;
-                            }
-                        })
-                        .or_insert(Some(gender));
-                }
-                before = Some(word);
-            }
-            found
-        });
+        let text = &self.body[self.sentence.clone()];
+        let addressed = self
+            .sentence_addresses
+            .get_or_insert_with(|| addresses(text));
         addressed.get(name.split(' ').next()?).copied().flatten()
+    }
+
+    /// The gender the article's forms of address before the surname `name` give, when they
+    /// agree: `Mr. Obama` throughout says that `President Obama` is not Michelle Obama.
+    fn address_in_article(&mut self, name: &str) -> Option<Gender> {
+        let body = self.body;
+        let addressed = self
+            .article_addresses
+            .get_or_insert_with(|| addresses(body));
+        addressed.get(name).copied().flatten()
     }
 
     /// A name, or the short form of one the article gives in full: a surname (`Lee`), the end
@@ -3100,7 +3121,24 @@ impl<'a> Speakers<'a> {
         };
         if kind == SpeakerKind::Person && short {
             let gender = self.address_in_sentence(&name);
-            if let Some(full) = self.names.full_name(&name, self.sentence.start, gender) {
+            // A full name the text gives only later is a guess, which what the article calls
+            // the surname elsewhere may rule out (`President Obama ... Mr. Obama ... the first
+            // lady, Michelle Obama`).
+            let elsewhere = match (gender, name.rsplit(' ').next()) {
+                (None, Some(surname)) => self.address_in_article(surname),
+                _ => None,
+            };
+            let at = self.sentence.start;
+            let ruled_out = |full: &str| {
+                matches!((elsewhere, first_name_of(full)),
+                    (Some(said), FirstName::Gendered(named)) if said != named)
+                    && !self.names.given_before(full, at)
+            };
+            if let Some(full) = self
+                .names
+                .full_name(&name, self.sentence.start, gender)
+                .filter(|full| !ruled_out(full))
+            {
                 let full = full.to_string();
                 return self.insert(full, kind, role);
             }
