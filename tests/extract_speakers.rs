@@ -1732,3 +1732,9 @@ fn a_full_name_given_later_is_not_a_surname_the_article_gives_the_other_gender()
                 in Ohio on Monday. The first lady, Ann Lee, joined him there.";
     assert_eq!(speakers(body), ["Lee"]);
 }
+
+#[test]
+fn a_possessive_description_after_an_inverted_cue_is_the_speaker() {
+    let body = "Ann Lee spoke in Ohio. \"We will win,\" said her campaign manager, Tom Brill.";
+    assert_eq!(speakers(body), ["Tom Brill"]);
+}

@@ -919,7 +919,17 @@ impl<'a> Extractor<'a> {
             let content_before = c > floor
                 && (Reader::is_punct(toks.get(c - 1), ",") || Reader::is_quote(toks.get(c - 1)));
             if content_before {
-                let end = self.read.phrase_after(toks, after);
+                // `"C," said her campaign manager Ann Lee`: the phrase reader stops at a
+                // possessive, which opens this one.
+                let owned = self.read.lower_is(toks.get(after), |w| {
+                    matches!(w, "his" | "her" | "their" | "its")
+                });
+                let end = self.read.phrase_after(toks, after + usize::from(owned));
+                let end = if owned && end == after + 1 {
+                    after
+                } else {
+                    end
+                };
                 let end = self.source_end(toks, after, end);
                 // `Ann Lee, a nurse, said Obama erred`: a predicate right after a name makes
                 // it the subject of what was said, not the one who said it (a participle
