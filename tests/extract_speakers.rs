@@ -1738,3 +1738,17 @@ fn a_possessive_description_after_an_inverted_cue_is_the_speaker() {
     let body = "Ann Lee spoke in Ohio. \"We will win,\" said her campaign manager, Tom Brill.";
     assert_eq!(speakers(body), ["Tom Brill"]);
 }
+
+#[test]
+fn a_lower_case_word_that_names_no_one_is_no_role() {
+    let out = run(
+        "Ann Lee spoke on Monday. The debate also saw Mrs Lee predict that taxes \
+                   would fall.",
+    );
+    let roles: Vec<Option<String>> = out
+        .claims
+        .iter()
+        .map(|c| out.speakers[c.speaker].role.clone())
+        .collect();
+    assert_eq!(roles, [None]);
+}

@@ -465,6 +465,9 @@ pub fn is_person_noun(w: &str) -> bool {
             "international"
                 | "seed"
                 | "host"
+                | "colleague"
+                | "mate"
+                | "referee"
                 | "one"
                 | "champion"
                 | "comic"
@@ -594,7 +597,9 @@ fn text_before_name(body: &str, at: usize) -> &str {
 /// Whether a role read before or around a name says who the person is: not a piece of the
 /// sentence that ends in a joining word (`Labour and the` from `Labour and the Tories`), nor
 /// one word the tagger's dictionary knows only as an adjective, verb or adverb (`senior` from
-/// `senior Tories said`, `independent` from `the independent Institute for Fiscal Studies`).
+/// `senior Tories said`, `independent` from `the independent Institute for Fiscal Studies`),
+/// nor one word in lower case that names no person or group (`saw` from `the week saw Tony
+/// Blair`).
 fn sensible_role(role: &str) -> bool {
     let words: Vec<&str> = role.split_whitespace().collect();
     let mut buf = [0u8; 32];
@@ -603,10 +608,23 @@ fn sensible_role(role: &str) -> bool {
         return false;
     }
     match words[..] {
-        [word] => !matches!(
-            Tagger::shipped().tag_of_unambiguous(word),
-            Some(Upos::Adj | Upos::Verb | Upos::Adv)
-        ),
+        // One word in lower case says what someone is, or it is a piece of the sentence
+        // (`saw`, `left`, `week`).
+        [word] => {
+            let tag = Tagger::shipped().tag_of_unambiguous(word);
+            !matches!(tag, Some(Upos::Adj | Upos::Verb | Upos::Adv))
+                && (word.chars().any(char::is_uppercase)
+                    || {
+                        let noun = key(word);
+                        // (`consultants` for a firm of them.)
+                        let one = noun.strip_suffix('s').unwrap_or(&noun);
+                        is_person_noun(&noun)
+                            || is_person_noun(one)
+                            || is_group_noun(&noun)
+                            || is_org_head(&noun)
+                    }
+                    || tag == Some(Upos::Noun))
+        }
         _ => true,
     }
 }
