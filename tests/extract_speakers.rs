@@ -36,6 +36,15 @@ fn claim_speakers(body: &str) -> Vec<String> {
         .collect()
 }
 
+/// The role of every claim's speaker.
+fn claim_roles(body: &str) -> Vec<Option<String>> {
+    let out = run(body);
+    out.claims
+        .iter()
+        .map(|c| out.speakers[c.speaker].role.clone())
+        .collect()
+}
+
 /// (name, kind) of every speaker.
 fn speaker_kinds(body: &str) -> Vec<(String, SpeakerKind)> {
     run(body)
@@ -378,13 +387,10 @@ fn an_adjective_before_a_name_is_no_role() {
 
 #[test]
 fn a_role_ending_in_a_joining_word_is_no_role() {
-    let out = run("Labour and the Tories said the plan would fail.");
-    let roles: Vec<Option<String>> = out
-        .claims
-        .iter()
-        .map(|c| out.speakers[c.speaker].role.clone())
-        .collect();
-    assert_eq!(roles, [None]);
+    assert_eq!(
+        claim_roles("Labour and the Tories said the plan would fail."),
+        [None]
+    );
 }
 
 #[test]
@@ -1741,14 +1747,7 @@ fn a_possessive_description_after_an_inverted_cue_is_the_speaker() {
 
 #[test]
 fn a_lower_case_word_that_names_no_one_is_no_role() {
-    let out = run(
-        "Ann Lee spoke on Monday. The debate also saw Mrs Lee predict that taxes \
-                   would fall.",
-    );
-    let roles: Vec<Option<String>> = out
-        .claims
-        .iter()
-        .map(|c| out.speakers[c.speaker].role.clone())
-        .collect();
-    assert_eq!(roles, [None]);
+    let body = "Ann Lee spoke on Monday. The debate also saw Mrs Lee predict that taxes \
+                would fall.";
+    assert_eq!(claim_roles(body), [None]);
 }
