@@ -163,11 +163,37 @@ enum Shape {
 }
 
 fn parse_shape(raw: &str) -> Option<(DateTime<FixedOffset>, Shape)> {
-    let utc = |d: NaiveDateTime| Utc.from_utc_datetime(&d).fixed_offset();
     let s = raw.trim();
     if s.is_empty() || s.len() > 100 {
         return None;
     }
+    iso_day(s).or_else(|| parse_written(s))
+}
+
+/// A bare `YYYY-MM-DD`, the shape front matter and feeds give most, read as [`parse_written`]
+/// reads it (its first shape to match it is `%Y-%m-%d`) without trying the thirty before it
+/// one by one: those were 4% of the instructions of an ingest of the BBC benchmark set.
+fn iso_day(s: &str) -> Option<(DateTime<FixedOffset>, Shape)> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return None;
+    }
+    let day = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    let midnight = Utc.from_utc_datetime(&day.and_time(NaiveTime::MIN));
+    Some((midnight.fixed_offset(), Shape::DayOnly))
+}
+
+/// Every shape [`parse_shape`] reads, tried in turn on `s` (trimmed).
+fn parse_written(s: &str) -> Option<(DateTime<FixedOffset>, Shape)> {
+    let utc = |d: NaiveDateTime| Utc.from_utc_datetime(&d).fixed_offset();
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Some((d, Shape::Zoned));
     }
@@ -328,7 +354,33 @@ fn strip_weekday(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{calendar_date, parse_date};
+    use super::{calendar_date, iso_day, parse_date, parse_written, Shape};
+
+    #[test]
+    fn a_bare_day_reads_as_every_shape_tried_in_turn_reads_it() {
+        for s in [
+            "2004-04-01",
+            "1999-12-31",
+            "2024-02-29",
+            "2023-02-29",
+            "2004-13-01",
+            "2004-00-10",
+            "0001-01-01",
+        ] {
+            let shape = |d: Option<(_, Shape)>| d.map(|(d, shape)| (d, shape as u8));
+            assert_eq!(shape(iso_day(s)), shape(parse_written(s)), "{s}");
+        }
+        assert!(iso_day("2004-04-01").is_some());
+        for other in [
+            "2004-4-01",
+            "2004/04/01",
+            "2004-04-01Z",
+            "20040401",
+            "2004-04-0x",
+        ] {
+            assert!(iso_day(other).is_none(), "{other}");
+        }
+    }
 
     fn p(s: &str) -> Option<String> {
         parse_date(s)
