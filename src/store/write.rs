@@ -829,8 +829,8 @@ mod tests {
                 (article, extraction.clone())
             })
             .collect();
-        store.write_batch(&batch[..2], "t").unwrap();
-        store.write_batch(&batch[2..], "t").unwrap();
+        // (One batch: the pragmas set around each batch make SQLite plan every statement again.)
+        store.write_batch(&batch, "t").unwrap();
         let replanned = store
             .conn()
             .prepare_cached(SAME_ARTICLE)
@@ -1000,12 +1000,14 @@ mod tests {
         other.origin = "/tmp/b.txt".into();
         other.url = Some("https://www.example.com/news/2".into());
         // Enough articles before the second pause for it to index them.
-        let earlier = (0..PAUSE_INDEXES_FROM).map(|i| {
-            let mut earlier = article.clone();
-            earlier.origin = format!("/tmp/earlier-{i}.txt");
-            earlier.url = None;
-            Arrival::Article((earlier, extraction.clone()))
-        });
+        let earlier: Vec<_> = (0..PAUSE_INDEXES_FROM)
+            .map(|i| {
+                let mut earlier = article.clone();
+                earlier.origin = format!("/tmp/earlier-{i}.txt");
+                earlier.url = None;
+                Arrival::Article((earlier, extraction.clone()))
+            })
+            .collect();
         let arrivals: Vec<_> = std::iter::once(Arrival::Pause)
             .chain(earlier)
             .chain([
