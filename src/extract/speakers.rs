@@ -2140,8 +2140,6 @@ pub struct Speakers<'a> {
     /// The words after a gendered form of address in that sentence (`Mr. Lee`), read when
     /// a surname needs them.
     sentence_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
-    /// The same over the whole article, read when first asked.
-    article_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
     /// Where sentences and paragraphs end, read when the first pronoun needs it.
     breaks: std::cell::OnceCell<Breaks>,
     weights: &'a Weights,
@@ -2185,7 +2183,6 @@ impl<'a> Speakers<'a> {
             pending_person_in: 0,
             sentence: 0..0,
             sentence_addresses: None,
-            article_addresses: None,
             breaks: std::cell::OnceCell::new(),
             weights,
             decisions: None,
@@ -3118,12 +3115,28 @@ impl<'a> Speakers<'a> {
 
     /// The gender the article's forms of address before the surname `name` give, when they
     /// agree: `Mr. Obama` throughout says that `President Obama` is not Michelle Obama.
-    fn address_in_article(&mut self, name: &str) -> Option<Gender> {
-        let body = self.body;
-        let addressed = self
-            .article_addresses
-            .get_or_insert_with(|| addresses(body));
-        addressed.get(name).copied().flatten()
+    /// (Read where the surname stands, not word by word: most articles never ask.)
+    fn address_in_article(&self, name: &str) -> Option<Gender> {
+        let mut said = None;
+        for (at, _) in self.body.match_indices(name) {
+            let whole = !self.body[at + name.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            let before = self.body[..at].strip_suffix(' ');
+            let address = before
+                .filter(|_| whole)
+                .and_then(|b| b.rsplit(char::is_whitespace).next())
+                .and_then(gender_of_address);
+            match (said, address) {
+                (_, None) => {}
+                (None, Some(gender)) => said = Some(gender),
+                // Both genders before one surname say neither.
+                (Some(known), Some(gender)) if known != gender => return None,
+                _ => {}
+            }
+        }
+        said
     }
 
     /// A name, or the short form of one the article gives in full: a surname (`Lee`), the end
@@ -3142,15 +3155,18 @@ impl<'a> Speakers<'a> {
             // A full name the text gives only later is a guess, which what the article calls
             // the surname elsewhere may rule out (`President Obama ... Mr. Obama ... the first
             // lady, Michelle Obama`).
-            let elsewhere = match (gender, name.rsplit(' ').next()) {
-                (None, Some(surname)) => self.address_in_article(surname),
-                _ => None,
-            };
             let at = self.sentence.start;
             let ruled_out = |full: &str| {
-                matches!((elsewhere, first_name_of(full)),
-                    (Some(said), FirstName::Gendered(named)) if said != named)
+                let FirstName::Gendered(named) = first_name_of(full) else {
+                    return false;
+                };
+                gender.is_none()
                     && !self.names.given_before(full, at)
+                    && name
+                        .rsplit(' ')
+                        .next()
+                        .and_then(|surname| self.address_in_article(surname))
+                        .is_some_and(|said| said != named)
             };
             if let Some(full) = self
                 .names
