@@ -1917,9 +1917,10 @@ fn what_is_said_in_an_opening_subordinate_clause_ends_at_its_comma() {
 
 #[test]
 fn a_cue_in_an_opening_clause_leaves_a_quote_after_a_colon_to_the_subject() {
-    let out = run(
-        "With aides worried about turnout, Senator Ann Lee is rolling out a new \
-                   slogan: \"It is about all of us.\"",
+    let body = "With aides worried about turnout, Senator Ann Lee is rolling out a new slogan: \
+                \"It is about all of us.\"";
+    assert_eq!(
+        quotes(&run(body)),
+        [pair("Ann Lee", "It is about all of us.")]
     );
-    assert_eq!(quotes(&out), [pair("Ann Lee", "It is about all of us.")]);
 }
