@@ -492,37 +492,27 @@ pub fn describes_a_speaker(description: &str) -> bool {
     is_org_head(&head) || is_person_noun(&head)
 }
 
-/// The gender the forms of address before the word `name` in `text` give (`Mr. Lee`: Lee is a
-/// man), when they agree: both genders before it say neither. Read where `name` stands, so a
-/// text that never names it costs one search.
-fn address_before(text: &str, name: &str) -> Option<Gender> {
-    if name.is_empty() {
-        return None;
-    }
-    let mut said = None;
-    for (at, _) in text.match_indices(name) {
-        // The whole word at `at`, as a reader of words sees it: `Lee's,` is `Lee`.
-        let word_end = text[at..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |k| at + k);
-        let word =
-            strip_possessive(text[at..word_end].trim_end_matches(|c: char| !c.is_alphanumeric()));
-        let before = &text[..at];
-        if word != name || !before.ends_with(char::is_whitespace) {
-            continue;
+/// Each word after a form of address in `text` with the gender it gives (`Mr. Lee`: Lee is a
+/// man); both genders before one word say neither.
+fn addresses(text: &str) -> FnvMap<&str, Option<Gender>> {
+    let mut found = FnvMap::default();
+    let mut words = text.split_whitespace();
+    let mut before = words.next();
+    for word in words {
+        if let Some(gender) = before.and_then(gender_of_address) {
+            let word = strip_possessive(word.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            found
+                .entry(word)
+                .and_modify(|known: &mut Option<Gender>| {
+                    if *known != Some(gender) {
+                        *known = None;
+                    }
+                })
+                .or_insert(Some(gender));
         }
-        let address = before
-            .split_whitespace()
-            .next_back()
-            .and_then(gender_of_address);
-        match (said, address) {
-            (_, None) => {}
-            (None, Some(gender)) => said = Some(gender),
-            (Some(known), Some(gender)) if known != gender => return None,
-            _ => {}
-        }
+        before = Some(word);
     }
-    said
+    found
 }
 
 /// Nouns of one person's nationality, which sports reports use for a player named before
@@ -2147,6 +2137,9 @@ pub struct Speakers<'a> {
     /// The sentence the extractor reads: a surname stands for the person of that name the
     /// text gave last before it.
     sentence: Range<usize>,
+    /// The words after a gendered form of address in that sentence (`Mr. Lee`), read when
+    /// a surname needs them.
+    sentence_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
     /// Where sentences and paragraphs end, read when the first pronoun needs it.
     breaks: std::cell::OnceCell<Breaks>,
     weights: &'a Weights,
@@ -2189,6 +2182,7 @@ impl<'a> Speakers<'a> {
             pending_in: 0,
             pending_person_in: 0,
             sentence: 0..0,
+            sentence_addresses: None,
             breaks: std::cell::OnceCell::new(),
             weights,
             decisions: None,
@@ -2198,6 +2192,7 @@ impl<'a> Speakers<'a> {
     /// The extractor reads this sentence now.
     pub fn read_sentence(&mut self, sentence: Range<usize>) {
         self.sentence = sentence;
+        self.sentence_addresses = None;
     }
 
     /// The speaker a mention refers to, adding it when new.
@@ -3110,14 +3105,38 @@ impl<'a> Speakers<'a> {
 
     /// The gender the forms of address before `name` in this sentence give (`Mr. Lee`), when
     /// they agree.
-    fn address_in_sentence(&self, name: &str) -> Option<Gender> {
-        address_before(&self.body[self.sentence.clone()], name.split(' ').next()?)
+    fn address_in_sentence(&mut self, name: &str) -> Option<Gender> {
+        let text = &self.body[self.sentence.clone()];
+        let addressed = self
+            .sentence_addresses
+            .get_or_insert_with(|| addresses(text));
+        addressed.get(name.split(' ').next()?).copied().flatten()
     }
 
     /// The gender the article's forms of address before the surname `name` give, when they
     /// agree: `Mr. Obama` throughout says that `President Obama` is not Michelle Obama.
+    /// (Read where the surname stands, not word by word: most articles never ask.)
     fn address_in_article(&self, name: &str) -> Option<Gender> {
-        address_before(self.body, name)
+        let mut said = None;
+        for (at, _) in self.body.match_indices(name) {
+            let whole = !self.body[at + name.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            let before = self.body[..at].strip_suffix(' ');
+            let address = before
+                .filter(|_| whole)
+                .and_then(|b| b.rsplit(char::is_whitespace).next())
+                .and_then(gender_of_address);
+            match (said, address) {
+                (_, None) => {}
+                (None, Some(gender)) => said = Some(gender),
+                // Both genders before one surname say neither.
+                (Some(known), Some(gender)) if known != gender => return None,
+                _ => {}
+            }
+        }
+        said
     }
 
     /// A name, or the short form of one the article gives in full: a surname (`Lee`), the end
