@@ -2140,6 +2140,8 @@ pub struct Speakers<'a> {
     /// The words after a gendered form of address in that sentence (`Mr. Lee`), read when
     /// a surname needs them.
     sentence_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
+    /// The same over the whole article, read when first asked.
+    article_addresses: Option<FnvMap<&'a str, Option<Gender>>>,
     /// Where sentences and paragraphs end, read when the first pronoun needs it.
     breaks: std::cell::OnceCell<Breaks>,
     weights: &'a Weights,
@@ -2183,6 +2185,7 @@ impl<'a> Speakers<'a> {
             pending_person_in: 0,
             sentence: 0..0,
             sentence_addresses: None,
+            article_addresses: None,
             breaks: std::cell::OnceCell::new(),
             weights,
             decisions: None,
@@ -3114,29 +3117,15 @@ impl<'a> Speakers<'a> {
     }
 
     /// The gender the article's forms of address before the surname `name` give, when they
-    /// agree: `Mr. Obama` throughout says that `President Obama` is not Michelle Obama.
-    /// (Read where the surname stands, not word by word: most articles never ask.)
-    fn address_in_article(&self, name: &str) -> Option<Gender> {
-        let mut said = None;
-        for (at, _) in self.body.match_indices(name) {
-            let whole = !self.body[at + name.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            let before = self.body[..at].strip_suffix(' ');
-            let address = before
-                .filter(|_| whole)
-                .and_then(|b| b.rsplit(char::is_whitespace).next())
-                .and_then(gender_of_address);
-            match (said, address) {
-                (_, None) => {}
-                (None, Some(gender)) => said = Some(gender),
-                // Both genders before one surname say neither.
-                (Some(known), Some(gender)) if known != gender => return None,
-                _ => {}
-            }
-        }
-        said
+    /// agree: `Mr. Obama` throughout says that `President Obama` is not Michelle Obama. (Read
+    /// once an article asks, which few do: a search for each surname instead was quadratic on
+    /// a body that names it thousands of times.)
+    fn address_in_article(&mut self, name: &str) -> Option<Gender> {
+        let body = self.body;
+        let addressed = self
+            .article_addresses
+            .get_or_insert_with(|| addresses(body));
+        addressed.get(name).copied().flatten()
     }
 
     /// A name, or the short form of one the article gives in full: a surname (`Lee`), the end
@@ -3156,25 +3145,21 @@ impl<'a> Speakers<'a> {
             // the surname elsewhere may rule out (`President Obama ... Mr. Obama ... the first
             // lady, Michelle Obama`).
             let at = self.sentence.start;
-            let ruled_out = |full: &str| {
-                let FirstName::Gendered(named) = first_name_of(full) else {
-                    return false;
+            if let Some(full) = self.names.full_name(&name, at, gender).map(str::to_string) {
+                let ruled_out = match first_name_of(&full) {
+                    FirstName::Gendered(named)
+                        if gender.is_none() && !self.names.given_before(&full, at) =>
+                    {
+                        name.rsplit(' ')
+                            .next()
+                            .and_then(|surname| self.address_in_article(surname))
+                            .is_some_and(|said| said != named)
+                    }
+                    _ => false,
                 };
-                gender.is_none()
-                    && !self.names.given_before(full, at)
-                    && name
-                        .rsplit(' ')
-                        .next()
-                        .and_then(|surname| self.address_in_article(surname))
-                        .is_some_and(|said| said != named)
-            };
-            if let Some(full) = self
-                .names
-                .full_name(&name, self.sentence.start, gender)
-                .filter(|full| !ruled_out(full))
-            {
-                let full = full.to_string();
-                return self.insert(full, kind, role);
+                if !ruled_out {
+                    return self.insert(full, kind, role);
+                }
             }
             // `Oceanographer Lee` after `Ann Lee`: a noun of what someone does before a
             // surname the text gave in full is the role.
