@@ -2078,7 +2078,13 @@ impl NameIndex {
 
     /// Whether the text gives the full name `full` before byte `at`.
     fn given_before(&self, full: &str, at: usize) -> bool {
-        self.mentions.iter().any(|m| m.at < at && m.name == full)
+        // (Among the full names with its surname only: a mention may ask of each.)
+        let surname = key(full.rsplit(' ').next().unwrap_or(full));
+        self.by_last.get(&surname).is_some_and(|places| {
+            places
+                .iter()
+                .any(|&i| self.mentions[i].at < at && self.mentions[i].name == full)
+        })
     }
 
     /// The last full name before byte `at` whose key opens with `prefix` and whose last word
