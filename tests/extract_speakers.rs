@@ -1109,6 +1109,32 @@ fn a_business_description_is_the_business_named_as_subject_before() {
     assert_eq!(claim_speakers(body), ["Tarvo"]);
 }
 
+/// Any word for a business (`the insurer`, `the bank`) is the body that spoke last, unless
+/// that body's name says it is none (a school, a party).
+#[test]
+fn a_business_description_is_the_body_that_spoke_last() {
+    let body =
+        "Harlow Insurance Group said it would cut bonuses. Markets fell in May. The insurer \
+                argued that shares would recover.";
+    assert_eq!(
+        claim_speakers(body),
+        ["Harlow Insurance Group", "Harlow Insurance Group"]
+    );
+    let body = "St Anne's High School said it was never asked. Markets fell in May. Prices rose \
+                in June. The label said the name was chosen at random.";
+    assert_eq!(claim_speakers(body), ["St Anne's High School", "label"]);
+}
+
+/// A title set off by a comma addresses no one: `Ann Lee, vice president, Zorvex home
+/// division` does not make Zorvex a person, so `the company` may still be Zorvex.
+#[test]
+fn a_title_before_a_comma_does_not_make_the_next_name_a_person() {
+    let body = "Zorvex has said it will recall 20,000 heaters.\n\nThe company said the recall was \
+                a precaution.\n\n\"We act early,\" said Ann Lee, senior vice president, Zorvex \
+                home division.";
+    assert_eq!(claim_speakers(body), ["Zorvex", "Zorvex", "Ann Lee"]);
+}
+
 /// A place after `in`, what a business owns, and a person are no business `the company` is.
 #[test]
 fn a_business_description_is_no_place_product_or_person() {

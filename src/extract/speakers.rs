@@ -354,6 +354,30 @@ fn is_institution_head(w: &str) -> bool {
     )
 }
 
+/// Last words of the names of bodies that are no business: `the firm` is not the `St
+/// Lowdale High School` that spoke before it.
+fn names_no_business(w: &str) -> bool {
+    is_institution_head(w)
+        || matches!(
+            w,
+            "school"
+                | "college"
+                | "university"
+                | "council"
+                | "party"
+                | "union"
+                | "police"
+                | "army"
+                | "committee"
+                | "commission"
+                | "club"
+                | "league"
+                | "parliament"
+                | "congress"
+                | "senate"
+        )
+}
+
 /// Nouns for a text, a recording, a medium or data: `the clip`, `the statement` says what it
 /// says and never refers back to a person named before; `Treasury figures` speak for the
 /// Treasury.
@@ -2773,11 +2797,12 @@ impl<'a> Speakers<'a> {
 
     /// Whether the body gives `name` after a title or a form of address (`Mr Mafeca`).
     fn addressed(&self, name: &str) -> bool {
+        // (Not after a comma: `Ann Lee, vice president, Acme Games` addresses no one.)
         places_of(self.body, name).any(|at| {
             self.body[..at]
                 .split_whitespace()
                 .next_back()
-                .is_some_and(|w| is_honorific(&key(w.trim_end_matches('.'))))
+                .is_some_and(|w| !w.ends_with(',') && is_honorific(&key(w.trim_end_matches('.'))))
         })
     }
 
@@ -3310,7 +3335,16 @@ impl<'a> Speakers<'a> {
                     }) {
                         return Some(self.named(name, role, SpeakerKind::Organisation));
                     }
+                    // `Standard Life blamed ... The insurer argued`: any word for a business
+                    // means the body that spoke last, if its name may be a business's.
                     let spoke = self.latest(SpeakerKind::Organisation);
+                    let business = spoke.filter(|&id| {
+                        let last = self.list[id].name.rsplit(' ').next().map(key);
+                        is_business_head(&head) && !last.is_some_and(|w| names_no_business(&w))
+                    });
+                    if business.is_some() {
+                        return business;
+                    }
                     if let Some(name) = (spoke.is_none() && is_business_head(&head))
                         .then(|| self.business_named_before(&head))
                         .flatten()
