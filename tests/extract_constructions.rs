@@ -1887,6 +1887,32 @@ fn a_joined_cue_before_a_pronoun_clause_ends_the_first_content() {
     );
 }
 
+/// `agreed A, but he said B`: a cue whose subject pronoun follows a conjunction says
+/// something of its own.
+#[test]
+fn a_pronoun_subject_after_a_conjunction_ends_the_first_content() {
+    let out = run("Tom Reyes agreed the ferry was slow, but he said the fares were fair.");
+    assert_eq!(
+        claim_pairs(&out),
+        [
+            pair("Tom Reyes", "the ferry was slow"),
+            pair("Tom Reyes", "the fares were fair")
+        ],
+        "{:?}",
+        claim_pairs(&out)
+    );
+}
+
+/// `which` is said of a thing: after `an adviser for X`, of the body X, not the adviser.
+#[test]
+fn which_after_a_person_described_before_a_preposition_is_said_of_the_body() {
+    one_claim_each(&[(
+        "Tom Reyes is an adviser for the Harlow Party, which denies taking donations.",
+        "Harlow Party",
+        "taking donations",
+    )]);
+}
+
 #[test]
 fn a_name_with_a_relative_aside_before_the_cue_is_its_subject_not_content() {
     one_claim_each(&[(

@@ -1135,6 +1135,15 @@ fn a_title_before_a_comma_does_not_make_the_next_name_a_person() {
     assert_eq!(claim_speakers(body), ["Zorvex", "Zorvex", "Ann Lee"]);
 }
 
+/// A time before a name is no role: `in coming months Mr Lee advises`.
+#[test]
+fn a_time_before_a_title_is_no_role() {
+    let body = "Fares will rise. With fares set to rise further in coming months Mr Tom Reyes \
+                advises everyone to book early.";
+    assert_eq!(claim_speakers(body), ["Tom Reyes"]);
+    assert_eq!(claim_roles(body), [None]);
+}
+
 /// A place after `in`, what a business owns, and a person are no business `the company` is.
 #[test]
 fn a_business_description_is_no_place_product_or_person() {

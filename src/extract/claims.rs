@@ -1186,6 +1186,23 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
+        // (`an adviser for Acme, which denies C`: nor of the person described before a
+        // preposition, but of the body named after it.)
+        if relative.which && matches!(m, Mention::Described { .. }) {
+            let preposition = (start + 1..end.saturating_sub(1)).find(|&k| {
+                self.read
+                    .lower_is(toks.get(k), |w| matches!(w, "for" | "of" | "at" | "with"))
+            });
+            if let Some(k) = preposition.filter(|&k| {
+                self.read
+                    .lower_is(toks.get(k - 1), speakers::is_person_noun)
+            }) {
+                return match self.read.mention(toks, k + 1..end) {
+                    Some(named @ Mention::Named { .. }) => Some((named, k + 1)),
+                    _ => None,
+                };
+            }
+        }
         // `that` follows any noun (`the napkin that said`, `a show that told`): only a noun
         // that names who speaks is read (`a group that says`).
         if relative.that && !speaker_noun {

@@ -1799,7 +1799,25 @@ impl<'a> Reader<'a> {
                     && self.lower_is(toks.get(j - 1), |w| matches!(w, "but" | "and" | "yet"))
                     && self.lower_is(toks.get(after), |w| is_subject_pronoun(w) || w == "there")
             };
-            if joined && (takes_content || clause_follows()) {
+            // `agreed A, but he said B`: a subject pronoun after a conjunction opens a clause
+            // of its own, and the claim before ends at the conjunction.
+            let pronoun_clause = || {
+                j >= 2
+                    && self.lower_is(toks.get(j - 1), |w| matches!(w, "he" | "she" | "they"))
+                    && self.lower_is(toks.get(j - 2), |w| {
+                        matches!(
+                            w,
+                            "but" | "and" | "yet" | "while" | "whereas" | "though" | "although"
+                        )
+                    })
+            };
+            if !joined && pronoun_clause() {
+                let mut stop = j - 2;
+                while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
+                    stop -= 1;
+                }
+                stops.push(stop);
+            } else if joined && (takes_content || clause_follows()) {
                 let mut stop = j - 1;
                 while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
                     stop -= 1;

@@ -631,6 +631,16 @@ fn sensible_role(role: &str) -> bool {
     if last.is_some_and(|w| is_article(w) || matches!(w, "and" | "or" | "of" | "for" | "to")) {
         return false;
     }
+    // (`in coming months Mr Lee advises`: a time is no role; `The Times` and `News 24` are
+    // names.)
+    let lower_case = words
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    if lower_case
+        && last.is_some_and(|w| is_time_head(w) || is_time_head(w.strip_suffix('s').unwrap_or(w)))
+    {
+        return false;
+    }
     match words[..] {
         // One word in lower case says what someone is, or it is a piece of the sentence
         // (`saw`, `left`, `week`).
