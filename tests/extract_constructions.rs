@@ -1913,6 +1913,15 @@ fn which_after_a_person_described_before_a_preposition_is_said_of_the_body() {
     )]);
 }
 
+/// A crosshead in capitals attributes nothing: `EX-BOSS SAYS SHE KNEW` is a headline.
+#[test]
+fn a_heading_in_capitals_makes_no_claim() {
+    let out = run(
+        "Acme denied it.\n\nEX-BOSS BLASTS HER CLAIMS, SAYS SHE KNEW ABOUT SALE\n\nSales fell.",
+    );
+    assert_eq!(claim_pairs(&out), [], "{:?}", claim_pairs(&out));
+}
+
 #[test]
 fn a_name_with_a_relative_aside_before_the_cue_is_its_subject_not_content() {
     one_claim_each(&[(

@@ -51,6 +51,9 @@ const ATTRIBUTING_VERB_CONFIDENCE: f32 = 0.8;
 /// How many words before a cue the tagger reads to tell a verb from a noun.
 const NOUN_CONTEXT: usize = 3;
 
+/// The fewest words of a heading in capitals: `UK SAYS NO` is one, `BBC said` is none.
+const HEADING_WORDS: usize = 3;
+
 struct RawClaim {
     speaker: usize,
     cue: String,
@@ -241,6 +244,9 @@ impl<'a> Extractor<'a> {
         };
         if let TokKind::Quote(q) = first_content.kind {
             self.opens_sentence[q] = true;
+        }
+        if self.is_heading(toks) {
+            return;
         }
         // The person named as this sentence's subject, and the verb after the name.
         let mut subject_here = None;
@@ -2089,6 +2095,16 @@ impl<'a> Extractor<'a> {
     }
 
     /// The subject phrase opening the sentence, if it ends before token `limit`.
+    /// A heading set in capitals with no full stop (`EX-BOSS SAYS SHE KNEW`): headlines and
+    /// crossheads attribute nothing (GUIDELINES.md).
+    fn is_heading(&self, toks: &[Tok]) -> bool {
+        let mut words = toks.iter().filter(|t| t.kind == TokKind::Word).peekable();
+        words.peek().is_some()
+            && words.clone().count() >= HEADING_WORDS
+            && words.all(|t| !self.body[t.start..t.end].contains(char::is_lowercase))
+            && !toks.last().is_some_and(|t| t.kind == TokKind::Punct('.'))
+    }
+
     fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
         let start = self.read.speaker_start(toks, limit)?;
         // `Tom Brill's campaign lashed out, saying`, `Tom Brill's strategist Ann Lee lashed
