@@ -1125,6 +1125,18 @@ fn a_business_description_is_the_body_that_spoke_last() {
     assert_eq!(claim_speakers(body), ["St Anne's High School", "label"]);
 }
 
+/// A name ending in a word for a business is one, whoever it is named after:
+/// `Nora Vale Productions` is the company that spoke.
+#[test]
+fn a_name_ending_in_productions_or_equities_is_a_business() {
+    let body = "Nora Vale Productions denied it would sell. \"We have no further comment,\" the \
+                production company said.";
+    assert_eq!(
+        claim_speakers(body),
+        ["Nora Vale Productions", "Nora Vale Productions"]
+    );
+}
+
 /// A title set off by a comma addresses no one: `Ann Lee, vice president, Zorvex home
 /// division` does not make Zorvex a person, so `the company` may still be Zorvex.
 #[test]
