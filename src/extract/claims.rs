@@ -2094,17 +2094,16 @@ impl<'a> Extractor<'a> {
         Some((start, Mention::Named { name, role, kind }))
     }
 
-    /// The subject phrase opening the sentence, if it ends before token `limit`.
     /// A heading set in capitals with no full stop (`EX-BOSS SAYS SHE KNEW`): headlines and
     /// crossheads attribute nothing (GUIDELINES.md).
     fn is_heading(&self, toks: &[Tok]) -> bool {
-        let mut words = toks.iter().filter(|t| t.kind == TokKind::Word).peekable();
-        words.peek().is_some()
-            && words.clone().count() >= HEADING_WORDS
-            && words.all(|t| !self.body[t.start..t.end].contains(char::is_lowercase))
+        let words = || toks.iter().filter(|t| t.kind == TokKind::Word);
+        words().count() >= HEADING_WORDS
+            && words().all(|t| !self.body[t.start..t.end].contains(char::is_lowercase))
             && !toks.last().is_some_and(|t| t.kind == TokKind::Punct('.'))
     }
 
+    /// The subject phrase opening the sentence, if it ends before token `limit`.
     fn sentence_subject(&self, toks: &[Tok], limit: usize) -> Option<Mention> {
         let start = self.read.speaker_start(toks, limit)?;
         // `Tom Brill's campaign lashed out, saying`, `Tom Brill's strategist Ann Lee lashed
