@@ -1811,14 +1811,15 @@ impl<'a> Reader<'a> {
                         )
                     })
             };
-            if !joined && pronoun_clause() {
-                let mut stop = j - 2;
-                while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
-                    stop -= 1;
-                }
-                stops.push(stop);
-            } else if joined && (takes_content || clause_follows()) {
-                let mut stop = j - 1;
+            // Where the conjunction before the cue (or its subject pronoun) stands.
+            let conjunction = if joined && (takes_content || clause_follows()) {
+                Some(j - 1)
+            } else if !joined && pronoun_clause() {
+                Some(j - 2)
+            } else {
+                None
+            };
+            if let Some(mut stop) = conjunction {
                 while stop > 0 && Self::is_punct(toks.get(stop - 1), ",;") {
                     stop -= 1;
                 }
