@@ -1156,6 +1156,15 @@ fn a_time_before_a_title_is_no_role() {
     assert_eq!(claim_roles(body), [None]);
 }
 
+/// A count is no role (`a group of five MPs`); a rank is (`world number one`).
+#[test]
+fn a_count_before_a_group_is_no_role() {
+    let body = "A group of five MPs said the plan would fail.";
+    assert_eq!(claim_roles(body), [None]);
+    let body = "World number one Ann Lee said the court was slow.";
+    assert_eq!(claim_roles(body), [Some("World number one".to_string())]);
+}
+
 /// A place after `in`, what a business owns, and a person are no business `the company` is.
 #[test]
 fn a_business_description_is_no_place_product_or_person() {

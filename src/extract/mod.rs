@@ -30,7 +30,7 @@ mod transcript;
 use crate::model::{Article, Extraction};
 
 /// Stored with every article, so `reextract` knows what an upgrade changes.
-pub const VERSION: &str = "0.5.109";
+pub const VERSION: &str = "0.5.110";
 
 pub fn extract(article: &Article) -> Extraction {
     claims::Extractor::new(&article.body, resolve::shipped()).run()

@@ -469,7 +469,7 @@ fn is_part_noun(w: &str) -> bool {
 }
 
 /// A number in digits or words: `10`, `six`, `sixty-six`.
-fn is_number_word(w: &str) -> bool {
+pub fn is_number_word(w: &str) -> bool {
     let number_name = |part: &str| {
         matches!(
             part,

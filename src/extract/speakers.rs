@@ -10,8 +10,8 @@ use super::function_words::is_function_word;
 use super::linear::best_scored;
 use super::linear::FnvMap;
 use super::phrases::{
-    is_article, is_finite_helper, is_irregular_past, is_month, is_plural_noun, is_quantifier,
-    is_subject_pronoun, is_time_head, is_time_word, is_trailing_adjunct, is_weekday,
+    is_article, is_finite_helper, is_irregular_past, is_month, is_number_word, is_plural_noun,
+    is_quantifier, is_subject_pronoun, is_time_head, is_time_word, is_trailing_adjunct, is_weekday,
 };
 use super::places;
 use super::quotes;
@@ -637,13 +637,18 @@ fn sensible_role(role: &str) -> bool {
     if last.is_some_and(|w| is_article(w) || matches!(w, "and" | "or" | "of" | "for" | "to")) {
         return false;
     }
-    // (`in coming months Mr Lee advises`: a time is no role; `The Times` and `News 24` are
-    // names.)
+    // (`in coming months Mr Lee advises`, `a group of five MPs`: a time or a count is no
+    // role, but a rank is (`world number one`); `The Times` and `News 24` are names.)
     let lower_case = words
         .last()
         .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let rank = words.len() >= 2 && words[words.len() - 2].eq_ignore_ascii_case("number");
     if lower_case
-        && last.is_some_and(|w| is_time_head(w) || is_time_head(w.strip_suffix('s').unwrap_or(w)))
+        && last.is_some_and(|w| {
+            is_time_head(w)
+                || is_time_head(w.strip_suffix('s').unwrap_or(w))
+                || (is_number_word(w) && !rank)
+        })
     {
         return false;
     }
