@@ -645,9 +645,7 @@ fn sensible_role(role: &str) -> bool {
     let rank = words.len() >= 2 && words[words.len() - 2].eq_ignore_ascii_case("number");
     if lower_case
         && last.is_some_and(|w| {
-            is_time_head(w)
-                || is_time_head(w.strip_suffix('s').unwrap_or(w))
-                || (is_number_word(w) && !rank)
+            is_time_head(w.strip_suffix('s').unwrap_or(w)) || (is_number_word(w) && !rank)
         })
     {
         return false;
